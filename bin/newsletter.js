@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The compiled CLI lives in lib/ (built by `npm install` through the prepare script).
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const entry = new URL('../lib/cli/main.js', import.meta.url);
+if (!existsSync(fileURLToPath(entry))) {
+  process.stderr.write('newsletter: the tool is not built yet. Run `npm install` (or `npm run build:ts`) in the project folder first.\n');
+  process.exit(2);
+}
+const { main } = await import(entry.href);
+process.exitCode = await main(process.argv.slice(2));
