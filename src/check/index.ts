@@ -1,0 +1,33 @@
+// Run the checks over a rendered issue. Pure: no disk, no clock, no network.
+import type { ContentError } from '../content/errors.js';
+import { formatContentError } from '../content/errors.js';
+import type { CheckContext } from './context.js';
+import type { CheckReport, Finding } from './finding.js';
+import { CHECKS } from './registry.js';
+
+export async function runChecks(ctx: CheckContext, checks = CHECKS): Promise<CheckReport> {
+  const findings: Finding[] = [];
+  for (const check of checks) findings.push(...(await check.run(ctx)));
+  return report(ctx.issue.id, ctx.rendered.hash, findings);
+}
+
+/** Content that does not load is itself a finding: the schema check. */
+export function schemaReport(issueId: string, errors: ContentError[]): CheckReport {
+  return report(
+    issueId,
+    null,
+    errors.map((e) => ({ code: 'schema/invalid', severity: 'error', section: null, message: formatContentError(e), fix: 'correct the content file at the place named' })),
+  );
+}
+
+function report(issue: string, hash: string | null, findings: Finding[]): CheckReport {
+  const order = (f: Finding) => (f.section ? f.section.index : -1);
+  const sorted = [...findings].sort((a, b) => order(a) - order(b));
+  return {
+    issue,
+    hash,
+    errors: sorted.filter((f) => f.severity === 'error').length,
+    warnings: sorted.filter((f) => f.severity === 'warning').length,
+    findings: sorted,
+  };
+}

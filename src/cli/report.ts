@@ -1,0 +1,20 @@
+// The check report for people: grouped by section, errors first within each.
+import type { CheckReport, Finding } from '../check/finding.js';
+
+export function formatReport(report: CheckReport): string {
+  const groups = new Map<string, Finding[]>();
+  for (const f of report.findings) {
+    const key = f.section ? `Section ${f.section.index + 1} (${f.section.type}): ${f.section.title}` : 'Whole issue';
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  const lines = [`Checks for issue ${report.issue}`];
+  for (const [title, findings] of groups) {
+    lines.push('', title);
+    for (const f of [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))) {
+      lines.push(`  ${f.severity === 'error' ? 'ERROR  ' : 'warning'} ${f.message} [${f.code}]`, `          fix: ${f.fix}`);
+    }
+  }
+  const verdict = report.errors > 0 ? 'Not ready to send.' : report.warnings > 0 ? 'Ready to send; read the warnings first.' : 'Ready to send.';
+  lines.push('', `${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}. ${verdict}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,102 @@
+// Load and validate the content folder. `parseContent` is pure (sources in, content or errors out);
+// `readContentSources` is the only part that touches the disk.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { type ContentError, zodIssuesToErrors } from './errors.js';
+import { type Content, type Issue, IssueFile, Newsletter, Regions, ReviewRegistry } from './schema.js';
+import { parseYaml, type SourceFile } from './yaml.js';
+
+export const CONTENT_FILES = { newsletter: 'newsletter.yaml', regions: 'regions.yaml', reviews: 'reviews.yaml' } as const;
+export const ISSUE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+export interface ContentSources {
+  /** Path of the content folder as shown to people, e.g. "content". */
+  root: string;
+  newsletter?: SourceFile;
+  regions?: SourceFile;
+  reviews?: SourceFile;
+  issues: { id: string; source: SourceFile }[];
+}
+
+export interface LoadResult {
+  /** Present when the shared files are valid; issues with errors are left out of it. */
+  content?: Content;
+  errors: ContentError[];
+  /** Ids of issues that failed to load, so a command about another issue can still run. */
+  brokenIssues: string[];
+}
+
+export function parseContent(sources: ContentSources): LoadResult {
+  const errors: ContentError[] = [];
+  const shared = (key: keyof typeof CONTENT_FILES) => {
+    const source = sources[key];
+    if (source) return source;
+    const file = `${sources.root}/${CONTENT_FILES[key]}`;
+    errors.push({ file, position: { line: 1, column: 1 }, field: '', message: `the file is missing — create ${file}` });
+    return undefined;
+  };
+  const newsletter = validate(shared('newsletter'), Newsletter, errors);
+  const regions = validate(shared('regions'), Regions, errors);
+  const registry = validate(shared('reviews'), ReviewRegistry, errors);
+
+  const issues: Issue[] = [];
+  const brokenIssues: string[] = [];
+  for (const { id, source } of sources.issues) {
+    if (!ISSUE_ID.test(id)) {
+      errors.push({ file: source.file, position: { line: 1, column: 1 }, field: '', message: `"${id}" is not a usable issue id — name the folder with lower-case letters, digits and dashes, e.g. 2022-04` });
+      brokenIssues.push(id);
+      continue;
+    }
+    const before = errors.length;
+    const file = validate(source, IssueFile, errors);
+    if (file && errors.length === before) issues.push({ ...file, id, file: source.file });
+    else brokenIssues.push(id);
+  }
+  issues.sort((a, b) => a.sendAt.localeCompare(b.sendAt) || a.id.localeCompare(b.id));
+  const content = newsletter && regions && registry ? { newsletter, regions, reviews: registry.reviews, issues } : undefined;
+  return { content, errors, brokenIssues };
+}
+
+function validate<T extends z.ZodType>(source: SourceFile | undefined, schema: T, errors: ContentError[]): z.infer<T> | undefined {
+  if (!source) return undefined;
+  const parsed = parseYaml(source);
+  if (Array.isArray(parsed)) {
+    errors.push(...parsed.map((e) => ({ file: e.file, position: e.position, field: '', message: e.message })));
+    return undefined;
+  }
+  const result = schema.safeParse(parsed.data ?? {});
+  if (result.success) return result.data;
+  errors.push(...zodIssuesToErrors(result.error.issues, parsed, schema));
+  return undefined;
+}
+
+/** Read content/ from disk. `shownRoot` is how the folder is named in messages. */
+export async function readContentSources(dir: string, shownRoot = path.relative(process.cwd(), dir) || '.'): Promise<ContentSources> {
+  const read = async (name: string): Promise<SourceFile | undefined> => {
+    try {
+      return { file: `${shownRoot}/${name}`, text: await readFile(path.join(dir, name), 'utf8') };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
+    }
+  };
+  const issues: ContentSources['issues'] = [];
+  const entries = await readdir(path.join(dir, 'issues'), { withFileTypes: true }).catch(() => []);
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (!entry.isDirectory()) continue;
+    const source = await read(`issues/${entry.name}/issue.yaml`);
+    if (source) issues.push({ id: entry.name, source });
+  }
+  return {
+    root: shownRoot,
+    newsletter: await read(CONTENT_FILES.newsletter),
+    regions: await read(CONTENT_FILES.regions),
+    reviews: await read(CONTENT_FILES.reviews),
+    issues,
+  };
+}
+
+export async function loadContent(dir: string): Promise<LoadResult> {
+  return parseContent(await readContentSources(dir));
+}

@@ -1,0 +1,175 @@
+// The one source of truth for every content type. Types are inferred from these schemas.
+import { z } from 'zod';
+
+const isoDate = z
+  .string({ error: 'must be a date written as YYYY-MM-DD' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a date — write it as YYYY-MM-DD, e.g. ${suggestIsoDate(String(iss.input))}` })
+  .refine((s) => isRealDate(s), { error: (iss) => `${JSON.stringify(iss.input)} is not a real calendar date` });
+
+/** A local Europe/London time, "YYYY-MM-DD HH:MM". */
+const localDateTime = z
+  .string({ error: 'must be a local time written as "YYYY-MM-DD HH:MM" (Europe/London)' })
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a time — write it as "YYYY-MM-DD HH:MM" in UK time, e.g. "2022-04-05 09:00"` })
+  .refine((s) => isRealDate(s.slice(0, 10)) && Number(s.slice(11, 13)) < 24 && Number(s.slice(14, 16)) < 60, {
+    error: (iss) => `${JSON.stringify(iss.input)} is not a real date and time`,
+  });
+
+const httpsUrl = z
+  .string({ error: 'must be a web address' })
+  .refine((s) => /^https:\/\/[^\s/$.?#][^\s]*$/i.test(s), { error: (iss) => `${JSON.stringify(iss.input)} is not a secure web address — write the full https:// link` });
+
+const email = z.email({ error: (iss) => `${JSON.stringify(iss.input)} is not an email address` });
+
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a colour — write six hex digits, e.g. "#1d70b8"` });
+
+const text = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
+/** Markdown: paragraphs, lists, **bold**, [links](https://…). Raw HTML is shown as text, never run. */
+const markdown = text;
+
+export const REGION_NAMES = [
+  'North West',
+  'North East',
+  'Yorkshire and the Humber',
+  'West Midlands',
+  'East Midlands',
+  'East of England',
+  'South West',
+  'South East',
+  'London',
+] as const;
+
+export const Newsletter = z.strictObject({
+  name: text,
+  organisation: text,
+  sender: z.strictObject({ name: text, email, replyTo: email }),
+  postalAddress: z.array(text).min(2, { error: 'give the address as a list of lines' }),
+  feedbackMailbox: email,
+  signUpUrl: httpsUrl,
+  preferencesUrl: httpsUrl,
+  websiteUrl: httpsUrl,
+  social: z.array(z.strictObject({ name: text, url: httpsUrl })).default([]),
+  colours: z.strictObject({ brand: colour, text: colour, background: colour, link: colour, muted: colour }),
+  timeZone: z.literal('Europe/London', { error: 'the newsletter is sent from England: use Europe/London' }),
+  defaultSendTime: z.string().regex(/^\d{2}:\d{2}$/, { error: 'write the send time as HH:MM, e.g. "09:00"' }),
+});
+export type Newsletter = z.infer<typeof Newsletter>;
+
+export const RegionalLink = z.strictObject({
+  name: text,
+  /** When this member became the link; the issue can mark links that changed since the last issue. */
+  since: isoDate.optional(),
+});
+export type RegionalLink = z.infer<typeof RegionalLink>;
+
+export const Regions = z.strictObject({
+  regions: z
+    .array(z.strictObject({ region: z.enum(REGION_NAMES, { error: (iss) => `${JSON.stringify(iss.input)} is not an English region — use one of: ${REGION_NAMES.join(', ')}` }), links: z.array(RegionalLink).min(1, { error: 'every region needs at least one Panel link' }) }))
+    .superRefine((list, ctx) => {
+      const seen = new Set(list.map((r) => r.region));
+      for (const name of REGION_NAMES) if (!seen.has(name)) ctx.addIssue({ code: 'custom', message: `the region "${name}" is missing — list all nine English regions` });
+      list.forEach((r, i) => {
+        if (list.findIndex((o) => o.region === r.region) !== i) ctx.addIssue({ code: 'custom', path: [i, 'region'], message: `"${r.region}" is listed twice — keep one entry per region` });
+      });
+    }),
+});
+export type Regions = z.infer<typeof Regions>;
+
+export const PublishedReview = z.strictObject({
+  title: text,
+  kind: z.enum(['local', 'national'], { error: 'must be "local" (an LCSPR) or "national" (a Panel review)' }).default('local'),
+  partnership: text,
+  region: z.enum(REGION_NAMES, { error: (iss) => `${JSON.stringify(iss.input)} is not an English region — use one of: ${REGION_NAMES.join(', ')}` }),
+  published: isoDate,
+  url: httpsUrl,
+  themes: z.array(text).default([]),
+});
+export type PublishedReview = z.infer<typeof PublishedReview>;
+
+export const ReviewRegistry = z.strictObject({ reviews: z.array(PublishedReview) });
+
+const SECTION_TYPE_NAMES = ['welcome', 'in-this-issue', 'article', 'regional-links', 'recruitment', 'published-reviews', 'stakeholder-news', 'have-your-say'] as const;
+
+/** Fields every section has. `contents` is the line in "In this issue"; false leaves it out. */
+const sectionBase = {
+  title: text,
+  contents: z.union([text, z.literal(false)]).optional(),
+};
+
+export const Section = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({ type: z.literal('welcome'), ...sectionBase, body: markdown }),
+    z.strictObject({ type: z.literal('in-this-issue'), ...sectionBase }),
+    z.strictObject({ type: z.literal('article'), ...sectionBase, body: markdown }),
+    z.strictObject({
+      type: z.literal('regional-links'),
+      ...sectionBase,
+      intro: markdown,
+      /** Mark links that changed since the previous issue with "(new)". */
+      markChanges: z.boolean().default(false),
+      after: markdown.optional(),
+    }),
+    z.strictObject({
+      type: z.literal('recruitment'),
+      ...sectionBase,
+      body: markdown,
+      role: text,
+      closingDate: isoDate,
+      url: httpsUrl,
+      linkText: text,
+    }),
+    z.strictObject({
+      type: z.literal('published-reviews'),
+      ...sectionBase,
+      window: z.strictObject({ from: isoDate, to: isoDate }).refine((w) => w.from <= w.to, { error: 'the window ends before it starts — swap "from" and "to"' }),
+      kinds: z.array(z.enum(['local', 'national'])).default(['local']),
+      after: markdown.optional(),
+    }),
+    z.strictObject({
+      type: z.literal('stakeholder-news'),
+      ...sectionBase,
+      items: z
+        .array(z.strictObject({ title: text.optional(), body: markdown, eventDates: z.array(isoDate).default([]), url: httpsUrl.optional(), linkText: text.optional() }))
+        .min(1, { error: 'add at least one news item, or remove the section' }),
+    }),
+    z.strictObject({ type: z.literal('have-your-say'), ...sectionBase, body: markdown.optional() }),
+  ],
+  { error: (iss): string | undefined => (iss.code === 'invalid_union' ? `is not a section type — use one of: ${SECTION_TYPE_NAMES.join(', ')}` : undefined) },
+);
+export type Section = z.infer<typeof Section>;
+export type SectionType = Section['type'];
+export const SECTION_TYPES: readonly SectionType[] = SECTION_TYPE_NAMES;
+
+export const IssueFile = z.strictObject({
+  subject: text.max(150, { error: 'is too long — keep a subject under 150 characters (60 reads best)' }),
+  preheader: text,
+  sendAt: localDateTime,
+  /** Issues sent before this tool was used are marked `sent`; the workflow store tracks the rest. */
+  status: z.enum(['draft', 'sent'], { error: 'must be "draft" or "sent" (approval and scheduling are recorded by the tool)' }).default('draft'),
+  sections: z.array(Section).min(1, { error: 'an issue needs at least one section' }),
+});
+export type IssueFile = z.infer<typeof IssueFile>;
+
+export interface Issue extends IssueFile {
+  id: string;
+  /** The file the issue came from, relative to the content folder's parent. */
+  file: string;
+}
+
+export interface Content {
+  newsletter: Newsletter;
+  regions: Regions;
+  reviews: PublishedReview[];
+  issues: Issue[];
+}
+
+function isRealDate(s: string): boolean {
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
+function suggestIsoDate(input: string): string {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(input.trim());
+  if (m) return `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  return '2022-04-18';
+}

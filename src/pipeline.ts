@@ -1,0 +1,86 @@
+// The stages in order, and the one place that joins them to the project's folders:
+//   content/ --load+validate--> Issue --render--> MJML, email HTML, text, web --checks--> report
+import path from 'node:path';
+import { runChecks, schemaReport } from './check/index.js';
+import type { CheckReport } from './check/finding.js';
+import { ContentInvalid, type ContentError } from './content/errors.js';
+import { loadContent } from './content/load.js';
+import type { Content, Issue } from './content/schema.js';
+import { renderIssue, type RenderedIssue, type RenderOptions, type Templates } from './render/index.js';
+import { compileTemplates, readTemplateSources } from './render/templates.js';
+
+export interface ProjectPaths {
+  root: string;
+  content: string;
+  templates: string;
+  dist: string;
+}
+
+export function projectPaths(root = process.cwd()): ProjectPaths {
+  return { root, content: path.join(root, 'content'), templates: path.join(root, 'templates'), dist: path.join(root, 'dist') };
+}
+
+export interface Project {
+  paths: ProjectPaths;
+  content?: Content;
+  errors: ContentError[];
+  brokenIssues: string[];
+}
+
+export async function loadProject(paths: ProjectPaths): Promise<Project> {
+  const loaded = await loadContent(paths.content);
+  return { paths, ...loaded };
+}
+
+export async function loadTemplates(paths: ProjectPaths): Promise<Templates> {
+  const sources = await readTemplateSources(paths.templates, shown(paths, paths.templates));
+  const root = shown(paths, paths.templates);
+  return { email: compileTemplates('email', root, sources), web: compileTemplates('web', root, sources) };
+}
+
+function shown(paths: ProjectPaths, dir: string): string {
+  return path.relative(process.cwd(), dir) || path.relative(paths.root, dir) || '.';
+}
+
+/** The content, or every error that stops these issues (shared files, or the issues themselves). */
+export function usableContent(project: Project, ids: readonly string[] | 'all'): Content {
+  const relevant = errorsFor(project, ids);
+  if (!project.content || relevant.length > 0) throw new ContentInvalid(relevant.length ? relevant : project.errors);
+  return project.content;
+}
+
+/** Errors in shared files, or in the issues asked for; a broken issue does not stop work on another. */
+export function errorsFor(project: Project, ids: readonly string[] | 'all'): ContentError[] {
+  return project.errors.filter((e) => {
+    const broken = project.brokenIssues.find((b) => e.file.includes(`/issues/${b}/`));
+    return ids === 'all' || broken === undefined || ids.includes(broken);
+  });
+}
+
+export class UnknownIssue extends Error {
+  constructor(
+    readonly id: string,
+    readonly known: string[],
+  ) {
+    super(`there is no issue "${id}" in content/issues/ — ${known.length ? `the issues are: ${known.join(', ')}` : 'create content/issues/<id>/issue.yaml first'}`);
+    this.name = 'UnknownIssue';
+  }
+}
+
+export function findIssue(content: Content, id: string): Issue {
+  const issue = content.issues.find((i) => i.id === id);
+  if (!issue) throw new UnknownIssue(id, content.issues.map((i) => i.id));
+  return issue;
+}
+
+/** Render and check one issue; content errors become the schema check's findings. */
+export async function checkIssue(paths: ProjectPaths, id: string): Promise<{ report: CheckReport; rendered?: RenderedIssue }> {
+  const project = await loadProject(paths);
+  const own = errorsFor(project, [id]);
+  if (own.length > 0 || !project.content) return { report: schemaReport(id, own.length ? own : project.errors) };
+  const issue = findIssue(project.content, id);
+  const rendered = await renderIssue(project.content, issue, await loadTemplates(paths));
+  return { report: await runChecks({ content: project.content, issue, rendered }), rendered };
+}
+
+export { renderIssue, type RenderOptions };

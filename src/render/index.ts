@@ -1,0 +1,56 @@
+// Render one issue: view model → Handlebars → MJML → email HTML, plus plain text and the web
+// version. Pure: content and compiled templates in, strings out.
+import { createHash } from 'node:crypto';
+import type { Content, Issue } from '../content/schema.js';
+import { toWebEquivalents } from './merge-tags.js';
+import { compileMjml, type MjmlProblem } from './mjml.js';
+import { buildIssueView } from './model.js';
+import { renderTemplates, type TemplateSet } from './templates.js';
+import { renderText } from './text.js';
+
+export interface Templates {
+  email: TemplateSet;
+  web: TemplateSet;
+}
+
+export interface RenderedIssue {
+  id: string;
+  mjml: string;
+  html: string;
+  text: string;
+  web: string;
+  /** sha256 of what subscribers would receive (HTML and text); approval is given to this. */
+  hash: string;
+  /** MJML validation problems, each with the section it falls in (null: the layout). */
+  mjmlProblems: (MjmlProblem & { section: number | null })[];
+}
+
+export interface RenderOptions {
+  /** Absolute address of the issue's web version, used where the web page stands in for *|ARCHIVE|*. */
+  webUrl?: string;
+  /** A notice across the top of the web version, e.g. for drafts. */
+  banner?: string | null;
+}
+
+export async function renderIssue(content: Content, issue: Issue, templates: Templates, options: RenderOptions = {}): Promise<RenderedIssue> {
+  const view = buildIssueView(content, issue);
+  const email = renderTemplates(templates.email, view);
+  const { html, problems } = await compileMjml(email.output);
+  const text = renderText(content, issue);
+  const webPage = renderTemplates(templates.web, view, { banner: options.banner ?? null });
+  const web = toWebEquivalents(webPage.output, content.newsletter, options.webUrl ?? `archive/${issue.id}/`);
+  const sectionAt = (line: number) => email.sectionLines.find((s) => line >= s.start && line <= s.end)?.index ?? null;
+  return {
+    id: issue.id,
+    mjml: email.output,
+    html,
+    text,
+    web,
+    hash: contentHash(html, text),
+    mjmlProblems: problems.map((p) => ({ ...p, section: sectionAt(p.line) })),
+  };
+}
+
+export function contentHash(html: string, text: string): string {
+  return createHash('sha256').update(html).update('\u0000').update(text).digest('hex');
+}

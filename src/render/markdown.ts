@@ -1,0 +1,91 @@
+// Markdown in body fields, rendered safely: raw HTML is shown as text, images are not allowed,
+// and only https:, http: and mailto: links survive (checks flag http:). Also renders to plain text.
+import MarkdownIt from 'markdown-it';
+import type Token from 'markdown-it/lib/token.mjs';
+
+const SAFE_LINK = /^(https?:|mailto:)/i;
+
+const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false });
+md.disable(['image', 'html_block', 'html_inline']);
+md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
+
+/** HTML for a body field. */
+export function markdownToHtml(source: string): string {
+  return md.render(source).trim();
+}
+
+/** HTML for a single-line field (no surrounding <p>). */
+export function markdownInline(source: string): string {
+  return md.renderInline(source).trim();
+}
+
+/** Plain text that reads like a well-written email: paragraphs, "- " lists, links as "text (URL)". */
+export function markdownToText(source: string, width = 76): string {
+  const tokens = md.parse(source, {});
+  const blocks: string[] = [];
+  let bullet: string | null = null;
+  const ordered: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.type === 'bullet_list_open') ordered.push(0);
+    else if (t.type === 'ordered_list_open') ordered.push(1);
+    else if (t.type === 'bullet_list_close' || t.type === 'ordered_list_close') ordered.pop();
+    else if (t.type === 'list_item_open') {
+      const depth = ordered.length - 1;
+      const n = ordered[depth]!;
+      bullet = '  '.repeat(depth) + (n > 0 ? `${n}. ` : '- ');
+      if (n > 0) ordered[depth] = n + 1;
+    } else if (t.type === 'inline') {
+      const line = inlineText(t.children ?? []);
+      const heading = tokens[i - 1]?.type === 'heading_open';
+      if (bullet !== null) {
+        blocks.push(wrap(line, width, bullet));
+        bullet = null;
+      } else blocks.push(heading ? `${line}\n${'-'.repeat(Math.min(line.length, width))}` : wrap(line, width));
+    }
+  }
+  return blocks.join('\n\n');
+}
+
+function inlineText(children: Token[]): string {
+  let out = '';
+  let href: string | null = null;
+  let linkText = '';
+  for (const c of children) {
+    if (c.type === 'link_open') {
+      href = c.attrGet('href');
+      linkText = '';
+    } else if (c.type === 'link_close') {
+      out += linkAsText(linkText, href ?? '');
+      href = null;
+    } else {
+      const piece = c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : c.content;
+      if (href !== null) linkText += piece;
+      else out += piece;
+    }
+  }
+  return out;
+}
+
+/** "text (URL)", or just the address when the text already is it. */
+export function linkAsText(text: string, href: string): string {
+  const bare = href.replace(/^mailto:/i, '');
+  return text === bare || text === href ? bare : `${text} (${bare})`;
+}
+
+/** Word-wrap a paragraph; continuation lines are indented to sit under the first. */
+export function wrap(text: string, width: number, first = ''): string {
+  const indent = ' '.repeat(first.length);
+  const words = text.split(/\s+/).filter(Boolean);
+  const lines: string[] = [];
+  let line = first;
+  for (const word of words) {
+    const start = line === first || line === indent;
+    if (!start && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = indent + word;
+    } else line += (start ? '' : ' ') + word;
+  }
+  lines.push(line);
+  return lines.join('\n');
+}

@@ -1,0 +1,26 @@
+// MJML 5 → email HTML. Handlebars has already run, so the minifier never sees a {{token}}.
+import mjml2html from 'mjml';
+
+export interface MjmlProblem {
+  line: number;
+  tagName: string;
+  message: string;
+}
+
+export interface MjmlResult {
+  html: string;
+  problems: MjmlProblem[];
+}
+
+/** Our own font stack: an empty font map stops MJML adding Google Fonts links. */
+const OPTIONS = { fonts: {}, keepComments: false, minify: true, beautify: false } as const;
+
+/**
+ * Compile MJML. Validation runs as MJML's "strict" level would, but the problems are returned
+ * rather than thrown, so `check` can report every one and `build` can refuse to write.
+ */
+export async function compileMjml(mjml: string): Promise<MjmlResult> {
+  const result = await mjml2html(mjml, { ...OPTIONS, validationLevel: 'soft' });
+  const problems = (result.errors ?? []).map((e) => ({ line: e.line, tagName: e.tagName, message: e.message }));
+  return { html: result.html, problems };
+}

@@ -1,0 +1,108 @@
+// Handlebars templates in strict mode: a missing value is an error naming the template, the
+// place in it and the field — never an empty string in an email.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import Handlebars from 'handlebars';
+import { SECTION_TYPES, type SectionType } from '../content/schema.js';
+import type { IssueView, SectionView } from './model.js';
+
+export type TemplateKind = 'email' | 'web';
+export const TEMPLATE_EXT: Record<TemplateKind, string> = { email: '.mjml.hbs', web: '.html.hbs' };
+
+interface Compiled {
+  file: string;
+  run: HandlebarsTemplateDelegate;
+}
+
+export interface TemplateSet {
+  kind: TemplateKind;
+  layout: Compiled;
+  sections: Map<SectionType, Compiled>;
+}
+
+/** A template could not be used: its file, the place, and what is wrong. */
+export class TemplateError extends Error {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    readonly column: number,
+    readonly detail: string,
+  ) {
+    super(`${file}:${line}:${column} ${detail}`);
+    this.name = 'TemplateError';
+  }
+}
+
+export type TemplateSources = Record<string, string>;
+
+/** Compile one kind's templates from sources keyed by path (e.g. "templates/email/layout.mjml.hbs"). */
+export function compileTemplates(kind: TemplateKind, root: string, sources: TemplateSources): TemplateSet {
+  const hbs = Handlebars.create();
+  const compile = (file: string): Compiled => {
+    const text = sources[file];
+    if (text === undefined) throw new TemplateError(file, 1, 1, `the template is missing — create ${file}`);
+    try {
+      hbs.parse(text); // syntax errors now, naming the file, rather than at first use
+    } catch (e) {
+      throw asTemplateError(file, e);
+    }
+    return { file, run: hbs.compile(text, { strict: true, preventIndent: true }) };
+  };
+  const dir = `${root}/${kind}`;
+  const sections = new Map<SectionType, Compiled>();
+  for (const type of SECTION_TYPES) sections.set(type, compile(`${dir}/sections/${type}${TEMPLATE_EXT[kind]}`));
+  return { kind, layout: compile(`${dir}/layout${TEMPLATE_EXT[kind]}`), sections };
+}
+
+export interface RenderedTemplate {
+  output: string;
+  /** 1-based line range of each section in the output, to pin findings to sections. */
+  sectionLines: { index: number; start: number; end: number }[];
+}
+
+export function renderTemplates(set: TemplateSet, view: IssueView, extra: Record<string, unknown> = {}): RenderedTemplate {
+  const parts = view.sections.map((section) => run(set.sections.get(section.type)!, { ...section, issue: view }));
+  const marker = '\u0000SECTIONS\u0000';
+  const page = run(set.layout, { ...view, ...extra, sections: marker });
+  const at = page.indexOf(marker);
+  if (at < 0) throw new TemplateError(set.layout.file, 1, 1, 'the layout must place the sections with {{{sections}}}');
+  let line = page.slice(0, at).split('\n').length;
+  const sectionLines = parts.map((p, index) => {
+    const start = line;
+    line += p.split('\n').length - 1 + 1;
+    return { index, start, end: line - 1 };
+  });
+  return { output: page.slice(0, at) + parts.join('\n') + page.slice(at + marker.length), sectionLines };
+}
+
+function run(template: Compiled, context: SectionView | Record<string, unknown>): string {
+  try {
+    return template.run(context);
+  } catch (e) {
+    throw asTemplateError(template.file, e);
+  }
+}
+
+function asTemplateError(file: string, e: unknown): TemplateError {
+  if (e instanceof TemplateError) return e;
+  const err = e as { message?: string; lineNumber?: number; column?: number };
+  const message = String(err.message ?? e);
+  const missing = /^"([^"]+)" not defined in/.exec(message);
+  const where = /- (\d+):(\d+)$/.exec(message) ?? /line (\d+)/.exec(message);
+  const line = err.lineNumber ?? (where ? Number(where[1]) : 1);
+  const column = (err.column ?? (where?.[2] ? Number(where[2]) : 0)) + 1;
+  if (missing) return new TemplateError(file, line, column, `the template uses "${missing[1]}", but this issue has no such value — fix the name in the template, or add the field to the content`);
+  return new TemplateError(file, line, column, `${message.split('\n')[0]} — check the Handlebars syntax here`);
+}
+
+/** Read every template under a folder into sources keyed by "<shownRoot>/<relative path>". */
+export async function readTemplateSources(dir: string, shownRoot = path.relative(process.cwd(), dir) || '.'): Promise<TemplateSources> {
+  const sources: TemplateSources = {};
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile() || !entry.name.endsWith('.hbs')) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    sources[`${shownRoot}/${path.relative(dir, full).split(path.sep).join('/')}`] = await readFile(full, 'utf8');
+  }
+  return sources;
+}
