@@ -4,7 +4,7 @@ import path from 'node:path';
 import { runChecks, schemaReport } from './check/index.js';
 import type { CheckReport } from './check/finding.js';
 import { ContentInvalid, type ContentError } from './content/errors.js';
-import { loadContent } from './content/load.js';
+import { parseContent, readContentSources } from './content/load.js';
 import type { Content, Issue } from './content/schema.js';
 import { renderIssue, type RenderedIssue, type RenderOptions, type Templates } from './render/index.js';
 import { compileTemplates, readTemplateSources } from './render/templates.js';
@@ -28,7 +28,7 @@ export interface Project {
 }
 
 export async function loadProject(paths: ProjectPaths): Promise<Project> {
-  const loaded = await loadContent(paths.content);
+  const loaded = parseContent(await readContentSources(paths.content, shown(paths, paths.content)));
   return { paths, ...loaded };
 }
 
@@ -38,8 +38,9 @@ export async function loadTemplates(paths: ProjectPaths): Promise<Templates> {
   return { email: compileTemplates('email', root, sources), web: compileTemplates('web', root, sources) };
 }
 
+/** Files are named relative to the project root in every message: content/issues/2022-04/issue.yaml */
 function shown(paths: ProjectPaths, dir: string): string {
-  return path.relative(process.cwd(), dir) || path.relative(paths.root, dir) || '.';
+  return path.relative(paths.root, dir).split(path.sep).join('/') || '.';
 }
 
 /** The content, or every error that stops these issues (shared files, or the issues themselves). */
