@@ -52,6 +52,10 @@ export function zodIssuesToErrors(issues: z.core.$ZodIssue[], parsed: ParsedYaml
       errors.push({ file: parsed.file, position: parsed.positionOf(parent), field: fieldPath(path), message: `is missing — add "${String(path[path.length - 1])}:" here` });
       continue;
     }
+    if (issue.code === 'invalid_union' && typeof value === 'string') {
+      errors.push({ file: parsed.file, position: parsed.positionOf(path), field: fieldPath(path), message: `${JSON.stringify(value)} ${issue.message}` });
+      continue;
+    }
     if (issue.code === 'invalid_union' && isRecord(value) && 'type' in value) {
       errors.push({ file: parsed.file, position: parsed.positionOf([...path, 'type']), field: fieldPath([...path, 'type']), message: `${JSON.stringify(value.type)} ${issue.message}` });
       continue;

@@ -3,13 +3,13 @@ import { z } from 'zod';
 
 const isoDate = z
   .string({ error: 'must be a date written as YYYY-MM-DD' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a date — write it as YYYY-MM-DD, e.g. ${suggestIsoDate(String(iss.input))}` })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a date — write it as YYYY-MM-DD, e.g. ${suggestIsoDate(String(iss.input))}`, abort: true })
   .refine((s) => isRealDate(s), { error: (iss) => `${JSON.stringify(iss.input)} is not a real calendar date` });
 
 /** A local Europe/London time, "YYYY-MM-DD HH:MM". */
 const localDateTime = z
   .string({ error: 'must be a local time written as "YYYY-MM-DD HH:MM" (Europe/London)' })
-  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a time — write it as "YYYY-MM-DD HH:MM" in UK time, e.g. "2022-04-05 09:00"` })
+  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a time — write it as "YYYY-MM-DD HH:MM" in UK time, e.g. "2022-04-05 09:00"`, abort: true })
   .refine((s) => isRealDate(s.slice(0, 10)) && Number(s.slice(11, 13)) < 24 && Number(s.slice(14, 16)) < 60, {
     error: (iss) => `${JSON.stringify(iss.input)} is not a real date and time`,
   });
@@ -121,7 +121,7 @@ export const Section = z.discriminatedUnion(
     z.strictObject({
       type: z.literal('published-reviews'),
       ...sectionBase,
-      window: z.strictObject({ from: isoDate, to: isoDate }).refine((w) => w.from <= w.to, { error: 'the window ends before it starts — swap "from" and "to"' }),
+      window: z.strictObject({ from: isoDate, to: isoDate }).refine((w) => w.from <= w.to, { error: 'the window ends before it starts — swap "from" and "to"', when: (p) => p.issues.length === 0 }),
       kinds: z.array(z.enum(['local', 'national'])).default(['local']),
       after: markdown.optional(),
     }),

@@ -31,7 +31,8 @@ export function parseYaml(source: SourceFile): ParsedYaml | YamlSyntaxError[] {
   const lineCounter = new LineCounter();
   const doc = parseDocument(source.text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
   if (doc.errors.length > 0) {
-    return doc.errors.map((e) => ({
+    // The first syntax error is the real one; the rest are usually its echoes.
+    return doc.errors.slice(0, 1).map((e) => ({
       file: source.file,
       position: toPosition(lineCounter, e.pos[0]),
       message: syntaxMessage(e.code, e.message),
