@@ -1,5 +1,6 @@
 // The one source of truth for every content type. Types are inferred from these schemas.
 import { z } from 'zod';
+import { unsafeMarkdown } from './markdown-safety.js';
 
 const isoDate = z
   .string({ error: 'must be a date written as YYYY-MM-DD' })
@@ -24,7 +25,10 @@ const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: (iss) => `${JSON.s
 
 const text = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
 /** Markdown: paragraphs, lists, **bold**, [links](https://…). Raw HTML is shown as text, never run. */
-const markdown = text;
+const markdown = text.superRefine((source, ctx) => {
+  const problem = unsafeMarkdown(source);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 
 export const REGION_NAMES = [
   'North West',

@@ -38,7 +38,7 @@ export async function renderIssue(content: Content, issue: Issue, templates: Tem
   const { html, problems } = await compileMjml(email.output);
   const text = renderText(content, issue);
   const webPage = renderTemplates(templates.web, view, { banner: options.banner ?? null });
-  const web = toWebEquivalents(webPage.output, content.newsletter, options.webUrl ?? `archive/${issue.id}/`);
+  const web = toWebEquivalents(webPage.output, content.newsletter, options.webUrl ?? `archive/${issue.id}/`).replace(/[ \t]+$/gm, '');
   const sectionAt = (line: number) => email.sectionLines.find((s) => line >= s.start && line <= s.end)?.index ?? null;
   return {
     id: issue.id,

@@ -3,11 +3,28 @@
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 
-const SAFE_LINK = /^(https?:|mailto:)/i;
+import { RAW_HTML, SAFE_LINK } from '../content/markdown-safety.js';
 
 const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false });
 md.disable(['image', 'html_block', 'html_inline']);
-md.validateLink = (url: string) => SAFE_LINK.test(url.trim());
+// Let every link parse, then unwrap the unsafe ones below, so their text stays and their target goes.
+md.validateLink = () => true;
+md.core.ruler.push('sanitise', (state) => {
+  for (const block of state.tokens) {
+    if (block.type !== 'inline' || !block.children) continue;
+    const unsafe = new Set<number>();
+    block.children.forEach((t, i) => {
+      if (t.type === 'link_open' && !SAFE_LINK.test((t.attrGet('href') ?? '').trim())) {
+        unsafe.add(i);
+        const close = block.children!.findIndex((c, j) => j > i && c.type === 'link_close' && c.level === t.level);
+        if (close > 0) unsafe.add(close);
+      }
+      // Text that looks like an HTML tag is dropped: it would only be shown as code, never meant for readers.
+      if (t.type === 'text') t.content = t.content.replace(new RegExp(RAW_HTML.source, 'gi'), '');
+    });
+    block.children = block.children.filter((_, i) => !unsafe.has(i));
+  }
+});
 
 /** HTML for a body field. */
 export function markdownToHtml(source: string): string {

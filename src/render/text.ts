@@ -28,7 +28,8 @@ export function renderText(content: Content, issue: Issue): string {
 }
 
 function heading(title: string): string {
-  return `${title}\n${'='.repeat(Math.min(title.length, WIDTH))}`;
+  const lines = wrap(title, WIDTH);
+  return `${lines}\n${'='.repeat(Math.max(...lines.split('\n').map((l) => l.length)))}`;
 }
 
 function para(text: string): string {
@@ -66,7 +67,7 @@ function sectionText(content: Content, issue: Issue, s: Section): string {
       return join(
         md(s.body),
         para(`If you have any feedback on this newsletter, please don’t hesitate to email us at ${content.newsletter.feedbackMailbox}.`),
-        para(`Your colleagues can sign up to our newsletter online: ${content.newsletter.signUpUrl}`),
+        para(`Your colleagues can ${linkAsText('sign up to our newsletter online', content.newsletter.signUpUrl)}.`),
       );
   }
 }

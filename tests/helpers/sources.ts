@@ -1,10 +1,12 @@
-// The real content folder as in-memory sources, for tests that break one file at a time.
+// The fixture content folder as in-memory sources, for tests that break one file at a time.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ContentSources } from '../../src/content/load.js';
 import { REPO } from './project.js';
 
-const read = (rel: string) => readFileSync(path.join(REPO, 'content', rel), 'utf8');
+// A frozen copy, so line numbers in expected errors do not move when real issues are edited.
+const FIXTURE = path.join(REPO, 'tests/fixtures/content');
+const read = (rel: string) => readFileSync(path.join(FIXTURE, rel), 'utf8');
 
 export type SourceName = 'newsletter' | 'regions' | 'reviews' | 'issue';
 
