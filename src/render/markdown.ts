@@ -18,6 +18,8 @@ md.core.ruler.push('sanitise', (state) => {
         unsafe.add(i);
         const close = block.children!.findIndex((c, j) => j > i && c.type === 'link_close' && c.level === t.level);
         if (close > 0) unsafe.add(close);
+        // An autolink's text is the unsafe address itself: drop it with the link.
+        if (t.markup === 'autolink') for (let j = i + 1; j < close; j++) unsafe.add(j);
       }
       // Text that looks like an HTML tag is dropped: it would only be shown as code, never meant for readers.
       if (t.type === 'text') t.content = t.content.replace(new RegExp(RAW_HTML.source, 'gi'), '');
