@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { type ContentError, zodIssuesToErrors } from './errors.js';
 import { type Content, type Issue, IssueFile, Newsletter, Regions, ReviewRegistry } from './schema.js';
+import { memoByText } from '../memo.js';
 import { parseYaml, type SourceFile } from './yaml.js';
 
 export const CONTENT_FILES = { newsletter: 'newsletter.yaml', regions: 'regions.yaml', reviews: 'reviews.yaml' } as const;
@@ -58,17 +59,19 @@ export function parseContent(sources: ContentSources): LoadResult {
   return { content, errors, brokenIssues };
 }
 
+const validated = memoByText<{ data?: unknown; errors: ContentError[] }>(256);
+
 function validate<T extends z.ZodType>(source: SourceFile | undefined, schema: T, errors: ContentError[]): z.infer<T> | undefined {
   if (!source) return undefined;
-  const parsed = parseYaml(source);
-  if (Array.isArray(parsed)) {
-    errors.push(...parsed.map((e) => ({ file: e.file, position: e.position, field: '', message: e.message })));
-    return undefined;
-  }
-  const result = schema.safeParse(parsed.data ?? {});
-  if (result.success) return result.data;
-  errors.push(...zodIssuesToErrors(result.error.issues, parsed, schema));
-  return undefined;
+  // Parsing is pure: the same file text always gives the same result, so it is remembered.
+  const result = validated(`${source.file}\u0000${source.text}`, () => {
+    const parsed = parseYaml(source);
+    if (Array.isArray(parsed)) return { errors: parsed.map((e) => ({ file: e.file, position: e.position, field: '', message: e.message })) };
+    const checked = schema.safeParse(parsed.data ?? {});
+    return checked.success ? { data: checked.data, errors: [] } : { errors: zodIssuesToErrors(checked.error.issues, parsed, schema) };
+  });
+  errors.push(...result.errors);
+  return structuredClone(result.data) as z.infer<T> | undefined;
 }
 
 /** Read content/ from disk. `shownRoot` is how the folder is named in messages. */

@@ -4,6 +4,7 @@ import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
 
 import { RAW_HTML, SAFE_LINK } from '../content/markdown-safety.js';
+import { memoByText } from '../memo.js';
 
 const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false });
 md.disable(['image', 'html_block', 'html_inline']);
@@ -28,9 +29,11 @@ md.core.ruler.push('sanitise', (state) => {
   }
 });
 
+const rendered = memoByText<string>(512);
+
 /** HTML for a body field. */
 export function markdownToHtml(source: string): string {
-  return md.render(source).trim();
+  return rendered(`html\u0000${source}`, () => md.render(source).trim());
 }
 
 /** HTML for a single-line field (no surrounding <p>). */
@@ -40,6 +43,10 @@ export function markdownInline(source: string): string {
 
 /** Plain text that reads like a well-written email: paragraphs, "- " lists, links as "text (URL)". */
 export function markdownToText(source: string, width = 76): string {
+  return rendered(`text${width}\u0000${source}`, () => textOf(source, width));
+}
+
+function textOf(source: string, width: number): string {
   const tokens = md.parse(source, {});
   const blocks: string[] = [];
   let bullet: string | null = null;

@@ -13,14 +13,14 @@ export interface MjmlResult {
 }
 
 /** Our own font stack: an empty font map stops MJML adding Google Fonts links. */
-const OPTIONS = { fonts: {}, keepComments: false, minify: true, beautify: false } as const;
+export const MJML_OPTIONS = { fonts: {}, keepComments: false, minify: true, beautify: false } as const;
 
 /**
  * Compile MJML. Validation runs as MJML's "strict" level would, but the problems are returned
  * rather than thrown, so `check` can report every one and `build` can refuse to write.
  */
 export async function compileMjml(mjml: string): Promise<MjmlResult> {
-  const result = await mjml2html(mjml, { ...OPTIONS, validationLevel: 'soft' });
+  const result = await mjml2html(mjml, { ...MJML_OPTIONS, validationLevel: 'soft' });
   const problems = (result.errors ?? []).map((e) => ({ line: e.line, tagName: e.tagName, message: e.message }));
   return { html: result.html, problems };
 }

@@ -4,6 +4,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { SECTION_TYPES, type SectionType } from '../content/schema.js';
+import { memoByText } from '../memo.js';
 import type { IssueView, SectionView } from './model.js';
 
 export type TemplateKind = 'email' | 'web';
@@ -35,8 +36,15 @@ export class TemplateError extends Error {
 
 export type TemplateSources = Record<string, string>;
 
+const compiled = memoByText<TemplateSet>(16);
+
 /** Compile one kind's templates from sources keyed by path (e.g. "templates/email/layout.mjml.hbs"). */
 export function compileTemplates(kind: TemplateKind, root: string, sources: TemplateSources): TemplateSet {
+  const key = JSON.stringify([kind, root, Object.entries(sources).filter(([file]) => file.startsWith(`${root}/${kind}/`)).sort()]);
+  return compiled(key, () => compileFresh(kind, root, sources));
+}
+
+function compileFresh(kind: TemplateKind, root: string, sources: TemplateSources): TemplateSet {
   const hbs = Handlebars.create();
   const compile = (file: string): Compiled => {
     const text = sources[file];
@@ -97,12 +105,8 @@ function asTemplateError(file: string, e: unknown): TemplateError {
 
 /** Read every template under a folder into sources keyed by "<shownRoot>/<relative path>". */
 export async function readTemplateSources(dir: string, shownRoot = path.relative(process.cwd(), dir) || '.'): Promise<TemplateSources> {
-  const sources: TemplateSources = {};
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  for (const entry of entries) {
-    if (!entry.isFile() || !entry.name.endsWith('.hbs')) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    sources[`${shownRoot}/${path.relative(dir, full).split(path.sep).join('/')}`] = await readFile(full, 'utf8');
-  }
-  return sources;
+  const files = entries.filter((e) => e.isFile() && e.name.endsWith('.hbs')).map((e) => path.join(e.parentPath, e.name));
+  const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
+  return Object.fromEntries(files.map((f, i) => [`${shownRoot}/${path.relative(dir, f).split(path.sep).join('/')}`, texts[i]!]));
 }

@@ -1,0 +1,79 @@
+// `npm run bench`: how fast and how small. Prints figures and ratios against the targets; never
+// fails a build on timing (tests assert behaviour, benchmarks report speed).
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import mjml2html from 'mjml';
+import { findIssue, loadProject, loadTemplates, projectPaths, usableContent } from '../src/pipeline.js';
+import { renderIssue } from '../src/render/index.js';
+import { MJML_OPTIONS } from '../src/render/mjml.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const WARMUP = 5;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Time two functions in alternation, so both see the same warm JIT, heap and machine load. */
+async function timedPair(a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number[], number[]]> {
+  for (let i = 0; i < WARMUP; i++) await a(), await b();
+  const times: [number[], number[]] = [[], []];
+  for (let i = 0; i < RUNS; i++) {
+    for (const [fn, out] of [[a, times[0]], [b, times[1]]] as const) {
+      const start = performance.now();
+      await fn();
+      out.push(performance.now() - start);
+    }
+  }
+  return times;
+}
+
+function line(label: string, value: string, target?: string, ok?: boolean): void {
+  const verdict = target === undefined ? '' : `  target ${target}  ${ok ? 'met' : 'NOT MET'}`;
+  console.log(`${label.padEnd(44)} ${value.padStart(12)}${verdict}`);
+}
+
+const paths = projectPaths(ROOT);
+let mjml = '';
+let html = '';
+async function pipelineOnce(): Promise<void> {
+  const content = usableContent(await loadProject(paths), ['2022-04']);
+  const rendered = await renderIssue(content, findIssue(content, '2022-04'), await loadTemplates(paths));
+  mjml = rendered.mjml;
+  html = rendered.html;
+}
+await pipelineOnce();
+// The same MJML options the pipeline uses, so the ratio is the cost of everything around MJML.
+const [pipeline, mjmlOnly] = await timedPair(pipelineOnce, () => mjml2html(mjml, { ...MJML_OPTIONS, validationLevel: 'soft' }));
+
+const p = median(pipeline);
+const m = median(mjmlOnly);
+console.log(`Render benchmark: April 2022 issue, ${RUNS} runs after ${WARMUP} warm-up, medians\n`);
+line('whole pipeline (load → HTML + text + web)', `${p.toFixed(1)} ms`);
+line('mjml2html alone on the same MJML', `${m.toFixed(1)} ms`);
+line('ratio pipeline / mjml2html', (p / m).toFixed(3), '≤ 1.25', p / m <= 1.25);
+const kb = Buffer.byteLength(html) / 1024;
+line('email HTML size', `${kb.toFixed(1)} KB`, '< 60 KB', kb < 60);
+
+const bin = path.join(ROOT, 'bin/newsletter.js');
+if (existsSync(path.join(ROOT, 'lib/cli/main.js'))) {
+  const cold: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const start = performance.now();
+    execFileSync(process.execPath, [bin, 'check', '2022-04'], { cwd: ROOT, stdio: 'ignore' });
+    cold.push(performance.now() - start);
+  }
+  const c = median(cold) / 1000;
+  line('cold `newsletter check 2022-04` (median of 5)', `${c.toFixed(2)} s`, '< 1.5 s', c < 1.5);
+} else console.log('(lib/ not built: run `npm run build:ts` to time the cold check)');
+
+const preview = path.join(ROOT, 'scripts/bench-preview.ts');
+if (existsSync(preview)) {
+  console.log('');
+  await import(preview);
+}
