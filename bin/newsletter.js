@@ -8,5 +8,7 @@ if (!existsSync(fileURLToPath(entry))) {
   process.stderr.write('newsletter: the tool is not built yet. Run `npm install` (or `npm run build:ts`) in the project folder first.\n');
   process.exit(2);
 }
+// Settings may sit in a .env file in the project folder; the environment wins over it.
+if (existsSync('.env')) process.loadEnvFile('.env');
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));
