@@ -49,6 +49,7 @@ export function markdownToText(source: string, width = 76): string {
 function textOf(source: string, width: number): string {
   const tokens = md.parse(source, {});
   const blocks: string[] = [];
+  const isItem: boolean[] = [];
   let bullet: string | null = null;
   const ordered: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -64,13 +65,15 @@ function textOf(source: string, width: number): string {
     } else if (t.type === 'inline') {
       const line = inlineText(t.children ?? []);
       const heading = tokens[i - 1]?.type === 'heading_open';
+      isItem.push(bullet !== null);
       if (bullet !== null) {
         blocks.push(wrap(line, width, bullet));
         bullet = null;
       } else blocks.push(heading ? `${line}\n${'-'.repeat(Math.min(line.length, width))}` : wrap(line, width));
     }
   }
-  return blocks.join('\n\n');
+  // Items of a list sit on consecutive lines; everything else is a paragraph apart.
+  return blocks.map((b, i) => (i === 0 ? b : `${isItem[i] && isItem[i - 1] ? '\n' : '\n\n'}${b}`)).join('');
 }
 
 function inlineText(children: Token[]): string {
