@@ -5,8 +5,9 @@ import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, 
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { issueIndexPage } from '../../render/index-page.js';
+import { buildSite } from './site.js';
 
-export async function buildCommand(paths: ProjectPaths, args: { ids: string[] }, io: Io): Promise<number> {
+export async function buildCommand(paths: ProjectPaths, args: { ids: string[]; site?: boolean }, io: Io): Promise<number> {
   const project = await loadProject(paths);
   const content = usableContent(project, args.ids.length ? args.ids : 'all');
   const issues = args.ids.length ? args.ids.map((id) => findIssue(content, id)) : content.issues;
@@ -31,6 +32,7 @@ export async function buildCommand(paths: ProjectPaths, args: { ids: string[] },
     io.out(`built ${issue.id} → ${path.relative(process.cwd(), dir) || dir}/ (email ${(Buffer.byteLength(rendered.html) / 1024).toFixed(1)} KB)`);
   }
   if (args.ids.length === 0) await writeIndex(paths, content, io);
+  if (args.site) await buildSite(paths, content, templates, io);
   return failed ? EXIT.wrong : EXIT.ok;
 }
 

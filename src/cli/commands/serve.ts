@@ -1,0 +1,74 @@
+// `newsletter serve [--port 4000] [--public]`: the studio with live reload on loopback, or with
+// --public only the archive, the feed and share pages (to put behind a reverse proxy).
+import { PreviewConfigError, previewSecret, publicUrl } from '../../preview/config.js';
+import { startPreview } from '../../preview/server.js';
+import type { ProjectPaths } from '../../pipeline.js';
+import { openStore, stateDbPath } from '../../workflow/store.js';
+import { EXIT } from '../errors.js';
+import { type Io, UsageError } from '../io.js';
+
+export interface ServeArgs {
+  port?: string;
+  public: boolean;
+  /** Resolves when the server should stop; by default on Ctrl-C or SIGTERM. */
+  until?: Promise<unknown>;
+}
+
+export async function serveCommand(paths: ProjectPaths, args: ServeArgs, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const port = parsePort(args.port ?? env.PORT ?? '4000');
+  const base = env.PUBLIC_URL ? configured(() => publicUrl(env, port)) : undefined;
+  const store = openStore(stateDbPath(paths.root, env));
+  try {
+    const server = await startPreview({
+      paths,
+      store,
+      secret: previewSecret(paths.root, env),
+      mode: args.public ? 'public' : 'studio',
+      port,
+      publicUrl: base,
+      onError: (e) => io.err(`newsletter serve: ${e instanceof Error ? e.message : String(e)}`),
+      onChange: (issues, problems) =>
+        io.out(problems.length ? `changed — ${problems.length} problem(s), showing the last good version:\n  ${problems.join('\n  ')}` : `updated ${issues === 'all' ? 'every issue' : issues.join(', ')}`),
+    }).catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'EADDRINUSE') throw new UsageError(`port ${port} is already in use — stop the other server, or run \`newsletter serve --port ${port + 1}\``);
+      throw e;
+    });
+    const problems = server.workspace.problems('all');
+    io.out(args.public ? `Public archive: ${server.url}/archive/ (drafts and the studio are not served)` : `Preview studio: ${server.url}/`);
+    if (problems.length) io.out(`The content has ${problems.length} problem(s); the studio shows them:\n  ${problems.join('\n  ')}`);
+    io.out('Press Ctrl-C to stop.');
+    await (args.until ?? stopSignal());
+    await server.close();
+    return EXIT.ok;
+  } finally {
+    store.close();
+  }
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d{1,5}$/.test(text) || port > 65535) throw new UsageError(`"${text}" is not a port number — use e.g. --port 4000 (or 0 for any free port)`);
+  return port;
+}
+
+/** A configuration mistake is the user's to fix (exit 1), not a failure of the tool. */
+export function configured<T>(get: () => T): T {
+  try {
+    return get();
+  } catch (e) {
+    if (e instanceof PreviewConfigError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+function stopSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}

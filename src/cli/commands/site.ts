@@ -1,0 +1,17 @@
+// `build --site`: the public archive and feed into dist/site/, with PUBLIC_URL for the feed's links.
+import path from 'node:path';
+import type { Content } from '../../content/schema.js';
+import { publicUrl } from '../../preview/config.js';
+import { writeSite } from '../../preview/site.js';
+import type { ProjectPaths } from '../../pipeline.js';
+import type { Templates } from '../../render/index.js';
+import type { Io } from '../io.js';
+import { configured } from './serve.js';
+
+export async function buildSite(paths: ProjectPaths, content: Content, templates: Templates, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const base = configured(() => publicUrl(env, Number(env.PORT ?? 4000)));
+  if (!env.PUBLIC_URL) io.err(`PUBLIC_URL is not set: the feed's links point at ${base}. Set it to the site's address before publishing.`);
+  const dir = path.join(paths.dist, 'site');
+  const files = await writeSite(dir, content, templates, base);
+  io.out(`site   → ${path.relative(process.cwd(), dir) || dir}/ (${files.length} files: archive of sent issues, feed.xml)`);
+}

@@ -1,0 +1,51 @@
+// The frame of every page the preview builds itself. Pure: strings in, HTML out. Styles and
+// the script go in <head>, where the Content-Security-Policy allows them by hash.
+import { escapeHtml } from '../../render/html.js';
+
+export interface Shell {
+  title: string;
+  css: string;
+  body: string;
+  script?: string;
+  /** Extra <head> lines, e.g. the feed's <link rel="alternate">. */
+  head?: string;
+  bodyAttrs?: Record<string, string>;
+}
+
+export function page(s: Shell): string {
+  const attrs = Object.entries(s.bodyAttrs ?? {})
+    .map(([k, v]) => ` ${k}="${escapeHtml(v)}"`)
+    .join('');
+  return `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(s.title)}</title>${s.head ? `\n${s.head}` : ''}
+<style>${s.css}</style>${s.script ? `\n<script>${s.script}</script>` : ''}
+</head>
+<body${attrs}>
+${s.body}
+</body>
+</html>
+`;
+}
+
+export const BASE_CSS = `
+:root{color-scheme:light}
+body{margin:0;font:1rem/1.5 Arial,Helvetica,sans-serif;color:#0b0c0c;background:#fff}
+a{color:#1d70b8}a:hover{color:#003078}
+a:focus,button:focus{outline:3px solid #fd0;outline-offset:0;background:#fd0;color:#0b0c0c;box-shadow:0 4px #0b0c0c}
+.wrap{max-width:64rem;margin:0 auto;padding:1rem 1.25rem}
+h1{font-size:1.75rem;line-height:1.25;margin:.5rem 0 1rem}
+.muted{color:#505a5f}
+table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.5rem .75rem .5rem 0;border-bottom:1px solid #b1b4b6;vertical-align:top}
+.tag{display:inline-block;padding:0 .4rem;font-weight:bold;font-size:.875rem;border-radius:2px}
+.tag-draft{background:#e8e8e8;color:#0b0c0c}.tag-approved{background:#cce2d8;color:#005a30}
+.tag-scheduled{background:#bbd4ea;color:#0c2d4a}.tag-sent{background:#0b0c0c;color:#fff}
+`;
+
+/** A short page that says what happened and nothing more (404, 403). */
+export function messagePage(title: string, message: string): string {
+  return page({ title, css: BASE_CSS, body: `<main class="wrap"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></main>` });
+}

@@ -1,0 +1,85 @@
+// The secretariat's studio: every issue with its status and planned send time, and one issue
+// with its toolbar, the email in a sandboxed frame, and the check report beside it. Pure.
+import type { CheckReport } from '../../check/finding.js';
+import type { Issue } from '../../content/schema.js';
+import { ukDateTime } from '../../render/dates.js';
+import { escapeHtml } from '../../render/html.js';
+import type { IssueStatus } from '../../workflow/status.js';
+import { problemsOverlay, reportPanel } from './report.js';
+import { page } from './shell.js';
+import { STUDIO_CSS, STUDIO_SCRIPT } from './studio-assets.js';
+import { type PreviewView, SCHEMES, SHOWS, viewQuery, WIDTHS } from './view.js';
+
+export interface StudioIssue {
+  issue: Issue;
+  status: IssueStatus;
+}
+
+const topBar = (name: string) =>
+  `<header class="top"><nav class="wrap" aria-label="Studio"><strong>${escapeHtml(name)}</strong> <a href="/">All issues</a> <a href="/archive/">Public archive</a></nav></header>`;
+const tag = (status: IssueStatus) => `<span class="tag tag-${status}">${status}</span>`;
+
+export function studioIndexPage(name: string, issues: StudioIssue[], problems: string[]): string {
+  const rows = [...issues]
+    .reverse()
+    .map(
+      ({ issue, status }) => `<tr><td><a href="/issues/${escapeHtml(issue.id)}/">${escapeHtml(issue.subject)}</a><br><span class="muted">${escapeHtml(issue.id)}</span></td>
+<td>${tag(status)}</td><td>${escapeHtml(ukDateTime(issue.sendAt))}</td></tr>`,
+    );
+  const table = rows.length
+    ? `<table><caption class="muted">Newest first</caption><thead><tr><th scope="col">Issue</th><th scope="col">Status</th><th scope="col">Planned send</th></tr></thead>\n<tbody>${rows.join('\n')}</tbody></table>`
+    : '<p>There are no issues yet. Create <code>content/issues/&lt;id&gt;/issue.yaml</code> and it appears here.</p>';
+  return page({
+    title: `Issues — ${name}`,
+    css: STUDIO_CSS,
+    script: STUDIO_SCRIPT,
+    body: `${topBar(name)}\n<main class="wrap">\n${problemsOverlay(problems, rows.length > 0)}\n<h1>Issues</h1>\n<div id="live" data-render="${rows.length}:${escapeHtml(issues.map((i) => `${i.issue.id}=${i.status}`).join(','))}">${table}</div>\n</main>`,
+  });
+}
+
+export interface IssuePageInput {
+  name: string;
+  entry: StudioIssue;
+  view: PreviewView;
+  render?: { seq: number; html: string; text: string };
+  report?: CheckReport;
+  problems: string[];
+}
+
+export function studioIssuePage(p: IssuePageInput): string {
+  const { issue, status } = p.entry;
+  const base = `/issues/${issue.id}/`;
+  const emailHref = `${base}email${p.view.scheme === 'light' ? '' : `?scheme=${p.view.scheme}`}`;
+  const body = `${topBar(p.name)}
+<main class="wrap">
+${problemsOverlay(p.problems, p.render !== undefined)}
+<div id="live" data-render="${p.render ? p.render.seq : 'none'}">
+<div class="issue-head"><h1>${escapeHtml(issue.subject)}</h1>
+<p>${tag(status)} Planned for ${escapeHtml(ukDateTime(issue.sendAt))} · <code>${escapeHtml(issue.file)}</code></p></div>
+${toolbar(base, p.view)}
+<div class="layout">
+<section aria-label="Preview">${p.render ? preview(p.view, p.render, emailHref, issue.subject) : '<p>No preview yet: the issue has not rendered without errors.</p>'}</section>
+${reportPanel(issue, p.report, emailHref)}
+</div>
+</div>
+</main>`;
+  return page({ title: `${issue.subject} — preview`, css: STUDIO_CSS, script: STUDIO_SCRIPT, body, bodyAttrs: { 'data-issue': issue.id } });
+}
+
+function toolbar(base: string, view: PreviewView): string {
+  const group = <K extends keyof PreviewView>(key: K, label: string, options: Record<PreviewView[K], string>) => {
+    const links = (Object.entries(options) as [PreviewView[K], string][]).map(([value, text]) => {
+      const current = view[key] === value ? ' aria-current="page"' : '';
+      return `<li><a href="${escapeHtml(base + viewQuery({ ...view, [key]: value }))}"${current}>${escapeHtml(text)}</a></li>`;
+    });
+    return `<div class="group"><h2 id="tb-${key}">${label}</h2><ul aria-labelledby="tb-${key}">${links.join('')}</ul></div>`;
+  };
+  return `<nav class="toolbar" aria-label="Preview options">${group('show', 'Show', SHOWS)}${group('width', 'Width', WIDTHS)}${group('scheme', 'Colours', SCHEMES)}</nav>`;
+}
+
+function preview(view: PreviewView, render: { html: string; text: string }, emailHref: string, subject: string): string {
+  if (view.show === 'text') return `<pre class="plain" tabindex="0" aria-label="Plain text version">${escapeHtml(render.text)}</pre>`;
+  if (view.show === 'source') return `<pre class="source" tabindex="0" aria-label="Email HTML source"><code>${escapeHtml(render.html)}</code></pre>`;
+  const classes = ['frame', view.width, view.scheme === 'light' ? '' : 'dark'].filter(Boolean).join(' ');
+  return `<div class="${classes}"><iframe class="email" name="email" title="The email: ${escapeHtml(subject)}" src="${escapeHtml(emailHref)}" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe></div>`;
+}

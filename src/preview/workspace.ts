@@ -1,0 +1,146 @@
+// The live project behind the preview: the last good content and templates, the errors that
+// stand now, and renders cached by issue. `refresh` is told which files changed and re-renders
+// only what depends on them: an issue's own folder → that issue; shared YAML or templates → all.
+import path from 'node:path';
+import { runChecks } from '../check/index.js';
+import type { CheckReport } from '../check/finding.js';
+import { formatContentError } from '../content/errors.js';
+import type { Content, Issue } from '../content/schema.js';
+import { errorsFor, loadProject, loadTemplates, type Project, type ProjectPaths } from '../pipeline.js';
+import { renderIssue, type Templates } from '../render/index.js';
+import { TemplateError } from '../render/templates.js';
+import { type CachedRender, RenderCache } from './render-cache.js';
+
+export class Workspace {
+  private contentNow?: Content;
+  private project?: Project;
+  private templates?: Templates;
+  private templateError?: string;
+  private readonly renderErrors = new Map<string, string>();
+  private readonly reports = new Map<number, Promise<CheckReport>>();
+  private readonly cache = new RenderCache();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly paths: ProjectPaths,
+    readonly publicUrl: string,
+  ) {}
+
+  static async open(paths: ProjectPaths, publicUrl: string): Promise<Workspace> {
+    const ws = new Workspace(paths, publicUrl);
+    await ws.reloadTemplates();
+    await ws.reloadContent();
+    return ws;
+  }
+
+  /** The issues as last loaded without errors, oldest first. */
+  issues(): Issue[] {
+    return this.contentNow?.issues ?? [];
+  }
+
+  issue(id: string): Issue | undefined {
+    return this.contentNow?.issues.find((i) => i.id === id);
+  }
+
+  /** The content as last loaded without errors, or undefined if it never has. */
+  content(): Content | undefined {
+    return this.contentNow;
+  }
+
+  newsletterName(): string {
+    return this.contentNow?.newsletter.name ?? 'Newsletter';
+  }
+
+  /** What stands in the way now, formatted file:line:column: for one issue, or for the whole project. */
+  problems(issue: string | 'all'): string[] {
+    const content = this.project ? errorsFor(this.project, issue === 'all' ? 'all' : [issue]).map(formatContentError) : [];
+    const renders = [...this.renderErrors].filter(([id]) => issue === 'all' || id === issue).map(([, m]) => m);
+    return [...(this.templateError ? [this.templateError] : []), ...content, ...renders];
+  }
+
+  /** The current render of an issue, or the last good one when the current one fails. */
+  async render(id: string, banner: string | null = null): Promise<CachedRender | undefined> {
+    const content = this.contentNow;
+    const templates = this.templates;
+    const issue = this.issue(id);
+    if (!content || !templates || !issue) return undefined;
+    const variant = banner === null ? 'plain' : `banner:${banner}`;
+    try {
+      const got = await this.cache.get(id, variant, () => renderIssue(content, issue, templates, { webUrl: `${this.publicUrl}/archive/${id}/`, banner }));
+      this.renderErrors.delete(id);
+      return got;
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      this.renderErrors.set(id, e.message);
+      return this.cache.lastGood(id, variant);
+    }
+  }
+
+  /** The check report for the render shown (computed once per render). */
+  async report(id: string): Promise<CheckReport | undefined> {
+    const shown = await this.render(id);
+    const issue = this.issue(id);
+    if (!shown || !issue || !this.contentNow) return undefined;
+    let report = this.reports.get(shown.seq);
+    if (!report) {
+      report = runChecks({ content: this.contentNow, issue, rendered: shown.rendered });
+      this.reports.set(shown.seq, report);
+    }
+    return report;
+  }
+
+  /** Take in changed files (absolute paths); returns the issues whose pages may have changed. */
+  refresh(changed: readonly string[]): Promise<string[] | 'all'> {
+    const next = this.queue.then(() => this.apply(changed));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async apply(changed: readonly string[]): Promise<string[] | 'all'> {
+    const scope = scopeOf(this.paths, changed);
+    if (changed.some((f) => isUnder(this.paths.templates, f))) await this.reloadTemplates();
+    if (changed.some((f) => isUnder(this.paths.content, f))) await this.reloadContent();
+    const touched = this.cache.invalidate(scope);
+    this.reports.clear();
+    // Render again now what was shown before, so the page that asks next gets it at once.
+    for (const id of touched) await this.render(id);
+    return scope;
+  }
+
+  private async reloadTemplates(): Promise<void> {
+    try {
+      this.templates = await loadTemplates(this.paths);
+      this.templateError = undefined;
+    } catch (e) {
+      if (!(e instanceof TemplateError)) throw e;
+      this.templateError = e.message;
+    }
+  }
+
+  private async reloadContent(): Promise<void> {
+    const project = await loadProject(this.paths);
+    this.project = project;
+    if (!project.content) return; // a shared file is broken: keep the last good content whole
+    // An issue that fails to load keeps its last good version, so its page still shows something.
+    const kept = project.brokenIssues.map((id) => this.issue(id)).filter((i): i is Issue => i !== undefined);
+    const issues = [...project.content.issues, ...kept].sort((a, b) => a.sendAt.localeCompare(b.sendAt) || a.id.localeCompare(b.id));
+    this.contentNow = { ...project.content, issues };
+  }
+}
+
+/** Which issues a set of changed files affects: files inside content/issues/<id>/ touch only <id>. */
+export function scopeOf(paths: ProjectPaths, changed: readonly string[]): string[] | 'all' {
+  const ids = new Set<string>();
+  const issuesDir = path.join(paths.content, 'issues');
+  for (const file of changed) {
+    const rel = path.relative(issuesDir, file).split(path.sep);
+    if (rel[0] === '..' || path.isAbsolute(rel[0]!) || rel.length < 2) return 'all';
+    ids.add(rel[0]!);
+  }
+  return [...ids];
+}
+
+function isUnder(dir: string, file: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+}

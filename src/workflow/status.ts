@@ -1,0 +1,84 @@
+// The one state table of an issue's status. Every change goes through `changeStatus`, which
+// allows only the transitions listed here and only from the status the caller saw:
+// `UPDATE … WHERE issue_id = ? AND status = ?`, with the row count checked.
+import type Database from 'better-sqlite3';
+
+export const ISSUE_STATUSES = ['draft', 'approved', 'scheduled', 'sent'] as const;
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+
+/** Which status may follow which: approval can be withdrawn, a schedule cancelled, a send never undone. */
+export const TRANSITIONS: Readonly<Record<IssueStatus, readonly IssueStatus[]>> = {
+  draft: ['approved'],
+  approved: ['draft', 'scheduled'],
+  scheduled: ['approved', 'sent'],
+  sent: [],
+};
+
+export function canChange(from: IssueStatus, to: IssueStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** The change is not in the table. */
+export class TransitionNotAllowed extends Error {
+  constructor(
+    readonly issue: string,
+    readonly from: IssueStatus,
+    readonly to: IssueStatus,
+  ) {
+    const next = TRANSITIONS[from];
+    super(`issue ${issue} cannot go from ${from} to ${to}${next.length ? ` — from ${from} it can only become ${next.join(' or ')}` : ` — ${from} is final`}`);
+    this.name = 'TransitionNotAllowed';
+  }
+}
+
+/** Someone (another command, the daemon) changed the status first. */
+export class StatusChanged extends Error {
+  constructor(
+    readonly issue: string,
+    readonly expected: IssueStatus,
+    readonly actual: IssueStatus,
+  ) {
+    super(`issue ${issue} is ${actual} now, not ${expected} — it was changed meanwhile; look at \`newsletter status ${issue}\` and try again`);
+    this.name = 'StatusChanged';
+  }
+}
+
+export const STATUS_SCHEMA = `
+CREATE TABLE IF NOT EXISTS issue_status (
+  issue_id   TEXT PRIMARY KEY,
+  status     TEXT NOT NULL CHECK (status IN (${ISSUE_STATUSES.map((s) => `'${s}'`).join(', ')})),
+  updated_at TEXT NOT NULL
+);`;
+
+export class IssueStatuses {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date,
+  ) {}
+
+  /** The recorded status; an issue the store has never seen is a draft. */
+  get(issue: string): IssueStatus {
+    const row = this.db.prepare('SELECT status FROM issue_status WHERE issue_id = ?').get(issue) as { status: IssueStatus } | undefined;
+    return row?.status ?? 'draft';
+  }
+
+  all(): Map<string, IssueStatus> {
+    const rows = this.db.prepare('SELECT issue_id, status FROM issue_status').all() as { issue_id: string; status: IssueStatus }[];
+    return new Map(rows.map((r) => [r.issue_id, r.status]));
+  }
+
+  change(issue: string, from: IssueStatus, to: IssueStatus): void {
+    if (!canChange(from, to)) throw new TransitionNotAllowed(issue, from, to);
+    const at = this.now().toISOString();
+    const apply = this.db.transaction(() => {
+      this.db.prepare("INSERT INTO issue_status (issue_id, status, updated_at) VALUES (?, 'draft', ?) ON CONFLICT (issue_id) DO NOTHING").run(issue, at);
+      return this.db.prepare('UPDATE issue_status SET status = ?, updated_at = ? WHERE issue_id = ? AND status = ?').run(to, at, issue, from).changes;
+    });
+    if (apply() !== 1) throw new StatusChanged(issue, from, this.get(issue));
+  }
+}
+
+/** What the studio shows: sent in issue.yaml wins (issues sent before the tool), then the store. */
+export function shownStatus(fileStatus: 'draft' | 'sent', stored: IssueStatus | undefined): IssueStatus {
+  return fileStatus === 'sent' ? 'sent' : (stored ?? 'draft');
+}

@@ -1,0 +1,75 @@
+// A preview server on 127.0.0.1 with an ephemeral port, over a temporary project and its own
+// state database, for one test file.
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type PreviewServer, startPreview } from '../../src/preview/server.js';
+import { openStore, type Store } from '../../src/workflow/store.js';
+import { type TempProject, tempProject } from '../helpers/project.js';
+
+export const SECRET = 'test-preview-secret-0123456789abcdef';
+
+export interface Running {
+  project: TempProject;
+  server: PreviewServer;
+  store: Store;
+  dbFile: string;
+  url: string;
+  /** The clock the server uses; tests move it. */
+  clock: { now: Date };
+  errors: unknown[];
+  stop(): Promise<void>;
+}
+
+export async function runPreview(mode: 'studio' | 'public' = 'studio', prepare?: (p: TempProject) => Promise<void>): Promise<Running> {
+  const project = await tempProject();
+  await prepare?.(project);
+  const stateDir = await mkdtemp(path.join(tmpdir(), 'newsletter-state-'));
+  const dbFile = path.join(stateDir, 'state.db');
+  const clock = { now: new Date('2024-05-01T09:00:00Z') };
+  const store = openStore(dbFile, () => clock.now);
+  const errors: unknown[] = [];
+  const server = await startPreview({ paths: project.paths, store, secret: SECRET, mode, port: 0, now: () => clock.now, onError: (e) => errors.push(e) });
+  return {
+    project,
+    server,
+    store,
+    dbFile,
+    url: server.url,
+    clock,
+    errors,
+    async stop() {
+      await server.close();
+      store.close();
+      await project.remove();
+      await rm(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A draft issue beside April 2022: its copy, marked draft, sent later, with its own subject. */
+export async function addDraft(project: TempProject, id = '2099-01', subject = 'Draft newsletter: January 2099'): Promise<void> {
+  const april = await project.read('content/issues/2022-04/issue.yaml');
+  const draft = april
+    .replace(/^subject: .*$/m, `subject: "${subject}"`)
+    .replace(/^sendAt: .*$/m, 'sendAt: "2099-01-12 09:00"')
+    .replace(/^status: sent$/m, 'status: draft');
+  await mkdir(path.join(project.root, 'content/issues', id), { recursive: true });
+  await writeFile(path.join(project.root, 'content/issues', id, 'issue.yaml'), draft);
+}
+
+/** A raw GET, path sent exactly as given (browsers and fetch would normalise it). */
+export function rawGet(base: string, rawPath: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: url.hostname, port: url.port, path: rawPath, method: 'GET', headers: { host: url.host } }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (c: string) => (body += c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
