@@ -1,6 +1,9 @@
 // The stages in order, and the one place that joins them to the project's folders:
 //   content/ --load+validate--> Issue --render--> MJML, email HTML, text, web --checks--> report
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import type { CheckOptions } from './check/context.js';
+import { localImageSources, parseEmail } from './check/email-dom.js';
 import { runChecks, schemaReport } from './check/index.js';
 import type { CheckReport } from './check/finding.js';
 import { ContentInvalid, type ContentError } from './content/errors.js';
@@ -74,14 +77,25 @@ export function findIssue(content: Content, id: string): Issue {
   return issue;
 }
 
-/** Render and check one issue; content errors become the schema check's findings. */
-export async function checkIssue(paths: ProjectPaths, id: string): Promise<{ report: CheckReport; rendered?: RenderedIssue }> {
+/** Render and check one issue; content errors become the schema check's findings. Local images are weighed here, so the checks stay pure. */
+export async function checkIssue(paths: ProjectPaths, id: string, options: CheckOptions = {}): Promise<{ report: CheckReport; rendered?: RenderedIssue }> {
   const project = await loadProject(paths);
   const own = errorsFor(project, [id]);
   if (own.length > 0 || !project.content) return { report: schemaReport(id, own.length ? own : project.errors) };
   const issue = findIssue(project.content, id);
   const rendered = await renderIssue(project.content, issue, await loadTemplates(paths));
-  return { report: await runChecks({ content: project.content, issue, rendered }), rendered };
+  const localImages = await weighImages(path.join(paths.root, path.dirname(issue.file)), localImageSources(parseEmail(rendered.html)));
+  return { report: await runChecks({ content: project.content, issue, rendered }, { ...options, localImages }), rendered };
+}
+
+/** Bytes of each image file beside the issue; null for one that is not there. */
+async function weighImages(dir: string, sources: string[]): Promise<Record<string, number | null>> {
+  const sizes: Record<string, number | null> = {};
+  for (const src of sources) {
+    const file = path.resolve(dir, decodeURIComponent(src.split(/[?#]/)[0]!));
+    sizes[src] = await stat(file).then((s) => (s.isFile() ? s.size : null), () => null);
+  }
+  return sizes;
 }
 
 export { renderIssue, type RenderOptions };

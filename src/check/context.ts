@@ -1,12 +1,47 @@
-// What every check is given: the validated content, the issue, and its render.
+// What every check is given: the validated content, the issue, its render (parsed once), the issue
+// before it, and — only when asked for — the edge functions a check may call (network, SpamAssassin).
 import type { Content, Issue } from '../content/schema.js';
 import type { RenderedIssue } from '../render/index.js';
+import { previousIssue } from '../render/model.js';
+import { type EmailDom, parseEmail } from './email-dom.js';
 import type { Finding, SectionRef } from './finding.js';
 
-export interface CheckContext {
+export interface CheckInput {
   content: Content;
   issue: Issue;
   rendered: RenderedIssue;
+}
+
+/** Answers one request of the online link check; the CLI passes the global fetch. */
+export type LinkFetcher = (url: string, init: { method: 'HEAD' | 'GET'; redirect: 'manual'; signal: AbortSignal }) => Promise<{ status: number; headers: { get(name: string): string | null }; body?: { cancel(): Promise<void> } | null }>;
+
+export interface SpamAssassinResult {
+  score: number;
+  required: number;
+  rules: string[];
+}
+/** Scores a whole RFC 5322 message offline; present only when `spamassassin` is installed. */
+export type SpamAssassin = (message: string) => Promise<SpamAssassinResult>;
+
+export interface CheckOptions {
+  /** Request every link (`check --online`); off by default. */
+  fetch?: LinkFetcher;
+  spamAssassin?: SpamAssassin;
+  /** Bytes of each local image (src relative to the issue folder); null when the file is missing. */
+  localImages?: Record<string, number | null>;
+  /** Time allowed for the whole online link check, and for one request. */
+  online?: { concurrency: number; requestMs: number; totalMs: number };
+}
+
+export interface CheckContext extends CheckInput {
+  /** The issue sent before this one, for windows that must join up. */
+  previous: Issue | undefined;
+  email: EmailDom;
+  options: CheckOptions;
+}
+
+export function checkContext(input: CheckInput, options: CheckOptions = {}): CheckContext {
+  return { ...input, previous: previousIssue(input.content, input.issue), email: parseEmail(input.rendered.html), options };
 }
 
 export interface Check {
@@ -20,4 +55,10 @@ export function sectionRef(issue: Issue, index: number | null | undefined): Sect
   if (index === null || index === undefined) return null;
   const s = issue.sections[index];
   return s ? { index, type: s.type, title: s.title } : null;
+}
+
+/** Where to fix markup: the section's template, or the layout when the finding is outside any section. */
+export function templateFor(issue: Issue, section: number | null): string {
+  const type = section === null ? undefined : issue.sections[section]?.type;
+  return type ? `templates/email/sections/${type}.mjml.hbs` : 'templates/email/layout.mjml.hbs';
 }

@@ -1,14 +1,16 @@
-// Run the checks over a rendered issue. Pure: no disk, no clock, no network.
+// Run the checks over a rendered issue: no disk, no clock, and no network unless it is passed in.
 import type { ContentError } from '../content/errors.js';
 import { formatContentError } from '../content/errors.js';
-import type { CheckContext } from './context.js';
+import { type CheckInput, type CheckOptions, checkContext } from './context.js';
 import type { CheckReport, Finding } from './finding.js';
 import { CHECKS } from './registry.js';
 
-export async function runChecks(ctx: CheckContext, checks = CHECKS): Promise<CheckReport> {
+/** Pure unless `options` carries an edge function (the online link check's fetch, SpamAssassin). */
+export async function runChecks(input: CheckInput, options: CheckOptions = {}, checks = CHECKS): Promise<CheckReport> {
+  const ctx = checkContext(input, options);
   const findings: Finding[] = [];
   for (const check of checks) findings.push(...(await check.run(ctx)));
-  return report(ctx.issue.id, ctx.rendered.hash, findings);
+  return report(input.issue.id, input.rendered.hash, findings);
 }
 
 /** Content that does not load is itself a finding: the schema check. */

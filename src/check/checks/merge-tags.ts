@@ -1,20 +1,88 @@
-// The merge tags Mailchimp needs (unsubscribe, list address, view in browser) must be in the email.
-import { REQUIRED_MERGE_TAGS } from '../../render/merge-tags.js';
-import type { Check } from '../context.js';
+// Placeholders in what subscribers receive: the merge tags Mailchimp needs (unsubscribe, list
+// address, view in browser) must be there; a misspelt tag (*|UNSUBB|*) or a Handlebars
+// leftover ({{name}}) would reach readers as it is.
+import { closest } from '../../content/errors.js';
+import { KNOWN_MERGE_TAGS, REQUIRED_MERGE_TAGS } from '../../render/merge-tags.js';
+import { type Check, type CheckContext, sectionRef, templateFor } from '../context.js';
+import type { Finding } from '../finding.js';
+
+const PARTS = { html: 'email HTML', text: 'plain text' } as const;
+type Part = keyof typeof PARTS;
+
+/** A merge tag as Mailchimp reads it: *|NAME|*, upper case, no spaces. Anything else after *| is malformed. */
+const TAG_AT = /\*\|([A-Z0-9_:/-]+)\|\*/y;
+const TAG_START = /\*\|/g;
+const HANDLEBARS = /\{\{[^]{0,40}?(\}\}|$)/g;
 
 export const mergeTagsCheck: Check = {
   name: 'merge-tags',
-  description: 'required Mailchimp merge tags present in HTML and text',
-  run: ({ rendered }) =>
-    REQUIRED_MERGE_TAGS.flatMap((tag) =>
-      (['html', 'text'] as const)
-        .filter((part) => !rendered[part].includes(tag))
-        .map((part) => ({
-          code: 'merge-tags/missing',
-          severity: 'error' as const,
-          section: null,
-          message: `the ${part === 'html' ? 'email HTML' : 'plain text'} has no ${tag}`,
-          fix: `put ${tag} back in the footer of ${part === 'html' ? 'templates/email/layout.mjml.hbs' : 'the plain-text footer (src/render/text.ts)'}`,
-        })),
-    ),
+  description: 'required Mailchimp merge tags present, no unknown tags or template leftovers',
+  run: (ctx) => [...missing(ctx), ...(['html', 'text'] as const).flatMap((part) => [...tagsIn(ctx, part), ...leftoversIn(ctx, part)])],
 };
+
+function missing({ rendered }: CheckContext): Finding[] {
+  return REQUIRED_MERGE_TAGS.flatMap((tag) =>
+    (['html', 'text'] as const)
+      .filter((part) => !rendered[part].includes(tag))
+      .map((part) => ({
+        code: 'merge-tags/missing',
+        severity: 'error' as const,
+        section: null,
+        message: `the ${PARTS[part]} has no ${tag}`,
+        fix: `put ${tag} back in the footer of ${part === 'html' ? 'templates/email/layout.mjml.hbs' : 'the plain-text footer (src/render/text.ts)'}`,
+      })),
+  );
+}
+
+function tagsIn(ctx: CheckContext, part: Part): Finding[] {
+  const source = ctx.rendered[part];
+  const findings: Finding[] = [];
+  for (const start of source.matchAll(TAG_START)) {
+    TAG_AT.lastIndex = start.index;
+    const tag = TAG_AT.exec(source)?.[0];
+    if (tag && KNOWN_MERGE_TAGS.has(tag)) continue;
+    const shown = tag ?? source.slice(start.index, start.index + 20).split(/\s/)[0]!;
+    const where = whereIs(ctx, part, start.index);
+    findings.push(
+      tag
+        ? { code: 'merge-tags/unknown', severity: 'error', section: where.section, message: `${tag} in the ${PARTS[part]} is not a Mailchimp merge tag${suggestion(tag)}; readers would see it as it is`, fix: `correct or remove ${tag} in ${where.file}` }
+        : { code: 'merge-tags/malformed', severity: 'error', section: where.section, message: `"${shown}" in the ${PARTS[part]} starts a merge tag but is not one — a tag is *|NAME|* in capitals`, fix: `write the tag in full, e.g. *|UNSUB|*, in ${where.file}` },
+    );
+  }
+  return findings;
+}
+
+function leftoversIn(ctx: CheckContext, part: Part): Finding[] {
+  return [...ctx.rendered[part].matchAll(HANDLEBARS)].map((m) => {
+    const where = whereIs(ctx, part, m.index);
+    return {
+      code: 'merge-tags/template-leftover',
+      severity: 'error',
+      section: where.section,
+      message: `"${m[0].slice(0, 40)}" in the ${PARTS[part]} is a Handlebars placeholder that was never filled in`,
+      fix: `remove the braces from ${where.file}; Mailchimp's personalisation is written *|FNAME|*`,
+    };
+  });
+}
+
+/** The section a position falls in: by anchor in the HTML; by heading in the plain text. */
+function whereIs(ctx: CheckContext, part: Part, position: number) {
+  const index = part === 'html' ? ctx.email.sectionAt(position) : textSectionAt(ctx, position);
+  const file = index === null ? (part === 'html' ? templateFor(ctx.issue, null) : 'the plain-text footer (src/render/text.ts)') : `${ctx.issue.file} or ${templateFor(ctx.issue, index)}`;
+  return { section: sectionRef(ctx.issue, index), file };
+}
+
+function textSectionAt({ issue, rendered }: CheckContext, position: number): number | null {
+  let found: number | null = null;
+  let from = 0;
+  issue.sections.forEach((s, i) => {
+    const at = rendered.text.indexOf(`${s.title}\n${'='.repeat(Math.min(s.title.length, 76))}`, from);
+    if (at >= 0 && at <= position) [found, from] = [i, at + 1];
+  });
+  return found;
+}
+
+function suggestion(tag: string): string {
+  const near = closest(tag.slice(2, -2), [...KNOWN_MERGE_TAGS].map((k) => k.slice(2, -2)));
+  return near ? ` — did you mean *|${near}|*?` : '';
+}

@@ -1,5 +1,5 @@
 // MJML's strict validation: every problem it finds, pinned to the section whose markup has it.
-import { type Check, sectionRef } from '../context.js';
+import { type Check, sectionRef, templateFor } from '../context.js';
 
 export const mjmlCheck: Check = {
   name: 'mjml',
@@ -10,6 +10,6 @@ export const mjmlCheck: Check = {
       severity: 'error',
       section: sectionRef(issue, p.section),
       message: `MJML line ${p.line} <${p.tagName}>: ${p.message}`,
-      fix: p.section === null ? 'fix the markup in templates/email/layout.mjml.hbs' : `fix the markup in templates/email/sections/${issue.sections[p.section]!.type}.mjml.hbs`,
+      fix: `fix the markup in ${templateFor(issue, p.section)}`,
     })),
 };
