@@ -21,16 +21,23 @@ export function send(req: IncomingMessage, res: ServerResponse, r: Reply): void 
   res.writeHead(r.status ?? 200, {
     'Content-Type': r.type,
     'Content-Length': body.length,
-    'Content-Security-Policy': r.csp ?? NOTHING_POLICY,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'X-Frame-Options': r.framed ? 'SAMEORIGIN' : 'DENY',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-    'Cross-Origin-Resource-Policy': 'same-origin',
+    ...securityHeaders(r.csp ?? NOTHING_POLICY, r.framed),
     'Cache-Control': r.cache ?? 'no-store',
     ...r.headers,
   });
   res.end(req.method === 'HEAD' ? undefined : body);
+}
+
+/** The headers every response carries, the event stream's included. */
+export function securityHeaders(csp: string = NOTHING_POLICY, framed = false): Record<string, string> {
+  return {
+    'Content-Security-Policy': csp,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'X-Frame-Options': framed ? 'SAMEORIGIN' : 'DENY',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  };
 }
 
 export const HTML = 'text/html; charset=utf-8';

@@ -40,9 +40,9 @@ export class EventHub {
   private readonly clients = new Set<ServerResponse>();
   private readonly keepalive = setInterval(() => this.send(': keepalive\n\n'), KEEPALIVE_MS).unref();
 
-  /** Hold the response open as an event stream; headers are the caller's. */
-  attach(res: ServerResponse): void {
-    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+  /** Hold the response open as an event stream. */
+  attach(res: ServerResponse, headers: Record<string, string>): void {
+    res.writeHead(200, { ...headers, 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
     res.write('retry: 500\n\n');
     this.clients.add(res);
     res.on('close', () => this.clients.delete(res));

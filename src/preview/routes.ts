@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type IssueStatus, shownStatus } from '../workflow/status.js';
 import type { Store } from '../workflow/store.js';
 import { EMAIL_POLICY, pagePolicy } from './csp.js';
-import { HTML, notFound, redirect, type RequestPath, send } from './http.js';
+import { HTML, notFound, redirect, type RequestPath, securityHeaders, send } from './http.js';
 import type { EventHub } from './live.js';
 import { archivePage, atomFeed } from './pages/archive.js';
 import { LINK_REFUSED, shareBanner } from './pages/share.js';
@@ -33,7 +33,7 @@ interface Route {
 
 const ROUTES: Route[] = [
   { pattern: [], dir: true, studioOnly: false, handle: home },
-  { pattern: ['events'], dir: false, studioOnly: true, handle: (c, _q, res) => c.hub.attach(res) },
+  { pattern: ['events'], dir: false, studioOnly: true, handle: (c, _q, res) => c.hub.attach(res, securityHeaders()) },
   { pattern: ['issues', ':id'], dir: true, studioOnly: true, handle: studioIssue },
   { pattern: ['issues', ':id', 'email'], dir: false, studioOnly: true, handle: studioEmail },
   { pattern: ['archive'], dir: true, studioOnly: false, handle: archive },

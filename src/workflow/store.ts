@@ -20,7 +20,7 @@ export interface Store {
 }
 
 export function openStore(file: string, now: () => Date = () => new Date()): Store {
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');

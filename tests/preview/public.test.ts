@@ -117,6 +117,17 @@ describe('safety', () => {
       expect(r.headers['referrer-policy']).toBe('no-referrer');
       expect(r.body).not.toContain('test-preview-secret');
     }
+    const events = await new Promise<Record<string, string | string[] | undefined>>((resolve, reject) => {
+      const url = new URL(studio.url);
+      const req = request({ host: url.hostname, port: url.port, path: '/events', headers: { host: url.host } }, (res) => {
+        resolve(res.headers);
+        res.destroy();
+      });
+      req.on('error', reject).end();
+    });
+    expect(events['content-type']).toMatch(/^text\/event-stream/);
+    expect(events['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(events['x-content-type-options']).toBe('nosniff');
     const email = await rawGet(studio.url, '/issues/2022-04/email');
     expect(email.headers['content-security-policy']).toMatch(/sandbox allow-same-origin allow-popups allow-popups-to-escape-sandbox;/);
     expect(email.headers['content-security-policy']).not.toMatch(/script-src|allow-scripts/);
