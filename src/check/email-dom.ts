@@ -1,6 +1,7 @@
 // The email HTML parsed once for every check, with each position mapped to the section it falls
-// in: the nearest section anchor (id="s<N>-…", from anchorFor) at or before it.
-import type { Document, Element } from 'domhandler';
+// in. A section's markup is the largest element around its anchored heading (id="s<N>-…", from
+// anchorFor) that holds no other section's heading; what lies outside every section is the layout's.
+import { type Document, type Element, isTag } from 'domhandler';
 import { findAll, textContent } from 'domutils';
 import { parseDocument } from 'htmlparser2';
 
@@ -8,7 +9,7 @@ export interface EmailDom {
   document: Document;
   /** Every element in document order. Outlook-only markup inside conditional comments is not parsed. */
   elements: Element[];
-  /** Section index (0-based) for a character position in the HTML; null before the first section. */
+  /** Section index (0-based) for a character position in the HTML; null in the layout around the sections. */
   sectionAt(position: number): number | null;
   sectionOf(node: Element): number | null;
   text(node: Element | Document): string;
@@ -19,15 +20,14 @@ const SECTION_ANCHOR = /^s(\d+)-/;
 export function parseEmail(html: string): EmailDom {
   const document = parseDocument(html, { withStartIndices: true, withEndIndices: true, decodeEntities: true });
   const elements = findAll(() => true, document.children);
-  const anchors = elements
-    .map((e) => ({ at: e.startIndex ?? 0, match: SECTION_ANCHOR.exec(e.attribs.id ?? '') }))
-    .filter((a): a is { at: number; match: RegExpExecArray } => a.match !== null)
-    .map((a) => ({ at: a.at, index: Number(a.match[1]) - 1 }));
-  const sectionAt = (position: number) => {
-    let found: number | null = null;
-    for (const a of anchors) if (a.at <= position) found = a.index;
-    return found;
-  };
+  const anchors = elements.filter((e) => SECTION_ANCHOR.test(e.attribs.id ?? ''));
+  const holdsAnother = (node: Element, own: Element) => anchors.some((a) => a !== own && a.startIndex! >= node.startIndex! && a.startIndex! <= node.endIndex!);
+  const extents = anchors.map((anchor) => {
+    let node = anchor;
+    while (node.parent && isTag(node.parent) && !holdsAnother(node.parent, anchor)) node = node.parent;
+    return { index: Number(SECTION_ANCHOR.exec(anchor.attribs.id!)![1]) - 1, start: node.startIndex!, end: node.endIndex! };
+  });
+  const sectionAt = (position: number) => extents.find((x) => position >= x.start && position <= x.end)?.index ?? null;
   return {
     document,
     elements,

@@ -27,8 +27,9 @@ export function parseSpamStatus(output: string): SpamAssassinResult | undefined 
   const score = /score=(-?[\d.]+)/.exec(header);
   const required = /required=(-?[\d.]+)/.exec(header);
   if (!score || !required) return undefined;
-  const tests = /tests=(\S*)/.exec(header)?.[1] ?? '';
-  return { score: Number(score[1]), required: Number(required[1]), rules: tests.split(',').filter((t) => t && t !== 'none') };
+  // Folding may break the list after a comma: read up to the next "name=" field.
+  const tests = /tests=(.*?)(?:\s+[a-z_]+=|$)/.exec(header)?.[1] ?? '';
+  return { score: Number(score[1]), required: Number(required[1]), rules: tests.split(/[,\s]+/).filter((t) => t && t !== 'none') };
 }
 
 function run(command: string, args: string[], input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {

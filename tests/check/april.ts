@@ -58,3 +58,14 @@ export const SECTION = {
   say: '8:have-your-say',
 } as const;
 
+
+/** Add a paragraph of Markdown to the body of a section that has one (welcome, article). */
+export function appendToBody(index: number, markdown: string): Changes {
+  return {
+    content: (_, issue) => {
+      const section = issue.sections[index];
+      if (!section || !('body' in section) || section.body === undefined) throw new Error(`appendToBody: section ${index} has no body`);
+      section.body += `\n\n${markdown}`;
+    },
+  };
+}

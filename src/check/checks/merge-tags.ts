@@ -41,7 +41,7 @@ function tagsIn(ctx: CheckContext, part: Part): Finding[] {
     TAG_AT.lastIndex = start.index;
     const tag = TAG_AT.exec(source)?.[0];
     if (tag && KNOWN_MERGE_TAGS.has(tag)) continue;
-    const shown = tag ?? source.slice(start.index, start.index + 20).split(/\s/)[0]!;
+    const shown = tag ?? /^\*\|[^<>\s]{0,30}?(?:\|\*|(?=[<>\s])|$)/.exec(source.slice(start.index, start.index + 40))![0];
     const where = whereIs(ctx, part, start.index);
     findings.push(
       tag
@@ -72,14 +72,12 @@ function whereIs(ctx: CheckContext, part: Part, position: number) {
   return { section: sectionRef(ctx.issue, index), file };
 }
 
+/** In the plain text every section starts with its title underlined by "=" (src/render/text.ts), and nothing else is. */
 function textSectionAt({ issue, rendered }: CheckContext, position: number): number | null {
-  let found: number | null = null;
-  let from = 0;
-  issue.sections.forEach((s, i) => {
-    const at = rendered.text.indexOf(`${s.title}\n${'='.repeat(Math.min(s.title.length, 76))}`, from);
-    if (at >= 0 && at <= position) [found, from] = [i, at + 1];
-  });
-  return found;
+  const footer = rendered.text.lastIndexOf(`\n${'-'.repeat(76)}\n`);
+  if (footer >= 0 && position > footer) return null;
+  const headings = [...rendered.text.slice(0, position).matchAll(/\n=+\n/g)].length;
+  return headings === 0 ? null : Math.min(headings, issue.sections.length) - 1;
 }
 
 function suggestion(tag: string): string {
