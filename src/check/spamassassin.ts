@@ -34,13 +34,15 @@ export function parseSpamStatus(output: string): SpamAssassinResult | undefined 
 
 function run(command: string, args: string[], input: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'], timeout: TIMEOUT_MS });
+    // Our own timer, not spawn's `timeout`: that one outlives a command that was never found and holds the process open.
+    const child = spawn(command, args, { stdio: ['pipe', 'pipe', 'pipe'] });
+    const timer = setTimeout(() => child.kill(), TIMEOUT_MS).unref();
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('error', (e) => (clearTimeout(timer), reject(e)));
+    child.on('close', (code) => (clearTimeout(timer), resolve({ code, stdout, stderr })));
     child.stdin.on('error', () => undefined); // a runner that exits early must not crash us
     child.stdin.end(input);
   });
