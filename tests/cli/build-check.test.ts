@@ -37,7 +37,7 @@ describe('newsletter build and check', () => {
     expect(result.stdout).toMatch(/^built 2022-04 → dist\/issues\/2022-04\/ \(email \d+\.\d KB\)$/m);
     for (const file of ['email.html', 'email.txt', 'web.html', 'issue.mjml']) expect(existsSync(path.join(project.root, 'dist/issues/2022-04', file)), file).toBe(true);
     const index = readFileSync(path.join(project.root, 'dist/index.html'), 'utf8');
-    expect(index).toContain('<a href="issues/2022-04/web.html">Child Safeguarding Practice Review Panel newsletter: April 2022</a>');
+    expect(index).toMatch(/<a href="issues\/2022-04\/web.html">[^<]*April 2022<\/a>/);
   });
 
   it('a content mistake: every error with its place, exit 1, no stack trace, nothing written', async () => {
