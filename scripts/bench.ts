@@ -10,7 +10,7 @@ import { renderIssue } from '../src/render/index.js';
 import { MJML_OPTIONS } from '../src/render/mjml.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+const RUNS = Number(process.env.BENCH_RUNS ?? 150);
 const WARMUP = 5;
 
 function median(xs: number[]): number {
@@ -19,15 +19,21 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-/** Time two functions in alternation, so both see the same warm JIT, heap and machine load. */
+/**
+ * Time two functions in alternating blocks, so both see the same warm JIT, heap and machine
+ * load, and each block's garbage is mostly collected within that block.
+ */
 async function timedPair(a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number[], number[]]> {
   for (let i = 0; i < WARMUP; i++) await a(), await b();
   const times: [number[], number[]] = [[], []];
-  for (let i = 0; i < RUNS; i++) {
+  const block = 15;
+  for (let done = 0; done < RUNS; done += block) {
     for (const [fn, out] of [[a, times[0]], [b, times[1]]] as const) {
-      const start = performance.now();
-      await fn();
-      out.push(performance.now() - start);
+      for (let i = 0; i < block; i++) {
+        const start = performance.now();
+        await fn();
+        out.push(performance.now() - start);
+      }
     }
   }
   return times;

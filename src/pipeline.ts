@@ -84,8 +84,13 @@ export async function checkIssue(paths: ProjectPaths, id: string, options: Check
   if (own.length > 0 || !project.content) return { report: schemaReport(id, own.length ? own : project.errors) };
   const issue = findIssue(project.content, id);
   const rendered = await renderIssue(project.content, issue, await loadTemplates(paths));
+  return { report: await checkRendered(paths, project.content, issue, rendered, options), rendered };
+}
+
+/** Every check on a render, as `check` and the preview's panel both show it. */
+export async function checkRendered(paths: ProjectPaths, content: Content, issue: Issue, rendered: RenderedIssue, options: CheckOptions = {}): Promise<CheckReport> {
   const localImages = await weighImages(path.join(paths.root, path.dirname(issue.file)), localImageSources(parseEmail(rendered.html)));
-  return { report: await runChecks({ content: project.content, issue, rendered }, { ...options, localImages }), rendered };
+  return runChecks({ content, issue, rendered }, { ...options, localImages });
 }
 
 /** Bytes of each image file beside the issue; null for one that is not there. */

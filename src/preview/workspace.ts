@@ -2,11 +2,10 @@
 // stand now, and renders cached by issue. `refresh` is told which files changed and re-renders
 // only what depends on them: an issue's own folder → that issue; shared YAML or templates → all.
 import path from 'node:path';
-import { runChecks } from '../check/index.js';
 import type { CheckReport } from '../check/finding.js';
 import { formatContentError } from '../content/errors.js';
 import type { Content, Issue } from '../content/schema.js';
-import { errorsFor, loadProject, loadTemplates, type Project, type ProjectPaths } from '../pipeline.js';
+import { checkRendered, errorsFor, loadProject, loadTemplates, type Project, type ProjectPaths } from '../pipeline.js';
 import { renderIssue, type Templates } from '../render/index.js';
 import { TemplateError } from '../render/templates.js';
 import { type CachedRender, RenderCache } from './render-cache.js';
@@ -83,7 +82,7 @@ export class Workspace {
     if (!shown || !issue || !this.contentNow) return undefined;
     let report = this.reports.get(shown.seq);
     if (!report) {
-      report = runChecks({ content: this.contentNow, issue, rendered: shown.rendered });
+      report = checkRendered(this.paths, this.contentNow, issue, shown.rendered);
       this.reports.set(shown.seq, report);
     }
     return report;

@@ -1,6 +1,6 @@
 // Handlebars templates in strict mode: a missing value is an error naming the template, the
 // place in it and the field — never an empty string in an email.
-import { readdir, readFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { SECTION_TYPES, type SectionType } from '../content/schema.js';
@@ -105,8 +105,8 @@ function asTemplateError(file: string, e: unknown): TemplateError {
 
 /** Read every template under a folder into sources keyed by "<shownRoot>/<relative path>". */
 export async function readTemplateSources(dir: string, shownRoot = path.relative(process.cwd(), dir) || '.'): Promise<TemplateSources> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  // A score of small files: reading them in one go is several times faster than a promise each.
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
   const files = entries.filter((e) => e.isFile() && e.name.endsWith('.hbs')).map((e) => path.join(e.parentPath, e.name));
-  const texts = await Promise.all(files.map((f) => readFile(f, 'utf8')));
-  return Object.fromEntries(files.map((f, i) => [`${shownRoot}/${path.relative(dir, f).split(path.sep).join('/')}`, texts[i]!]));
+  return Object.fromEntries(files.map((f) => [`${shownRoot}/${path.relative(dir, f).split(path.sep).join('/')}`, readFileSync(f, 'utf8')]));
 }
