@@ -3,6 +3,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, cspViolations, emailFrame, launchBrowser, offlineContext } from './browser.js';
+import { checkIssue } from '../../src/pipeline.js';
 import { addDraft, type Running, runPreview } from './server.js';
 
 let browser: Browser;
@@ -122,6 +123,18 @@ describe('studio', () => {
     });
     expect(layout.sameRow).toBe(true);
     expect(layout.panelLeft).toBeGreaterThanOrEqual(layout.frameRight);
+    await page.close();
+  });
+
+  it('the panel shows exactly the findings `newsletter check` reports', async () => {
+    await run.project.edit('content/issues/2099-01/issue.yaml', /closingDate: "?[0-9-]+"?/, 'closingDate: "2098-11-01"');
+    const { report } = await checkIssue(run.project.paths, '2099-01');
+    expect(report.errors).toBeGreaterThan(0);
+    const { page } = await open('/issues/2099-01/');
+    const codes = page.locator('section.report li.finding code');
+    await expect.poll(() => codes.allInnerTexts(), { timeout: 5000 }).toEqual(expect.arrayContaining(report.findings.map((f) => f.code)));
+    expect(await codes.count()).toBe(report.findings.length);
+    expect(await page.locator('section.report .verdict').innerText()).toContain(`${report.errors} error`);
     await page.close();
   });
 
