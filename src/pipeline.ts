@@ -1,5 +1,6 @@
 // The stages in order, and the one place that joins them to the project's folders:
 //   content/ --load+validate--> Issue --render--> MJML, email HTML, text, web --checks--> report
+import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckOptions } from './check/context.js';
@@ -31,6 +32,7 @@ export interface Project {
 }
 
 export async function loadProject(paths: ProjectPaths): Promise<Project> {
+  if (!existsSync(paths.content)) throw new NotAProject(paths.root);
   const loaded = parseContent(await readContentSources(paths.content, shown(paths, paths.content)));
   return { paths, ...loaded };
 }
@@ -59,6 +61,14 @@ export function errorsFor(project: Project, ids: readonly string[] | 'all'): Con
     const broken = project.brokenIssues.find((b) => e.file.includes(`/issues/${b}/`));
     return ids === 'all' || broken === undefined || ids.includes(broken);
   });
+}
+
+/** Run outside the project folder: there is no content/ to work on. */
+export class NotAProject extends Error {
+  constructor(readonly root: string) {
+    super(`there is no content/ folder in ${root} — run newsletter in the project folder`);
+    this.name = 'NotAProject';
+  }
 }
 
 export class UnknownIssue extends Error {

@@ -1,7 +1,7 @@
 // Map what went wrong to what a person reads and the exit code:
 // 1 — the content or the request is wrong (clear message, no stack trace); 2 — the tool or a service failed.
 import { ContentInvalid, formatContentError } from '../content/errors.js';
-import { UnknownIssue } from '../pipeline.js';
+import { NotAProject, UnknownIssue } from '../pipeline.js';
 import { TemplateError } from '../render/templates.js';
 import { type Io, UsageError } from './io.js';
 
@@ -17,7 +17,7 @@ export function reportError(e: unknown, io: Io): number {
     io.err(`A template cannot be used:\n  ${e.message}`);
     return EXIT.wrong;
   }
-  if (e instanceof UsageError || e instanceof UnknownIssue) {
+  if (e instanceof UsageError || e instanceof UnknownIssue || e instanceof NotAProject) {
     io.err(`newsletter: ${e.message}`);
     return EXIT.wrong;
   }

@@ -5,14 +5,14 @@ import { unsafeMarkdown } from './markdown-safety.js';
 const isoDate = z
   .string({ error: 'must be a date written as YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a date — write it as YYYY-MM-DD, e.g. ${suggestIsoDate(String(iss.input))}`, abort: true })
-  .refine((s) => isRealDate(s), { error: (iss) => `${JSON.stringify(iss.input)} is not a real calendar date` });
+  .refine((s) => isRealDate(s), { error: (iss) => `${JSON.stringify(iss.input)} is not a real calendar date — check the day and the month` });
 
 /** A local Europe/London time, "YYYY-MM-DD HH:MM". */
 const localDateTime = z
   .string({ error: 'must be a local time written as "YYYY-MM-DD HH:MM" (Europe/London)' })
   .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a time — write it as "YYYY-MM-DD HH:MM" in UK time, e.g. "2022-04-05 09:00"`, abort: true })
   .refine((s) => isRealDate(s.slice(0, 10)) && Number(s.slice(11, 13)) < 24 && Number(s.slice(14, 16)) < 60, {
-    error: (iss) => `${JSON.stringify(iss.input)} is not a real date and time`,
+    error: (iss) => `${JSON.stringify(iss.input)} is not a real date and time — check the date, and a time from 00:00 to 23:59`,
   });
 
 const httpsUrl = z

@@ -72,6 +72,11 @@ describe('newsletter build and check', () => {
     expect(CheckReport.parse(JSON.parse(result.stdout)).findings.map((f) => f.code)).toEqual(['schema/invalid', 'schema/invalid']);
   });
 
+  it('outside the project folder: a sentence saying where to run it', async () => {
+    const elsewhere = path.join(project.root, 'content', 'issues');
+    expect(await newsletter(elsewhere, 'build')).toMatchObject({ code: 1, stderr: `newsletter: there is no content/ folder in ${elsewhere} — run newsletter in the project folder\n` });
+  });
+
   it('wrong requests get a sentence and exit 1', async () => {
     expect(await newsletter(project.root, 'check', '2031-01')).toMatchObject({ code: 1, stderr: 'newsletter: there is no issue "2031-01" in content/issues/ — the issues are: 2022-04\n' });
     expect(await newsletter(project.root, 'publsh')).toMatchObject({ code: 1, stderr: expect.stringContaining('"publsh" is not a command') });

@@ -11,14 +11,14 @@ const REGIONS_LIST = 'North West, North East, Yorkshire and the Humber, West Mid
 /** [what is broken, file, text replaced, replacement, every error expected, in order] */
 const BROKEN: [string, SourceName, string, string, string[]][] = [
   ['a UK-style date', 'issue', 'closingDate: 2022-04-18', 'closingDate: 18/04/2022', [`${ISSUE}:46:18 sections[4].closingDate: "18/04/2022" is not a date — write it as YYYY-MM-DD, e.g. 2022-04-18`]],
-  ['an impossible date', 'issue', 'from: 2021-12-01', 'from: 2022-13-01', [`${ISSUE}:79:13 sections[6].window.from: "2022-13-01" is not a real calendar date`]],
+  ['an impossible date', 'issue', 'from: 2021-12-01', 'from: 2022-13-01', [`${ISSUE}:79:13 sections[6].window.from: "2022-13-01" is not a real calendar date — check the day and the month`]],
   ['a window backwards', 'issue', 'to: 2022-02-28', 'to: 2021-11-28', [`${ISSUE}:79:7 sections[6].window: the window ends before it starts — swap "from" and "to"`]],
   ['a misspelt section type', 'issue', '  - type: article\n    title: National', '  - type: articel\n    title: National', [`${ISSUE}:23:11 sections[2].type: "articel" is not a section type — use one of: welcome, in-this-issue, article, regional-links, recruitment, published-reviews, stakeholder-news, have-your-say`]],
   ['a misspelt field', 'issue', '    role: Panel', '    rol: Panel', [`${ISSUE}:42:5 sections[4].role: is missing — add "role:" here`, `${ISSUE}:45:5 sections[4].rol: unknown field "rol" — did you mean "role"?`]],
   ['a misspelt top-level field', 'issue', 'subject:', 'subjct:', [`${ISSUE}:4:1 subject: is missing — add "subject:" here`, `${ISSUE}:4:1 subjct: unknown field "subjct" — did you mean "subject"?`]],
   ['an unknown field with no near name', 'issue', 'status: sent', 'status: sent\nauthor: Jo', [`${ISSUE}:8:1 author: unknown field "author" — remove it, or use one of: subject, preheader, sendAt, status, sections`]],
   ['a send time in words', 'issue', 'sendAt: "2022-04-05 09:00"', 'sendAt: "5 April 2022"', [`${ISSUE}:6:9 sendAt: "5 April 2022" is not a time — write it as "YYYY-MM-DD HH:MM" in UK time, e.g. "2022-04-05 09:00"`]],
-  ['a send time at 25:00', 'issue', 'sendAt: "2022-04-05 09:00"', 'sendAt: "2022-04-05 25:00"', [`${ISSUE}:6:9 sendAt: "2022-04-05 25:00" is not a real date and time`]],
+  ['a send time at 25:00', 'issue', 'sendAt: "2022-04-05 09:00"', 'sendAt: "2022-04-05 25:00"', [`${ISSUE}:6:9 sendAt: "2022-04-05 25:00" is not a real date and time — check the date, and a time from 00:00 to 23:59`]],
   ['a status the tool keeps', 'issue', 'status: sent', 'status: approved', [`${ISSUE}:7:9 status: must be "draft" or "sent" (approval and scheduling are recorded by the tool)`]],
   ['an insecure link', 'issue', 'url: https://www.gov.uk/government/organisations/child-safeguarding-practice-review-panel/about/recruitment', 'url: http://bit.ly/x', [`${ISSUE}:47:10 sections[4].url: "http://bit.ly/x" is not a secure web address — write the full https:// link`]],
   ['a section without a title', 'issue', '  - type: have-your-say\n    title: Have Your Say', '  - type: have-your-say', [`${ISSUE}:96:5 sections[8].title: is missing — add "title:" here`]],
