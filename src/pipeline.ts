@@ -99,8 +99,9 @@ export async function checkIssue(paths: ProjectPaths, id: string, options: Check
 
 /** Every check on a render, as `check` and the preview's panel both show it. */
 export async function checkRendered(paths: ProjectPaths, content: Content, issue: Issue, rendered: RenderedIssue, options: CheckOptions = {}): Promise<CheckReport> {
-  const localImages = await weighImages(path.join(paths.root, path.dirname(issue.file)), localImageSources(parseEmail(rendered.html)));
-  return runChecks({ content, issue, rendered }, { ...options, localImages });
+  const email = parseEmail(rendered.html);
+  const localImages = await weighImages(path.join(paths.root, path.dirname(issue.file)), localImageSources(email));
+  return runChecks({ content, issue, rendered, email }, { ...options, localImages });
 }
 
 /** Bytes of each image file beside the issue; null for one that is not there. */

@@ -10,6 +10,8 @@ export interface CheckInput {
   content: Content;
   issue: Issue;
   rendered: RenderedIssue;
+  /** The email HTML already parsed, when the caller has it; parsed here otherwise. */
+  email?: EmailDom;
 }
 
 /** Answers one request of the online link check; the CLI passes the global fetch. */
@@ -41,7 +43,7 @@ export interface CheckContext extends CheckInput {
 }
 
 export function checkContext(input: CheckInput, options: CheckOptions = {}): CheckContext {
-  return { ...input, previous: previousIssue(input.content, input.issue), email: parseEmail(input.rendered.html), options };
+  return { ...input, previous: previousIssue(input.content, input.issue), email: input.email ?? parseEmail(input.rendered.html), options };
 }
 
 export interface Check {
