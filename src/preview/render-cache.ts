@@ -59,11 +59,6 @@ export class RenderCache {
     return [...touched];
   }
 
-  /** The variants of an issue that have been rendered before (to render them again eagerly). */
-  variantsOf(issue: string): string[] {
-    return [...this.slots.keys()].filter((k) => k.startsWith(`${issue}\u0000`)).map((k) => k.slice(k.indexOf('\u0000') + 1));
-  }
-
   private add(key: string): Slot {
     // Share pages add a variant per link banner; keep the cache bounded by forgetting the oldest.
     if (this.slots.size >= this.maxEntries) this.slots.delete(this.slots.keys().next().value!);

@@ -14,16 +14,6 @@ export function ukDateWithDay(iso: string): string {
   return weekdayDate.format(new Date(`${iso}T00:00:00Z`)).replace(',', '');
 }
 
-/** ["2022-06-14", "2022-06-15"] → "14 and 15 June 2022"; across months or years the full dates. */
-export function ukDateList(isos: readonly string[]): string {
-  const dates = [...isos].sort();
-  if (dates.length === 0) return '';
-  if (dates.length === 1) return ukDate(dates[0]!);
-  const sameMonth = dates.every((d) => d.slice(0, 7) === dates[0]!.slice(0, 7));
-  const parts = sameMonth ? dates.slice(0, -1).map((d) => String(Number(d.slice(8, 10)))) : dates.slice(0, -1).map(ukDate);
-  return `${parts.join(', ')} and ${ukDate(dates[dates.length - 1]!)}`;
-}
-
 /** The UTC instant of a wall-clock time in Europe/London, "2022-04-05 09:00" → 2022-04-05T08:00:00Z (BST). */
 export function londonToUtc(local: string): Date {
   const [date, time] = local.split(' ') as [string, string];

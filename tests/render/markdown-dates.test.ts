@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { londonToUtc, ukDate, ukDateList, ukDateTime, ukDateWithDay } from '../../src/render/dates.js';
+import { londonToUtc, ukDate, ukDateTime, ukDateWithDay } from '../../src/render/dates.js';
 import { markdownToText } from '../../src/render/markdown.js';
 
 describe('plain text from Markdown', () => {
@@ -18,8 +18,6 @@ describe('UK dates and times', () => {
   it('writes dates the UK way', () => {
     expect(ukDate('2022-04-18')).toBe('18 April 2022');
     expect(ukDateWithDay('2022-04-18')).toBe('Monday 18 April 2022');
-    expect(ukDateList(['2022-06-15', '2022-06-14'])).toBe('14 and 15 June 2022');
-    expect(ukDateList(['2022-06-30', '2022-07-01'])).toBe('30 June 2022 and 1 July 2022');
   });
 
   it('turns London wall-clock times into UTC across BST and GMT', () => {

@@ -11,6 +11,7 @@ export const IMAGE_WARN_BYTES = 200 * 1024;
 export const IMAGES_TOTAL_WARN_BYTES = 800 * 1024;
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const CLIP = `${GMAIL_CLIP_BYTES / 1024} KB`;
 
 export const sizeCheck: Check = {
   name: 'size',
@@ -21,9 +22,9 @@ export const sizeCheck: Check = {
 function htmlSize({ rendered }: CheckContext): Finding[] {
   const bytes = Buffer.byteLength(rendered.html, 'utf8');
   if (bytes > ERROR_BYTES)
-    return [{ code: 'size/clipped', severity: 'error', section: null, message: `the email HTML is ${kb(bytes)}; Gmail clips at 102 KB and Mailchimp adds several KB`, fix: 'shorten the issue or move long articles to the web and link to them' }];
+    return [{ code: 'size/clipped', severity: 'error', section: null, message: `the email HTML is ${kb(bytes)}; Gmail clips at ${CLIP} and Mailchimp adds several KB`, fix: 'shorten the issue or move long articles to the web and link to them' }];
   if (bytes > WARN_BYTES)
-    return [{ code: 'size/near-clip', severity: 'warning', section: null, message: `the email HTML is ${kb(bytes)}, close to Gmail's 102 KB clipping limit`, fix: 'consider shortening the issue' }];
+    return [{ code: 'size/near-clip', severity: 'warning', section: null, message: `the email HTML is ${kb(bytes)}, close to Gmail's ${CLIP} clipping limit`, fix: 'consider shortening the issue' }];
   return [];
 }
 

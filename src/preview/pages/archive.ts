@@ -48,22 +48,22 @@ export function atomFeed(content: Content, baseUrl: string): string {
   const updated = issues[0] ? isoInstant(issues[0]) : '1970-01-01T00:00:00Z';
   const entries = issues.map(
     (i) => `  <entry>
-    <id>${xml(`${baseUrl}/archive/${i.id}/`)}</id>
-    <title>${xml(i.subject)}</title>
-    <link rel="alternate" type="text/html" href="${xml(`${baseUrl}/archive/${i.id}/`)}"/>
+    <id>${escapeHtml(`${baseUrl}/archive/${i.id}/`)}</id>
+    <title>${escapeHtml(i.subject)}</title>
+    <link rel="alternate" type="text/html" href="${escapeHtml(`${baseUrl}/archive/${i.id}/`)}"/>
     <published>${isoInstant(i)}</published>
     <updated>${isoInstant(i)}</updated>
-    <summary>${xml(i.preheader)}</summary>
+    <summary>${escapeHtml(i.preheader)}</summary>
   </entry>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">
-  <id>${xml(`${baseUrl}/feed.xml`)}</id>
-  <title>${xml(nl.name)}</title>
-  <subtitle>${xml(`Past issues of ${nl.name}`)}</subtitle>
-  <link rel="self" type="application/atom+xml" href="${xml(`${baseUrl}/feed.xml`)}"/>
-  <link rel="alternate" type="text/html" href="${xml(`${baseUrl}/archive/`)}"/>
-  <author><name>${xml(nl.organisation)}</name></author>
+  <id>${escapeHtml(`${baseUrl}/feed.xml`)}</id>
+  <title>${escapeHtml(nl.name)}</title>
+  <subtitle>${escapeHtml(`Past issues of ${nl.name}`)}</subtitle>
+  <link rel="self" type="application/atom+xml" href="${escapeHtml(`${baseUrl}/feed.xml`)}"/>
+  <link rel="alternate" type="text/html" href="${escapeHtml(`${baseUrl}/archive/`)}"/>
+  <author><name>${escapeHtml(nl.organisation)}</name></author>
   <updated>${updated}</updated>
 ${entries.join('\n')}
 </feed>
@@ -73,8 +73,4 @@ ${entries.join('\n')}
 /** The send time as a UTC instant, "2022-04-05T08:00:00Z". */
 function isoInstant(issue: Issue): string {
   return londonToUtc(issue.sendAt).toISOString().replace('.000Z', 'Z');
-}
-
-function xml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 }
