@@ -88,7 +88,13 @@ async function main(): Promise<void> {
   await cp(path.join(ROOT, 'content'), path.join(root, 'content'), { recursive: true });
   await cp(path.join(ROOT, 'templates'), path.join(root, 'templates'), { recursive: true });
   const store = openStore(path.join(root, 'state.db'));
-  const server = await startPreview({ paths: projectPaths(root), store, secret: 'bench-secret-0123456789abcdefghij', mode: 'studio', port: 0 });
+  const server = await startPreview({
+    paths: projectPaths(root),
+    store,
+    secret: 'bench-secret-0123456789abcdefghij',
+    mode: 'studio',
+    port: 0,
+  });
   try {
     const times = await reloadLatency(server.url, root);
     const m = median(times);

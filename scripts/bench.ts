@@ -24,11 +24,17 @@ function median(xs: number[]): number {
  * load, and each block's garbage is mostly collected within that block.
  */
 async function timedPair(a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number[], number[]]> {
-  for (let i = 0; i < WARMUP; i++) await a(), await b();
+  for (let i = 0; i < WARMUP; i++) {
+    await a();
+    await b();
+  }
   const times: [number[], number[]] = [[], []];
   const block = 15;
   for (let done = 0; done < RUNS; done += block) {
-    for (const [fn, out] of [[a, times[0]], [b, times[1]]] as const) {
+    for (const [fn, out] of [
+      [a, times[0]],
+      [b, times[1]],
+    ] as const) {
       for (let i = 0; i < block; i++) {
         const start = performance.now();
         await fn();

@@ -24,7 +24,10 @@ const CLIENTS = [
 /** Titles that do not say their own match. Features with no match (selectors, comments, the doctype, AMP, BIMI) are left out. */
 const BY_SLUG: Record<string, FeatureMatch> = {
   'html-lists': { kind: 'element', names: ['ul', 'ol', 'dl'] },
-  'html-semantics': { kind: 'element', names: ['article', 'aside', 'details', 'figcaption', 'figure', 'footer', 'header', 'main', 'mark', 'nav', 'section', 'summary', 'time'] },
+  'html-semantics': {
+    kind: 'element',
+    names: ['article', 'aside', 'details', 'figcaption', 'figure', 'footer', 'header', 'main', 'mark', 'nav', 'section', 'summary', 'time'],
+  },
   'html-h1-h6': { kind: 'element', names: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'] },
   'html-address': { kind: 'element', names: ['address'] },
   'html-base': { kind: 'element', names: ['base'] },
@@ -51,10 +54,29 @@ const BY_SLUG: Record<string, FeatureMatch> = {
   'css-grid-template': { kind: 'property', names: ['grid-template', 'grid-template-areas', 'grid-template-columns', 'grid-template-rows'] },
   'css-block-inline-size': { kind: 'property', names: ['block-size', 'inline-size'] },
   'css-border-inline-block': { kind: 'property', names: ['border-inline', 'border-block'] },
-  'css-border-inline-block-individual': { kind: 'property', names: ['border-block-end', 'border-block-start', 'border-inline-end', 'border-inline-start'] },
-  'css-border-inline-block-longhand': { kind: 'property', names: ['border-block-color', 'border-block-style', 'border-block-width', 'border-inline-color', 'border-inline-style', 'border-inline-width'] },
-  'css-border-radius-logical': { kind: 'property', names: ['border-end-end-radius', 'border-end-start-radius', 'border-start-end-radius', 'border-start-start-radius'] },
-  'css-column-layout-properties': { kind: 'property', names: ['column-count', 'column-fill', 'column-gap', 'column-rule', 'column-span', 'column-width', 'columns'] },
+  'css-border-inline-block-individual': {
+    kind: 'property',
+    names: ['border-block-end', 'border-block-start', 'border-inline-end', 'border-inline-start'],
+  },
+  'css-border-inline-block-longhand': {
+    kind: 'property',
+    names: [
+      'border-block-color',
+      'border-block-style',
+      'border-block-width',
+      'border-inline-color',
+      'border-inline-style',
+      'border-inline-width',
+    ],
+  },
+  'css-border-radius-logical': {
+    kind: 'property',
+    names: ['border-end-end-radius', 'border-end-start-radius', 'border-start-end-radius', 'border-start-start-radius'],
+  },
+  'css-column-layout-properties': {
+    kind: 'property',
+    names: ['column-count', 'column-fill', 'column-gap', 'column-rule', 'column-span', 'column-width', 'columns'],
+  },
   'css-margin-block-start-end': { kind: 'property', names: ['margin-block-start', 'margin-block-end'] },
   'css-margin-inline-block': { kind: 'property', names: ['margin-inline', 'margin-block'] },
   'css-margin-inline-start-end': { kind: 'property', names: ['margin-inline-start', 'margin-inline-end'] },
@@ -84,7 +106,8 @@ export function matchFor(f: Raw): FeatureMatch | undefined {
   let m: RegExpExecArray | null;
   if (f.category === 'image') return { kind: 'image', extensions: [f.slug.replace(/^image-/, '')] };
   if (f.category === 'html') {
-    if ((m = /^<(\w+) (\w+)="(\w+)"> element$/.exec(t))) return { kind: 'element-attribute', element: m[1]!, attribute: m[2]!, value: `^${m[3]}$` };
+    if ((m = /^<(\w+) (\w+)="(\w+)"> element$/.exec(t)))
+      return { kind: 'element-attribute', element: m[1]!, attribute: m[2]!, value: `^${m[3]}$` };
     if ((m = /^<(\w+)> element$/.exec(t))) return { kind: 'element', names: [m[1]!] };
     if ((m = /^([\w-]+) attribute$/.exec(t))) return { kind: 'attribute', names: [m[1]!] };
     if ((m = /^<(\w+)>$/.exec(t))) return { kind: 'element', names: [m[1]!] };
@@ -113,9 +136,15 @@ function main(): void {
   const version = process.argv[2] ?? execFileSync('npm', ['view', 'caniemail', 'version'], { encoding: 'utf8' }).trim();
   const dir = mkdtempSync(path.join(tmpdir(), 'caniemail-'));
   try {
-    const tgz = execFileSync('npm', ['pack', `caniemail@${version}`, '--pack-destination', dir, '--silent'], { encoding: 'utf8' }).trim().split('\n').at(-1)!;
+    const tgz = execFileSync('npm', ['pack', `caniemail@${version}`, '--pack-destination', dir, '--silent'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .at(-1)!;
     execFileSync('tar', ['xzf', path.join(dir, tgz), '-C', dir]);
-    const raw = JSON.parse(readFileSync(path.join(dir, 'package/data/caniemail.json'), 'utf8')) as { last_update_date: string; data: Raw[] };
+    const raw = JSON.parse(readFileSync(path.join(dir, 'package/data/caniemail.json'), 'utf8')) as {
+      last_update_date: string;
+      data: Raw[];
+    };
     const features: Feature[] = [];
     const left: string[] = [];
     for (const f of raw.data) {
@@ -131,8 +160,13 @@ function main(): void {
     const out: CompatData = { source: { package: 'caniemail', version, updated: raw.last_update_date }, clients: CLIENTS, features };
     // One feature a line: a data update reads as a diff of the features that changed.
     const lines = features.map((f) => `  ${JSON.stringify(f)}`).join(',\n');
-    writeFileSync(OUT, `{\n "source": ${JSON.stringify(out.source)},\n "clients": ${JSON.stringify(out.clients)},\n "features": [\n${lines}\n ]\n}\n`);
-    console.log(`caniemail ${version} (data of ${raw.last_update_date}): ${features.length} features kept in ${path.relative(process.cwd(), OUT)}`);
+    writeFileSync(
+      OUT,
+      `{\n "source": ${JSON.stringify(out.source)},\n "clients": ${JSON.stringify(out.clients)},\n "features": [\n${lines}\n ]\n}\n`,
+    );
+    console.log(
+      `caniemail ${version} (data of ${raw.last_update_date}): ${features.length} features kept in ${path.relative(process.cwd(), OUT)}`,
+    );
     console.log(`not detectable in an email, left out: ${left.join(', ')}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

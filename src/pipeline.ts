@@ -76,19 +76,29 @@ export class UnknownIssue extends Error {
     readonly id: string,
     readonly known: string[],
   ) {
-    super(`there is no issue "${id}" in content/issues/ — ${known.length ? `the issues are: ${known.join(', ')}` : 'create content/issues/<id>/issue.yaml first'}`);
+    super(
+      `there is no issue "${id}" in content/issues/ — ${known.length ? `the issues are: ${known.join(', ')}` : 'create content/issues/<id>/issue.yaml first'}`,
+    );
     this.name = 'UnknownIssue';
   }
 }
 
 export function findIssue(content: Content, id: string): Issue {
   const issue = content.issues.find((i) => i.id === id);
-  if (!issue) throw new UnknownIssue(id, content.issues.map((i) => i.id));
+  if (!issue)
+    throw new UnknownIssue(
+      id,
+      content.issues.map((i) => i.id),
+    );
   return issue;
 }
 
 /** Render and check one issue; content errors become the schema check's findings. Local images are weighed here, so the checks stay pure. */
-export async function checkIssue(paths: ProjectPaths, id: string, options: CheckOptions = {}): Promise<{ report: CheckReport; rendered?: RenderedIssue }> {
+export async function checkIssue(
+  paths: ProjectPaths,
+  id: string,
+  options: CheckOptions = {},
+): Promise<{ report: CheckReport; rendered?: RenderedIssue }> {
   const project = await loadProject(paths);
   const own = errorsFor(project, [id]);
   if (own.length > 0 || !project.content) return { report: schemaReport(id, own.length ? own : project.errors) };
@@ -98,7 +108,13 @@ export async function checkIssue(paths: ProjectPaths, id: string, options: Check
 }
 
 /** Every check on a render, as `check` and the preview's panel both show it. */
-export async function checkRendered(paths: ProjectPaths, content: Content, issue: Issue, rendered: RenderedIssue, options: CheckOptions = {}): Promise<CheckReport> {
+export async function checkRendered(
+  paths: ProjectPaths,
+  content: Content,
+  issue: Issue,
+  rendered: RenderedIssue,
+  options: CheckOptions = {},
+): Promise<CheckReport> {
   const email = parseEmail(rendered.html);
   const localImages = await weighImages(path.join(paths.root, path.dirname(issue.file)), localImageSources(email));
   return runChecks({ content, issue, rendered, email }, { ...options, localImages });
@@ -109,7 +125,10 @@ async function weighImages(dir: string, sources: string[]): Promise<Record<strin
   const sizes: Record<string, number | null> = {};
   for (const src of sources) {
     const file = path.resolve(dir, decodeURIComponent(src.split(/[?#]/)[0]!));
-    sizes[src] = await stat(file).then((s) => (s.isFile() ? s.size : null), () => null);
+    sizes[src] = await stat(file).then(
+      (s) => (s.isFile() ? s.size : null),
+      () => null,
+    );
   }
   return sizes;
 }

@@ -15,7 +15,10 @@ export interface CheckInput {
 }
 
 /** Answers one request of the online link check; the CLI passes the global fetch. */
-export type LinkFetcher = (url: string, init: { method: 'HEAD' | 'GET'; redirect: 'manual'; signal: AbortSignal }) => Promise<{ status: number; headers: { get(name: string): string | null }; body?: { cancel(): Promise<void> } | null }>;
+export type LinkFetcher = (
+  url: string,
+  init: { method: 'HEAD' | 'GET'; redirect: 'manual'; signal: AbortSignal },
+) => Promise<{ status: number; headers: { get(name: string): string | null }; body?: { cancel(): Promise<void> } | null }>;
 
 export interface SpamAssassinResult {
   score: number;

@@ -21,7 +21,8 @@ export function parseEmail(html: string): EmailDom {
   const document = parseDocument(html, { withStartIndices: true, withEndIndices: true, decodeEntities: true });
   const elements = findAll(() => true, document.children);
   const anchors = elements.filter((e) => SECTION_ANCHOR.test(e.attribs.id ?? ''));
-  const holdsAnother = (node: Element, own: Element) => anchors.some((a) => a !== own && a.startIndex! >= node.startIndex! && a.startIndex! <= node.endIndex!);
+  const holdsAnother = (node: Element, own: Element) =>
+    anchors.some((a) => a !== own && a.startIndex! >= node.startIndex! && a.startIndex! <= node.endIndex!);
   const extents = anchors.map((anchor) => {
     let node = anchor;
     while (node.parent && isTag(node.parent) && !holdsAnother(node.parent, anchor)) node = node.parent;

@@ -18,7 +18,13 @@ export function schemaReport(issueId: string, errors: ContentError[]): CheckRepo
   return report(
     issueId,
     null,
-    errors.map((e) => ({ code: 'schema/invalid', severity: 'error', section: null, message: formatContentError(e), fix: 'correct the content file at the place named' })),
+    errors.map((e) => ({
+      code: 'schema/invalid',
+      severity: 'error',
+      section: null,
+      message: formatContentError(e),
+      fix: 'correct the content file at the place named',
+    })),
   );
 }
 

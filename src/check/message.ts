@@ -7,7 +7,8 @@ const BOUNDARY = 'panel-newsletter-alternative';
 
 export function emailMessage({ content, issue, rendered }: CheckInput): string {
   const { sender } = content.newsletter;
-  const part = (type: string, body: string) => [`--${BOUNDARY}`, `Content-Type: ${type}; charset=UTF-8`, 'Content-Transfer-Encoding: base64', '', base64Lines(body)].join('\r\n');
+  const part = (type: string, body: string) =>
+    [`--${BOUNDARY}`, `Content-Type: ${type}; charset=UTF-8`, 'Content-Transfer-Encoding: base64', '', base64Lines(body)].join('\r\n');
   return [
     `From: ${displayName(sender.name)} <${sender.email}>`,
     `Reply-To: ${sender.replyTo}`,
@@ -36,5 +37,9 @@ function displayName(name: string): string {
 }
 
 function base64Lines(text: string): string {
-  return (Buffer.from(text, 'utf8').toString('base64').match(/.{1,76}/g) ?? []).join('\r\n');
+  return (
+    Buffer.from(text, 'utf8')
+      .toString('base64')
+      .match(/.{1,76}/g) ?? []
+  ).join('\r\n');
 }

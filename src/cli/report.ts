@@ -14,7 +14,11 @@ export function formatReport(report: CheckReport): string {
       lines.push(`  ${f.severity === 'error' ? 'ERROR  ' : 'warning'} ${f.message} [${f.code}]`, `          fix: ${f.fix}`);
     }
   }
-  const verdict = report.errors > 0 ? 'Not ready to send.' : report.warnings > 0 ? 'Ready to send; read the warnings first.' : 'Ready to send.';
-  lines.push('', `${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}. ${verdict}`);
+  const verdict =
+    report.errors > 0 ? 'Not ready to send.' : report.warnings > 0 ? 'Ready to send; read the warnings first.' : 'Ready to send.';
+  lines.push(
+    '',
+    `${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}. ${verdict}`,
+  );
   return lines.join('\n');
 }

@@ -42,7 +42,9 @@ export function publicUrl(env: NodeJS.ProcessEnv, port: number): string {
     url = undefined;
   }
   if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash) {
-    throw new PreviewConfigError(`PUBLIC_URL "${given}" is not a web address — set it to where the archive is served, e.g. https://newsletter.example.org`);
+    throw new PreviewConfigError(
+      `PUBLIC_URL "${given}" is not a web address — set it to where the archive is served, e.g. https://newsletter.example.org`,
+    );
   }
   return given.replace(/\/+$/, '');
 }

@@ -9,7 +9,9 @@ const BASE = ["base-uri 'none'", "form-action 'none'", "object-src 'none'"];
 export function pagePolicy(html: string, opts: { frames?: boolean; connect?: boolean } = {}): string {
   const head = html.slice(0, Math.max(0, html.indexOf('</head>')));
   const hashes = (tag: 'style' | 'script') =>
-    [...head.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`);
+    [...head.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map(
+      (m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`,
+    );
   const scripts = hashes('script');
   const styles = hashes('style');
   return [

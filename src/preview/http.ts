@@ -43,7 +43,14 @@ export function securityHeaders(csp: string = NOTHING_POLICY, framed = false): R
 export const HTML = 'text/html; charset=utf-8';
 
 export function notFound(req: IncomingMessage, res: ServerResponse): void {
-  send(req, res, { status: 404, type: HTML, body: messagePage('Page not found', 'There is nothing at this address. Check the link, or go to the archive of past issues at /archive/.') });
+  send(req, res, {
+    status: 404,
+    type: HTML,
+    body: messagePage(
+      'Page not found',
+      'There is nothing at this address. Check the link, or go to the archive of past issues at /archive/.',
+    ),
+  });
 }
 
 export function redirect(req: IncomingMessage, res: ServerResponse, to: string, status = 302): void {
@@ -66,7 +73,10 @@ export function requestPath(rawUrl: string | undefined): RequestPath | undefined
   if (/%(2f|5c|00)|\\|\/\//i.test(rawPath)) return undefined;
   let segments: string[];
   try {
-    segments = rawPath.split('/').slice(1).map((s) => decodeURIComponent(s));
+    segments = rawPath
+      .split('/')
+      .slice(1)
+      .map((s) => decodeURIComponent(s));
   } catch {
     return undefined;
   }

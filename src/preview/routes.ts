@@ -40,7 +40,13 @@ const ROUTES: Route[] = [
   { pattern: ['archive', ':id'], dir: true, studioOnly: false, handle: archivedIssue },
   { pattern: ['feed.xml'], dir: false, studioOnly: false, handle: feed },
   { pattern: ['share', ':token'], dir: true, studioOnly: false, handle: sharedIssue },
-  { pattern: ['robots.txt'], dir: false, studioOnly: false, handle: (_c, req, res) => send(req, res, { type: 'text/plain; charset=utf-8', body: 'User-agent: *\nDisallow: /share/\n', cache: 'no-cache' }) },
+  {
+    pattern: ['robots.txt'],
+    dir: false,
+    studioOnly: false,
+    handle: (_c, req, res) =>
+      send(req, res, { type: 'text/plain; charset=utf-8', body: 'User-agent: *\nDisallow: /share/\n', cache: 'no-cache' }),
+  },
 ];
 
 export async function route(c: RouteContext, req: IncomingMessage, res: ServerResponse, p: RequestPath): Promise<void> {
@@ -55,7 +61,12 @@ export async function route(c: RouteContext, req: IncomingMessage, res: ServerRe
   notFound(req, res);
 }
 
-function page(req: IncomingMessage, res: ServerResponse, html: string, opts: { status?: number; frames?: boolean; connect?: boolean; cache?: 'no-store' | 'no-cache' } = {}): void {
+function page(
+  req: IncomingMessage,
+  res: ServerResponse,
+  html: string,
+  opts: { status?: number; frames?: boolean; connect?: boolean; cache?: 'no-store' | 'no-cache' } = {},
+): void {
   send(req, res, { status: opts.status, type: HTML, body: html, csp: pagePolicy(html, opts), cache: opts.cache });
 }
 
@@ -77,7 +88,12 @@ async function studioIssue(c: RouteContext, req: IncomingMessage, res: ServerRes
   const shown = await c.ws.render(id!);
   const report = await c.ws.report(id!);
   const render = shown && { seq: shown.seq, html: shown.rendered.html, text: shown.rendered.text };
-  page(req, res, studioIssuePage({ name: c.ws.newsletterName(), entry, view: parseView(p.query), render, report, problems: c.ws.problems(id!) }), { frames: true, connect: true });
+  page(
+    req,
+    res,
+    studioIssuePage({ name: c.ws.newsletterName(), entry, view: parseView(p.query), render, report, problems: c.ws.problems(id!) }),
+    { frames: true, connect: true },
+  );
 }
 
 async function studioEmail(c: RouteContext, req: IncomingMessage, res: ServerResponse, [id]: string[], p: RequestPath): Promise<void> {

@@ -53,7 +53,12 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handle(ctx, req, res, port).catch((e: unknown) => {
       onError(e);
-      if (!res.headersSent) send(req, res, { status: 500, type: HTML, body: messagePage('The preview failed', 'Something went wrong in the preview tool. The terminal running it says what.') });
+      if (!res.headersSent)
+        send(req, res, {
+          status: 500,
+          type: HTML,
+          body: messagePage('The preview failed', 'Something went wrong in the preview tool. The terminal running it says what.'),
+        });
       else res.destroy();
     });
   });
@@ -86,7 +91,12 @@ async function handle(ctx: RouteContext, req: IncomingMessage, res: ServerRespon
   // The studio answers only to its loopback names, so a web page cannot reach it by DNS rebinding.
   if (ctx.mode === 'studio' && !isLoopbackHost(req.headers.host, port)) return notFound(req, res);
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    return send(req, res, { status: 405, type: 'text/plain; charset=utf-8', body: 'Only GET and HEAD are served here.\n', headers: { Allow: 'GET, HEAD' } });
+    return send(req, res, {
+      status: 405,
+      type: 'text/plain; charset=utf-8',
+      body: 'Only GET and HEAD are served here.\n',
+      headers: { Allow: 'GET, HEAD' },
+    });
   }
   const p = requestPath(req.url);
   if (!p) return notFound(req, res);

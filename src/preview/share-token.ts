@@ -48,10 +48,14 @@ function parsePayload(body: string): SharePayload | undefined {
   try {
     const p = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as Record<string, unknown>;
     const ok =
-      typeof p.l === 'string' && /^[A-Za-z0-9_-]{16}$/.test(p.l) &&
-      typeof p.i === 'string' && ISSUE_ID.test(p.i) &&
-      typeof p.h === 'string' && /^[0-9a-f]{64}$/.test(p.h) &&
-      typeof p.x === 'number' && Number.isSafeInteger(p.x);
+      typeof p.l === 'string' &&
+      /^[A-Za-z0-9_-]{16}$/.test(p.l) &&
+      typeof p.i === 'string' &&
+      ISSUE_ID.test(p.i) &&
+      typeof p.h === 'string' &&
+      /^[0-9a-f]{64}$/.test(p.h) &&
+      typeof p.x === 'number' &&
+      Number.isSafeInteger(p.x);
     return ok ? { link: p.l as string, issue: p.i as string, hash: p.h as string, expiresAt: new Date((p.x as number) * 1000) } : undefined;
   } catch {
     return undefined;

@@ -13,8 +13,19 @@ export function makeShareLink(
   secret: string,
   args: { issue: string; hash: string; seconds: number; now: Date; publicUrl: string },
 ): MadeLink {
-  const payload: SharePayload = { link: newLinkId(), issue: args.issue, hash: args.hash, expiresAt: new Date(args.now.getTime() + args.seconds * 1000) };
-  store.shareLinks.record({ id: payload.link, issue: payload.issue, hash: payload.hash, createdAt: args.now, expiresAt: payload.expiresAt });
+  const payload: SharePayload = {
+    link: newLinkId(),
+    issue: args.issue,
+    hash: args.hash,
+    expiresAt: new Date(args.now.getTime() + args.seconds * 1000),
+  };
+  store.shareLinks.record({
+    id: payload.link,
+    issue: payload.issue,
+    hash: payload.hash,
+    createdAt: args.now,
+    expiresAt: payload.expiresAt,
+  });
   return { url: `${args.publicUrl}/share/${signShareToken(payload, secret)}/`, expiresAt: payload.expiresAt };
 }
 

@@ -16,7 +16,9 @@ export async function writeSite(dir: string, content: Content, templates: Templa
     'robots.txt': 'User-agent: *\nAllow: /\n',
   };
   for (const issue of sentIssues(content)) {
-    files[`archive/${issue.id}/index.html`] = (await renderIssue(content, issue, templates, { webUrl: `${publicUrl}/archive/${issue.id}/` })).web;
+    files[`archive/${issue.id}/index.html`] = (
+      await renderIssue(content, issue, templates, { webUrl: `${publicUrl}/archive/${issue.id}/` })
+    ).web;
   }
   for (const [rel, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, rel)), { recursive: true });

@@ -65,7 +65,9 @@ export class Workspace {
     if (!content || !templates || !issue) return undefined;
     const variant = banner === null ? 'plain' : `banner:${banner}`;
     try {
-      const got = await this.cache.get(id, variant, () => renderIssue(content, issue, templates, { webUrl: `${this.publicUrl}/archive/${id}/`, banner }));
+      const got = await this.cache.get(id, variant, () =>
+        renderIssue(content, issue, templates, { webUrl: `${this.publicUrl}/archive/${id}/`, banner }),
+      );
       this.renderErrors.delete(id);
       return got;
     } catch (e) {

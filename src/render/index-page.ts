@@ -6,7 +6,10 @@ import { escapeHtml } from './html.js';
 export function issueIndexPage(content: Content, hrefFor: (id: string) => string): string {
   const items = [...content.issues]
     .reverse()
-    .map((i) => `<li><a href="${escapeHtml(hrefFor(i.id))}">${escapeHtml(i.subject)}</a> — ${ukDate(i.sendAt.slice(0, 10))}${i.status === 'draft' ? ' <strong>(draft)</strong>' : ''}</li>`)
+    .map(
+      (i) =>
+        `<li><a href="${escapeHtml(hrefFor(i.id))}">${escapeHtml(i.subject)}</a> — ${ukDate(i.sendAt.slice(0, 10))}${i.status === 'draft' ? ' <strong>(draft)</strong>' : ''}</li>`,
+    )
     .join('\n    ');
   const name = escapeHtml(content.newsletter.name);
   return `<!DOCTYPE html>

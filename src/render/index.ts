@@ -32,7 +32,12 @@ export interface RenderOptions {
   banner?: string | null;
 }
 
-export async function renderIssue(content: Content, issue: Issue, templates: Templates, options: RenderOptions = {}): Promise<RenderedIssue> {
+export async function renderIssue(
+  content: Content,
+  issue: Issue,
+  templates: Templates,
+  options: RenderOptions = {},
+): Promise<RenderedIssue> {
   const view = buildIssueView(content, issue);
   const email = renderTemplates(templates.email, view);
   const { html, problems } = await compileMjml(email.output);

@@ -51,7 +51,11 @@ const PREHEADER_FILLER = '&#847;&zwnj;&nbsp;'.repeat(80);
 const NOT_IN_CONTENTS = new Set<Section['type']>(['welcome', 'in-this-issue', 'have-your-say']);
 
 export function anchorFor(section: Section, index: number): string {
-  const slug = section.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40);
+  const slug = section.title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40);
   return `s${index + 1}-${slug}`;
 }
 
@@ -62,7 +66,11 @@ export function contentsItems(issue: Issue): ContentsItem[] {
   });
 }
 
-export function reviewsInWindow(reviews: readonly PublishedReview[], window: { from: string; to: string }, kinds: readonly string[]): PublishedReview[] {
+export function reviewsInWindow(
+  reviews: readonly PublishedReview[],
+  window: { from: string; to: string },
+  kinds: readonly string[],
+): PublishedReview[] {
   return reviews
     .filter((r) => kinds.includes(r.kind) && r.published >= window.from && r.published <= window.to)
     .sort((a, b) => a.published.localeCompare(b.published) || a.title.localeCompare(b.title));
@@ -110,17 +118,33 @@ function sectionView(content: Content, issue: Issue, s: Section, index: number):
     case 'in-this-issue':
       return { ...base, items: contentsItems(issue) };
     case 'regional-links':
-      return { ...base, introHtml: html(s.intro), rows: regionRows(content, issue).map((r) => ({ ...r, changed: s.markChanges && r.changed })), afterHtml: html(s.after) };
+      return {
+        ...base,
+        introHtml: html(s.intro),
+        rows: regionRows(content, issue).map((r) => ({ ...r, changed: s.markChanges && r.changed })),
+        afterHtml: html(s.after),
+      };
     case 'recruitment':
       return { ...base, bodyHtml: html(s.body), role: s.role, closingDate: ukDateWithDay(s.closingDate), url: s.url, linkText: s.linkText };
     case 'published-reviews': {
-      const reviews: ReviewItem[] = reviewsInWindow(content.reviews, s.window, s.kinds).map((r) => ({ title: r.title, partnership: r.partnership, region: r.region, published: ukDate(r.published), url: r.url }));
+      const reviews: ReviewItem[] = reviewsInWindow(content.reviews, s.window, s.kinds).map((r) => ({
+        title: r.title,
+        partnership: r.partnership,
+        region: r.region,
+        published: ukDate(r.published),
+        url: r.url,
+      }));
       return { ...base, windowText: windowText(s.window), reviews, afterHtml: html(s.after) };
     }
     case 'stakeholder-news':
       return {
         ...base,
-        items: s.items.map((item) => ({ title: item.title ?? null, bodyHtml: html(item.body), url: item.url ?? null, linkText: item.url ? markdownInline(item.linkText ?? 'Find out more') : null })),
+        items: s.items.map((item) => ({
+          title: item.title ?? null,
+          bodyHtml: html(item.body),
+          url: item.url ?? null,
+          linkText: item.url ? markdownInline(item.linkText ?? 'Find out more') : null,
+        })),
       };
     case 'have-your-say':
       return { ...base, bodyHtml: html(s.body), mailbox: content.newsletter.feedbackMailbox, signUpUrl: content.newsletter.signUpUrl };

@@ -40,7 +40,13 @@ const compiled = memoByText<TemplateSet>(16);
 
 /** Compile one kind's templates from sources keyed by path (e.g. "templates/email/layout.mjml.hbs"). */
 export function compileTemplates(kind: TemplateKind, root: string, sources: TemplateSources): TemplateSet {
-  const key = JSON.stringify([kind, root, Object.entries(sources).filter(([file]) => file.startsWith(`${root}/${kind}/`)).sort()]);
+  const key = JSON.stringify([
+    kind,
+    root,
+    Object.entries(sources)
+      .filter(([file]) => file.startsWith(`${root}/${kind}/`))
+      .sort(),
+  ]);
   return compiled(key, () => compileFresh(kind, root, sources));
 }
 
@@ -99,7 +105,13 @@ function asTemplateError(file: string, e: unknown): TemplateError {
   const where = /- (\d+):(\d+)$/.exec(message) ?? /line (\d+)/.exec(message);
   const line = err.lineNumber ?? (where ? Number(where[1]) : 1);
   const column = (err.column ?? (where?.[2] ? Number(where[2]) : 0)) + 1;
-  if (missing) return new TemplateError(file, line, column, `the template uses "${missing[1]}", but this issue has no such value — fix the name in the template, or add the field to the content`);
+  if (missing)
+    return new TemplateError(
+      file,
+      line,
+      column,
+      `the template uses "${missing[1]}", but this issue has no such value — fix the name in the template, or add the field to the content`,
+    );
   return new TemplateError(file, line, column, `${message.split('\n')[0]} — check the Handlebars syntax here`);
 }
 

@@ -54,14 +54,31 @@ function sectionText(content: Content, issue: Issue, s: Section): string {
       return join(md(s.intro), list(rows), md(s.after));
     }
     case 'recruitment':
-      return join(md(s.body), para(`The closing date for applications is ${ukDateWithDay(s.closingDate)}. For more information, see ${linkAsText(s.linkText, s.url)}.`));
+      return join(
+        md(s.body),
+        para(
+          `The closing date for applications is ${ukDateWithDay(s.closingDate)}. For more information, see ${linkAsText(s.linkText, s.url)}.`,
+        ),
+      );
     case 'published-reviews': {
-      const reviews = reviewsInWindow(content.reviews, s.window, s.kinds).map((r) => `${r.title} – ${r.partnership} (${r.region}), published ${ukDate(r.published)}: ${r.url}`);
-      return join(para(`These LCSPRs were ${windowText(s.window)}.`), reviews.length ? list(reviews) : para('No reviews in our registry were published in this period.'), md(s.after));
+      const reviews = reviewsInWindow(content.reviews, s.window, s.kinds).map(
+        (r) => `${r.title} – ${r.partnership} (${r.region}), published ${ukDate(r.published)}: ${r.url}`,
+      );
+      return join(
+        para(`These LCSPRs were ${windowText(s.window)}.`),
+        reviews.length ? list(reviews) : para('No reviews in our registry were published in this period.'),
+        md(s.after),
+      );
     }
     case 'stakeholder-news':
       return s.items
-        .map((item) => join(item.title ? item.title.toUpperCase() : '', md(item.body), item.url ? para(`${linkAsText(markdownToText(item.linkText ?? 'Find out more'), item.url)}.`) : ''))
+        .map((item) =>
+          join(
+            item.title ? item.title.toUpperCase() : '',
+            md(item.body),
+            item.url ? para(`${linkAsText(markdownToText(item.linkText ?? 'Find out more'), item.url)}.`) : '',
+          ),
+        )
         .join('\n\n');
     case 'have-your-say':
       return join(

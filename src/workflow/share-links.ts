@@ -46,14 +46,16 @@ export class ShareLinks {
 
   find(id: string): ShareLink | undefined {
     const row = this.db.prepare('SELECT * FROM share_link WHERE link_id = ?').get(id) as Row | undefined;
-    return row && {
-      id: row.link_id,
-      issue: row.issue_id,
-      hash: row.content_hash,
-      createdAt: new Date(row.created_at),
-      expiresAt: new Date(row.expires_at),
-      revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
-    };
+    return (
+      row && {
+        id: row.link_id,
+        issue: row.issue_id,
+        hash: row.content_hash,
+        createdAt: new Date(row.created_at),
+        expiresAt: new Date(row.expires_at),
+        revokedAt: row.revoked_at ? new Date(row.revoked_at) : null,
+      }
+    );
   }
 
   /** Withdraw every link to an issue; returns how many were still live. */

@@ -26,7 +26,9 @@ export class TransitionNotAllowed extends Error {
     readonly to: IssueStatus,
   ) {
     const next = TRANSITIONS[from];
-    super(`issue ${issue} cannot go from ${from} to ${to}${next.length ? ` — from ${from} it can only become ${next.join(' or ')}` : ` — ${from} is final`}`);
+    super(
+      `issue ${issue} cannot go from ${from} to ${to}${next.length ? ` — from ${from} it can only become ${next.join(' or ')}` : ` — ${from} is final`}`,
+    );
     this.name = 'TransitionNotAllowed';
   }
 }
@@ -38,7 +40,9 @@ export class StatusChanged extends Error {
     readonly expected: IssueStatus,
     readonly actual: IssueStatus,
   ) {
-    super(`issue ${issue} is ${actual} now, not ${expected} — it was changed meanwhile; look at \`newsletter status ${issue}\` and try again`);
+    super(
+      `issue ${issue} is ${actual} now, not ${expected} — it was changed meanwhile; look at \`newsletter status ${issue}\` and try again`,
+    );
     this.name = 'StatusChanged';
   }
 }
@@ -71,8 +75,12 @@ export class IssueStatuses {
     if (!canChange(from, to)) throw new TransitionNotAllowed(issue, from, to);
     const at = this.now().toISOString();
     const apply = this.db.transaction(() => {
-      this.db.prepare("INSERT INTO issue_status (issue_id, status, updated_at) VALUES (?, 'draft', ?) ON CONFLICT (issue_id) DO NOTHING").run(issue, at);
-      return this.db.prepare('UPDATE issue_status SET status = ?, updated_at = ? WHERE issue_id = ? AND status = ?').run(to, at, issue, from).changes;
+      this.db
+        .prepare("INSERT INTO issue_status (issue_id, status, updated_at) VALUES (?, 'draft', ?) ON CONFLICT (issue_id) DO NOTHING")
+        .run(issue, at);
+      return this.db
+        .prepare('UPDATE issue_status SET status = ?, updated_at = ? WHERE issue_id = ? AND status = ?')
+        .run(to, at, issue, from).changes;
     });
     if (apply() !== 1) throw new StatusChanged(issue, from, this.get(issue));
   }

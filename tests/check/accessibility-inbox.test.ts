@@ -13,11 +13,22 @@ const inbox = [inboxCheck];
 describe('accessibility check', () => {
   it('a layout without a language is an error for the whole issue', async () => {
     const report = await checkApril({ template: [LAYOUT, '<mjml lang="en-GB" dir="ltr">', '<mjml>'] }, a11y);
-    expect(withCode(report, 'accessibility/lang').map((f) => [f.severity, f.section, f.message])).toEqual([['error', null, 'the email does not say what language it is in; screen readers may read it with the wrong voice']]);
+    expect(withCode(report, 'accessibility/lang').map((f) => [f.severity, f.section, f.message])).toEqual([
+      ['error', null, 'the email does not say what language it is in; screen readers may read it with the wrong voice'],
+    ]);
   });
 
   it('an image without alt is an error in its section; alt="" (decorative) is fine', async () => {
-    const report = await checkApril({ template: [ARTICLE, '</mj-text>', '<img src="https://example.org/a.png" width="100"><img src="https://example.org/rule.png" width="552" alt=""></mj-text>'] }, a11y);
+    const report = await checkApril(
+      {
+        template: [
+          ARTICLE,
+          '</mj-text>',
+          '<img src="https://example.org/a.png" width="100"><img src="https://example.org/rule.png" width="552" alt=""></mj-text>',
+        ],
+      },
+      a11y,
+    );
     expect(withCode(report, 'accessibility/img-alt').map((f) => [f.severity, f.section])).toEqual([
       ['error', SECTION.review],
       ['error', SECTION.lcsprs],
@@ -25,7 +36,13 @@ describe('accessibility check', () => {
   });
 
   it('a heading that skips a level warns in its section', async () => {
-    const report = await checkApril({ template: [NEWS, '<h3>{{title}}</h3>', '<h4>{{title}}</h4>'], content: (_, issue) => void ((issue.sections[7] as { items: { title?: string }[] }).items[0]!.title = 'Learning event') }, a11y);
+    const report = await checkApril(
+      {
+        template: [NEWS, '<h3>{{title}}</h3>', '<h4>{{title}}</h4>'],
+        content: (_, issue) => void ((issue.sections[7] as { items: { title?: string }[] }).items[0]!.title = 'Learning event'),
+      },
+      a11y,
+    );
     expect(withCode(report, 'accessibility/heading-order').map((f) => [f.severity, f.section, f.message])).toEqual([
       ['warning', SECTION.news, 'the heading "Learning event" is an <h4> after an <h2>; screen-reader users navigate by these levels'],
     ]);
@@ -34,7 +51,11 @@ describe('accessibility check', () => {
   it('brand colours below 4.5:1 on the background are an error', async () => {
     const report = await checkApril({ content: (content) => void (content.newsletter.colours.muted = '#949494') }, a11y);
     expect(withCode(report, 'accessibility/contrast').map((f) => [f.severity, f.section, f.message])).toEqual([
-      ['error', null, 'colours.muted (#949494) on colours.background (#ffffff) has a contrast of 3.03:1; text needs at least 4.5:1 (WCAG 1.4.3)'],
+      [
+        'error',
+        null,
+        'colours.muted (#949494) on colours.background (#ffffff) has a contrast of 3.03:1; text needs at least 4.5:1 (WCAG 1.4.3)',
+      ],
     ]);
   });
 
@@ -55,18 +76,26 @@ describe('inbox check', () => {
 
   it('a subject over 60 characters warns, naming what may be cut off', async () => {
     const report = await checkApril(subject('Child Safeguarding Practice Review Panel newsletter: April 2022'), inbox);
-    expect(withCode(report, 'inbox/subject-long').map((f) => [f.severity, f.section, f.message])).toEqual([['warning', null, 'the subject is 63 characters; phones show about 60, so "022" may be cut off']]);
+    expect(withCode(report, 'inbox/subject-long').map((f) => [f.severity, f.section, f.message])).toEqual([
+      ['warning', null, 'the subject is 63 characters; phones show about 60, so "022" may be cut off'],
+    ]);
   });
 
   it('a subject in capitals warns; an acronym in it does not', async () => {
-    expect(withCode(await checkApril(subject('PANEL NEWSLETTER: APRIL 2022'), inbox), 'inbox/subject-capitals').map((f) => f.severity)).toEqual(['warning']);
+    expect(
+      withCode(await checkApril(subject('PANEL NEWSLETTER: APRIL 2022'), inbox), 'inbox/subject-capitals').map((f) => f.severity),
+    ).toEqual(['warning']);
     expect((await checkApril(subject('LCSPRs and the Panel: April 2022'), inbox)).findings).toEqual([]);
   });
 
   it('a preheader under 40 or over 140 characters warns', async () => {
     const preheader = (p: string) => ({ content: (_: unknown, issue: { preheader: string }) => void (issue.preheader = p) });
-    expect(withCode(await checkApril(preheader('Reviews and recruitment.'), inbox), 'inbox/preheader-length')[0]!.message).toMatch(/^the preheader is 24 characters/);
-    expect(withCode(await checkApril(preheader('x'.repeat(141)), inbox), 'inbox/preheader-length')[0]!.message).toMatch(/^the preheader is 141 characters/);
+    expect(withCode(await checkApril(preheader('Reviews and recruitment.'), inbox), 'inbox/preheader-length')[0]!.message).toMatch(
+      /^the preheader is 24 characters/,
+    );
+    expect(withCode(await checkApril(preheader('x'.repeat(141)), inbox), 'inbox/preheader-length')[0]!.message).toMatch(
+      /^the preheader is 141 characters/,
+    );
   });
 
   it('a layout without <mj-preview> has no preheader', async () => {

@@ -18,6 +18,17 @@ describe('the April 2022 issue', () => {
 
   it('every check has its own name, and codes are "<name>/<what>"', () => {
     expect(new Set(CHECKS.map((c) => c.name)).size).toBe(CHECKS.length);
-    expect(CHECKS.map((c) => c.name)).toEqual(['content', 'mjml', 'merge-tags', 'size', 'links', 'online-links', 'accessibility', 'inbox', 'compat', 'spam']);
+    expect(CHECKS.map((c) => c.name)).toEqual([
+      'content',
+      'mjml',
+      'merge-tags',
+      'size',
+      'links',
+      'online-links',
+      'accessibility',
+      'inbox',
+      'compat',
+      'spam',
+    ]);
   });
 });

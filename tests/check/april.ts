@@ -31,7 +31,10 @@ export async function aprilInput(changes: Changes = {}): Promise<CheckInput> {
     if (!before?.includes(from)) throw new Error(`aprilInput: "${from}" is not in ${file}`);
     templateSources[file] = before.replace(from, to);
   }
-  const templates = { email: compileTemplates('email', 'templates', templateSources), web: compileTemplates('web', 'templates', templateSources) };
+  const templates = {
+    email: compileTemplates('email', 'templates', templateSources),
+    web: compileTemplates('web', 'templates', templateSources),
+  };
   const rendered = await renderIssue(content, issue, templates);
   return { content, issue, rendered: { ...rendered, ...changes.rendered?.(rendered) } };
 }
@@ -42,8 +45,18 @@ export async function checkApril(changes: Changes = {}, checks?: readonly Check[
 }
 
 /** The findings with one code, as code/severity/section type — what a test asserts on. */
-export function withCode(report: CheckReport, code: string): { code: string; severity: Finding['severity']; section: string | null; message: string }[] {
-  return report.findings.filter((f) => f.code === code).map((f) => ({ code: f.code, severity: f.severity, section: f.section ? `${f.section.index}:${f.section.type}` : null, message: f.message }));
+export function withCode(
+  report: CheckReport,
+  code: string,
+): { code: string; severity: Finding['severity']; section: string | null; message: string }[] {
+  return report.findings
+    .filter((f) => f.code === code)
+    .map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      section: f.section ? `${f.section.index}:${f.section.type}` : null,
+      message: f.message,
+    }));
 }
 
 export const SECTION = {
@@ -57,7 +70,6 @@ export const SECTION = {
   news: '7:stakeholder-news',
   say: '8:have-your-say',
 } as const;
-
 
 /** Add a paragraph of Markdown to the body of a section that has one (welcome, article). */
 export function appendToBody(index: number, markdown: string): Changes {

@@ -7,7 +7,13 @@ import { formatReport } from '../../src/cli/report.js';
 import { tempProject, type TempProject } from '../helpers/project.js';
 
 function captured(): Io & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', tty: false, out: (t: string) => void (io.stdout += `${t}\n`), err: (t: string) => void (io.stderr += `${t}\n`) };
+  const io = {
+    stdout: '',
+    stderr: '',
+    tty: false,
+    out: (t: string) => void (io.stdout += `${t}\n`),
+    err: (t: string) => void (io.stderr += `${t}\n`),
+  };
   return io;
 }
 
@@ -23,7 +29,11 @@ describe('newsletter check', () => {
 
   it('--json is a CheckReport: findings with code, severity, section, message and fix; exit 1 on an error', async () => {
     await project.edit('content/issues/2022-04/issue.yaml', 'closingDate: 2022-04-18', 'closingDate: 2022-04-01');
-    await project.edit('content/issues/2022-04/issue.yaml', 'subject: "Child Safeguarding Practice Review Panel: April 2022"', 'subject: "Child Safeguarding Practice Review Panel newsletter: April 2022"');
+    await project.edit(
+      'content/issues/2022-04/issue.yaml',
+      'subject: "Child Safeguarding Practice Review Panel: April 2022"',
+      'subject: "Child Safeguarding Practice Review Panel newsletter: April 2022"',
+    );
     const io = captured();
     expect(await main(['check', '2022-04', '--json'], io, project.root)).toBe(1);
     const report = CheckReport.parse(JSON.parse(io.stdout));
@@ -37,7 +47,11 @@ describe('newsletter check', () => {
 
   it('the report for people groups findings by section, errors first, with the fix under each', async () => {
     await project.edit('content/issues/2022-04/issue.yaml', 'closingDate: 2022-04-18', 'closingDate: 2022-04-01');
-    await project.edit('content/issues/2022-04/issue.yaml', 'to book a space, visit the Strengthening', 'to book a space, [click here](https://bit.ly/sfpc). Visit the Strengthening');
+    await project.edit(
+      'content/issues/2022-04/issue.yaml',
+      'to book a space, visit the Strengthening',
+      'to book a space, [click here](https://bit.ly/sfpc). Visit the Strengthening',
+    );
     const io = captured();
     expect(await main(['check', '2022-04'], io, project.root)).toBe(1);
     expect(io.stdout).toContain(
@@ -58,7 +72,9 @@ describe('newsletter check', () => {
     const io = captured();
     expect(await main(['check', '2022-04'], io, project.root)).toBe(0);
     expect(io.stdout).toBe('Checks for issue 2022-04\n\n0 errors, 0 warnings. Ready to send.\n');
-    expect(formatReport({ issue: 'x', hash: null, errors: 0, warnings: 0, findings: [] })).toBe('Checks for issue x\n\n0 errors, 0 warnings. Ready to send.');
+    expect(formatReport({ issue: 'x', hash: null, errors: 0, warnings: 0, findings: [] })).toBe(
+      'Checks for issue x\n\n0 errors, 0 warnings. Ready to send.',
+    );
   });
 
   it('--online requests the links through fetch; without it nothing is requested', async () => {

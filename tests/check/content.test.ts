@@ -22,12 +22,20 @@ describe('content check', () => {
   it('a recruitment closing on the send date is an error in the recruitment section', async () => {
     const report = await checkApril({ content: (_, issue) => void (section(issue, 'recruitment').closingDate = '2022-04-05') }, check);
     expect(withCode(report, 'content/closing-date-passed')).toEqual([
-      { code: 'content/closing-date-passed', severity: 'error', section: SECTION.recruitment, message: 'applications close on 5 April 2022, the day the issue is sent (5 April 2022)' },
+      {
+        code: 'content/closing-date-passed',
+        severity: 'error',
+        section: SECTION.recruitment,
+        message: 'applications close on 5 April 2022, the day the issue is sent (5 April 2022)',
+      },
     ]);
   });
 
   it('an event before the send date is an error in the news section', async () => {
-    const report = await checkApril({ content: (_, issue) => void (section(issue, 'stakeholder-news').items[0]!.eventDates = ['2022-03-30', '2022-06-15']) }, check);
+    const report = await checkApril(
+      { content: (_, issue) => void (section(issue, 'stakeholder-news').items[0]!.eventDates = ['2022-03-30', '2022-06-15']) },
+      check,
+    );
     expect(withCode(report, 'content/event-passed').map((f) => [f.severity, f.section])).toEqual([['error', SECTION.news]]);
     expect(report.findings[0]!.message).toContain('30 March 2022');
   });
@@ -42,7 +50,10 @@ describe('content check', () => {
   });
 
   it('no reviews in the window is an empty section', async () => {
-    const report = await checkApril({ content: (_, issue) => void (section(issue, 'published-reviews').window = { from: '2019-01-01', to: '2019-03-31' }) }, check);
+    const report = await checkApril(
+      { content: (_, issue) => void (section(issue, 'published-reviews').window = { from: '2019-01-01', to: '2019-03-31' }) },
+      check,
+    );
     expect(withCode(report, 'content/empty-section').map((f) => [f.severity, f.section])).toEqual([['warning', SECTION.published]]);
   });
 
@@ -52,7 +63,13 @@ describe('content check', () => {
   });
 
   it('two sections with the same heading: the second is reported', async () => {
-    const report = await checkApril({ content: (_, issue) => void (issue.sections[5]!.title = ' national review into safeguarding children with disabilities and complex health needs') }, check);
+    const report = await checkApril(
+      {
+        content: (_, issue) =>
+          void (issue.sections[5]!.title = ' national review into safeguarding children with disabilities and complex health needs'),
+      },
+      check,
+    );
     expect(withCode(report, 'content/duplicate-heading').map((f) => [f.severity, f.section])).toEqual([['warning', SECTION.lcsprs]]);
   });
 });

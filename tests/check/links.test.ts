@@ -13,7 +13,10 @@ const ARTICLE = 'templates/email/sections/article.mjml.hbs';
 
 describe('links check', () => {
   it('"here" and "click here" as link text are warnings in their section (WCAG 2.4.4)', async () => {
-    const report = await checkApril(appendToBody(0, 'Read the report [here](https://www.gov.uk/a). To book, [Click here!](https://www.gov.uk/b)'), [linksCheck]);
+    const report = await checkApril(
+      appendToBody(0, 'Read the report [here](https://www.gov.uk/a). To book, [Click here!](https://www.gov.uk/b)'),
+      [linksCheck],
+    );
     expect(withCode(report, 'links/vague-text').map((f) => [f.severity, f.section, f.message])).toEqual([
       ['warning', SECTION.welcome, 'the link text "here" does not say where the link goes (WCAG 2.4.4)'],
       ['warning', SECTION.welcome, 'the link text "Click here!" does not say where the link goes (WCAG 2.4.4)'],
@@ -21,7 +24,13 @@ describe('links check', () => {
   });
 
   it('a plain http link, a broken address and a bad mailto are errors', async () => {
-    const report = await checkApril(appendToBody(0, 'See [the old page](http://www.gov.uk/old), [the typo](https://wwwgovuk/a) and [write to us](mailto:panel-at-education.gov.uk).'), [linksCheck]);
+    const report = await checkApril(
+      appendToBody(
+        0,
+        'See [the old page](http://www.gov.uk/old), [the typo](https://wwwgovuk/a) and [write to us](mailto:panel-at-education.gov.uk).',
+      ),
+      [linksCheck],
+    );
     expect(report.findings.map((f) => [f.code, f.severity, f.section?.type])).toEqual([
       ['links/insecure', 'error', 'welcome'],
       ['links/malformed', 'error', 'welcome'],
@@ -30,7 +39,8 @@ describe('links check', () => {
   });
 
   it('javascript:, data:, empty, "#" and a missing anchor in a template are errors in that section', async () => {
-    const links = '<a href="javascript:alert(1)">Open the report</a> <a href="data:text/html,hi">Data</a> <a href="">Empty</a> <a href="#">Top</a> <a href="#s99-nowhere">Nowhere</a> <a href="#s1-welcome">Back to the welcome</a>';
+    const links =
+      '<a href="javascript:alert(1)">Open the report</a> <a href="data:text/html,hi">Data</a> <a href="">Empty</a> <a href="#">Top</a> <a href="#s99-nowhere">Nowhere</a> <a href="#s1-welcome">Back to the welcome</a>';
     const report = await checkApril({ template: [ARTICLE, '</mj-text>', `<p>${links}</p></mj-text>`] }, [linksCheck]);
     const inReview = report.findings.filter((f) => f.section?.index === 2).map((f) => [f.code, f.severity]);
     expect(inReview).toEqual([
@@ -55,14 +65,16 @@ describe('online links check', () => {
       inFlight++;
       mostInFlight = Math.max(mostInFlight, inFlight);
       res.on('close', () => inFlight--);
-      const reply = (status: number, headers: Record<string, string> = {}) => setTimeout(() => res.writeHead(status, headers).end(req.method === 'GET' ? 'page' : undefined), 20);
+      const reply = (status: number, headers: Record<string, string> = {}) =>
+        setTimeout(() => res.writeHead(status, headers).end(req.method === 'GET' ? 'page' : undefined), 20);
       if (req.url === '/ok') reply(200);
       else if (req.url === '/moved') reply(301, { location: '/ok' });
       else if (req.url === '/chain') reply(302, { location: `${base}/moved` });
       else if (req.url === '/gone') reply(404);
       else if (req.url === '/no-head') reply(req.method === 'HEAD' ? 405 : 200);
       else if (req.url === '/loop') reply(302, { location: '/loop' });
-      else if (req.url === '/silent') return; // never answers: only the time limit ends it
+      else if (req.url === '/silent')
+        return; // never answers: only the time limit ends it
       else reply(500);
     });
     server.listen(0, '127.0.0.1');
@@ -82,10 +94,17 @@ describe('online links check', () => {
 
   it('requests each address once, HEAD then GET, and reports broken links and redirect chains in their section', async () => {
     requests.length = 0;
-    const report = await checkApril(page(['/ok', '/ok', '/moved', '/chain', '/gone', '/no-head', '/loop', '/error']), [onlineLinksCheck], { fetch: fetch as LinkFetcher });
+    const report = await checkApril(page(['/ok', '/ok', '/moved', '/chain', '/gone', '/no-head', '/loop', '/error']), [onlineLinksCheck], {
+      fetch: fetch as LinkFetcher,
+    });
     expect(report.findings.map((f) => [f.code, f.severity, f.section?.type, f.message])).toEqual([
       ['online-links/redirect', 'warning', 'stakeholder-news', `${base}/moved redirects 1 time: ${base}/moved → ${base}/ok`],
-      ['online-links/redirect', 'warning', 'stakeholder-news', `${base}/chain redirects 2 times: ${base}/chain → ${base}/moved → ${base}/ok`],
+      [
+        'online-links/redirect',
+        'warning',
+        'stakeholder-news',
+        `${base}/chain redirects 2 times: ${base}/chain → ${base}/moved → ${base}/ok`,
+      ],
       ['online-links/broken', 'error', 'stakeholder-news', `${base}/gone answers 404`],
       ['online-links/unreachable', 'warning', 'stakeholder-news', expect.stringMatching(/^.*\/loop: more than 5 redirects after /)],
       ['online-links/broken', 'error', 'stakeholder-news', `${base}/error answers 500`],
@@ -98,7 +117,10 @@ describe('online links check', () => {
 
   it('asks no more than the concurrency allows at once, and gives up on a silent server within the time limit', async () => {
     mostInFlight = 0;
-    const report = await checkApril(page(['/ok', '/moved', '/gone', '/no-head', '/error', '/silent']), [onlineLinksCheck], { fetch: fetch as LinkFetcher, online: { concurrency: 2, requestMs: 300, totalMs: 5_000 } });
+    const report = await checkApril(page(['/ok', '/moved', '/gone', '/no-head', '/error', '/silent']), [onlineLinksCheck], {
+      fetch: fetch as LinkFetcher,
+      online: { concurrency: 2, requestMs: 300, totalMs: 5_000 },
+    });
     expect(mostInFlight).toBeLessThanOrEqual(2);
     expect(withCode(report, 'online-links/unreachable').map((f) => f.message)).toEqual([`${base}/silent: no answer in time`]);
   });

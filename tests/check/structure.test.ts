@@ -21,13 +21,19 @@ describe('merge-tags check', () => {
   });
 
   it('a tag in lower case is malformed; in the layout it belongs to the whole issue', async () => {
-    const report = await checkApril({ template: [LAYOUT, '<p>*|LIST:ADDRESSLINE|*</p>', '<p>*|LIST:ADDRESSLINE|*</p><p>*|fname|*</p>'] }, [mergeTagsCheck]);
-    expect(withCode(report, 'merge-tags/malformed').map((f) => [f.severity, f.section, f.message])).toEqual([['error', null, '"*|fname|*" in the email HTML starts a merge tag but is not one — a tag is *|NAME|* in capitals']]);
+    const report = await checkApril({ template: [LAYOUT, '<p>*|LIST:ADDRESSLINE|*</p>', '<p>*|LIST:ADDRESSLINE|*</p><p>*|fname|*</p>'] }, [
+      mergeTagsCheck,
+    ]);
+    expect(withCode(report, 'merge-tags/malformed').map((f) => [f.severity, f.section, f.message])).toEqual([
+      ['error', null, '"*|fname|*" in the email HTML starts a merge tag but is not one — a tag is *|NAME|* in capitals'],
+    ]);
   });
 
   it('a required tag taken out of the layout is missing from the HTML', async () => {
     const report = await checkApril({ template: [LAYOUT, '<a href="*|ABOUT_LIST|*">why did I get this?</a>', ''] }, [mergeTagsCheck]);
-    expect(withCode(report, 'merge-tags/missing')).toEqual([{ code: 'merge-tags/missing', severity: 'error', section: null, message: 'the email HTML has no *|ABOUT_LIST|*' }]);
+    expect(withCode(report, 'merge-tags/missing')).toEqual([
+      { code: 'merge-tags/missing', severity: 'error', section: null, message: 'the email HTML has no *|ABOUT_LIST|*' },
+    ]);
   });
 
   it('a Handlebars placeholder written into the content reaches HTML and text: a leftover in its section', async () => {
@@ -36,7 +42,10 @@ describe('merge-tags check', () => {
       ['error', SECTION.review],
       ['error', SECTION.review],
     ]);
-    expect(report.findings.map((f) => f.message)).toEqual(['"{{FNAME}}" in the email HTML is a Handlebars placeholder that was never filled in', '"{{FNAME}}" in the plain text is a Handlebars placeholder that was never filled in']);
+    expect(report.findings.map((f) => f.message)).toEqual([
+      '"{{FNAME}}" in the email HTML is a Handlebars placeholder that was never filled in',
+      '"{{FNAME}}" in the plain text is a Handlebars placeholder that was never filled in',
+    ]);
   });
 });
 
@@ -45,13 +54,18 @@ describe('size check', () => {
   afterEach(() => project?.remove());
 
   it('warns above 80 KB and is an error above 95 KB', async () => {
-    const padded = (kb: number) => ({ rendered: (r: { html: string }) => ({ html: r.html.replace('</body>', `<!-- ${'x'.repeat(kb * 1024)} --></body>`) }) });
+    const padded = (kb: number) => ({
+      rendered: (r: { html: string }) => ({ html: r.html.replace('</body>', `<!-- ${'x'.repeat(kb * 1024)} --></body>`) }),
+    });
     expect(withCode(await checkApril(padded(50), [sizeCheck]), 'size/near-clip').map((f) => f.severity)).toEqual(['warning']);
     expect(withCode(await checkApril(padded(70), [sizeCheck]), 'size/clipped').map((f) => f.severity)).toEqual(['error']);
   });
 
   it('an image without a width is an error in its section', async () => {
-    const report = await checkApril({ template: [ARTICLE, '</mj-text>', '<img src="https://example.org/chart.png" alt="A chart"></mj-text>'] }, [sizeCheck]);
+    const report = await checkApril(
+      { template: [ARTICLE, '</mj-text>', '<img src="https://example.org/chart.png" alt="A chart"></mj-text>'] },
+      [sizeCheck],
+    );
     expect(withCode(report, 'size/image-width').map((f) => [f.severity, f.section])).toEqual([
       ['error', SECTION.review],
       ['error', SECTION.lcsprs],
@@ -61,7 +75,11 @@ describe('size check', () => {
   it('local images are weighed beside the issue: a heavy one warns, a missing one is an error', async () => {
     project = await tempProject();
     await project.edit(ARTICLE, '</mj-text>', '<img src="chart.png" width="552" alt="A chart"></mj-text>');
-    await project.edit('templates/email/sections/recruitment.mjml.hbs', '</mj-text>', '<img src="missing.png" width="552" alt="Panel members"></mj-text>');
+    await project.edit(
+      'templates/email/sections/recruitment.mjml.hbs',
+      '</mj-text>',
+      '<img src="missing.png" width="552" alt="Panel members"></mj-text>',
+    );
     await writeFile(path.join(project.root, 'content/issues/2022-04/chart.png'), Buffer.alloc(300 * 1024));
     const { report } = await checkIssue(project.paths, '2022-04');
     expect(report.findings.filter((f) => f.code.startsWith('size/')).map((f) => [f.code, f.severity, f.section?.index])).toEqual([
@@ -72,7 +90,11 @@ describe('size check', () => {
   });
 
   it('local images heavier than 800 KB in all warn for the whole issue', async () => {
-    const report = await checkApril({ template: [ARTICLE, '</mj-text>', '<img src="photo.jpg" width="552" alt="A photo"></mj-text>'] }, [sizeCheck], { localImages: { 'photo.jpg': 450 * 1024 } });
+    const report = await checkApril(
+      { template: [ARTICLE, '</mj-text>', '<img src="photo.jpg" width="552" alt="A photo"></mj-text>'] },
+      [sizeCheck],
+      { localImages: { 'photo.jpg': 450 * 1024 } },
+    );
     expect(withCode(report, 'size/images-total').map((f) => [f.severity, f.section])).toEqual([['warning', null]]);
   });
 });

@@ -35,7 +35,8 @@ describe('newsletter build and check', () => {
     const result = await newsletter(project.root, 'build');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^built 2022-04 → dist\/issues\/2022-04\/ \(email \d+\.\d KB\)$/m);
-    for (const file of ['email.html', 'email.txt', 'web.html', 'issue.mjml']) expect(existsSync(path.join(project.root, 'dist/issues/2022-04', file)), file).toBe(true);
+    for (const file of ['email.html', 'email.txt', 'web.html', 'issue.mjml'])
+      expect(existsSync(path.join(project.root, 'dist/issues/2022-04', file)), file).toBe(true);
     const index = readFileSync(path.join(project.root, 'dist/index.html'), 'utf8');
     expect(index).toMatch(/<a href="issues\/2022-04\/web.html">[^<]*April 2022<\/a>/);
   });
@@ -45,7 +46,9 @@ describe('newsletter build and check', () => {
     await project.edit('content/newsletter.yaml', 'timeZone: Europe/London', 'timeZone: GMT');
     const result = await newsletter(project.root, 'build', '2022-04');
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^The content has 2 problems:\n {2}content\/newsletter\.yaml:30:11 timeZone: .*\n {2}content\/issues\/2022-04\/issue\.yaml:\d+:18 sections\[4\]\.closingDate: "18\/04\/2022" is not a date — write it as YYYY-MM-DD, e\.g\. 2022-04-18\n$/);
+    expect(result.stderr).toMatch(
+      /^The content has 2 problems:\n {2}content\/newsletter\.yaml:30:11 timeZone: .*\n {2}content\/issues\/2022-04\/issue\.yaml:\d+:18 sections\[4\]\.closingDate: "18\/04\/2022" is not a date — write it as YYYY-MM-DD, e\.g\. 2022-04-18\n$/,
+    );
     expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/);
     expect(existsSync(path.join(project.root, 'dist'))).toBe(false);
   });
@@ -62,7 +65,9 @@ describe('newsletter build and check', () => {
     const result = await newsletter(project.root, 'check', '2022-04', '--json');
     expect(result.code).toBe(1);
     const report = CheckReport.parse(JSON.parse(result.stdout));
-    expect(report.findings).toContainEqual(expect.objectContaining({ code: 'merge-tags/missing', severity: 'error', message: 'the email HTML has no *|UNSUB|*' }));
+    expect(report.findings).toContainEqual(
+      expect.objectContaining({ code: 'merge-tags/missing', severity: 'error', message: 'the email HTML has no *|UNSUB|*' }),
+    );
   });
 
   it('check of a broken issue reports the schema errors as findings', async () => {
@@ -74,12 +79,24 @@ describe('newsletter build and check', () => {
 
   it('outside the project folder: a sentence saying where to run it', async () => {
     const elsewhere = path.join(project.root, 'content', 'issues');
-    expect(await newsletter(elsewhere, 'build')).toMatchObject({ code: 1, stderr: `newsletter: there is no content/ folder in ${elsewhere} — run newsletter in the project folder\n` });
+    expect(await newsletter(elsewhere, 'build')).toMatchObject({
+      code: 1,
+      stderr: `newsletter: there is no content/ folder in ${elsewhere} — run newsletter in the project folder\n`,
+    });
   });
 
   it('wrong requests get a sentence and exit 1', async () => {
-    expect(await newsletter(project.root, 'check', '2031-01')).toMatchObject({ code: 1, stderr: 'newsletter: there is no issue "2031-01" in content/issues/ — the issues are: 2022-04\n' });
-    expect(await newsletter(project.root, 'publsh')).toMatchObject({ code: 1, stderr: expect.stringContaining('"publsh" is not a command') });
-    expect(await newsletter(project.root, 'check', '2022-04', '--jsn')).toMatchObject({ code: 1, stderr: expect.stringContaining("Unknown option '--jsn'") });
+    expect(await newsletter(project.root, 'check', '2031-01')).toMatchObject({
+      code: 1,
+      stderr: 'newsletter: there is no issue "2031-01" in content/issues/ — the issues are: 2022-04\n',
+    });
+    expect(await newsletter(project.root, 'publsh')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('"publsh" is not a command'),
+    });
+    expect(await newsletter(project.root, 'check', '2022-04', '--jsn')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining("Unknown option '--jsn'"),
+    });
   });
 });

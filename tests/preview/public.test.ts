@@ -109,7 +109,14 @@ describe('safety', () => {
   });
 
   it('every response carries the security headers and no secret', async () => {
-    for (const [run, path] of [[pub, '/archive/'], [pub, '/feed.xml'], [pub, '/nowhere'], [studio, '/'], [studio, '/issues/2022-04/'], [studio, '/issues/2022-04/email']] as const) {
+    for (const [run, path] of [
+      [pub, '/archive/'],
+      [pub, '/feed.xml'],
+      [pub, '/nowhere'],
+      [studio, '/'],
+      [studio, '/issues/2022-04/'],
+      [studio, '/issues/2022-04/email'],
+    ] as const) {
       const r = await rawGet(run.url, path);
       expect(r.headers['content-security-policy'], path).toMatch(/default-src 'none'/);
       expect(r.headers['content-security-policy']).not.toContain('unsafe-eval');
@@ -150,7 +157,11 @@ describe('safety', () => {
   });
 
   it('markup written into content is refused and shown as text, never run', async () => {
-    await studio.project.edit('content/issues/2099-01/issue.yaml', 'As we move into the new financial year', 'As we move <script>window.ran=1</script><img src=x onerror="window.ran=2">');
+    await studio.project.edit(
+      'content/issues/2099-01/issue.yaml',
+      'As we move into the new financial year',
+      'As we move <script>window.ran=1</script><img src=x onerror="window.ran=2">',
+    );
     await studio.server.workspace.refresh([`${studio.project.root}/content/issues/2099-01/issue.yaml`]);
     const { page } = await open(`${studio.url}/issues/2099-01/`);
     expect(await page.locator('#overlay').innerText()).toContain('contains HTML (<script>)');

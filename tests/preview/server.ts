@@ -30,7 +30,15 @@ export async function runPreview(mode: 'studio' | 'public' = 'studio', prepare?:
   const clock = { now: new Date('2024-05-01T09:00:00Z') };
   const store = openStore(dbFile, () => clock.now);
   const errors: unknown[] = [];
-  const server = await startPreview({ paths: project.paths, store, secret: SECRET, mode, port: 0, now: () => clock.now, onError: (e) => errors.push(e) });
+  const server = await startPreview({
+    paths: project.paths,
+    store,
+    secret: SECRET,
+    mode,
+    port: 0,
+    now: () => clock.now,
+    onError: (e) => errors.push(e),
+  });
   return {
     project,
     server,
@@ -60,7 +68,10 @@ export async function addDraft(project: TempProject, id = '2099-01', subject = '
 }
 
 /** A raw GET, path sent exactly as given (browsers and fetch would normalise it). */
-export function rawGet(base: string, rawPath: string): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+export function rawGet(
+  base: string,
+  rawPath: string,
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
     const req = request({ host: url.hostname, port: url.port, path: rawPath, method: 'GET', headers: { host: url.host } }, (res) => {

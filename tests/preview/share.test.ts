@@ -61,7 +61,9 @@ describe('share links', () => {
     await run.server.workspace.refresh([`${run.project.root}/content/issues/${DRAFT}/issue.yaml`]);
     const r = await visit(url);
     expect(r.status).toBe(200);
-    expect(await r.page.locator('.banner').innerText()).toContain('This issue has changed since this link was made on 1 May 2024 at 10am (BST)');
+    expect(await r.page.locator('.banner').innerText()).toContain(
+      'This issue has changed since this link was made on 1 May 2024 at 10am (BST)',
+    );
     expect(r.text).toContain('Changed after sharing');
     await r.page.close();
   });
@@ -82,8 +84,18 @@ describe('share links', () => {
     const [body, sig] = token.split('.') as [string, string];
     const payload = JSON.parse(Buffer.from(body, 'base64url').toString()) as Record<string, unknown>;
     const reSigned = (p: Record<string, unknown>) => `${Buffer.from(JSON.stringify(p)).toString('base64url')}.${sig}`;
-    const otherSecret = makeShareLink(run.store, 'another-secret-entirely-0123456789', { issue: DRAFT, hash: payload.h as string, seconds: 600, now: run.clock.now, publicUrl: run.url });
-    for (const forged of [otherSecret.url, `${run.url}/share/${reSigned({ ...payload, i: '2022-04' })}/`, `${run.url}/share/${reSigned({ ...payload, x: (payload.x as number) + 86_400 * 365 })}/`]) {
+    const otherSecret = makeShareLink(run.store, 'another-secret-entirely-0123456789', {
+      issue: DRAFT,
+      hash: payload.h as string,
+      seconds: 600,
+      now: run.clock.now,
+      publicUrl: run.url,
+    });
+    for (const forged of [
+      otherSecret.url,
+      `${run.url}/share/${reSigned({ ...payload, i: '2022-04' })}/`,
+      `${run.url}/share/${reSigned({ ...payload, x: (payload.x as number) + 86_400 * 365 })}/`,
+    ]) {
       expectRefused(await visit(forged));
     }
   });
@@ -119,8 +131,9 @@ async function cli(argv: string[]): Promise<{ code: number; out: string; err: st
   try {
     return { code: await main(argv, io, run.project.root), out: out.join('\n'), err: err.join('\n') };
   } finally {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
 }
 

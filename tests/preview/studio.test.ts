@@ -60,7 +60,9 @@ describe('studio', () => {
     expect(await frame.locator('body').innerText()).toContain('As we move into the new financial year');
     const frameWidth = await page.locator('iframe.email').evaluate((el) => el.getBoundingClientRect().width);
     expect(frameWidth).toBeGreaterThan(600);
-    const emailWidth = await frame.evaluate(() => Math.max(...[...document.querySelectorAll('div')].map((d) => d.getBoundingClientRect().width).filter((w) => w <= 600)));
+    const emailWidth = await frame.evaluate(() =>
+      Math.max(...[...document.querySelectorAll('div')].map((d) => d.getBoundingClientRect().width).filter((w) => w <= 600)),
+    );
     expect(emailWidth).toBe(600);
     expect(await page.getByRole('link', { name: 'Desktop' }).getAttribute('aria-current')).toBe('page');
     expect(await axeViolations(page)).toEqual([]);
@@ -74,7 +76,10 @@ describe('studio', () => {
     await page.waitForURL(/width=mobile/);
     const frame = await emailFrame(page);
     expect(await page.locator('iframe.email').evaluate((el) => el.getBoundingClientRect().width)).toBe(375);
-    const { scrollWidth, clientWidth } = await frame.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+    const { scrollWidth, clientWidth } = await frame.evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    }));
     expect(clientWidth).toBe(375);
     expect(scrollWidth).toBeLessThanOrEqual(375);
     expect(await frame.locator('body').innerText()).toContain('Published LCSPRs');

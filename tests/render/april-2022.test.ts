@@ -19,10 +19,14 @@ const REFERENCE = readFileSync(path.join(REPO, '../shared/reference/panel-newsle
  */
 const EDITED: Record<string, string> = {
   'Please see this link for more information: https://bit.ly/CSPRP-Health': 'For more information, see Panel member – health sector role.',
-  'Thematic reviews: Click here to access the NSPCC repository: https://learning.nspcc.org.uk/case-reviews': 'Thematic reviews: access the NSPCC repository.',
-  'Click here to sign up for the monthly NSPCC briefing: https://learning.nspcc.org.uk/newsletter/case-reviews-update': 'Sign up for the monthly NSPCC briefing.',
-  'For further details or to book a space, click here.': 'For further details or to book a space, visit the Strengthening Families, Protecting Children programme page.',
-  'Your colleagues can sign up to our newsletter online here: http://eepurl.com/g6z_Tf': 'Your colleagues can sign up to our newsletter online.',
+  'Thematic reviews: Click here to access the NSPCC repository: https://learning.nspcc.org.uk/case-reviews':
+    'Thematic reviews: access the NSPCC repository.',
+  'Click here to sign up for the monthly NSPCC briefing: https://learning.nspcc.org.uk/newsletter/case-reviews-update':
+    'Sign up for the monthly NSPCC briefing.',
+  'For further details or to book a space, click here.':
+    'For further details or to book a space, visit the Strengthening Families, Protecting Children programme page.',
+  'Your colleagues can sign up to our newsletter online here: http://eepurl.com/g6z_Tf':
+    'Your colleagues can sign up to our newsletter online.',
 };
 
 /** The reference's sentences from "Welcome" to the end of "Have Your Say", normalised. */
@@ -67,7 +71,9 @@ describe('the April 2022 issue', () => {
   it('reads in order in the plain text, links as "text (URL)"', () => {
     const text = normalise(rendered.text).replace(/ \((https?:|mailto:)[^)]*\)/g, '');
     expectInOrder(text, referenceSentences());
-    expect(rendered.text).toContain('updated terms of reference\n(https://www.gov.uk/government/publications/national-review-into-the-murders-of-arthur-labinjo-hughes-and-star-hobson)');
+    expect(rendered.text).toContain(
+      'updated terms of reference\n(https://www.gov.uk/government/publications/national-review-into-the-murders-of-arthur-labinjo-hughes-and-star-hobson)',
+    );
   });
 
   it('reads in order in the web version', () => {
@@ -82,7 +88,9 @@ describe('the April 2022 issue', () => {
     const text = visibleText(rendered.web);
     expect(text).toContain('These LCSPRs were published between 1 December 2021 and 28 February 2022.');
     expect(text).toContain('SCR Matthew – Hull Safeguarding Children Partnership (Yorkshire and the Humber), published 7 February 2022');
-    expect(text).toContain('CSPR Peer on Peer Abuse – Hull Safeguarding Children Partnership (Yorkshire and the Humber), published 21 February 2022');
+    expect(text).toContain(
+      'CSPR Peer on Peer Abuse – Hull Safeguarding Children Partnership (Yorkshire and the Humber), published 21 February 2022',
+    );
     expect(text).not.toContain('Arthur Labinjo-Hughes and Star Hobson – ');
   });
 
@@ -117,7 +125,10 @@ describe('the April 2022 issue', () => {
   it('has a web version that is valid HTML5 in en-GB with merge tags replaced', async () => {
     expect(rendered.web).toMatch(/<html lang="en-GB">/);
     expect(rendered.web).not.toMatch(/\*\|[A-Z_:]+\|\*/);
-    const report = await new HtmlValidate({ extends: ['html-validate:recommended'], rules: { 'no-inline-style': 'off', 'long-title': 'off' } }).validateString(rendered.web);
+    const report = await new HtmlValidate({
+      extends: ['html-validate:recommended'],
+      rules: { 'no-inline-style': 'off', 'long-title': 'off' },
+    }).validateString(rendered.web);
     expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`))).toEqual([]);
   });
 

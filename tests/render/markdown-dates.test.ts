@@ -4,13 +4,18 @@ import { markdownToText } from '../../src/render/markdown.js';
 
 describe('plain text from Markdown', () => {
   it('keeps list items on consecutive lines, paragraphs apart, links as text (URL)', () => {
-    const md = 'Rapid reviews should:\n\n- set out a [clear rationale](https://example.org/r)\n- make the connection\n\nEmail [us](mailto:a@b.org) or <https://example.org>.';
-    expect(markdownToText(md)).toBe('Rapid reviews should:\n\n- set out a clear rationale (https://example.org/r)\n- make the connection\n\nEmail us (a@b.org) or https://example.org.');
+    const md =
+      'Rapid reviews should:\n\n- set out a [clear rationale](https://example.org/r)\n- make the connection\n\nEmail [us](mailto:a@b.org) or <https://example.org>.';
+    expect(markdownToText(md)).toBe(
+      'Rapid reviews should:\n\n- set out a clear rationale (https://example.org/r)\n- make the connection\n\nEmail us (a@b.org) or https://example.org.',
+    );
   });
 
   it('numbers ordered lists and wraps long items under their text', () => {
     const md = `1. ${'word '.repeat(20).trim()}\n2. two`;
-    expect(markdownToText(md, 40)).toBe('1. word word word word word word word\n   word word word word word word word\n   word word word word word word\n2. two');
+    expect(markdownToText(md, 40)).toBe(
+      '1. word word word word word word word\n   word word word word word word word\n   word word word word word word\n2. two',
+    );
   });
 });
 

@@ -29,7 +29,9 @@ describe('Markdown is sanitised', () => {
   it('in HTML and in plain text, keeping the words of unsafe links', () => {
     expectClean('html', markdownToHtml(HOSTILE));
     expectClean('text', markdownToText(HOSTILE));
-    expect(markdownToHtml('[click](javascript:alert(1)) and [ok](https://example.org)')).toBe('<p>click and <a href="https://example.org">ok</a></p>');
+    expect(markdownToHtml('[click](javascript:alert(1)) and [ok](https://example.org)')).toBe(
+      '<p>click and <a href="https://example.org">ok</a></p>',
+    );
   });
 });
 
@@ -41,10 +43,16 @@ describe('hostile content', () => {
   afterEach(() => project.remove());
 
   it('is refused when loaded, with where and how to fix it', async () => {
-    await project.edit('content/issues/2022-04/issue.yaml', 'In January, we published', '<script>alert(1)</script> In January, we published');
+    await project.edit(
+      'content/issues/2022-04/issue.yaml',
+      'In January, we published',
+      '<script>alert(1)</script> In January, we published',
+    );
     const loaded = await loadProject(project.paths);
     expect(loaded.errors.map(formatContentError)).toEqual([
-      expect.stringMatching(/^content\/issues\/2022-04\/issue\.yaml:\d+:\d+ sections\[0\]\.body: contains HTML \(<script>\) — write Markdown instead/),
+      expect.stringMatching(
+        /^content\/issues\/2022-04\/issue\.yaml:\d+:\d+ sections\[0\]\.body: contains HTML \(<script>\) — write Markdown instead/,
+      ),
     ]);
     await project.edit('content/issues/2022-04/issue.yaml', '<script>alert(1)</script> ', '[a](javascript:alert(1)) ');
     const again = await loadProject(project.paths);

@@ -12,7 +12,10 @@ describe('templates', () => {
   afterEach(() => project.remove());
 
   it('a missing value is an error naming the template, line, column and field', async () => {
-    await project.write('templates/email/sections/recruitment.mjml.hbs', '<mj-section>\n  <mj-column>\n    <mj-text>{{title}} closes {{closingDat}}</mj-text>\n  </mj-column>\n</mj-section>\n');
+    await project.write(
+      'templates/email/sections/recruitment.mjml.hbs',
+      '<mj-section>\n  <mj-column>\n    <mj-text>{{title}} closes {{closingDat}}</mj-text>\n  </mj-column>\n</mj-section>\n',
+    );
     const error = await renderFrom(project.paths).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TemplateError);
     expect((error as TemplateError).message).toBe(
@@ -27,13 +30,17 @@ describe('templates', () => {
 
   it('a syntax error names the file', async () => {
     await project.write('templates/web/sections/article.html.hbs', '<section>{{#if title}}<h2>{{title}}</h2></section>\n');
-    await expect(renderFrom(project.paths)).rejects.toThrow(/^templates\/web\/sections\/article\.html\.hbs:\d+:\d+ .*check the Handlebars syntax here$/);
+    await expect(renderFrom(project.paths)).rejects.toThrow(
+      /^templates\/web\/sections\/article\.html\.hbs:\d+:\d+ .*check the Handlebars syntax here$/,
+    );
   });
 
   it('a missing section template says which file to create', async () => {
     const { rm } = await import('node:fs/promises');
     await rm(`${project.root}/templates/email/sections/have-your-say.mjml.hbs`);
-    await expect(renderFrom(project.paths)).rejects.toThrow('templates/email/sections/have-your-say.mjml.hbs:1:1 the template is missing — create templates/email/sections/have-your-say.mjml.hbs');
+    await expect(renderFrom(project.paths)).rejects.toThrow(
+      'templates/email/sections/have-your-say.mjml.hbs:1:1 the template is missing — create templates/email/sections/have-your-say.mjml.hbs',
+    );
   });
 
   it('markup MJML rejects is reported with the section it is in', async () => {

@@ -19,10 +19,25 @@ function language({ email, rendered }: CheckContext): Finding[] {
     { name: 'email', dom: email, file: 'templates/email/layout.mjml.hbs', how: '<mjml lang="en-GB">' },
     { name: 'web version', dom: parseEmail(rendered.web), file: 'templates/web/layout.html.hbs', how: '<html lang="en-GB">' },
   ];
-  return versions
-    // MJML writes lang="und" (undetermined) when the template names no language.
-    .filter(({ dom }) => ['', 'und'].includes(dom.elements.find((e) => e.name === 'html')?.attribs.lang?.trim().toLowerCase() ?? ''))
-    .map(({ name, file, how }) => ({ code: 'accessibility/lang', severity: 'error', section: null, message: `the ${name} does not say what language it is in; screen readers may read it with the wrong voice`, fix: `set ${how} in ${file}` }));
+  return (
+    versions
+      // MJML writes lang="und" (undetermined) when the template names no language.
+      .filter(({ dom }) =>
+        ['', 'und'].includes(
+          dom.elements
+            .find((e) => e.name === 'html')
+            ?.attribs.lang?.trim()
+            .toLowerCase() ?? '',
+        ),
+      )
+      .map(({ name, file, how }) => ({
+        code: 'accessibility/lang',
+        severity: 'error',
+        section: null,
+        message: `the ${name} does not say what language it is in; screen readers may read it with the wrong voice`,
+        fix: `set ${how} in ${file}`,
+      }))
+  );
 }
 
 function altText({ issue, email }: CheckContext): Finding[] {
@@ -30,7 +45,13 @@ function altText({ issue, email }: CheckContext): Finding[] {
     .filter((e) => e.name === 'img' && e.attribs.alt === undefined)
     .map((img) => {
       const section = email.sectionOf(img);
-      return { code: 'accessibility/img-alt', severity: 'error', section: sectionRef(issue, section), message: `the image ${img.attribs.src ?? '(no src)'} has no alt text`, fix: `describe it with alt="…", or mark it decorative with alt="", in ${templateFor(issue, section)}` };
+      return {
+        code: 'accessibility/img-alt',
+        severity: 'error',
+        section: sectionRef(issue, section),
+        message: `the image ${img.attribs.src ?? '(no src)'} has no alt text`,
+        fix: `describe it with alt="…", or mark it decorative with alt="", in ${templateFor(issue, section)}`,
+      };
     });
 }
 
@@ -66,7 +87,15 @@ function contrast({ newsletter: { colours } }: Content): Finding[] {
   return pairs.flatMap(([fgName, fg, bgName, bg]) => {
     const ratio = contrastRatio(fg, bg);
     if (ratio >= MIN_CONTRAST) return [];
-    return [{ code: 'accessibility/contrast', severity: 'error' as const, section: null, message: `colours.${fgName} (${fg}) on colours.${bgName} (${bg}) has a contrast of ${ratio.toFixed(2)}:1; text needs at least ${MIN_CONTRAST}:1 (WCAG 1.4.3)`, fix: `darken or lighten colours.${fgName} in content/newsletter.yaml until it reaches ${MIN_CONTRAST}:1` }];
+    return [
+      {
+        code: 'accessibility/contrast',
+        severity: 'error' as const,
+        section: null,
+        message: `colours.${fgName} (${fg}) on colours.${bgName} (${bg}) has a contrast of ${ratio.toFixed(2)}:1; text needs at least ${MIN_CONTRAST}:1 (WCAG 1.4.3)`,
+        fix: `darken or lighten colours.${fgName} in content/newsletter.yaml until it reaches ${MIN_CONTRAST}:1`,
+      },
+    ];
   });
 }
 
@@ -86,9 +115,20 @@ function luminance(hex: string): number {
 function layoutTables({ issue, email }: CheckContext): Finding[] {
   return email.elements
     .filter((t) => t.name === 'table' && t.attribs.role !== 'presentation')
-    .filter((t) => !email.elements.some((e) => (e.name === 'th' || e.name === 'caption') && e.startIndex! > t.startIndex! && e.endIndex! < t.endIndex!))
+    .filter(
+      (t) =>
+        !email.elements.some(
+          (e) => (e.name === 'th' || e.name === 'caption') && e.startIndex! > t.startIndex! && e.endIndex! < t.endIndex!,
+        ),
+    )
     .map((t) => {
       const section = email.sectionOf(t);
-      return { code: 'accessibility/layout-table', severity: 'warning', section: sectionRef(issue, section), message: 'a layout table has no role="presentation"; screen readers announce its rows and columns', fix: `add role="presentation" to the <table>, or use MJML sections and columns, in ${templateFor(issue, section)}` };
+      return {
+        code: 'accessibility/layout-table',
+        severity: 'warning',
+        section: sectionRef(issue, section),
+        message: 'a layout table has no role="presentation"; screen readers announce its rows and columns',
+        fix: `add role="presentation" to the <table>, or use MJML sections and columns, in ${templateFor(issue, section)}`,
+      };
     });
 }

@@ -17,16 +17,20 @@ export const compatCheck: Check = {
     return featuresUsed(email, CANIEMAIL.features)
       .filter(({ feature }) => !baseline.has(feature.slug) && !(feature.slug in ENHANCEMENTS))
       .flatMap(({ feature, position }): Finding[] => {
-        const lacking = Object.entries(feature.support).filter(([, s]) => s === 'n').map(([client]) => CLIENT_NAMES.get(client) ?? client);
+        const lacking = Object.entries(feature.support)
+          .filter(([, s]) => s === 'n')
+          .map(([client]) => CLIENT_NAMES.get(client) ?? client);
         if (lacking.length === 0) return [];
         const section = email.sectionAt(position);
-        return [{
-          code: 'compat/unsupported',
-          severity: 'warning',
-          section: sectionRef(issue, section),
-          message: `${feature.title} (${feature.slug}) is not supported in ${lacking.join(', ')}`,
-          fix: `use a widely supported alternative in ${templateFor(issue, section)}, or check the fallback in those clients; see ${feature.url}`,
-        }];
+        return [
+          {
+            code: 'compat/unsupported',
+            severity: 'warning',
+            section: sectionRef(issue, section),
+            message: `${feature.title} (${feature.slug}) is not supported in ${lacking.join(', ')}`,
+            fix: `use a widely supported alternative in ${templateFor(issue, section)}, or check the fallback in those clients; see ${feature.url}`,
+          },
+        ];
       });
   },
 };

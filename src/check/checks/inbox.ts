@@ -23,9 +23,21 @@ function subject({ issue }: CheckContext): Finding[] {
   const findings: Finding[] = [];
   const length = [...issue.subject].length;
   if (length > SUBJECT_MAX)
-    findings.push({ code: 'inbox/subject-long', severity: 'warning', section: null, message: `the subject is ${length} characters; phones show about ${SUBJECT_MAX}, so "${[...issue.subject].slice(SUBJECT_MAX).join('')}" may be cut off`, fix: `shorten subject in ${issue.file} to ${SUBJECT_MAX} characters or fewer` });
+    findings.push({
+      code: 'inbox/subject-long',
+      severity: 'warning',
+      section: null,
+      message: `the subject is ${length} characters; phones show about ${SUBJECT_MAX}, so "${[...issue.subject].slice(SUBJECT_MAX).join('')}" may be cut off`,
+      fix: `shorten subject in ${issue.file} to ${SUBJECT_MAX} characters or fewer`,
+    });
   if (isShouting(issue.subject))
-    findings.push({ code: 'inbox/subject-capitals', severity: 'warning', section: null, message: 'the subject is all in capitals; it reads as shouting and spam filters score it', fix: `write subject in ${issue.file} in sentence case` });
+    findings.push({
+      code: 'inbox/subject-capitals',
+      severity: 'warning',
+      section: null,
+      message: 'the subject is all in capitals; it reads as shouting and spam filters score it',
+      fix: `write subject in ${issue.file} in sentence case`,
+    });
   return findings;
 }
 
@@ -33,19 +45,49 @@ function preheader({ issue, email }: CheckContext): Finding[] {
   const text = issue.preheader.trim();
   const length = [...text].length;
   // MJML puts the preheader in a hidden block at the top of <body>; a layout without <mj-preview> loses it.
-  const shown = email.elements.some((e) => e.name === 'div' && /display:\s*none/.test(e.attribs.style ?? '') && email.text(e).startsWith(text.slice(0, 30)));
+  const shown = email.elements.some(
+    (e) => e.name === 'div' && /display:\s*none/.test(e.attribs.style ?? '') && email.text(e).startsWith(text.slice(0, 30)),
+  );
   if (!text || !shown)
-    return [{ code: 'inbox/preheader-missing', severity: 'warning', section: null, message: 'the email has no preheader; inboxes show the first words of the page ("View this email in your browser…") instead', fix: `set preheader in ${issue.file} and keep <mj-preview> in templates/email/layout.mjml.hbs` }];
+    return [
+      {
+        code: 'inbox/preheader-missing',
+        severity: 'warning',
+        section: null,
+        message: 'the email has no preheader; inboxes show the first words of the page ("View this email in your browser…") instead',
+        fix: `set preheader in ${issue.file} and keep <mj-preview> in templates/email/layout.mjml.hbs`,
+      },
+    ];
   if (length < PREHEADER_MIN || length > PREHEADER_MAX)
-    return [{ code: 'inbox/preheader-length', severity: 'warning', section: null, message: `the preheader is ${length} characters; ${length < PREHEADER_MIN ? 'inboxes fill the rest of the line with the email\'s first words' : 'inboxes show at most about ' + PREHEADER_MAX}`, fix: `write a preheader of ${PREHEADER_MIN}–${PREHEADER_MAX} characters in ${issue.file}` }];
+    return [
+      {
+        code: 'inbox/preheader-length',
+        severity: 'warning',
+        section: null,
+        message: `the preheader is ${length} characters; ${length < PREHEADER_MIN ? "inboxes fill the rest of the line with the email's first words" : 'inboxes show at most about ' + PREHEADER_MAX}`,
+        fix: `write a preheader of ${PREHEADER_MIN}–${PREHEADER_MAX} characters in ${issue.file}`,
+      },
+    ];
   return [];
 }
 
 function sender({ content: { newsletter } }: CheckContext): Finding[] {
   const findings: Finding[] = [];
   if (!newsletter.sender.name.trim() || !newsletter.sender.email.trim())
-    findings.push({ code: 'inbox/sender-missing', severity: 'error', section: null, message: 'the email has no sender name and address; Mailchimp will not send it', fix: 'set sender.name and sender.email in content/newsletter.yaml' });
+    findings.push({
+      code: 'inbox/sender-missing',
+      severity: 'error',
+      section: null,
+      message: 'the email has no sender name and address; Mailchimp will not send it',
+      fix: 'set sender.name and sender.email in content/newsletter.yaml',
+    });
   if (!newsletter.sender.replyTo.trim())
-    findings.push({ code: 'inbox/reply-to-missing', severity: 'error', section: null, message: 'the email has no reply-to address; replies would be lost', fix: 'set sender.replyTo in content/newsletter.yaml' });
+    findings.push({
+      code: 'inbox/reply-to-missing',
+      severity: 'error',
+      section: null,
+      message: 'the email has no reply-to address; replies would be lost',
+      fix: 'set sender.replyTo in content/newsletter.yaml',
+    });
   return findings;
 }

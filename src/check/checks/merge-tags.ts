@@ -45,8 +45,20 @@ function tagsIn(ctx: CheckContext, part: Part): Finding[] {
     const where = whereIs(ctx, part, start.index);
     findings.push(
       tag
-        ? { code: 'merge-tags/unknown', severity: 'error', section: where.section, message: `${tag} in the ${PARTS[part]} is not a Mailchimp merge tag${suggestion(tag)}; readers would see it as it is`, fix: `correct or remove ${tag} in ${where.file}` }
-        : { code: 'merge-tags/malformed', severity: 'error', section: where.section, message: `"${shown}" in the ${PARTS[part]} starts a merge tag but is not one — a tag is *|NAME|* in capitals`, fix: `write the tag in full, e.g. *|UNSUB|*, in ${where.file}` },
+        ? {
+            code: 'merge-tags/unknown',
+            severity: 'error',
+            section: where.section,
+            message: `${tag} in the ${PARTS[part]} is not a Mailchimp merge tag${suggestion(tag)}; readers would see it as it is`,
+            fix: `correct or remove ${tag} in ${where.file}`,
+          }
+        : {
+            code: 'merge-tags/malformed',
+            severity: 'error',
+            section: where.section,
+            message: `"${shown}" in the ${PARTS[part]} starts a merge tag but is not one — a tag is *|NAME|* in capitals`,
+            fix: `write the tag in full, e.g. *|UNSUB|*, in ${where.file}`,
+          },
     );
   }
   return findings;
@@ -68,7 +80,12 @@ function leftoversIn(ctx: CheckContext, part: Part): Finding[] {
 /** The section a position falls in: by anchor in the HTML; by heading in the plain text. */
 function whereIs(ctx: CheckContext, part: Part, position: number) {
   const index = part === 'html' ? ctx.email.sectionAt(position) : textSectionAt(ctx, position);
-  const file = index === null ? (part === 'html' ? templateFor(ctx.issue, null) : 'the plain-text footer (src/render/text.ts)') : `${ctx.issue.file} or ${templateFor(ctx.issue, index)}`;
+  const file =
+    index === null
+      ? part === 'html'
+        ? templateFor(ctx.issue, null)
+        : 'the plain-text footer (src/render/text.ts)'
+      : `${ctx.issue.file} or ${templateFor(ctx.issue, index)}`;
   return { section: sectionRef(ctx.issue, index), file };
 }
 
@@ -81,6 +98,9 @@ function textSectionAt({ issue, rendered }: CheckContext, position: number): num
 }
 
 function suggestion(tag: string): string {
-  const near = closest(tag.slice(2, -2), [...KNOWN_MERGE_TAGS].map((k) => k.slice(2, -2)));
+  const near = closest(
+    tag.slice(2, -2),
+    [...KNOWN_MERGE_TAGS].map((k) => k.slice(2, -2)),
+  );
   return near ? ` — did you mean *|${near}|*?` : '';
 }

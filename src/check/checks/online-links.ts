@@ -22,7 +22,12 @@ export const onlineLinksCheck: Check = {
     const queue = [...urls.keys()];
     const worker = async () => {
       for (let url = queue.shift(); url !== undefined; url = queue.shift())
-        outcomes.set(url, deadline.aborted ? { failed: 'not requested: the online check ran out of time', chain: [url] } : await follow(fetch, url, limits.requestMs, deadline));
+        outcomes.set(
+          url,
+          deadline.aborted
+            ? { failed: 'not requested: the online check ran out of time', chain: [url] }
+            : await follow(fetch, url, limits.requestMs, deadline),
+        );
     };
     await Promise.all(Array.from({ length: Math.min(limits.concurrency, urls.size) }, worker));
     return [...urls].flatMap(([url, sections]) => report(ctx, url, sections, outcomes.get(url)!));
@@ -48,7 +53,12 @@ async function follow(fetch: LinkFetcher, url: string, requestMs: number, deadli
     try {
       ({ status, location } = await request(fetch, current, requestMs, deadline));
     } catch (e) {
-      const reason = e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError') ? 'no answer in time' : e instanceof Error ? ((e.cause as Error | undefined)?.message ?? e.message) : String(e);
+      const reason =
+        e instanceof Error && (e.name === 'TimeoutError' || e.name === 'AbortError')
+          ? 'no answer in time'
+          : e instanceof Error
+            ? ((e.cause as Error | undefined)?.message ?? e.message)
+            : String(e);
       return { failed: reason, chain };
     }
     if (status < 300 || status >= 400 || !location) return { status, chain };
@@ -62,7 +72,8 @@ async function request(fetch: LinkFetcher, url: string, requestMs: number, deadl
   const signal = () => AbortSignal.any([deadline, AbortSignal.timeout(requestMs)]);
   let response = await fetch(url, { method: 'HEAD', redirect: 'manual', signal: signal() }).catch(() => null);
   // Some servers refuse HEAD (405, 501) or answer it wrongly; ask again with GET before judging.
-  if (!response || response.status === 405 || response.status === 501 || response.status >= 400) response = await fetch(url, { method: 'GET', redirect: 'manual', signal: signal() });
+  if (!response || response.status === 405 || response.status === 501 || response.status >= 400)
+    response = await fetch(url, { method: 'GET', redirect: 'manual', signal: signal() });
   await response.body?.cancel().catch(() => undefined); // the status is all we need; free the connection
   return { status: response.status, location: response.headers.get('location') };
 }
@@ -72,12 +83,32 @@ function report({ issue }: CheckContext, url: string, sections: (number | null)[
   const where = sections.length > 1 ? ` (linked ${sections.length} times)` : '';
   const fixIn = section ? issue.file : 'content/newsletter.yaml or templates/email/layout.mjml.hbs';
   if ('failed' in outcome)
-    return [{ code: 'online-links/unreachable', severity: 'warning', section, message: `${url}${where}: ${outcome.failed}${outcome.chain.length > 1 ? ` after ${outcome.chain.slice(1).join(' → ')}` : ''}`, fix: `open the address in a browser; if it is gone, correct it in ${fixIn}` }];
+    return [
+      {
+        code: 'online-links/unreachable',
+        severity: 'warning',
+        section,
+        message: `${url}${where}: ${outcome.failed}${outcome.chain.length > 1 ? ` after ${outcome.chain.slice(1).join(' → ')}` : ''}`,
+        fix: `open the address in a browser; if it is gone, correct it in ${fixIn}`,
+      },
+    ];
   const findings: Finding[] = [];
   const final = outcome.chain.at(-1)!;
   if (outcome.status >= 400)
-    findings.push({ code: 'online-links/broken', severity: 'error', section, message: `${url}${where} answers ${outcome.status}${final !== url ? ` at ${final}` : ''}`, fix: `find the page's current address and correct the link in ${fixIn}` });
+    findings.push({
+      code: 'online-links/broken',
+      severity: 'error',
+      section,
+      message: `${url}${where} answers ${outcome.status}${final !== url ? ` at ${final}` : ''}`,
+      fix: `find the page's current address and correct the link in ${fixIn}`,
+    });
   else if (outcome.chain.length > 1)
-    findings.push({ code: 'online-links/redirect', severity: 'warning', section, message: `${url}${where} redirects ${outcome.chain.length - 1} time${outcome.chain.length > 2 ? 's' : ''}: ${outcome.chain.join(' → ')}`, fix: `link straight to ${final} in ${fixIn}` });
+    findings.push({
+      code: 'online-links/redirect',
+      severity: 'warning',
+      section,
+      message: `${url}${where} redirects ${outcome.chain.length - 1} time${outcome.chain.length > 2 ? 's' : ''}: ${outcome.chain.join(' → ')}`,
+      fix: `link straight to ${final} in ${fixIn}`,
+    });
   return findings;
 }

@@ -22,9 +22,25 @@ export const sizeCheck: Check = {
 function htmlSize({ rendered }: CheckContext): Finding[] {
   const bytes = Buffer.byteLength(rendered.html, 'utf8');
   if (bytes > ERROR_BYTES)
-    return [{ code: 'size/clipped', severity: 'error', section: null, message: `the email HTML is ${kb(bytes)}; Gmail clips at ${CLIP} and Mailchimp adds several KB`, fix: 'shorten the issue or move long articles to the web and link to them' }];
+    return [
+      {
+        code: 'size/clipped',
+        severity: 'error',
+        section: null,
+        message: `the email HTML is ${kb(bytes)}; Gmail clips at ${CLIP} and Mailchimp adds several KB`,
+        fix: 'shorten the issue or move long articles to the web and link to them',
+      },
+    ];
   if (bytes > WARN_BYTES)
-    return [{ code: 'size/near-clip', severity: 'warning', section: null, message: `the email HTML is ${kb(bytes)}, close to Gmail's ${CLIP} clipping limit`, fix: 'consider shortening the issue' }];
+    return [
+      {
+        code: 'size/near-clip',
+        severity: 'warning',
+        section: null,
+        message: `the email HTML is ${kb(bytes)}, close to Gmail's ${CLIP} clipping limit`,
+        fix: 'consider shortening the issue',
+      },
+    ];
   return [];
 }
 
@@ -53,14 +69,32 @@ function imageWeight({ issue, email, options }: CheckContext): Finding[] {
     const bytes = sizes[src];
     const section = sectionRef(issue, email.sectionOf(img));
     if (bytes === null || bytes === undefined) {
-      findings.push({ code: 'size/image-missing', severity: 'error', section, message: `the image ${src} is not in the issue's folder`, fix: `add ${src} next to ${issue.file}, or correct the src` });
+      findings.push({
+        code: 'size/image-missing',
+        severity: 'error',
+        section,
+        message: `the image ${src} is not in the issue's folder`,
+        fix: `add ${src} next to ${issue.file}, or correct the src`,
+      });
       continue;
     }
     total += bytes;
     if (bytes > IMAGE_WARN_BYTES)
-      findings.push({ code: 'size/image-heavy', severity: 'warning', section, message: `the image ${src} weighs ${kb(bytes)}; it will be slow to open on a phone`, fix: `resize it to the width it is shown at and compress it (under ${kb(IMAGE_WARN_BYTES)})` });
+      findings.push({
+        code: 'size/image-heavy',
+        severity: 'warning',
+        section,
+        message: `the image ${src} weighs ${kb(bytes)}; it will be slow to open on a phone`,
+        fix: `resize it to the width it is shown at and compress it (under ${kb(IMAGE_WARN_BYTES)})`,
+      });
   }
   if (total > IMAGES_TOTAL_WARN_BYTES)
-    findings.push({ code: 'size/images-total', severity: 'warning', section: null, message: `the local images weigh ${kb(total)} in all`, fix: `use fewer or smaller images (under ${kb(IMAGES_TOTAL_WARN_BYTES)} in all)` });
+    findings.push({
+      code: 'size/images-total',
+      severity: 'warning',
+      section: null,
+      message: `the local images weigh ${kb(total)} in all`,
+      fix: `use fewer or smaller images (under ${kb(IMAGES_TOTAL_WARN_BYTES)} in all)`,
+    });
   return findings;
 }

@@ -7,7 +7,21 @@ import { emailMessage } from '../message.js';
 import { isShouting } from './inbox.js';
 
 export const SPAM_SCORE_WARN = 5;
-export const SHORTENERS = new Set(['bit.ly', 'tinyurl.com', 't.co', 'goo.gl', 'ow.ly', 'is.gd', 'buff.ly', 'rebrand.ly', 'cutt.ly', 'shorturl.at', 'tiny.cc', 'rb.gy', 'lnkd.in']);
+export const SHORTENERS = new Set([
+  'bit.ly',
+  'tinyurl.com',
+  't.co',
+  'goo.gl',
+  'ow.ly',
+  'is.gd',
+  'buff.ly',
+  'rebrand.ly',
+  'cutt.ly',
+  'shorturl.at',
+  'tiny.cc',
+  'rb.gy',
+  'lnkd.in',
+]);
 /** Words of visible text per link below which an email reads as a page of links. */
 const WORDS_PER_LINK = 12;
 const IMAGE_ONLY_WORDS = 60;
@@ -25,7 +39,13 @@ export const spamCheck: Check = {
     const score = signals.reduce((sum, s) => sum + s.points, 0);
     const findings: Finding[] = signals.map(({ points, ...f }) => ({ ...f, message: `${f.message} (+${points} spam points)` }));
     if (score >= SPAM_SCORE_WARN)
-      findings.push({ code: 'spam/score-high', severity: 'warning', section: null, message: `the local spam score is ${score} (warns from ${SPAM_SCORE_WARN}); filters are likely to junk this issue`, fix: 'deal with the spam signals listed for this issue' });
+      findings.push({
+        code: 'spam/score-high',
+        severity: 'warning',
+        section: null,
+        message: `the local spam score is ${score} (warns from ${SPAM_SCORE_WARN}); filters are likely to junk this issue`,
+        fix: 'deal with the spam signals listed for this issue',
+      });
     return [...findings, ...(await spamAssassin(ctx))];
   },
 };
@@ -33,10 +53,24 @@ export const spamCheck: Check = {
 function subjectSignals({ issue }: CheckContext): Signal[] {
   const signals: Signal[] = [];
   if (isShouting(issue.subject))
-    signals.push({ points: 2, code: 'spam/shouting-subject', severity: 'warning', section: null, message: 'the subject is in capitals', fix: `write subject in ${issue.file} in sentence case` });
+    signals.push({
+      points: 2,
+      code: 'spam/shouting-subject',
+      severity: 'warning',
+      section: null,
+      message: 'the subject is in capitals',
+      fix: `write subject in ${issue.file} in sentence case`,
+    });
   const bangs = (issue.subject.match(/!/g) ?? []).length;
   if (bangs > 0)
-    signals.push({ points: bangs > 1 ? 2 : 1, code: 'spam/exclamation-subject', severity: 'warning', section: null, message: `the subject has ${bangs} exclamation mark${bangs > 1 ? 's' : ''}`, fix: `end subject in ${issue.file} without "!"` });
+    signals.push({
+      points: bangs > 1 ? 2 : 1,
+      code: 'spam/exclamation-subject',
+      severity: 'warning',
+      section: null,
+      message: `the subject has ${bangs} exclamation mark${bangs > 1 ? 's' : ''}`,
+      fix: `end subject in ${issue.file} without "!"`,
+    });
   return signals;
 }
 
@@ -49,11 +83,32 @@ function bodySignals({ email, rendered, issue }: CheckContext): Signal[] {
   const links = email.elements.filter((e) => e.name === 'a').length;
   const images = email.elements.filter((e) => e.name === 'img').length;
   if (links > 0 && visibleWords / links < WORDS_PER_LINK)
-    signals.push({ points: 2, code: 'spam/link-heavy', severity: 'warning', section: null, message: `the email has ${links} links for ${visibleWords} words of text`, fix: 'write more about fewer links; keep one link per item' });
+    signals.push({
+      points: 2,
+      code: 'spam/link-heavy',
+      severity: 'warning',
+      section: null,
+      message: `the email has ${links} links for ${visibleWords} words of text`,
+      fix: 'write more about fewer links; keep one link per item',
+    });
   if (images > 0 && visibleWords < IMAGE_ONLY_WORDS)
-    signals.push({ points: 3, code: 'spam/image-only', severity: 'warning', section: null, message: `the email is mostly images (${images}) with ${visibleWords} words of text`, fix: 'put the message in text; images cannot be read by filters or with images off' });
+    signals.push({
+      points: 3,
+      code: 'spam/image-only',
+      severity: 'warning',
+      section: null,
+      message: `the email is mostly images (${images}) with ${visibleWords} words of text`,
+      fix: 'put the message in text; images cannot be read by filters or with images off',
+    });
   if (rendered.text.trim().length < PLAIN_TEXT_MIN_CHARS)
-    signals.push({ points: 2, code: 'spam/no-plain-text', severity: 'warning', section: null, message: 'the plain-text version is missing or nearly empty', fix: `check that ${issue.file} renders to text (src/render/text.ts)` });
+    signals.push({
+      points: 2,
+      code: 'spam/no-plain-text',
+      severity: 'warning',
+      section: null,
+      message: 'the plain-text version is missing or nearly empty',
+      fix: `check that ${issue.file} renders to text (src/render/text.ts)`,
+    });
   return signals;
 }
 
@@ -75,7 +130,15 @@ async function spamAssassin(ctx: CheckContext): Promise<Finding[]> {
   if (!run) return [];
   const { score, required, rules } = await run(emailMessage(ctx));
   if (score < required) return [];
-  return [{ code: 'spam/spamassassin', severity: 'warning', section: null, message: `SpamAssassin scores the issue ${score} (spam from ${required}): ${rules.join(', ') || 'no rules named'}`, fix: 'look up each rule named and change what triggers it' }];
+  return [
+    {
+      code: 'spam/spamassassin',
+      severity: 'warning',
+      section: null,
+      message: `SpamAssassin scores the issue ${score} (spam from ${required}): ${rules.join(', ') || 'no rules named'}`,
+      fix: 'look up each rule named and change what triggers it',
+    },
+  ];
 }
 
 function words(text: string): number {

@@ -39,7 +39,11 @@ function inElement(m: FeatureMatch, el: Element): boolean {
     case 'attribute':
       return m.names.some((n) => n in el.attribs);
     case 'element-attribute':
-      return el.name === m.element && m.attribute in el.attribs && (m.value === undefined || new RegExp(m.value, 'i').test(el.attribs[m.attribute]!));
+      return (
+        el.name === m.element &&
+        m.attribute in el.attribs &&
+        (m.value === undefined || new RegExp(m.value, 'i').test(el.attribs[m.attribute]!))
+      );
     case 'image':
       return el.name === 'img' && m.extensions.includes(/\.([a-z0-9]+)(?:[?#].*)?$/i.exec(el.attribs.src ?? '')?.[1]?.toLowerCase() ?? '');
     case 'image-data-uri':
@@ -61,11 +65,15 @@ function inCss(m: FeatureMatch, css: Css): boolean {
     case 'function':
       return [...values(), ...css.atRules.map((a) => a.params)].some((v) => m.names.some((n) => new RegExp(`(^|[^\\w-])${n}\\(`).test(v)));
     case 'unit':
-      return values().some((v) => new RegExp(`\\d${m.unit === '%' ? '%' : `${m.unit}\\b`}`).test(v.replace(/#[0-9a-f]+|url\([^)]*\)/g, '')));
+      return values().some((v) =>
+        new RegExp(`\\d${m.unit === '%' ? '%' : `${m.unit}\\b`}`).test(v.replace(/#[0-9a-f]+|url\([^)]*\)/g, '')),
+      );
     case 'at-rule':
       return css.atRules.some((a) => a.name === m.name);
     case 'media-feature':
-      return css.atRules.some((a) => a.name === 'media' && m.names.some((n) => new RegExp(`\\(\\s*(min-|max-)?${n}\\s*[:)]`).test(a.params)));
+      return css.atRules.some(
+        (a) => a.name === 'media' && m.names.some((n) => new RegExp(`\\(\\s*(min-|max-)?${n}\\s*[:)]`).test(a.params)),
+      );
     case 'pseudo':
       return css.selectors.some((s) => m.names.some((n) => new RegExp(`${n.startsWith('::') ? '' : '(^|[^:])'}${n}(?![\\w-])`).test(s)));
     case 'important':

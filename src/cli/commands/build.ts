@@ -29,7 +29,9 @@ export async function buildCommand(paths: ProjectPaths, args: { ids: string[]; s
       writeFile(path.join(dir, 'web.html'), rendered.web),
       writeFile(path.join(dir, 'issue.mjml'), rendered.mjml),
     ]);
-    io.out(`built ${issue.id} → ${path.relative(process.cwd(), dir) || dir}/ (email ${(Buffer.byteLength(rendered.html) / 1024).toFixed(1)} KB)`);
+    io.out(
+      `built ${issue.id} → ${path.relative(process.cwd(), dir) || dir}/ (email ${(Buffer.byteLength(rendered.html) / 1024).toFixed(1)} KB)`,
+    );
   }
   if (args.ids.length === 0) await writeIndex(paths, content, io);
   if (args.site) await buildSite(paths, content, templates, io);
@@ -39,6 +41,9 @@ export async function buildCommand(paths: ProjectPaths, args: { ids: string[]; s
 async function writeIndex(paths: ProjectPaths, content: Content, io: Io): Promise<void> {
   await mkdir(paths.dist, { recursive: true });
   const file = path.join(paths.dist, 'index.html');
-  await writeFile(file, issueIndexPage(content, (id) => `issues/${id}/web.html`));
+  await writeFile(
+    file,
+    issueIndexPage(content, (id) => `issues/${id}/web.html`),
+  );
   io.out(`index  → ${path.relative(process.cwd(), file) || file}`);
 }

@@ -28,13 +28,20 @@ export async function serveCommand(paths: ProjectPaths, args: ServeArgs, io: Io,
       publicUrl: base,
       onError: (e) => io.err(`newsletter serve: ${e instanceof Error ? e.message : String(e)}`),
       onChange: (issues, problems) =>
-        io.out(problems.length ? `changed — ${problems.length} problem(s), showing the last good version:\n  ${problems.join('\n  ')}` : `updated ${issues === 'all' ? 'every issue' : issues.join(', ')}`),
+        io.out(
+          problems.length
+            ? `changed — ${problems.length} problem(s), showing the last good version:\n  ${problems.join('\n  ')}`
+            : `updated ${issues === 'all' ? 'every issue' : issues.join(', ')}`,
+        ),
     }).catch((e: NodeJS.ErrnoException) => {
-      if (e.code === 'EADDRINUSE') throw new UsageError(`port ${port} is already in use — stop the other server, or run \`newsletter serve --port ${port + 1}\``);
+      if (e.code === 'EADDRINUSE')
+        throw new UsageError(`port ${port} is already in use — stop the other server, or run \`newsletter serve --port ${port + 1}\``);
       throw e;
     });
     const problems = server.workspace.problems('all');
-    io.out(args.public ? `Public archive: ${server.url}/archive/ (drafts and the studio are not served)` : `Preview studio: ${server.url}/`);
+    io.out(
+      args.public ? `Public archive: ${server.url}/archive/ (drafts and the studio are not served)` : `Preview studio: ${server.url}/`,
+    );
     if (problems.length) io.out(`The content has ${problems.length} problem(s); the studio shows them:\n  ${problems.join('\n  ')}`);
     io.out('Press Ctrl-C to stop.');
     await (args.until ?? stopSignal());
@@ -47,7 +54,8 @@ export async function serveCommand(paths: ProjectPaths, args: ServeArgs, io: Io,
 
 function parsePort(text: string): number {
   const port = Number(text);
-  if (!/^\d{1,5}$/.test(text) || port > 65535) throw new UsageError(`"${text}" is not a port number — use e.g. --port 4000 (or 0 for any free port)`);
+  if (!/^\d{1,5}$/.test(text) || port > 65535)
+    throw new UsageError(`"${text}" is not a port number — use e.g. --port 4000 (or 0 for any free port)`);
   return port;
 }
 

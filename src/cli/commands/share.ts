@@ -22,26 +22,34 @@ export interface ShareArgs {
 
 export async function shareCommand(paths: ProjectPaths, args: ShareArgs, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [id, ...extra] = args.ids;
-  if (!id || extra.length) throw new UsageError('say which one issue, e.g. `newsletter share 2022-05 --expires 7d` or `newsletter share --revoke 2022-05`');
+  if (!id || extra.length)
+    throw new UsageError('say which one issue, e.g. `newsletter share 2022-05 --expires 7d` or `newsletter share --revoke 2022-05`');
   if (!ISSUE_ID.test(id)) throw new UsageError(`"${id}" is not an issue id — issue ids look like 2022-05`);
   const seconds = parseDuration(args.expires ?? '7d');
-  if (seconds === undefined) throw new UsageError(`--expires "${args.expires}" is not a duration — use a number and a unit: 30m, 12h, 7d or 2w (at most 90 days)`);
+  if (seconds === undefined)
+    throw new UsageError(`--expires "${args.expires}" is not a duration — use a number and a unit: 30m, 12h, 7d or 2w (at most 90 days)`);
   const base = configured(() => publicUrl(env, Number(env.PORT ?? 4000)));
   const now = args.now ?? new Date();
   const store = openStore(stateDbPath(paths.root, env), () => now);
   try {
     if (args.revoke) {
       const n = store.shareLinks.revokeAll(id);
-      io.out(n ? `Withdrew ${n} link${n === 1 ? '' : 's'} to ${id}; they now show "This preview link does not work".` : `There were no live links to ${id}.`);
+      io.out(
+        n
+          ? `Withdrew ${n} link${n === 1 ? '' : 's'} to ${id}; they now show "This preview link does not work".`
+          : `There were no live links to ${id}.`,
+      );
       return EXIT.ok;
     }
     const project = await loadProject(paths);
     const issue = findIssue(usableContent(project, [id]), id);
-    if (shownStatus(issue.status, store.statuses.get(id)) === 'sent') throw new UsageError(`${id} has been sent — share its public page instead: ${base}/archive/${id}/`);
+    if (shownStatus(issue.status, store.statuses.get(id)) === 'sent')
+      throw new UsageError(`${id} has been sent — share its public page instead: ${base}/archive/${id}/`);
     const rendered = await renderIssue(project.content!, issue, await loadTemplates(paths));
     const link = makeShareLink(store, previewSecret(paths.root, env), { issue: id, hash: rendered.hash, seconds, now, publicUrl: base });
     io.out(`Preview link to the draft ${id}, valid until ${ukDateTime(londonLocal(link.expiresAt))}:\n${link.url}`);
-    if (!env.PUBLIC_URL) io.out(`(This address works on this computer only. Set PUBLIC_URL to where \`newsletter serve --public\` is reachable.)`);
+    if (!env.PUBLIC_URL)
+      io.out(`(This address works on this computer only. Set PUBLIC_URL to where \`newsletter serve --public\` is reachable.)`);
     return EXIT.ok;
   } finally {
     store.close();

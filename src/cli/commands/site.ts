@@ -8,7 +8,13 @@ import type { Templates } from '../../render/index.js';
 import type { Io } from '../io.js';
 import { configured } from './serve.js';
 
-export async function buildSite(paths: ProjectPaths, content: Content, templates: Templates, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function buildSite(
+  paths: ProjectPaths,
+  content: Content,
+  templates: Templates,
+  io: Io,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   const base = configured(() => publicUrl(env, Number(env.PORT ?? 4000)));
   if (!env.PUBLIC_URL) io.err(`PUBLIC_URL is not set: the feed's links point at ${base}. Set it to the site's address before publishing.`);
   const dir = path.join(paths.dist, 'site');

@@ -6,7 +6,8 @@ import { escapeHtml } from '../../render/html.js';
 import { anchorFor } from '../../render/model.js';
 
 export function reportPanel(issue: Issue, report: CheckReport | undefined, emailHref: string): string {
-  if (!report) return '<section class="report" aria-labelledby="report-title"><h2 id="report-title">Checks</h2><p>The checks run once the issue renders.</p></section>';
+  if (!report)
+    return '<section class="report" aria-labelledby="report-title"><h2 id="report-title">Checks</h2><p>The checks run once the issue renders.</p></section>';
   const groups = new Map<number, Finding[]>();
   for (const f of report.findings) groups.set(f.section?.index ?? -1, [...(groups.get(f.section?.index ?? -1) ?? []), f]);
   const blocks = [...groups].map(([index, findings]) => {
@@ -22,7 +23,8 @@ export function reportPanel(issue: Issue, report: CheckReport | undefined, email
       );
     return `<h3>${heading}</h3>\n<ul>${items.join('\n')}</ul>`;
   });
-  const verdict = report.errors > 0 ? 'Not ready to send.' : report.warnings > 0 ? 'Ready to send; read the warnings first.' : 'Ready to send.';
+  const verdict =
+    report.errors > 0 ? 'Not ready to send.' : report.warnings > 0 ? 'Ready to send; read the warnings first.' : 'Ready to send.';
   return `<section class="report" aria-labelledby="report-title">
 <h2 id="report-title">Checks</h2>
 <p class="verdict ${report.errors > 0 ? 'bad' : 'good'}">${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}. ${verdict}</p>

@@ -11,7 +11,15 @@ export function shareBanner(link: { hash: string; createdAt: Date }, currentHash
 /** An instant as the wall-clock time in London, "2022-04-05 09:00". */
 export function londonLocal(at: Date): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
@@ -20,5 +28,6 @@ export function londonLocal(at: Date): string {
 
 export const LINK_REFUSED = {
   title: 'This preview link does not work',
-  message: 'The link has expired, has been withdrawn, or is not complete. Ask the Panel secretariat for a new link; past issues are in the public archive at /archive/.',
+  message:
+    'The link has expired, has been withdrawn, or is not complete. Ask the Panel secretariat for a new link; past issues are in the public archive at /archive/.',
 };

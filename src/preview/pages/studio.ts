@@ -20,12 +20,13 @@ const topBar = (name: string) =>
 const tag = (status: IssueStatus) => `<span class="tag tag-${status}">${status}</span>`;
 
 export function studioIndexPage(name: string, issues: StudioIssue[], problems: string[]): string {
-  const rows = [...issues]
-    .reverse()
-    .map(
-      ({ issue, status }) => `<tr><td><a href="/issues/${escapeHtml(issue.id)}/">${escapeHtml(issue.subject)}</a><br><span class="muted">${escapeHtml(issue.id)}</span></td>
+  const rows = [...issues].reverse().map(
+    ({
+      issue,
+      status,
+    }) => `<tr><td><a href="/issues/${escapeHtml(issue.id)}/">${escapeHtml(issue.subject)}</a><br><span class="muted">${escapeHtml(issue.id)}</span></td>
 <td>${tag(status)}</td><td>${escapeHtml(ukDateTime(issue.sendAt))}</td></tr>`,
-    );
+  );
   const table = rows.length
     ? `<table><caption class="muted">Newest first</caption><thead><tr><th scope="col">Issue</th><th scope="col">Status</th><th scope="col">Planned send</th></tr></thead>\n<tbody>${rows.join('\n')}</tbody></table>`
     : '<p>There are no issues yet. Create <code>content/issues/&lt;id&gt;/issue.yaml</code> and it appears here.</p>';
@@ -79,7 +80,8 @@ function toolbar(base: string, view: PreviewView): string {
 
 function preview(view: PreviewView, render: { html: string; text: string }, emailHref: string, subject: string): string {
   if (view.show === 'text') return `<pre class="plain" tabindex="0" aria-label="Plain text version">${escapeHtml(render.text)}</pre>`;
-  if (view.show === 'source') return `<pre class="source" tabindex="0" aria-label="Email HTML source"><code>${escapeHtml(render.html)}</code></pre>`;
+  if (view.show === 'source')
+    return `<pre class="source" tabindex="0" aria-label="Email HTML source"><code>${escapeHtml(render.html)}</code></pre>`;
   const classes = ['frame', view.width, view.scheme === 'light' ? '' : 'dark'].filter(Boolean).join(' ');
   return `<div class="${classes}"><iframe class="email" name="email" title="The email: ${escapeHtml(subject)}" src="${escapeHtml(emailHref)}" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe></div>`;
 }

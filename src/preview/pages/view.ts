@@ -17,12 +17,18 @@ export function parseView(query: URLSearchParams): PreviewView {
     const value = query.get(name);
     return value !== null && Object.hasOwn(options, value) ? (value as keyof T) : fallback;
   };
-  return { show: pick('show', SHOWS, DEFAULT_VIEW.show), width: pick('width', WIDTHS, DEFAULT_VIEW.width), scheme: pick('scheme', SCHEMES, DEFAULT_VIEW.scheme) };
+  return {
+    show: pick('show', SHOWS, DEFAULT_VIEW.show),
+    width: pick('width', WIDTHS, DEFAULT_VIEW.width),
+    scheme: pick('scheme', SCHEMES, DEFAULT_VIEW.scheme),
+  };
 }
 
 /** The query string of a view, leaving out what is the default. */
 export function viewQuery(view: PreviewView): string {
-  const parts = (Object.keys(DEFAULT_VIEW) as (keyof PreviewView)[]).filter((k) => view[k] !== DEFAULT_VIEW[k]).map((k) => `${k}=${view[k]}`);
+  const parts = (Object.keys(DEFAULT_VIEW) as (keyof PreviewView)[])
+    .filter((k) => view[k] !== DEFAULT_VIEW[k])
+    .map((k) => `${k}=${view[k]}`);
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
@@ -36,7 +42,10 @@ export function emailInScheme(html: string, scheme: PreviewView['scheme']): stri
       .replace(/@media\s*\(\s*prefers-color-scheme\s*:\s*dark\s*\)/g, '@media all')
       .replace(/@media\s*\(\s*prefers-color-scheme\s*:\s*light\s*\)/g, '@media not all');
   }
-  const inversion = scheme === 'inverted' ? '<style>html{filter:invert(1) hue-rotate(180deg);background:#fff}img,video{filter:invert(1) hue-rotate(180deg)}</style>' : '';
+  const inversion =
+    scheme === 'inverted'
+      ? '<style>html{filter:invert(1) hue-rotate(180deg);background:#fff}img,video{filter:invert(1) hue-rotate(180deg)}</style>'
+      : '';
   const headAt = out.search(/<head[^>]*>/i);
   if (headAt < 0) return `${base}${inversion}${out}`;
   const end = out.indexOf('>', headAt) + 1;
