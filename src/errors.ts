@@ -1,0 +1,83 @@
+// The catalogue of errors a person can meet. Every error the tool raises on purpose is a
+// NewsletterError with a stable code from this table: the code names it in `--json` output and
+// in the README's error reference, the exit code says whose fault it is (1: the content or the
+// request is wrong; 2: the tool or a remote service failed), and the hint says what to do.
+// Add a row here for each new kind of error; keep hints in plain words.
+
+export const EXIT = { ok: 0, wrong: 1, failed: 2 } as const;
+export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
+
+export interface ErrorEntry {
+  /** A short title, as the README's error reference shows it. */
+  title: string;
+  exit: 1 | 2;
+  /** What to do about it, when the error itself does not say more precisely. */
+  hint: string;
+}
+
+export const ERRORS = {
+  usage: {
+    title: 'The command was not used as it should be',
+    exit: 1,
+    hint: 'run `newsletter <command> --help` to see how the command is used',
+  },
+  'not-a-project': {
+    title: 'Not in the project folder',
+    exit: 1,
+    hint: 'run newsletter in the folder that holds content/ and templates/',
+  },
+  'unknown-issue': {
+    title: 'There is no such issue',
+    exit: 1,
+    hint: 'check the issue id: it is the folder name under content/issues/',
+  },
+  'content-invalid': {
+    title: 'The content has problems',
+    exit: 1,
+    hint: 'fix each problem at the file, line and column it names, then run the command again',
+  },
+  'template-invalid': {
+    title: 'A template cannot be used',
+    exit: 1,
+    hint: 'fix the template at the place named; every {{value}} must exist in the issue',
+  },
+  'transition-not-allowed': {
+    title: 'The issue cannot move to that status',
+    exit: 1,
+    hint: 'run `newsletter status <id>` to see where the issue stands',
+  },
+  'status-changed': {
+    title: 'Someone else changed the issue first',
+    exit: 1,
+    hint: 'run `newsletter status <id>` and try again',
+  },
+  'preview-config': {
+    title: 'The preview is not configured correctly',
+    exit: 1,
+    hint: 'see "Configuration" in the README',
+  },
+  'tool-failed': {
+    title: 'The tool failed',
+    exit: 2,
+    hint: 'run again with NEWSLETTER_DEBUG=1 to see the details, and report it if it keeps happening',
+  },
+} as const satisfies Record<string, ErrorEntry>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+/** The base of every error raised on purpose: a stable code, an exit code and a hint. */
+export class NewsletterError extends Error {
+  readonly exit: 1 | 2;
+  readonly hint: string;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    options: { hint?: string; cause?: unknown } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'NewsletterError';
+    this.exit = ERRORS[code].exit;
+    this.hint = options.hint ?? ERRORS[code].hint;
+  }
+}
