@@ -1,5 +1,5 @@
 // The April 2022 issue as subscribers received it: every sentence, in order, in the text and
-// web versions. The reference is the text copy of the real email in ../shared/reference/.
+// web versions. The reference is the text copy of the real email, kept in tests/fixtures/reference/.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
@@ -10,7 +10,7 @@ import { REQUIRED_MERGE_TAGS } from '../../src/render/merge-tags.js';
 import { REPO } from '../helpers/project.js';
 import { renderFrom, visibleText } from '../helpers/render.js';
 
-const REFERENCE = readFileSync(path.join(REPO, '../shared/reference/panel-newsletter-2022-04.txt'), 'utf8');
+const REFERENCE = readFileSync(path.join(REPO, 'tests/fixtures/reference/panel-newsletter-2022-04.txt'), 'utf8');
 
 /**
  * Editorial changes made on purpose, each for a reason a check enforces: link text that says
