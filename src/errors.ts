@@ -56,6 +56,11 @@ export const ERRORS = {
     exit: 1,
     hint: 'see "Configuration" in the README',
   },
+  'campaign-sent': {
+    title: 'The campaign has already gone',
+    exit: 1,
+    hint: 'a campaign that is sending or sent cannot be changed; run `newsletter status <id>` to see it',
+  },
   'tool-failed': {
     title: 'The tool failed',
     exit: 2,

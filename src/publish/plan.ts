@@ -1,0 +1,141 @@
+// The publish plan: what must happen in Mailchimp for an approved issue to go out at its time.
+// Pure — the approved snapshot, what Mailchimp holds and what the store remembers go in; a list
+// of steps comes out. `publish --dry-run` prints it; the applier carries it out step by step.
+import { createHash } from 'node:crypto';
+import type { IssueSnapshot } from '../archive/snapshot.js';
+import { NewsletterError } from '../errors.js';
+
+/** Mailchimp's campaign statuses. */
+export type CampaignStatus = 'save' | 'paused' | 'schedule' | 'sending' | 'sent' | 'canceled' | 'canceling' | 'archived';
+
+export interface CampaignSettings {
+  title: string;
+  subjectLine: string;
+  previewText: string;
+  fromName: string;
+  replyTo: string;
+}
+
+/** The campaign as Mailchimp reports it. */
+export interface RemoteCampaign {
+  id: string;
+  status: CampaignStatus;
+  settings: CampaignSettings;
+  /** When it is scheduled to go, or went. */
+  sendTime: Date | null;
+  /** remoteContentHash of the HTML and text Mailchimp holds. */
+  contentHash: string;
+  emailsSent: number;
+}
+
+/** What the store remembers of this issue's campaign. */
+export interface CampaignRecord {
+  campaignId: string | null;
+  /** After content was set: the snapshot it came from and how Mailchimp holds it. */
+  contentSet: { snapshotHash: string; remoteContentHash: string } | null;
+}
+
+export type PublishStep =
+  | { kind: 'create-campaign'; settings: CampaignSettings }
+  | { kind: 'unschedule'; reason: string }
+  | { kind: 'update-settings'; changes: Partial<CampaignSettings> }
+  | { kind: 'set-content' }
+  | { kind: 'read-checklist' }
+  | { kind: 'schedule'; at: Date };
+
+export interface PublishPlan {
+  issueId: string;
+  campaignId: string | null;
+  steps: PublishStep[];
+}
+
+/** The stable key in a campaign's title that finds it again, whatever was lost locally. */
+export function campaignTitle(issueId: string): string {
+  return `panel-newsletter:${issueId}`;
+}
+
+export function settingsFor(snapshot: IssueSnapshot): CampaignSettings {
+  return {
+    title: campaignTitle(snapshot.issueId),
+    subjectLine: snapshot.subject,
+    previewText: snapshot.preheader,
+    fromName: snapshot.fromName,
+    replyTo: snapshot.replyTo,
+  };
+}
+
+/** Hash of HTML and text as Mailchimp holds them, so a change made in Mailchimp can be told from ours. */
+export function remoteContentHash(html: string, text: string): string {
+  return createHash('sha256').update(html).update('\u0000').update(text).digest('hex');
+}
+
+/** The campaign holds exactly the approved content: as we sent it, or as Mailchimp stored it when we set it. */
+export function contentMatches(snapshot: IssueSnapshot, remote: RemoteCampaign, record: CampaignRecord): boolean {
+  if (remote.contentHash === remoteContentHash(snapshot.html, snapshot.text)) return true;
+  return record.contentSet?.snapshotHash === snapshot.hash && record.contentSet.remoteContentHash === remote.contentHash;
+}
+
+export function settingsChanges(wanted: CampaignSettings, held: CampaignSettings): Partial<CampaignSettings> {
+  const changes: Partial<CampaignSettings> = {};
+  for (const key of Object.keys(wanted) as (keyof CampaignSettings)[]) if (wanted[key] !== held[key]) changes[key] = wanted[key];
+  return changes;
+}
+
+/** A campaign that is going or gone cannot be changed: publishing again must not touch it. */
+export class CampaignAlreadySent extends NewsletterError {
+  constructor(
+    readonly issueId: string,
+    readonly status: CampaignStatus,
+  ) {
+    super('campaign-sent', `issue ${issueId}'s campaign is ${status} in Mailchimp — nothing was changed`);
+  }
+}
+
+export function planPublish(snapshot: IssueSnapshot, sendAt: Date, remote: RemoteCampaign | null, record: CampaignRecord): PublishPlan {
+  const wanted = settingsFor(snapshot);
+  const issueId = snapshot.issueId;
+  if (!remote) {
+    return {
+      issueId,
+      campaignId: null,
+      steps: [
+        { kind: 'create-campaign', settings: wanted },
+        { kind: 'set-content' },
+        { kind: 'read-checklist' },
+        { kind: 'schedule', at: sendAt },
+      ],
+    };
+  }
+  if (
+    remote.status === 'sending' ||
+    remote.status === 'sent' ||
+    remote.status === 'canceling' ||
+    remote.status === 'canceled' ||
+    remote.status === 'archived'
+  ) {
+    throw new CampaignAlreadySent(issueId, remote.status);
+  }
+  const changes = settingsChanges(wanted, remote.settings);
+  const needsSettings = Object.keys(changes).length > 0;
+  const needsContent = !contentMatches(snapshot, remote, record);
+  const scheduledRight = remote.status === 'schedule' && remote.sendTime?.getTime() === sendAt.getTime();
+  if (scheduledRight && !needsSettings && !needsContent) return { issueId, campaignId: remote.id, steps: [] };
+
+  const steps: PublishStep[] = [];
+  // Mailchimp refuses edits to a scheduled campaign: take it back to paused first.
+  if (remote.status === 'schedule') {
+    steps.push({ kind: 'unschedule', reason: needsSettings || needsContent ? 'its content must change' : 'its send time must change' });
+  }
+  if (needsSettings) steps.push({ kind: 'update-settings', changes });
+  if (needsContent) steps.push({ kind: 'set-content' });
+  steps.push({ kind: 'read-checklist' }, { kind: 'schedule', at: sendAt });
+  return { issueId, campaignId: remote.id, steps };
+}
+
+/** Changes made in Mailchimp after approval: settings or content that are not what was approved and set. */
+export function driftOf(snapshot: IssueSnapshot, remote: RemoteCampaign, record: CampaignRecord): string[] {
+  const drift: string[] = [];
+  for (const key of Object.keys(settingsChanges(settingsFor(snapshot), remote.settings))) drift.push(`settings.${key}`);
+  if (record.contentSet && !contentMatches(snapshot, remote, record)) drift.push('content');
+  return drift;
+}

@@ -1,0 +1,97 @@
+// The publish planner: from the approved snapshot, Mailchimp's campaign and the store's record,
+// the steps that make the campaign hold exactly what was approved, scheduled once.
+import { describe, expect, it } from 'vitest';
+import { type IssueSnapshot, snapshotHash } from '../../src/archive/snapshot.js';
+import {
+  CampaignAlreadySent,
+  type CampaignRecord,
+  driftOf,
+  planPublish,
+  type RemoteCampaign,
+  remoteContentHash,
+  settingsFor,
+} from '../../src/publish/plan.js';
+
+const parts = {
+  subject: 'Panel newsletter: April 2022',
+  preheader: 'Regional links, recruitment and new reviews',
+  fromName: 'Child Safeguarding Practice Review Panel',
+  fromEmail: 'panel@example.org',
+  replyTo: 'panel@example.org',
+  html: '<p>Hello *|FNAME|*</p>',
+  text: 'Hello *|FNAME|*',
+};
+const snapshot: IssueSnapshot = {
+  schemaVersion: 1,
+  issueId: '2022-04',
+  ...parts,
+  web: '<p>Hello reader</p>',
+  hash: snapshotHash(parts),
+  renderedAt: '2022-04-01T10:00:00.000Z',
+};
+const at = new Date('2022-04-05T08:00:00Z');
+const none: CampaignRecord = { campaignId: null, contentSet: null };
+
+function campaign(over: Partial<RemoteCampaign> = {}): RemoteCampaign {
+  return {
+    id: 'c1',
+    status: 'save',
+    settings: settingsFor(snapshot),
+    sendTime: null,
+    contentHash: remoteContentHash(snapshot.html, snapshot.text),
+    emailsSent: 0,
+    ...over,
+  };
+}
+const kinds = (steps: { kind: string }[]) => steps.map((s) => s.kind);
+
+describe('planPublish', () => {
+  it('creates, fills, checks and schedules when Mailchimp has no campaign for the issue', () => {
+    const plan = planPublish(snapshot, at, null, none);
+    expect(kinds(plan.steps)).toEqual(['create-campaign', 'set-content', 'read-checklist', 'schedule']);
+    expect(plan.steps[0]).toMatchObject({ settings: { title: 'panel-newsletter:2022-04', subjectLine: parts.subject } });
+  });
+
+  it('does nothing when the campaign is scheduled at that time with the approved content', () => {
+    expect(planPublish(snapshot, at, campaign({ status: 'schedule', sendTime: at }), none).steps).toEqual([]);
+  });
+
+  it('changes only the settings that differ', () => {
+    const held = { ...settingsFor(snapshot), subjectLine: 'Old subject' };
+    const plan = planPublish(snapshot, at, campaign({ settings: held }), none);
+    expect(plan.steps[0]).toEqual({ kind: 'update-settings', changes: { subjectLine: parts.subject } });
+    expect(kinds(plan.steps)).toEqual(['update-settings', 'read-checklist', 'schedule']);
+  });
+
+  it('sets content when Mailchimp holds something else, unschedules first when scheduled', () => {
+    const plan = planPublish(snapshot, at, campaign({ status: 'schedule', sendTime: at, contentHash: 'other' }), none);
+    expect(kinds(plan.steps)).toEqual(['unschedule', 'set-content', 'read-checklist', 'schedule']);
+  });
+
+  it('accepts content as Mailchimp stored it when the store says it was set from this snapshot', () => {
+    const record: CampaignRecord = { campaignId: 'c1', contentSet: { snapshotHash: snapshot.hash, remoteContentHash: 'as-stored' } };
+    const plan = planPublish(snapshot, at, campaign({ contentHash: 'as-stored' }), record);
+    expect(kinds(plan.steps)).toEqual(['read-checklist', 'schedule']);
+  });
+
+  it('moves a schedule to the new time', () => {
+    const plan = planPublish(snapshot, at, campaign({ status: 'schedule', sendTime: new Date('2022-04-05T09:00:00Z') }), none);
+    expect(kinds(plan.steps)).toEqual(['unschedule', 'read-checklist', 'schedule']);
+  });
+
+  it.each(['sending', 'sent', 'canceled', 'archived'] as const)('refuses to touch a campaign that is %s', (status) => {
+    expect(() => planPublish(snapshot, at, campaign({ status }), none)).toThrow(CampaignAlreadySent);
+  });
+});
+
+describe('driftOf', () => {
+  it('finds settings and content changed in Mailchimp after they were set', () => {
+    const record: CampaignRecord = {
+      campaignId: 'c1',
+      contentSet: { snapshotHash: snapshot.hash, remoteContentHash: remoteContentHash(parts.html, parts.text) },
+    };
+    expect(driftOf(snapshot, campaign(), record)).toEqual([]);
+    const changed = campaign({ settings: { ...settingsFor(snapshot), fromName: 'Someone else' }, contentHash: 'edited in Mailchimp' });
+    expect(driftOf(snapshot, changed, record)).toEqual(['settings.fromName', 'content']);
+  });
+});
