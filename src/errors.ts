@@ -56,6 +56,11 @@ export const ERRORS = {
     exit: 1,
     hint: 'see "Configuration" in the README',
   },
+  'send-time': {
+    title: 'The send time cannot be used',
+    exit: 1,
+    hint: 'give a UK time on the quarter-hour, in the future, e.g. --at "2022-04-05 09:00"',
+  },
   'campaign-sent': {
     title: 'The campaign has already gone',
     exit: 1,
