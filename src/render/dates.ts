@@ -69,7 +69,8 @@ function nearestExisting(wall: { year: number; month: number; day: number; hour:
 /** The UTC instant of a wall-clock time in Europe/London, "2022-04-05 09:00" → 2022-04-05T08:00:00Z (BST). */
 export function londonToUtc(local: string): Date {
   const read = readLondonTime(local);
-  if (read.problem !== undefined) throw new NewsletterError('usage', read.problem, { hint: 'give a UK time that exists once, e.g. "2022-04-05 09:00"' });
+  if (read.problem !== undefined)
+    throw new NewsletterError('usage', read.problem, { hint: 'give a UK time that exists once, e.g. "2022-04-05 09:00"' });
   return read.instant.toJSDate();
 }
 

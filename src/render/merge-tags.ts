@@ -50,7 +50,13 @@ const STANDARD: Record<string, (p: WebPlace) => string> = {
 export const STANDARD_MERGE_TAGS: ReadonlySet<string> = new Set(Object.keys(STANDARD).map((name) => `*|${name}|*`));
 
 /** Tags Mailchimp replaces with a web address, so they may stand as a link's href. */
-export const LINK_MERGE_TAGS: ReadonlySet<string> = new Set(['*|ARCHIVE|*', '*|FORWARD|*', '*|UNSUB|*', '*|UPDATE_PROFILE|*', '*|ABOUT_LIST|*']);
+export const LINK_MERGE_TAGS: ReadonlySet<string> = new Set([
+  '*|ARCHIVE|*',
+  '*|FORWARD|*',
+  '*|UNSUB|*',
+  '*|UPDATE_PROFILE|*',
+  '*|ABOUT_LIST|*',
+]);
 
 /** A merge tag as Mailchimp reads it: *|NAME|*, upper case, no spaces (DATE: takes a PHP date format). */
 export const MERGE_TAG = /\*\|([A-Z0-9_:/-]+|DATE:[A-Za-z0-9 ,./:-]{1,30})\|\*/g;
@@ -70,7 +76,9 @@ export function isKnownMergeTag(tag: string, newsletter: Newsletter): boolean {
 export function toWebEquivalents(html: string, place: WebPlace): string {
   const fields = new Map(place.newsletter.mergeFields.map((f) => [f.tag, f.web]));
   return html.replace(MERGE_TAG, (_, name: string) => {
-    const value = name.startsWith('DATE:') ? phpDate(name.slice(5), place.issue.sendAt) : (STANDARD[name]?.(place) ?? fields.get(name) ?? '');
+    const value = name.startsWith('DATE:')
+      ? phpDate(name.slice(5), place.issue.sendAt)
+      : (STANDARD[name]?.(place) ?? fields.get(name) ?? '');
     return escapeHtml(value);
   });
 }
