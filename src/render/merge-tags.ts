@@ -56,6 +56,7 @@ export const LINK_MERGE_TAGS: ReadonlySet<string> = new Set([
   '*|UNSUB|*',
   '*|UPDATE_PROFILE|*',
   '*|ABOUT_LIST|*',
+  '*|LIST:URL|*',
 ]);
 
 /** A merge tag as Mailchimp reads it: *|NAME|*, upper case, no spaces (DATE: takes a PHP date format). */
