@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { type ContentError, zodIssuesToErrors } from './errors.js';
 import { type Content, type Issue, IssueFile, Newsletter, Regions, ReviewRegistry } from './schema.js';
 import { memoByText } from '../memo.js';
+import { withSendTime } from '../render/dates.js';
 import { parseYaml, type SourceFile } from './yaml.js';
 
 export const CONTENT_FILES = { newsletter: 'newsletter.yaml', regions: 'regions.yaml', reviews: 'reviews.yaml' } as const;
@@ -51,7 +52,7 @@ export function parseContent(sources: ContentSources): LoadResult {
     }
     const before = errors.length;
     const file = validate(source, IssueFile, errors);
-    if (file && errors.length === before) issues.push({ ...file, id, file: source.file });
+    if (file && errors.length === before) issues.push({ ...file, sendAt: withSendTime(file.sendAt, newsletter?.defaultSendTime ?? '09:00'), id, file: source.file });
     else brokenIssues.push(id);
   }
   issues.sort((a, b) => a.sendAt.localeCompare(b.sendAt) || a.id.localeCompare(b.id));

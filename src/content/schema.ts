@@ -1,5 +1,6 @@
 // The one source of truth for every content type. Types are inferred from these schemas.
 import { z } from 'zod';
+import { readLondonTime } from '../render/dates.js';
 import { unsafeMarkdown } from './markdown-safety.js';
 
 const isoDate = z
@@ -7,12 +8,16 @@ const isoDate = z
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a date — write it as YYYY-MM-DD, e.g. ${suggestIsoDate(String(iss.input))}`, abort: true })
   .refine((s) => isRealDate(s), { error: (iss) => `${JSON.stringify(iss.input)} is not a real calendar date — check the day and the month` });
 
-/** A local Europe/London time, "YYYY-MM-DD HH:MM". */
-const localDateTime = z
+/** A send time in Europe/London: "YYYY-MM-DD HH:MM"; "… BST" or "… GMT" in October's repeated hour; or a date alone, sent at defaultSendTime. */
+const sendTime = z
   .string({ error: 'must be a local time written as "YYYY-MM-DD HH:MM" (Europe/London)' })
-  .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a time — write it as "YYYY-MM-DD HH:MM" in UK time, e.g. "2022-04-05 09:00"`, abort: true })
-  .refine((s) => isRealDate(s.slice(0, 10)) && Number(s.slice(11, 13)) < 24 && Number(s.slice(14, 16)) < 60, {
-    error: (iss) => `${JSON.stringify(iss.input)} is not a real date and time — check the date, and a time from 00:00 to 23:59`,
+  .superRefine((s, ctx) => {
+    if (/^\d{4}-\d{2}-\d{2}$/.test(s)) {
+      if (!isRealDate(s)) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(s)} is not a real calendar date — check the day and the month` });
+      return;
+    }
+    const problem = readLondonTime(s).problem;
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
 const httpsUrl = z
@@ -54,7 +59,21 @@ export const Newsletter = z.strictObject({
   social: z.array(z.strictObject({ name: text, url: httpsUrl })).default([]),
   colours: z.strictObject({ brand: colour, text: colour, background: colour, link: colour, muted: colour }),
   timeZone: z.literal('Europe/London', { error: 'the newsletter is sent from England: use Europe/London' }),
-  defaultSendTime: z.string().regex(/^\d{2}:\d{2}$/, { error: 'write the send time as HH:MM, e.g. "09:00"' }),
+  defaultSendTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'write the send time as HH:MM, e.g. "09:00"' })
+    // The UK's clocks change between 01:00 and 02:00: a default there would not exist, or exist twice, on those days.
+    .refine((t) => !t.startsWith('01:'), { error: 'the clocks change between 01:00 and 01:59 in spring and autumn — choose a time outside that hour' }),
+  /** The audience's merge fields (Mailchimp: Audience → Settings → Audience fields and *|MERGE|* tags), and what the web version shows instead. */
+  mergeFields: z
+    .array(
+      z.strictObject({
+        tag: z.string().regex(/^[A-Z][A-Z0-9_]{0,9}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a merge field tag — write it as Mailchimp shows it, without *| |*, e.g. FNAME` }),
+        /** Shown on the web version in place of the tag, e.g. "reader" for FNAME ("Dear reader,"). */
+        web: z.string({ error: 'must be text — what the web version shows in place of the tag, e.g. "reader"' }),
+      }),
+    )
+    .default([]),
 });
 export type Newsletter = z.infer<typeof Newsletter>;
 
@@ -147,7 +166,7 @@ export const SECTION_TYPES: readonly SectionType[] = SECTION_TYPE_NAMES;
 export const IssueFile = z.strictObject({
   subject: text.max(150, { error: 'is too long — keep a subject under 150 characters (60 reads best)' }),
   preheader: text,
-  sendAt: localDateTime,
+  sendAt: sendTime,
   /** Issues sent before this tool was used are marked `sent`; the workflow store tracks the rest. */
   status: z.enum(['draft', 'sent'], { error: 'must be "draft" or "sent" (approval and scheduling are recorded by the tool)' }).default('draft'),
   sections: z.array(Section).min(1, { error: 'an issue needs at least one section' }),

@@ -1,44 +1,104 @@
 // UK conventions: "18 April 2022", "Monday 18 April 2022", times in Europe/London (BST/GMT).
+// Clock changes are Luxon's (the IANA time-zone data), not arithmetic of our own: a time in the
+// spring-forward gap does not exist, and one in October's repeated hour happens twice, so both
+// are refused until the author says which they mean.
+import { DateTime } from 'luxon';
+import { NewsletterError } from '../errors.js';
+
 export const TIME_ZONE = 'Europe/London';
 
-const dayMonthYear = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const weekdayDate = new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+/** A London wall-clock time as content and commands write it: "2022-04-05 09:00", or "2025-10-26 01:30 BST". */
+export const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?: (BST|GMT))?$/;
+
+const ZONE_NAME: Record<number, 'BST' | 'GMT'> = { 0: 'GMT', 60: 'BST' };
+
+const day = (iso: string) => DateTime.fromISO(iso, { zone: 'UTC', locale: 'en-GB' });
 
 /** "2022-04-18" → "18 April 2022" */
 export function ukDate(iso: string): string {
-  return dayMonthYear.format(new Date(`${iso}T00:00:00Z`));
+  return day(iso).toFormat('d MMMM yyyy');
 }
 
 /** "2022-04-18" → "Monday 18 April 2022" */
 export function ukDateWithDay(iso: string): string {
-  return weekdayDate.format(new Date(`${iso}T00:00:00Z`)).replace(',', '');
+  return day(iso).toFormat('cccc d MMMM yyyy');
+}
+
+/** The instant a London wall-clock time names, or why it names none (or two). */
+export function readLondonTime(local: string): { instant: DateTime; problem?: undefined } | { instant?: undefined; problem: string } {
+  const m = LOCAL_TIME.exec(local);
+  if (!m) return { problem: `"${local}" is not a time — write it as "YYYY-MM-DD HH:MM" in UK time, e.g. "2022-04-05 09:00"` };
+  const [year, month, dayOfMonth, hour, minute] = m.slice(1, 6).map(Number) as [number, number, number, number, number];
+  const said = m[6] as 'BST' | 'GMT' | undefined;
+  const wall = { year, month, day: dayOfMonth, hour, minute };
+  const at = DateTime.fromObject(wall, { zone: TIME_ZONE, locale: 'en-GB' });
+  if (!at.isValid || hour > 23 || minute > 59)
+    return { problem: `"${local}" is not a real date and time — check the date, and a time from 00:00 to 23:59` };
+  const date = local.slice(0, 10);
+  const clock = local.slice(11, 16);
+  if (at.hour !== hour || at.minute !== minute) {
+    const [before, after] = [nearestExisting(wall, -1), nearestExisting(wall, +1)];
+    return {
+      problem: `"${local}" does not exist in the UK: the clocks go forward an hour that night, so ${clock} is skipped — the nearest times that exist are "${before}" (GMT) and "${after}" (BST)`,
+    };
+  }
+  const possible = at.getPossibleOffsets();
+  if (possible.length > 1) {
+    const chosen = possible.find((p) => ZONE_NAME[p.offset] === said);
+    if (chosen) return { instant: chosen };
+    return {
+      problem: `"${local}" happens twice in the UK: the clocks go back an hour that night — write "${date} ${clock} BST" for the first ${clock}, or "${date} ${clock} GMT" for the second, an hour later`,
+    };
+  }
+  if (said && ZONE_NAME[at.offset] !== said)
+    return { problem: `"${local}": on ${ukDate(date)} UK time is ${ZONE_NAME[at.offset]}, not ${said} — write "${date} ${clock}"` };
+  return { instant: at };
+}
+
+/** The closest wall-clock time that exists, stepping a minute at a time away from one in the gap. */
+function nearestExisting(wall: { year: number; month: number; day: number; hour: number; minute: number }, step: 1 | -1): string {
+  let t = DateTime.fromObject(wall, { zone: 'UTC' });
+  for (let i = 0; i < 24 * 60; i++) {
+    t = t.plus({ minutes: step });
+    const local = DateTime.fromObject({ year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute }, { zone: TIME_ZONE });
+    if (local.hour === t.hour && local.minute === t.minute) return t.toFormat('yyyy-MM-dd HH:mm');
+  }
+  return t.toFormat('yyyy-MM-dd HH:mm');
 }
 
 /** The UTC instant of a wall-clock time in Europe/London, "2022-04-05 09:00" → 2022-04-05T08:00:00Z (BST). */
 export function londonToUtc(local: string): Date {
-  const [date, time] = local.split(' ') as [string, string];
-  const asUtc = new Date(`${date}T${time}:00Z`);
-  // The offset at that instant; refine once so a time beside a clock change lands right.
-  let guess = new Date(asUtc.getTime() - offsetMinutes(asUtc) * 60_000);
-  guess = new Date(asUtc.getTime() - offsetMinutes(guess) * 60_000);
-  return guess;
+  const read = readLondonTime(local);
+  if (read.problem !== undefined)
+    throw new NewsletterError('usage', read.problem, { hint: 'give a UK time that exists once, e.g. "2022-04-05 09:00"' });
+  return read.instant.toJSDate();
 }
 
-const offsetFormat = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, timeZoneName: 'shortOffset' });
+/** A send time written as a date alone takes the newsletter's default send time: "2022-04-05" → "2022-04-05 09:00". */
+export function withSendTime(sendAt: string, defaultSendTime: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(sendAt) ? `${sendAt} ${defaultSendTime}` : sendAt;
+}
 
 /** Minutes Europe/London is ahead of UTC at an instant (0 in GMT, 60 in BST). */
 export function offsetMinutes(at: Date): number {
-  const parts = offsetFormat.formatToParts(at);
-  const name = parts.find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const m = /GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name);
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0)) : 0;
+  return DateTime.fromJSDate(at, { zone: TIME_ZONE }).offset;
 }
 
 /** "2022-04-05 09:00" → "5 April 2022 at 9am (BST)" */
 export function ukDateTime(local: string): string {
-  const instant = londonToUtc(local);
-  const [h, m] = local.slice(11).split(':').map(Number) as [number, number];
-  const hour12 = h % 12 === 0 ? 12 : h % 12;
-  const clock = m === 0 ? `${hour12}${h < 12 ? 'am' : 'pm'}` : `${hour12}:${String(m).padStart(2, '0')}${h < 12 ? 'am' : 'pm'}`;
-  return `${ukDate(local.slice(0, 10))} at ${clock} (${offsetMinutes(instant) === 60 ? 'BST' : 'GMT'})`;
+  return ukInstant(londonToUtc(local));
+}
+
+/** An instant as UK time: "5 April 2022 at 9am (BST)"; "26 October 2025 at 1:30am (GMT)" in the repeated hour. */
+export function ukInstant(at: Date): string {
+  const t = DateTime.fromJSDate(at, { zone: TIME_ZONE }).setLocale('en-GB');
+  const clock = t.toFormat(t.minute === 0 ? 'h' : 'h:mm') + (t.hour < 12 ? 'am' : 'pm');
+  return `${t.toFormat('d MMMM yyyy')} at ${clock} (${ZONE_NAME[t.offset] ?? t.toFormat('ZZ')})`;
+}
+
+/** An instant as the London wall-clock time, "2022-04-05 09:00"; with " BST" or " GMT" in the hour that happens twice. */
+export function londonLocal(at: Date): string {
+  const t = DateTime.fromJSDate(at, { zone: TIME_ZONE });
+  const local = t.toFormat('yyyy-MM-dd HH:mm');
+  return t.getPossibleOffsets().length > 1 ? `${local} ${ZONE_NAME[t.offset]}` : local;
 }

@@ -43,7 +43,11 @@ export async function renderIssue(
   const { html, problems } = await compileMjml(email.output);
   const text = renderText(content, issue);
   const webPage = renderTemplates(templates.web, view, { banner: options.banner ?? null });
-  const web = toWebEquivalents(webPage.output, content.newsletter, options.webUrl ?? `archive/${issue.id}/`).replace(/[ \t]+$/gm, '');
+  const web = toWebEquivalents(webPage.output, {
+    newsletter: content.newsletter,
+    issue,
+    pageUrl: options.webUrl ?? `archive/${issue.id}/`,
+  }).replace(/[ \t]+$/gm, '');
   const sectionAt = (line: number) => email.sectionLines.find((s) => line >= s.start && line <= s.end)?.index ?? null;
   return {
     id: issue.id,

@@ -1,21 +1,18 @@
 // Markdown in body fields, rendered safely: raw HTML is shown as text, images are not allowed,
-// and only https:, http: and mailto: links survive (checks flag http:). Also renders to plain text.
-import MarkdownIt from 'markdown-it';
+// and only https:, http:, mailto: and #anchor links survive (checks flag http:). Merge tags stay as
+// written. Also renders to plain text. The parser is shared with content validation (markdown-safety).
 import type Token from 'markdown-it/lib/token.mjs';
 
-import { RAW_HTML, SAFE_LINK } from '../content/markdown-safety.js';
+import { isSafeLink, markdownIt as md, RAW_HTML } from '../content/markdown-safety.js';
 import { memoByText } from '../memo.js';
 
-const md = new MarkdownIt('commonmark', { html: false, linkify: false, typographer: false });
-md.disable(['image', 'html_block', 'html_inline']);
-// Let every link parse, then unwrap the unsafe ones below, so their text stays and their target goes.
-md.validateLink = () => true;
-md.core.ruler.push('sanitise', (state) => {
-  for (const block of state.tokens) {
+/** Unwrap unsafe links, so their text stays and their target goes; drop text that looks like an HTML tag. */
+function sanitise(tokens: Token[]): Token[] {
+  for (const block of tokens) {
     if (block.type !== 'inline' || !block.children) continue;
     const unsafe = new Set<number>();
     block.children.forEach((t, i) => {
-      if (t.type === 'link_open' && !SAFE_LINK.test((t.attrGet('href') ?? '').trim())) {
+      if (t.type === 'link_open' && !isSafeLink((t.attrGet('href') ?? '').trim())) {
         unsafe.add(i);
         const close = block.children!.findIndex((c, j) => j > i && c.type === 'link_close' && c.level === t.level);
         if (close > 0) unsafe.add(close);
@@ -27,18 +24,23 @@ md.core.ruler.push('sanitise', (state) => {
     });
     block.children = block.children.filter((_, i) => !unsafe.has(i));
   }
-});
+  return tokens;
+}
+
+function parse(source: string): Token[] {
+  return sanitise(md.parse(source, {}));
+}
 
 const rendered = memoByText<string>(512);
 
 /** HTML for a body field. */
 export function markdownToHtml(source: string): string {
-  return rendered(`html\u0000${source}`, () => md.render(source).trim());
+  return rendered(`html\u0000${source}`, () => md.renderer.render(parse(source), md.options, {}).trim());
 }
 
 /** HTML for a single-line field (no surrounding <p>). */
 export function markdownInline(source: string): string {
-  return md.renderInline(source).trim();
+  return md.renderer.render(sanitise(md.parseInline(source, {})), md.options, {}).trim();
 }
 
 /** Plain text that reads like a well-written email: paragraphs, "- " lists, links as "text (URL)". */
@@ -47,7 +49,7 @@ export function markdownToText(source: string, width = 76): string {
 }
 
 function textOf(source: string, width: number): string {
-  const tokens = md.parse(source, {});
+  const tokens = parse(source);
   const blocks: string[] = [];
   const isItem: boolean[] = [];
   let bullet: string | null = null;
@@ -85,7 +87,8 @@ function inlineText(children: Token[]): string {
       href = c.attrGet('href');
       linkText = '';
     } else if (c.type === 'link_close') {
-      out += linkAsText(linkText, href ?? '');
+      // A link within the issue means nothing in plain text: keep its words.
+      out += href?.startsWith('#') ? linkText : linkAsText(linkText, href ?? '');
       href = null;
     } else {
       const piece = c.type === 'softbreak' || c.type === 'hardbreak' ? ' ' : c.content;

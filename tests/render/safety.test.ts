@@ -56,7 +56,7 @@ describe('hostile content', () => {
     ]);
     await project.edit('content/issues/2022-04/issue.yaml', '<script>alert(1)</script> ', '[a](javascript:alert(1)) ');
     const again = await loadProject(project.paths);
-    expect(again.errors.map((e) => e.message)).toEqual(['links to "javascript:alert(1" — links must start with https:// or mailto:']);
+    expect(again.errors.map((e) => e.message)).toEqual(['links to "javascript:alert(1)" — links must start with https:// or mailto:']);
   });
 
   it('never reaches the email, the text or the web version even past validation', async () => {

@@ -1,7 +1,7 @@
 // Every link in the email: well formed, https: or mailto:, never javascript:/data:, never empty
 // or "#", and link text that says where it goes (WCAG 2.4.4) rather than "click here".
 import type { Element } from 'domhandler';
-import { KNOWN_MERGE_TAGS } from '../../render/merge-tags.js';
+import { LINK_MERGE_TAGS } from '../../render/merge-tags.js';
 import { type Check, type CheckContext, sectionRef } from '../context.js';
 import type { Finding } from '../finding.js';
 
@@ -29,7 +29,8 @@ export const linksCheck: Check = {
 function linkProblems(ctx: CheckContext, a: Element): Finding[] {
   const { issue, email } = ctx;
   const section = sectionRef(issue, email.sectionOf(a));
-  const href = (a.attribs.href ?? '').trim();
+  // As a browser reads it: tabs and line breaks inside an address, and controls around it, do not count.
+  const href = (a.attribs.href ?? '').replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
   const text = email.text(a);
   const where = section ? issue.file : 'templates/email/layout.mjml.hbs';
   const label = text ? `"${text.slice(0, 60)}"` : 'a link with no text';
@@ -50,7 +51,7 @@ function linkProblems(ctx: CheckContext, a: Element): Finding[] {
         `link to an https:// page instead, in ${where}`,
       ),
     );
-  else if (KNOWN_MERGE_TAGS.has(href)) {
+  else if (LINK_MERGE_TAGS.has(href)) {
     // Mailchimp replaces it with its own https:// address.
   } else if (href.startsWith('#')) {
     if (!email.elements.some((e) => e.attribs.id === href.slice(1) || e.attribs.name === href.slice(1)))

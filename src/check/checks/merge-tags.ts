@@ -1,8 +1,10 @@
 // Placeholders in what subscribers receive: the merge tags Mailchimp needs (unsubscribe, list
-// address, view in browser) must be there; a misspelt tag (*|UNSUBB|*) or a Handlebars
-// leftover ({{name}}) would reach readers as it is.
+// address, view in browser) must be there; a misspelt tag (*|UNSUBB|*), a field the audience does
+// not have, or a Handlebars leftover ({{name}}) would reach readers as it is. The render keeps tags
+// written in Markdown exactly as written (even inside emphasis), so reading the HTML and the text
+// finds every tag wherever it was written.
 import { closest } from '../../content/errors.js';
-import { KNOWN_MERGE_TAGS, REQUIRED_MERGE_TAGS } from '../../render/merge-tags.js';
+import { isKnownMergeTag, MERGE_TAG, mergeTagNames, REQUIRED_MERGE_TAGS } from '../../render/merge-tags.js';
 import { type Check, type CheckContext, sectionRef, templateFor } from '../context.js';
 import type { Finding } from '../finding.js';
 
@@ -10,7 +12,7 @@ const PARTS = { html: 'email HTML', text: 'plain text' } as const;
 type Part = keyof typeof PARTS;
 
 /** A merge tag as Mailchimp reads it: *|NAME|*, upper case, no spaces. Anything else after *| is malformed. */
-const TAG_AT = /\*\|([A-Z0-9_:/-]+)\|\*/y;
+const TAG_AT = new RegExp(MERGE_TAG.source, 'y');
 const TAG_START = /\*\|/g;
 const HANDLEBARS = /\{\{[^]{0,40}?(\}\}|$)/g;
 
@@ -40,7 +42,7 @@ function tagsIn(ctx: CheckContext, part: Part): Finding[] {
   for (const start of source.matchAll(TAG_START)) {
     TAG_AT.lastIndex = start.index;
     const tag = TAG_AT.exec(source)?.[0];
-    if (tag && KNOWN_MERGE_TAGS.has(tag)) continue;
+    if (tag && isKnownMergeTag(tag, ctx.content.newsletter)) continue;
     const shown = tag ?? /^\*\|[^<>\s]{0,30}?(?:\|\*|(?=[<>\s])|$)/.exec(source.slice(start.index, start.index + 40))![0];
     const where = whereIs(ctx, part, start.index);
     findings.push(
@@ -49,8 +51,8 @@ function tagsIn(ctx: CheckContext, part: Part): Finding[] {
             code: 'merge-tags/unknown',
             severity: 'error',
             section: where.section,
-            message: `${tag} in the ${PARTS[part]} is not a Mailchimp merge tag${suggestion(tag)}; readers would see it as it is`,
-            fix: `correct or remove ${tag} in ${where.file}`,
+            message: `${tag} in the ${PARTS[part]} is not a Mailchimp merge tag or a merge field of the audience${suggestion(ctx, tag)}; readers would see it as it is`,
+            fix: `correct or remove ${tag} in ${where.file}; if it is a field of the Mailchimp audience, list it under mergeFields in newsletter.yaml`,
           }
         : {
             code: 'merge-tags/malformed',
@@ -97,10 +99,7 @@ function textSectionAt({ issue, rendered }: CheckContext, position: number): num
   return headings === 0 ? null : Math.min(headings, issue.sections.length) - 1;
 }
 
-function suggestion(tag: string): string {
-  const near = closest(
-    tag.slice(2, -2),
-    [...KNOWN_MERGE_TAGS].map((k) => k.slice(2, -2)),
-  );
+function suggestion(ctx: CheckContext, tag: string): string {
+  const near = closest(tag.slice(2, -2), mergeTagNames(ctx.content.newsletter));
   return near ? ` — did you mean *|${near}|*?` : '';
 }

@@ -1,30 +1,15 @@
 // What a partner's share page says about the draft they are looking at. Pure.
-import { TIME_ZONE, ukDateTime } from '../../render/dates.js';
+import { londonLocal, ukInstant } from '../../render/dates.js';
 
 /** The DRAFT banner, and whether the issue has changed since the link was made. */
 export function shareBanner(link: { hash: string; createdAt: Date }, currentHash: string): string {
   const draft = 'DRAFT — not yet sent. A preview shared for review: please do not forward it.';
   if (link.hash === currentHash) return draft;
-  return `${draft} This issue has changed since this link was made on ${ukDateTime(londonLocal(link.createdAt))}; you are reading the latest version.`;
+  return `${draft} This issue has changed since this link was made on ${ukInstant(link.createdAt)}; you are reading the latest version.`;
 }
 
-/** An instant as the wall-clock time in London, "2022-04-05 09:00". */
-export function londonLocal(at: Date): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: TIME_ZONE,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(at)
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
-}
+/** An instant as the wall-clock time in London, "2022-04-05 09:00" (now in render/dates.ts, with Luxon). */
+export { londonLocal };
 
 export const LINK_REFUSED = {
   title: 'This preview link does not work',
