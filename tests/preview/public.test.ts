@@ -164,7 +164,9 @@ describe('safety', () => {
       const csp = cspViolations(page);
       const status = (await page.goto(url))?.status();
       expect([403, 404]).toContain(status);
-      const style = await page.locator('main').evaluate((m) => ({ maxWidth: getComputedStyle(m).maxWidth, font: getComputedStyle(m).fontFamily }));
+      const style = await page
+        .locator('main')
+        .evaluate((m) => ({ maxWidth: getComputedStyle(m).maxWidth, font: getComputedStyle(m).fontFamily }));
       expect(style.maxWidth, url).toBe('1024px');
       expect(style.font).toContain('Arial');
       expect(csp).toEqual([]);
