@@ -78,6 +78,10 @@ describe('live reload', () => {
 
     await run.project.write(APRIL, good);
     await expect.poll(() => verdict.innerText(), { timeout: 10_000 }).toContain('Ready to send');
+
+    // A template that cannot render keeps the last good render (the same one): the panel still changes.
+    await run.project.edit('templates/email/sections/welcome.mjml.hbs', '{{title}}', '{{titel}}');
+    await expect.poll(() => verdict.innerText(), { timeout: 10_000 }).toContain('Not ready to send');
   });
 
   it('a page opened while the content is broken shows the overlay and the last good render', async () => {
