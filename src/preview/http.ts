@@ -1,7 +1,7 @@
 // Writing HTTP responses, and reading request paths safely. Every response carries the
 // security headers; a path that tries to climb out, or hides slashes in escapes, is not found.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { NOTHING_POLICY } from './csp.js';
+import { NOTHING_POLICY, pagePolicy } from './csp.js';
 import { messagePage } from './pages/shell.js';
 
 export interface Reply {
@@ -43,18 +43,22 @@ export function securityHeaders(csp: string = NOTHING_POLICY, framed = false): R
 export const HTML = 'text/html; charset=utf-8';
 
 export function notFound(req: IncomingMessage, res: ServerResponse): void {
-  send(req, res, {
-    status: 404,
-    type: HTML,
-    body: messagePage(
-      'Page not found',
-      'There is nothing at this address. Check the link, or go to the archive of past issues at /archive/.',
-    ),
-  });
+  const body = messagePage(
+    'Page not found',
+    'There is nothing at this address. Check the link, or go to the archive of past issues at /archive/.',
+  );
+  // The page's own <style>, allowed by its hash like every page we build.
+  send(req, res, { status: 404, type: HTML, body, csp: pagePolicy(body) });
 }
 
-export function redirect(req: IncomingMessage, res: ServerResponse, to: string, status = 302): void {
-  send(req, res, { status, type: 'text/plain; charset=utf-8', body: `See ${to}\n`, headers: { Location: to } });
+/** Redirect to a path of ours; `to` must already be percent-encoded (see pathTo). */
+export function redirect(req: IncomingMessage, res: ServerResponse, to: string, status = 302, headers: Record<string, string> = {}): void {
+  send(req, res, { status, type: 'text/plain; charset=utf-8', body: `See ${to}\n`, headers: { ...headers, Location: to } });
+}
+
+/** The address of decoded segments, percent-encoded: a header can carry only ASCII. */
+export function pathTo(segments: readonly string[], dir: boolean): string {
+  return `/${segments.map(encodeURIComponent).join('/')}${dir && segments.length ? '/' : ''}`;
 }
 
 export interface RequestPath {

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type IssueStatus, shownStatus } from '../workflow/status.js';
 import type { Store } from '../workflow/store.js';
 import { EMAIL_POLICY, pagePolicy } from './csp.js';
-import { HTML, notFound, redirect, type RequestPath, securityHeaders, send } from './http.js';
+import { HTML, notFound, pathTo, redirect, type RequestPath, securityHeaders, send } from './http.js';
 import type { EventHub } from './live.js';
 import { archivePage, atomFeed } from './pages/archive.js';
 import { LINK_REFUSED, shareBanner } from './pages/share.js';
@@ -55,7 +55,7 @@ export async function route(c: RouteContext, req: IncomingMessage, res: ServerRe
     if (r.pattern.length !== p.segments.length) continue;
     const params: string[] = [];
     if (!r.pattern.every((part, i) => (part.startsWith(':') ? params.push(p.segments[i]!) > 0 : part === p.segments[i]))) continue;
-    if (r.dir !== p.dir) return r.dir ? redirect(req, res, `/${[...p.segments, ''].join('/')}`, 301) : notFound(req, res);
+    if (r.dir !== p.dir) return r.dir ? redirect(req, res, pathTo(p.segments, true), 301) : notFound(req, res);
     return r.handle(c, req, res, params, p);
   }
   notFound(req, res);
@@ -65,10 +65,13 @@ function page(
   req: IncomingMessage,
   res: ServerResponse,
   html: string,
-  opts: { status?: number; frames?: boolean; connect?: boolean; cache?: 'no-store' | 'no-cache' } = {},
+  opts: { status?: number; frames?: boolean; connect?: boolean; cache?: 'no-store' | 'no-cache'; headers?: Record<string, string> } = {},
 ): void {
-  send(req, res, { status: opts.status, type: HTML, body: html, csp: pagePolicy(html, opts), cache: opts.cache });
+  send(req, res, { status: opts.status, type: HTML, body: html, csp: pagePolicy(html, opts), cache: opts.cache, headers: opts.headers });
 }
+
+/** Share pages are for the partners who have the link: search engines must not keep them. */
+const NOINDEX = { 'X-Robots-Tag': 'noindex, nofollow' };
 
 function statusOf(c: RouteContext, id: string, stored: Map<string, IssueStatus>): StudioIssue | undefined {
   const issue = c.ws.issue(id);
@@ -127,8 +130,9 @@ async function sharedIssue(c: RouteContext, req: IncomingMessage, res: ServerRes
   const link = openShareLink(c.store, c.secret, token!, c.now());
   const issue = link.ok ? c.ws.issue(link.issue) : undefined;
   const current = issue && (await c.ws.render(issue.id));
-  if (!link.ok || !issue || !current) return page(req, res, messagePage(LINK_REFUSED.title, LINK_REFUSED.message), { status: 403 });
-  if (issue.status === 'sent') return redirect(req, res, `/archive/${issue.id}/`);
+  if (!link.ok || !issue || !current)
+    return page(req, res, messagePage(LINK_REFUSED.title, LINK_REFUSED.message), { status: 403, headers: NOINDEX });
+  if (issue.status === 'sent') return redirect(req, res, pathTo(['archive', issue.id], true), 302, NOINDEX);
   const shown = await c.ws.render(issue.id, shareBanner(link, current.rendered.hash));
-  page(req, res, shown!.rendered.web, { cache: 'no-store' });
+  page(req, res, shown!.rendered.web, { cache: 'no-store', headers: NOINDEX });
 }

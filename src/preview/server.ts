@@ -1,13 +1,16 @@
 // The preview server: node:http on 127.0.0.1, the workspace kept live by the file watcher, and
-// open pages told of changes through server-sent events. Routes are in routes.ts.
+// open studio pages told of changes through server-sent events. Routes are in routes.ts.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ProjectPaths } from '../pipeline.js';
 import type { Store } from '../workflow/store.js';
+import { pagePolicy } from './csp.js';
 import { HTML, notFound, requestPath, send } from './http.js';
 import { EventHub, watchFolders } from './live.js';
 import { messagePage } from './pages/shell.js';
 import { route, type RouteContext } from './routes.js';
+import { announceServer, secretId } from './running.js';
+import { assertStrongSecret } from './share-token.js';
 import { Workspace } from './workspace.js';
 
 export interface PreviewOptions {
@@ -24,7 +27,24 @@ export interface PreviewOptions {
   onError?: (e: unknown) => void;
   /** Told of each change the watcher took in. */
   onChange?: (issues: string[] | 'all', problems: string[]) => void;
+  /** Record the address in the state folder while running, so `share` can point links at it. */
+  announce?: { db: string };
+  limits?: Partial<ServerLimits>;
 }
+
+/** Explicit limits, so a slow or greedy client cannot hold the server (tests make them short). */
+export interface ServerLimits {
+  /** All of a request's headers must arrive within this. */
+  headersTimeout: number;
+  /** The whole request (not the response: the event stream stays open) within this. */
+  requestTimeout: number;
+  /** How often Node looks for connections past those limits. */
+  checkInterval: number;
+  /** Open connections at once; more are dropped. Each studio tab holds one for its event stream. */
+  maxConnections: number;
+}
+
+export const LIMITS: ServerLimits = { headersTimeout: 10_000, requestTimeout: 30_000, checkInterval: 1_000, maxConnections: 256 };
 
 export interface PreviewServer {
   url: string;
@@ -35,7 +55,14 @@ export interface PreviewServer {
 export const HOST = '127.0.0.1';
 
 export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
-  const server = createServer();
+  assertStrongSecret(o.secret);
+  const limits = { ...LIMITS, ...o.limits };
+  const server = createServer({
+    headersTimeout: limits.headersTimeout,
+    requestTimeout: limits.requestTimeout,
+    connectionsCheckingInterval: limits.checkInterval,
+  });
+  server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port, HOST, () => resolve());
@@ -53,33 +80,31 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handle(ctx, req, res, port).catch((e: unknown) => {
       onError(e);
-      if (!res.headersSent)
-        send(req, res, {
-          status: 500,
-          type: HTML,
-          body: messagePage('The preview failed', 'Something went wrong in the preview tool. The terminal running it says what.'),
-        });
-      else res.destroy();
+      if (res.headersSent) return res.destroy();
+      const body = messagePage('The preview failed', 'Something went wrong in the preview tool. The terminal running it says what.');
+      send(req, res, { status: 500, type: HTML, body, csp: pagePolicy(body) });
     });
   });
 
-  // The public archive changes only when an issue is sent: it needs no watcher or event stream.
-  const watcher =
-    o.mode === 'studio'
-      ? watchFolders([o.paths.content, o.paths.templates], (files) => {
-          ws.refresh(files).then((issues) => {
-            hub.broadcast('change', { issues });
-            o.onChange?.(issues, ws.problems('all'));
-          }, onError);
-        })
-      : undefined;
-  await watcher?.ready;
+  // Public mode watches too: a share link made for a draft written or edited after the server
+  // started must show that draft as it is now. Only the studio has pages to tell.
+  const watcher = watchFolders([o.paths.content, o.paths.templates], (files) => {
+    ws.refresh(files).then((issues) => {
+      if (o.mode === 'studio') hub.broadcast('change', { issues });
+      o.onChange?.(issues, ws.problems('all'));
+    }, onError);
+  });
+  await watcher.ready;
+  const unannounce = o.announce
+    ? announceServer(o.paths.root, { url, mode: o.mode, pid: process.pid, db: o.announce.db, secretId: secretId(o.secret) })
+    : undefined;
 
   return {
     url,
     workspace: ws,
     close: async () => {
-      await watcher?.close();
+      unannounce?.();
+      await watcher.close();
       hub.close();
       server.closeAllConnections();
       await new Promise((r) => server.close(r));

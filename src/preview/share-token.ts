@@ -16,11 +16,24 @@ export type TokenCheck = { ok: true; payload: SharePayload } | { ok: false; reas
 
 const DOMAIN = 'panel-newsletter share v1';
 
+/** A secret shorter than this can be guessed, and with it anyone can mint links to any draft. */
+export const MIN_SECRET_BYTES = 32;
+
+export function isStrongSecret(secret: string): boolean {
+  return Buffer.byteLength(secret) >= MIN_SECRET_BYTES;
+}
+
+/** For the edges that take a secret (the server, link making): a weak one is a bug, never used. */
+export function assertStrongSecret(secret: string): void {
+  if (!isStrongSecret(secret)) throw new Error(`share links need a secret of at least ${MIN_SECRET_BYTES} bytes`);
+}
+
 export function newLinkId(): string {
   return randomBytes(12).toString('base64url');
 }
 
 export function signShareToken(payload: SharePayload, secret: string): string {
+  assertStrongSecret(secret);
   const body = Buffer.from(
     JSON.stringify({ l: payload.link, i: payload.issue, h: payload.hash, x: Math.floor(payload.expiresAt.getTime() / 1000) }),
   ).toString('base64url');
@@ -31,6 +44,8 @@ export function verifyShareToken(token: string, secret: string, now: Date): Toke
   const m = /^([A-Za-z0-9_-]{1,1000})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!m) return { ok: false, reason: 'malformed' };
   const [, body, sig] = m as unknown as [string, string, string];
+  // Nothing signed with a weak key is trusted, whoever signed it.
+  if (!isStrongSecret(secret)) return { ok: false, reason: 'forged' };
   const expected = Buffer.from(mac(body, secret), 'base64url');
   const given = Buffer.from(sig, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'forged' };

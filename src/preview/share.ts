@@ -40,5 +40,9 @@ export function openShareLink(store: Store, secret: string, token: string, now: 
   // A valid signature without a record means the store was replaced: treat it as withdrawn.
   if (!record || record.issue !== checked.payload.issue) return { ok: false, reason: 'unknown' };
   if (record.revokedAt) return { ok: false, reason: 'revoked' };
-  return { ok: true, issue: record.issue, hash: record.hash, createdAt: record.createdAt, expiresAt: checked.payload.expiresAt };
+  // The store's expiry is the one that counts when it is the earlier: it can be shortened after
+  // the link was sent, and a token cannot be called back.
+  const expiresAt = new Date(Math.min(record.expiresAt.getTime(), checked.payload.expiresAt.getTime()));
+  if (!(expiresAt.getTime() > now.getTime())) return { ok: false, reason: 'expired' };
+  return { ok: true, issue: record.issue, hash: record.hash, createdAt: record.createdAt, expiresAt };
 }

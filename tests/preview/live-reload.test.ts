@@ -61,6 +61,29 @@ describe('live reload', () => {
     await expect.poll(emailText, { timeout: 10_000 }).toContain('Fixed and saved again');
   });
 
+  it('while the content has an error, the check panel never says "Ready to send"', async () => {
+    await page.goto(`${run.url}/issues/2022-04/`);
+    const verdict = page.locator('section.report .verdict');
+    expect(await verdict.innerText()).toContain('Ready to send');
+    const good = await run.project.read(APRIL);
+    await run.project.write(APRIL, good.replace('status: sent', 'status: sentt'));
+    await expect.poll(() => page.locator('#overlay[role="alert"]').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => verdict.innerText(), { timeout: 10_000 }).toContain('Not ready to send: the content has 1 problem');
+    expect(await verdict.innerText()).not.toContain('Ready to send');
+    // A page opened now says the same.
+    const fresh = await context.newPage();
+    await fresh.goto(`${run.url}/issues/2022-04/`);
+    expect(await fresh.locator('section.report .verdict').innerText()).toContain('Not ready to send');
+    await fresh.close();
+
+    await run.project.write(APRIL, good);
+    await expect.poll(() => verdict.innerText(), { timeout: 10_000 }).toContain('Ready to send');
+
+    // A template that cannot render keeps the last good render (the same one): the panel still changes.
+    await run.project.edit('templates/email/sections/welcome.mjml.hbs', '{{title}}', '{{titel}}');
+    await expect.poll(() => verdict.innerText(), { timeout: 10_000 }).toContain('Not ready to send');
+  });
+
   it('a page opened while the content is broken shows the overlay and the last good render', async () => {
     await page.goto(`${run.url}/issues/2022-04/`);
     await emailFrame(page);

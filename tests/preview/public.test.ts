@@ -143,6 +143,38 @@ describe('safety', () => {
     expect(studioPage.headers['content-security-policy']).not.toContain('unsafe-inline');
   });
 
+  it('redirects to addresses with non-ASCII characters are percent-encoded, not a failure', async () => {
+    for (const [run, from, to] of [
+      [pub, '/share/%C3%A9t%C3%A9', '/share/%C3%A9t%C3%A9/'],
+      [pub, '/archive/caf%C3%A9', '/archive/caf%C3%A9/'],
+      [studio, '/issues/%E2%98%83', '/issues/%E2%98%83/'],
+    ] as const) {
+      const r = await rawGet(run.url, from);
+      expect(r.status, from).toBe(301);
+      expect(r.headers.location).toBe(to);
+      expect((await rawGet(run.url, to)).status).not.toBe(500);
+    }
+    expect(pub.errors).toEqual([]);
+    expect(studio.errors).toEqual([]);
+  });
+
+  it('error pages load their own styles under the Content-Security-Policy', async () => {
+    for (const url of [`${pub.url}/nowhere`, `${pub.url}/share/${'A'.repeat(20)}.${'B'.repeat(43)}/`]) {
+      const page = await context.newPage();
+      const csp = cspViolations(page);
+      const status = (await page.goto(url))?.status();
+      expect([403, 404]).toContain(status);
+      const style = await page
+        .locator('main')
+        .evaluate((m) => ({ maxWidth: getComputedStyle(m).maxWidth, font: getComputedStyle(m).fontFamily }));
+      expect(style.maxWidth, url).toBe('1024px');
+      expect(style.font).toContain('Arial');
+      expect(csp).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    }
+  });
+
   it('the studio answers only to loopback host names', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const url = new URL(studio.url);

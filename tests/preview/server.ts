@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type PreviewServer, startPreview } from '../../src/preview/server.js';
+import { type PreviewOptions, type PreviewServer, startPreview } from '../../src/preview/server.js';
 import { openStore, type Store } from '../../src/workflow/store.js';
 import { type TempProject, tempProject } from '../helpers/project.js';
 
@@ -22,7 +22,11 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export async function runPreview(mode: 'studio' | 'public' = 'studio', prepare?: (p: TempProject) => Promise<void>): Promise<Running> {
+export async function runPreview(
+  mode: 'studio' | 'public' = 'studio',
+  prepare?: (p: TempProject) => Promise<void>,
+  extra: Partial<PreviewOptions> = {},
+): Promise<Running> {
   const project = await tempProject();
   await prepare?.(project);
   const stateDir = await mkdtemp(path.join(tmpdir(), 'newsletter-state-'));
@@ -38,6 +42,7 @@ export async function runPreview(mode: 'studio' | 'public' = 'studio', prepare?:
     port: 0,
     now: () => clock.now,
     onError: (e) => errors.push(e),
+    ...extra,
   });
   return {
     project,

@@ -1,11 +1,15 @@
 // Share links in Chromium: a valid link shows the draft with a DRAFT banner and says when the
 // issue changed since; expired, forged, revoked and malformed links get a 403 with no draft content.
-import { readFile, stat } from 'node:fs/promises';
+// Links are never signed or trusted with a weak secret; the public server sees drafts written later.
+import { createHmac } from 'node:crypto';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { makeShareLink } from '../../src/preview/share.js';
-import { previewSecret, SECRET_FILE } from '../../src/preview/config.js';
+import { PreviewConfigError, previewSecret, SECRET_FILE } from '../../src/preview/config.js';
+import { verifyShareToken } from '../../src/preview/share-token.js';
 import { launchBrowser, offlineContext } from './browser.js';
 import { addDraft, rawGet, type Running, runPreview, SECRET } from './server.js';
 
@@ -100,6 +104,51 @@ describe('share links', () => {
     }
   });
 
+  it('the expiry kept in the store is enforced, not only the one inside the token', async () => {
+    const url = await link(7 * 86_400);
+    expect((await visit(url)).status).toBe(200);
+    const id = (JSON.parse(Buffer.from(url.split('/share/')[1]!.split('.')[0]!, 'base64url').toString()) as { l: string }).l;
+    // Shortened in the store after the link was sent: the token still says seven days.
+    const db = new Database(run.dbFile);
+    try {
+      db.prepare('UPDATE share_link SET expires_at = ? WHERE link_id = ?').run(new Date(run.clock.now.getTime() - 1000).toISOString(), id);
+    } finally {
+      db.close();
+    }
+    expectRefused(await visit(url));
+  });
+
+  it('share pages, and refusals, tell search engines not to index them', async () => {
+    const path = new URL(await link()).pathname;
+    const shown = await rawGet(run.url, path);
+    expect(shown.status).toBe(200);
+    expect(shown.headers['x-robots-tag']).toMatch(/\bnoindex\b/);
+    const refused = await rawGet(run.url, `/share/${'A'.repeat(20)}.${'B'.repeat(43)}/`);
+    expect(refused.status).toBe(403);
+    expect(refused.headers['x-robots-tag']).toMatch(/\bnoindex\b/);
+  });
+
+  it('the public server takes in a draft written after it started, and later edits to it', async () => {
+    const id = '2099-02';
+    await addDraft(run.project, id, 'Written after the server started');
+    const made = await cli(['share', id]);
+    expect(made.code, made.err).toBe(0);
+    const url = made.out.match(/http:\/\/127\.0\.0\.1:\d+\/share\/\S+\//)![0];
+    const opened = async () => {
+      const r = await visit(url);
+      await r.page.close();
+      return r;
+    };
+    await expect.poll(async () => (await opened()).status, { timeout: 10_000 }).toBe(200);
+    const first = await opened();
+    expect(first.text).toContain('As we move into the new financial year');
+    expect(first.text).not.toContain('has changed since');
+
+    await run.project.edit(`content/issues/${id}/issue.yaml`, 'As we move into the new financial year', 'Edited while the server ran');
+    await expect.poll(async () => (await opened()).text, { timeout: 10_000 }).toContain('Edited while the server ran');
+    expect((await opened()).text).toContain('This issue has changed since this link was made');
+  });
+
   it('malformed tokens get 403', async () => {
     for (const bad of ['nonsense', 'a.b', `${'A'.repeat(20)}.${'B'.repeat(43)}`, '%E2%98%83']) {
       const r = await rawGet(run.url, `/share/${bad}/`);
@@ -120,14 +169,16 @@ describe('share links', () => {
   });
 });
 
-/** Run the CLI against this server's project, store and secret. */
-async function cli(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+/** Run the CLI against this server's project, store and secret; `extra` changes the environment (undefined: unset). */
+async function cli(argv: string[], extra: Record<string, string | undefined> = {}): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), tty: false };
-  const env: Record<string, string> = { NEWSLETTER_DB: run.dbFile, PREVIEW_SECRET: SECRET, PUBLIC_URL: run.url };
+  const env: Record<string, string | undefined> = { NEWSLETTER_DB: run.dbFile, PREVIEW_SECRET: SECRET, PUBLIC_URL: run.url, ...extra };
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
+  for (const [k, v] of Object.entries(env))
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
   try {
     return { code: await main(argv, io, run.project.root), out: out.join('\n'), err: err.join('\n') };
   } finally {
@@ -168,6 +219,58 @@ describe('newsletter share', () => {
     const file = `${run.project.root}/.newsletter/${SECRET_FILE}`;
     expect((await readFile(file, 'utf8')).trim()).toBe(first);
     expect((await stat(file)).mode & 0o077).toBe(0);
-    expect(previewSecret(run.project.root, { PREVIEW_SECRET: 'given-secret' })).toBe('given-secret');
+    const given = 'a-given-secret-of-forty-bytes-0123456789';
+    expect(previewSecret(run.project.root, { PREVIEW_SECRET: given })).toBe(given);
+  });
+});
+
+describe('weak secrets', () => {
+  const secretFile = () => `${run.project.root}/.newsletter/${SECRET_FILE}`;
+
+  it('a PREVIEW_SECRET under 32 bytes is a usage error that says how to make a good one', async () => {
+    expect(() => previewSecret(run.project.root, { PREVIEW_SECRET: 'short-secret' })).toThrow(PreviewConfigError);
+    for (const argv of [
+      ['share', DRAFT],
+      ['serve', '--public', '--port', '0'],
+    ]) {
+      const r = await cli(argv, { PREVIEW_SECRET: 'x'.repeat(31) });
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.err).toContain('PREVIEW_SECRET is 31 bytes long');
+      expect(r.err).toContain('openssl rand -base64 32');
+      expect(r.err).not.toContain('x'.repeat(31));
+      expect(r.err).not.toMatch(/\n\s+at /);
+      expect(r.out).not.toContain('/share/');
+    }
+  });
+
+  it('an empty generated secret file is replaced, so links signed with an empty key never open', async () => {
+    await mkdir(`${run.project.root}/.newsletter`, { recursive: true });
+    await writeFile(secretFile(), '');
+    const made = await cli(['share', DRAFT], { PREVIEW_SECRET: undefined });
+    expect(made.code, made.err).toBe(0);
+    const kept = (await readFile(secretFile(), 'utf8')).trim();
+    expect(Buffer.byteLength(kept)).toBeGreaterThanOrEqual(32);
+    expect(previewSecret(run.project.root, {})).toBe(kept);
+    // What anyone could mint while the key was empty.
+    const body = Buffer.from(JSON.stringify({ l: 'A'.repeat(16), i: DRAFT, h: 'a'.repeat(64), x: 4_102_444_800 })).toString('base64url');
+    const minted = `${body}.${createHmac('sha256', '').update(`panel-newsletter share v1.${body}`).digest('base64url')}`;
+    expect(verifyShareToken(minted, kept, run.clock.now).ok).toBe(false);
+    expect(verifyShareToken(minted, '', run.clock.now)).toEqual({ ok: false, reason: 'forged' });
+  });
+
+  it('a short secret file is refused, never used, and the message says what to do', async () => {
+    await mkdir(`${run.project.root}/.newsletter`, { recursive: true });
+    await writeFile(secretFile(), 'guessable\n');
+    try {
+      const r = await cli(['share', DRAFT], { PREVIEW_SECRET: undefined });
+      expect(r.code).toBe(1);
+      expect(r.err).toContain('.newsletter/preview-secret holds a secret of only 9 bytes');
+      expect(r.err).toContain('delete the file');
+      expect(r.err).not.toContain('guessable');
+      expect(r.out).not.toContain('/share/');
+      expect(await readFile(secretFile(), 'utf8')).toBe('guessable\n');
+    } finally {
+      await writeFile(secretFile(), '');
+    }
   });
 });

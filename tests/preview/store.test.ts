@@ -78,13 +78,21 @@ describe('share links', () => {
     expect(store.shareLinks.find('l3')?.revokedAt).toBeNull();
   });
 
+  const ONE = 'secret-one-of-at-least-32-bytes-0123456789';
+  const TWO = 'secret-two-of-at-least-32-bytes-0123456789';
   it('a token verifies with its secret until it expires', () => {
-    const token = signShareToken(payload, 'secret-one');
-    expect(verifyShareToken(token, 'secret-one', now)).toEqual({ ok: true, payload });
-    expect(verifyShareToken(token, 'secret-two', now)).toEqual({ ok: false, reason: 'forged' });
-    expect(verifyShareToken(token, 'secret-one', payload.expiresAt)).toEqual({ ok: false, reason: 'expired' });
-    expect(verifyShareToken(`${token}x`, 'secret-one', now)).toEqual({ ok: false, reason: 'malformed' });
-    expect(verifyShareToken('', 'secret-one', now)).toEqual({ ok: false, reason: 'malformed' });
+    const token = signShareToken(payload, ONE);
+    expect(verifyShareToken(token, ONE, now)).toEqual({ ok: true, payload });
+    expect(verifyShareToken(token, TWO, now)).toEqual({ ok: false, reason: 'forged' });
+    expect(verifyShareToken(token, ONE, payload.expiresAt)).toEqual({ ok: false, reason: 'expired' });
+    expect(verifyShareToken(`${token}x`, ONE, now)).toEqual({ ok: false, reason: 'malformed' });
+    expect(verifyShareToken('', ONE, now)).toEqual({ ok: false, reason: 'malformed' });
+  });
+
+  it('a weak secret never signs, and nothing is trusted under one', () => {
+    expect(() => signShareToken(payload, 'x'.repeat(31))).toThrow(/at least 32 bytes/);
+    const token = signShareToken(payload, ONE);
+    expect(verifyShareToken(token, '', now)).toEqual({ ok: false, reason: 'forged' });
   });
 
   it('--expires takes minutes, hours, days or weeks, up to 90 days', () => {

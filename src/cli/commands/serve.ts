@@ -17,12 +17,15 @@ export interface ServeArgs {
 export async function serveCommand(paths: ProjectPaths, args: ServeArgs, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const port = parsePort(args.port ?? env.PORT ?? '4000');
   const base = env.PUBLIC_URL ? configured(() => publicUrl(env, port)) : undefined;
-  const store = openStore(stateDbPath(paths.root, env));
+  const db = stateDbPath(paths.root, env);
+  const secret = configured(() => previewSecret(paths.root, env));
+  const store = openStore(db);
   try {
     const server = await startPreview({
       paths,
       store,
-      secret: previewSecret(paths.root, env),
+      secret,
+      announce: { db },
       mode: args.public ? 'public' : 'studio',
       port,
       publicUrl: base,

@@ -2,8 +2,9 @@
 // `newsletter share --revoke <id>` withdraws every link to it. The secret is never printed.
 import { ISSUE_ID } from '../../content/load.js';
 import { ukDateTime } from '../../render/dates.js';
-import { previewSecret, publicUrl } from '../../preview/config.js';
+import { previewSecret } from '../../preview/config.js';
 import { londonLocal } from '../../preview/pages/share.js';
+import { runningServers, shareAddress } from '../../preview/running.js';
 import { makeShareLink } from '../../preview/share.js';
 import { parseDuration } from '../../preview/share-token.js';
 import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../../pipeline.js';
@@ -28,9 +29,9 @@ export async function shareCommand(paths: ProjectPaths, args: ShareArgs, io: Io,
   const seconds = parseDuration(args.expires ?? '7d');
   if (seconds === undefined)
     throw new UsageError(`--expires "${args.expires}" is not a duration — use a number and a unit: 30m, 12h, 7d or 2w (at most 90 days)`);
-  const base = configured(() => publicUrl(env, Number(env.PORT ?? 4000)));
   const now = args.now ?? new Date();
-  const store = openStore(stateDbPath(paths.root, env), () => now);
+  const db = stateDbPath(paths.root, env);
+  const store = openStore(db, () => now);
   try {
     if (args.revoke) {
       const n = store.shareLinks.revokeAll(id);
@@ -41,15 +42,17 @@ export async function shareCommand(paths: ProjectPaths, args: ShareArgs, io: Io,
       );
       return EXIT.ok;
     }
+    const secret = configured(() => previewSecret(paths.root, env));
+    // PUBLIC_URL, else the server running now that would accept the link: not a port guessed.
+    const { base, note } = configured(() => shareAddress(env, runningServers(paths.root), { db, secret }));
     const project = await loadProject(paths);
     const issue = findIssue(usableContent(project, [id]), id);
     if (shownStatus(issue.status, store.statuses.get(id)) === 'sent')
       throw new UsageError(`${id} has been sent — share its public page instead: ${base}/archive/${id}/`);
     const rendered = await renderIssue(project.content!, issue, await loadTemplates(paths));
-    const link = makeShareLink(store, previewSecret(paths.root, env), { issue: id, hash: rendered.hash, seconds, now, publicUrl: base });
+    const link = makeShareLink(store, secret, { issue: id, hash: rendered.hash, seconds, now, publicUrl: base });
     io.out(`Preview link to the draft ${id}, valid until ${ukDateTime(londonLocal(link.expiresAt))}:\n${link.url}`);
-    if (!env.PUBLIC_URL)
-      io.out(`(This address works on this computer only. Set PUBLIC_URL to where \`newsletter serve --public\` is reachable.)`);
+    if (note) io.out(`(${note})`);
     return EXIT.ok;
   } finally {
     store.close();

@@ -5,7 +5,9 @@ import type { Issue } from '../../content/schema.js';
 import { escapeHtml } from '../../render/html.js';
 import { anchorFor } from '../../render/model.js';
 
-export function reportPanel(issue: Issue, report: CheckReport | undefined, emailHref: string): string {
+/** `problems`: the content or template errors that stand now. While there are any, the report is
+ * of the last version that worked, and the panel must not call the issue ready. */
+export function reportPanel(issue: Issue, report: CheckReport | undefined, emailHref: string, problems: readonly string[] = []): string {
   if (!report)
     return '<section class="report" aria-labelledby="report-title"><h2 id="report-title">Checks</h2><p>The checks run once the issue renders.</p></section>';
   const groups = new Map<number, Finding[]>();
@@ -23,11 +25,17 @@ export function reportPanel(issue: Issue, report: CheckReport | undefined, email
       );
     return `<h3>${heading}</h3>\n<ul>${items.join('\n')}</ul>`;
   });
-  const verdict =
-    report.errors > 0 ? 'Not ready to send.' : report.warnings > 0 ? 'Ready to send; read the warnings first.' : 'Ready to send.';
+  const broken = problems.length > 0;
+  const verdict = broken
+    ? `Not ready to send: the content has ${plural(problems.length, 'problem')} (listed at the top of the page). These checks are of the last version that worked.`
+    : report.errors > 0
+      ? 'Not ready to send.'
+      : report.warnings > 0
+        ? 'Ready to send; read the warnings first.'
+        : 'Ready to send.';
   return `<section class="report" aria-labelledby="report-title">
 <h2 id="report-title">Checks</h2>
-<p class="verdict ${report.errors > 0 ? 'bad' : 'good'}">${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}. ${verdict}</p>
+<p class="verdict ${broken || report.errors > 0 ? 'bad' : 'good'}">${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}. ${verdict}</p>
 ${blocks.join('\n')}
 </section>`;
 }

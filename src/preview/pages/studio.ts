@@ -54,13 +54,13 @@ export function studioIssuePage(p: IssuePageInput): string {
   const body = `${topBar(p.name)}
 <main class="wrap">
 ${problemsOverlay(p.problems, p.render !== undefined)}
-<div id="live" data-render="${p.render ? p.render.seq : 'none'}">
+<div id="live" data-render="${p.render ? p.render.seq : 'none'}:${p.problems.length}">
 <div class="issue-head"><h1>${escapeHtml(issue.subject)}</h1>
 <p>${tag(status)} Planned for ${escapeHtml(ukDateTime(issue.sendAt))} · <code>${escapeHtml(issue.file)}</code></p></div>
 ${toolbar(base, p.view)}
 <div class="layout">
 <section aria-label="Preview">${p.render ? preview(p.view, p.render, emailHref, issue.subject) : '<p>No preview yet: the issue has not rendered without errors.</p>'}</section>
-${reportPanel(issue, p.report, emailHref)}
+${reportPanel(issue, p.report, emailHref, p.problems)}
 </div>
 </div>
 </main>`;
