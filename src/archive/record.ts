@@ -5,7 +5,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../pipeline.js';
 import { londonToUtc, TIME_ZONE } from '../render/dates.js';
-import { type ContentPaths, issueDigest, sentDir, sentFileState, type SentIssue, writeSentSnapshot } from './sent.js';
+import { issueDigest, sentFileState } from './drift.js';
+import { type ContentPaths, sentDir, type SentIssue, writeSentSnapshot } from './sent.js';
 import { type IssueSnapshot, snapshotOf } from './snapshot.js';
 
 /**

@@ -7,9 +7,8 @@
 // The bodies are files of their own so that a reviewer reads them as HTML and text in a diff,
 // and can open web.html in a browser. The hashes let every reader refuse a damaged copy.
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { NewsletterError } from '../errors.js';
 import { recoverFolder, writeFileDurable } from '../files/atomic.js';
@@ -102,8 +101,24 @@ export async function writeSentSnapshot(paths: ContentPaths, sent: SentIssue): P
   return 'written';
 }
 
+// Records checked once are remembered until one of their files changes: the public archive reads
+// them on every request, and hashing every issue each time would grow with the archive.
+const checked = new Map<string, { stamp: string; sent: SentIssue }>();
+
 /** The sent snapshot of an issue, checked against its hashes; undefined when the issue has none. */
 export async function readSentSnapshot(paths: ContentPaths, id: string): Promise<SentIssue | undefined> {
+  const dir = sentDir(paths, id);
+  const stats = await Promise.all([META, ...Object.values(FILES)].map((f) => stat(path.join(dir, f)).catch(() => undefined)));
+  if (!stats[0]) return undefined;
+  const stamp = stats.map((s) => (s ? `${s.ino}:${s.size}:${s.mtimeMs}` : '-')).join('|');
+  const known = checked.get(dir);
+  if (known?.stamp === stamp) return known.sent;
+  const sent = await readChecked(paths, id);
+  if (sent) checked.set(dir, { stamp, sent });
+  return sent;
+}
+
+async function readChecked(paths: ContentPaths, id: string): Promise<SentIssue | undefined> {
   const dir = sentDir(paths, id);
   const metaFile = path.join(dir, META);
   let metaText: string;
@@ -151,43 +166,6 @@ export async function listSentSnapshots(paths: ContentPaths): Promise<SentIssue[
     if (sent) found.push(sent);
   }
   return found;
-}
-
-/**
- * A digest of what an issue file says: its data, without comments, layout or `status` (which
- * moves to the state store). The same file always gives the same digest, whatever the schema
- * later adds as defaults, so "edited since it was sent" means a person changed it.
- */
-export function issueDigest(yamlText: string): string {
-  const data = parse(yamlText, { maxAliasCount: 100 }) as unknown;
-  if (data && typeof data === 'object' && !Array.isArray(data)) delete (data as Record<string, unknown>).status;
-  return sha256(canonicalJson(data));
-}
-
-/** Whether issue.yaml still says what it said when the issue was sent. */
-export async function sentFileState(paths: ContentPaths, sent: SentIssue): Promise<'same' | 'changed' | 'missing'> {
-  let text: string;
-  try {
-    text = await readFile(path.join(paths.content, 'issues', sent.snapshot.issueId, 'issue.yaml'), 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
-    throw e;
-  }
-  try {
-    return issueDigest(text) === sent.issueDigest ? 'same' : 'changed';
-  } catch {
-    return 'changed'; // no longer even valid YAML
-  }
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (value && typeof value === 'object') {
-    const keys = Object.keys(value).sort();
-    return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
 }
 
 function sha256(text: string): string {

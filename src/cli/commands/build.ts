@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readSentSnapshot } from '../../archive/sent.js';
+import { readSentSnapshot, sentDir } from '../../archive/sent.js';
 import { sentNotes } from '../../archive/record.js';
 import type { Content } from '../../content/schema.js';
 import { removeLeftovers, writeFileAtomic } from '../../files/atomic.js';
@@ -25,7 +25,9 @@ export async function buildCommand(paths: ProjectPaths, args: { ids: string[]; s
       for (const note of await sentNotes(paths, sent)) io.err(`warning: ${note}`);
       await writeOutputs(dir, { 'email.html': sent.snapshot.html, 'email.txt': sent.snapshot.text, 'web.html': sent.snapshot.web });
       await rm(path.join(dir, 'issue.mjml'), { force: true }); // a render of today would contradict the files beside it
-      io.out(`built ${issue.id} → ${shownDir}/ (email ${kb(sent.snapshot.html)} KB, as sent)`);
+      io.out(
+        `built ${issue.id} → ${shownDir}/ (email ${kb(sent.snapshot.html)} KB)\n       as sent, from ${path.relative(process.cwd(), sentDir(paths, issue.id)) || '.'}/`,
+      );
       continue;
     }
     const rendered = await renderIssue(content, issue, templates);
