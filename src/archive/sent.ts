@@ -11,7 +11,7 @@ import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { NewsletterError } from '../errors.js';
-import { recoverFolder, writeFileDurable } from '../files/atomic.js';
+import { recoverFolder, syncDir, writeFileDurable } from '../files/atomic.js';
 import { type IssueSnapshot, snapshotHash } from './snapshot.js';
 
 /** A snapshot as sent: what subscribers received, when, and from which issue file. */
@@ -98,6 +98,7 @@ export async function writeSentSnapshot(paths: ContentPaths, sent: SentIssue): P
       return writeSentSnapshot(paths, sent);
     throw e;
   }
+  await syncDir(path.dirname(dir)); // history: make the rename itself survive a power cut
   return 'written';
 }
 

@@ -97,7 +97,7 @@ export async function removeLeftovers(dir: string): Promise<void> {
 }
 
 /** Make a rename in `dir` survive a power cut. Not every file system lets a folder be synced. */
-async function syncDir(dir: string): Promise<void> {
+export async function syncDir(dir: string): Promise<void> {
   const handle = await open(dir, 'r').catch(() => undefined);
   if (!handle) return;
   try {
