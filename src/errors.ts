@@ -51,6 +51,16 @@ export const ERRORS = {
     exit: 1,
     hint: 'run `newsletter status <id>` and try again',
   },
+  'snapshot-exists': {
+    title: 'The issue is already recorded as sent',
+    exit: 1,
+    hint: 'a sent issue is history: what subscribers received cannot be replaced; look at git log for its sent/ folder',
+  },
+  'snapshot-damaged': {
+    title: 'The record of a sent issue is damaged',
+    exit: 1,
+    hint: 'restore the folder from git, e.g. `git checkout -- content/issues/<id>/sent/`; never edit it by hand',
+  },
   'preview-config': {
     title: 'The preview is not configured correctly',
     exit: 1,

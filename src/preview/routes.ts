@@ -1,12 +1,13 @@
 // Every route of the preview server, in one place. Studio routes exist only on loopback
 // (studio mode); public mode serves the archive of sent issues, share pages and the feed.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { archivedIssues } from '../site/archive.js';
+import { archivePage, atomFeed } from '../site/pages.js';
 import { type IssueStatus, shownStatus } from '../workflow/status.js';
 import type { Store } from '../workflow/store.js';
 import { EMAIL_POLICY, pagePolicy } from './csp.js';
 import { HTML, notFound, pathTo, redirect, type RequestPath, securityHeaders, send } from './http.js';
 import type { EventHub } from './live.js';
-import { archivePage, atomFeed } from './pages/archive.js';
 import { LINK_REFUSED, shareBanner } from './pages/share.js';
 import { messagePage } from './pages/shell.js';
 import { type StudioIssue, studioIndexPage, studioIssuePage } from './pages/studio.js';
@@ -106,24 +107,28 @@ async function studioEmail(c: RouteContext, req: IncomingMessage, res: ServerRes
   send(req, res, { type: HTML, body: html, csp: EMAIL_POLICY, framed: true });
 }
 
-function archive(c: RouteContext, req: IncomingMessage, res: ServerResponse): void {
+async function archive(c: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const content = c.ws.content();
   if (!content) return notFound(req, res);
-  page(req, res, archivePage(content, { issue: (id) => `${id}/`, feed: '/feed.xml' }), { cache: 'no-cache' });
+  const issues = await archivedIssues(c.ws.paths, content);
+  page(req, res, archivePage(content.newsletter, issues, { issue: (id) => `${id}/`, feed: '/feed.xml' }), { cache: 'no-cache' });
 }
 
 async function archivedIssue(c: RouteContext, req: IncomingMessage, res: ServerResponse, [id]: string[]): Promise<void> {
-  // Only issue.yaml's "sent" makes an issue public: a draft is never in the archive.
-  if (c.ws.issue(id!)?.status !== 'sent') return notFound(req, res);
-  const shown = await c.ws.render(id!);
-  if (!shown) return notFound(req, res);
-  page(req, res, shown.rendered.web, { cache: 'no-cache' });
+  // Only sent issues are public (a sent snapshot, or issue.yaml's "sent"): a draft is never in the archive.
+  const entry = (await archivedIssues(c.ws.paths, c.ws.content())).find((i) => i.id === id);
+  if (!entry) return notFound(req, res);
+  // What subscribers received, when it was recorded; otherwise today's render.
+  const web = entry.sent ? entry.sent.snapshot.web : (await c.ws.render(id!))?.rendered.web;
+  if (web === undefined) return notFound(req, res);
+  page(req, res, web, { cache: 'no-cache' });
 }
 
-function feed(c: RouteContext, req: IncomingMessage, res: ServerResponse): void {
+async function feed(c: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const content = c.ws.content();
   if (!content) return notFound(req, res);
-  send(req, res, { type: 'application/atom+xml; charset=utf-8', body: atomFeed(content, c.ws.publicUrl), cache: 'no-cache' });
+  const body = atomFeed(content.newsletter, await archivedIssues(c.ws.paths, content), c.ws.publicUrl);
+  send(req, res, { type: 'application/atom+xml; charset=utf-8', body, cache: 'no-cache' });
 }
 
 async function sharedIssue(c: RouteContext, req: IncomingMessage, res: ServerResponse, [token]: string[]): Promise<void> {

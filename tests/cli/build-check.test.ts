@@ -35,8 +35,11 @@ describe('newsletter build and check', () => {
     const result = await newsletter(project.root, 'build');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^built 2022-04 → dist\/issues\/2022-04\/ \(email \d+\.\d KB\)$/m);
-    for (const file of ['email.html', 'email.txt', 'web.html', 'issue.mjml'])
+    for (const file of ['email.html', 'email.txt', 'web.html'])
       expect(existsSync(path.join(project.root, 'dist/issues/2022-04', file)), file).toBe(true);
+    // April 2022 is sent: built from its record in content/issues/2022-04/sent/, which keeps no MJML.
+    expect(result.stdout).toContain('as sent, from content/issues/2022-04/sent/');
+    expect(existsSync(path.join(project.root, 'dist/issues/2022-04/issue.mjml'))).toBe(false);
     const index = readFileSync(path.join(project.root, 'dist/index.html'), 'utf8');
     expect(index).toMatch(/<a href="issues\/2022-04\/web.html">[^<]*April 2022<\/a>/);
   });

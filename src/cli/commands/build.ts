@@ -1,10 +1,13 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readSentSnapshot, sentDir } from '../../archive/sent.js';
+import { sentNotes } from '../../archive/record.js';
 import type { Content } from '../../content/schema.js';
+import { removeLeftovers, writeFileAtomic } from '../../files/atomic.js';
 import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../../pipeline.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { issueIndexPage } from '../../render/index-page.js';
+import { rm } from 'node:fs/promises';
 import { buildSite } from './site.js';
 
 export async function buildCommand(paths: ProjectPaths, args: { ids: string[]; site?: boolean }, io: Io): Promise<number> {
@@ -14,6 +17,19 @@ export async function buildCommand(paths: ProjectPaths, args: { ids: string[]; s
   const templates = await loadTemplates(paths);
   let failed = false;
   for (const issue of issues) {
+    const dir = path.join(paths.dist, 'issues', issue.id);
+    const shownDir = path.relative(process.cwd(), dir) || dir;
+    // A sent issue is history: its files are what subscribers received, not today's render.
+    const sent = await readSentSnapshot(paths, issue.id);
+    if (sent) {
+      for (const note of await sentNotes(paths, sent)) io.err(`warning: ${note}`);
+      await writeOutputs(dir, { 'email.html': sent.snapshot.html, 'email.txt': sent.snapshot.text, 'web.html': sent.snapshot.web });
+      await rm(path.join(dir, 'issue.mjml'), { force: true }); // a render of today would contradict the files beside it
+      io.out(
+        `built ${issue.id} → ${shownDir}/ (email ${kb(sent.snapshot.html)} KB)\n       as sent, from ${path.relative(process.cwd(), sentDir(paths, issue.id)) || '.'}/`,
+      );
+      continue;
+    }
     const rendered = await renderIssue(content, issue, templates);
     if (rendered.mjmlProblems.length > 0) {
       failed = true;
@@ -21,27 +37,32 @@ export async function buildCommand(paths: ProjectPaths, args: { ids: string[]; s
       for (const p of rendered.mjmlProblems) io.err(`  issue.mjml line ${p.line} <${p.tagName}>: ${p.message}`);
       continue;
     }
-    const dir = path.join(paths.dist, 'issues', issue.id);
-    await mkdir(dir, { recursive: true });
-    await Promise.all([
-      writeFile(path.join(dir, 'email.html'), rendered.html),
-      writeFile(path.join(dir, 'email.txt'), rendered.text),
-      writeFile(path.join(dir, 'web.html'), rendered.web),
-      writeFile(path.join(dir, 'issue.mjml'), rendered.mjml),
-    ]);
-    io.out(
-      `built ${issue.id} → ${path.relative(process.cwd(), dir) || dir}/ (email ${(Buffer.byteLength(rendered.html) / 1024).toFixed(1)} KB)`,
-    );
+    await writeOutputs(dir, {
+      'email.html': rendered.html,
+      'email.txt': rendered.text,
+      'web.html': rendered.web,
+      'issue.mjml': rendered.mjml,
+    });
+    io.out(`built ${issue.id} → ${shownDir}/ (email ${kb(rendered.html)} KB)`);
   }
   if (args.ids.length === 0) await writeIndex(paths, content, io);
   if (args.site) await buildSite(paths, content, templates, io);
   return failed ? EXIT.wrong : EXIT.ok;
 }
 
+/** Each file replaced whole (temporary file, then rename): a killed build never leaves one half-written. */
+async function writeOutputs(dir: string, files: Record<string, string>): Promise<void> {
+  await removeLeftovers(dir);
+  for (const [name, text] of Object.entries(files)) await writeFileAtomic(path.join(dir, name), text);
+}
+
+function kb(html: string): string {
+  return (Buffer.byteLength(html) / 1024).toFixed(1);
+}
+
 async function writeIndex(paths: ProjectPaths, content: Content, io: Io): Promise<void> {
-  await mkdir(paths.dist, { recursive: true });
   const file = path.join(paths.dist, 'index.html');
-  await writeFile(
+  await writeFileAtomic(
     file,
     issueIndexPage(content, (id) => `issues/${id}/web.html`),
   );

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Content } from '../../content/schema.js';
 import { publicUrl } from '../../preview/config.js';
-import { writeSite } from '../../preview/site.js';
+import { writeSite } from '../../site/build.js';
 import type { ProjectPaths } from '../../pipeline.js';
 import type { Templates } from '../../render/index.js';
 import type { Io } from '../io.js';
@@ -18,6 +18,7 @@ export async function buildSite(
   const base = configured(() => publicUrl(env, Number(env.PORT ?? 4000)));
   if (!env.PUBLIC_URL) io.err(`PUBLIC_URL is not set: the feed's links point at ${base}. Set it to the site's address before publishing.`);
   const dir = path.join(paths.dist, 'site');
-  const files = await writeSite(dir, content, templates, base);
+  const { files, notes } = await writeSite(dir, paths, content, templates, base);
+  for (const note of notes) io.err(`warning: ${note}`);
   io.out(`site   → ${path.relative(process.cwd(), dir) || dir}/ (${files.length} files: archive of sent issues, feed.xml)`);
 }

@@ -1,30 +1,27 @@
-// The public archive: the list of sent issues, newest first, and its Atom feed. Pure: content
-// in, HTML or XML out; the caller says where links point (server paths or static files).
-import type { Content, Issue } from '../../content/schema.js';
-import { londonToUtc, ukDate } from '../../render/dates.js';
-import { escapeHtml } from '../../render/html.js';
-import { BASE_CSS, page } from './shell.js';
-
-/** Sent issues, newest first: the only ones the public may see. */
-export function sentIssues(content: Content): Issue[] {
-  return content.issues.filter((i) => i.status === 'sent').sort((a, b) => b.sendAt.localeCompare(a.sendAt) || b.id.localeCompare(a.id));
-}
+// The public archive's pages: the list of sent issues, newest first, and its Atom feed. Pure:
+// archived issues in, HTML or XML out; the caller says where links point (server paths or files).
+import type { Newsletter } from '../content/schema.js';
+import { escapeHtml } from '../render/html.js';
+import { BASE_CSS, page } from '../preview/pages/shell.js';
+import { type ArchivedIssue, sentDay, sentInstant } from './archive.js';
 
 export interface ArchiveLinks {
   issue(id: string): string;
   feed: string;
 }
 
+type Publication = Pick<Newsletter, 'name' | 'organisation'>;
+
 const ARCHIVE_CSS = `${BASE_CSS}
 .issues{list-style:none;padding:0}.issues li{padding:1rem 0;border-bottom:1px solid #b1b4b6}
 .issues h2{font-size:1.25rem;margin:0 0 .25rem}.issues p{margin:.25rem 0}`;
 
-export function archivePage(content: Content, links: ArchiveLinks): string {
-  const name = content.newsletter.name;
-  const items = sentIssues(content).map(
+export function archivePage(newsletter: Publication, issues: readonly ArchivedIssue[], links: ArchiveLinks): string {
+  const name = newsletter.name;
+  const items = issues.map(
     (i) => `<li>
   <h2><a href="${escapeHtml(links.issue(i.id))}">${escapeHtml(i.subject)}</a></h2>
-  <p class="muted">Sent on <time datetime="${escapeHtml(isoInstant(i))}">${ukDate(i.sendAt.slice(0, 10))}</time></p>
+  <p class="muted">Sent on <time datetime="${escapeHtml(sentInstant(i))}">${sentDay(i)}</time></p>
   <p>${escapeHtml(i.preheader)}</p>
 </li>`,
   );
@@ -42,35 +39,28 @@ ${list}
 }
 
 /** Atom 1.0 with absolute links; `baseUrl` is PUBLIC_URL without a trailing slash. */
-export function atomFeed(content: Content, baseUrl: string): string {
-  const issues = sentIssues(content);
-  const nl = content.newsletter;
-  const updated = issues[0] ? isoInstant(issues[0]) : '1970-01-01T00:00:00Z';
+export function atomFeed(newsletter: Publication, issues: readonly ArchivedIssue[], baseUrl: string): string {
+  const updated = issues[0] ? sentInstant(issues[0]) : '1970-01-01T00:00:00Z';
   const entries = issues.map(
     (i) => `  <entry>
     <id>${escapeHtml(`${baseUrl}/archive/${i.id}/`)}</id>
     <title>${escapeHtml(i.subject)}</title>
     <link rel="alternate" type="text/html" href="${escapeHtml(`${baseUrl}/archive/${i.id}/`)}"/>
-    <published>${isoInstant(i)}</published>
-    <updated>${isoInstant(i)}</updated>
+    <published>${sentInstant(i)}</published>
+    <updated>${sentInstant(i)}</updated>
     <summary>${escapeHtml(i.preheader)}</summary>
   </entry>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">
   <id>${escapeHtml(`${baseUrl}/feed.xml`)}</id>
-  <title>${escapeHtml(nl.name)}</title>
-  <subtitle>${escapeHtml(`Past issues of ${nl.name}`)}</subtitle>
+  <title>${escapeHtml(newsletter.name)}</title>
+  <subtitle>${escapeHtml(`Past issues of ${newsletter.name}`)}</subtitle>
   <link rel="self" type="application/atom+xml" href="${escapeHtml(`${baseUrl}/feed.xml`)}"/>
   <link rel="alternate" type="text/html" href="${escapeHtml(`${baseUrl}/archive/`)}"/>
-  <author><name>${escapeHtml(nl.organisation)}</name></author>
+  <author><name>${escapeHtml(newsletter.organisation)}</name></author>
   <updated>${updated}</updated>
 ${entries.join('\n')}
 </feed>
 `;
-}
-
-/** The send time as a UTC instant, "2022-04-05T08:00:00Z". */
-function isoInstant(issue: Issue): string {
-  return londonToUtc(issue.sendAt).toISOString().replace('.000Z', 'Z');
 }

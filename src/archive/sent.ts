@@ -1,0 +1,174 @@
+// Sent issues are history. When an issue is sent, its snapshot is written once into the content
+// folder beside it, content/issues/<id>/sent/, and versioned in git with the content:
+//   snapshot.json  who it was from, subject, preheader, when it was sent, hashes (no bodies)
+//   email.html     the email as Mailchimp was given it, merge tags as written
+//   email.txt      the plain-text version
+//   web.html       the web version the archive shows
+// The bodies are files of their own so that a reviewer reads them as HTML and text in a diff,
+// and can open web.html in a browser. The hashes let every reader refuse a damaged copy.
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import { NewsletterError } from '../errors.js';
+import { recoverFolder, syncDir, writeFileDurable } from '../files/atomic.js';
+import { type IssueSnapshot, snapshotHash } from './snapshot.js';
+
+/** A snapshot as sent: what subscribers received, when, and from which issue file. */
+export interface SentIssue {
+  snapshot: IssueSnapshot;
+  /** When it went out (ISO 8601, UTC). The archive dates the issue by this. */
+  sentAt: string;
+  /** Digest of issue.yaml's data (not its comments or layout) when the snapshot was written; see issueDigest. */
+  issueDigest: string;
+}
+
+/** Where projects keep their content; only this part of ProjectPaths is needed here. */
+export interface ContentPaths {
+  root: string;
+  content: string;
+}
+
+export const SENT_DIR = 'sent';
+const FILES = { html: 'email.html', text: 'email.txt', web: 'web.html' } as const;
+const META = 'snapshot.json';
+
+const Meta = z.strictObject({
+  schemaVersion: z.literal(1),
+  issueId: z.string(),
+  subject: z.string(),
+  preheader: z.string(),
+  fromName: z.string(),
+  fromEmail: z.string(),
+  replyTo: z.string(),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  webHash: z.string().regex(/^[0-9a-f]{64}$/),
+  renderedAt: z.iso.datetime(),
+  sentAt: z.iso.datetime(),
+  issueDigest: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+export function sentDir(paths: ContentPaths, id: string): string {
+  return path.join(paths.content, 'issues', id, SENT_DIR);
+}
+
+function shown(paths: ContentPaths, file: string): string {
+  return path.relative(paths.root, file).split(path.sep).join('/');
+}
+
+/**
+ * Record an issue as sent, once. Called when Mailchimp reports the campaign sent (and once for
+ * issues sent before the tool). Run twice with the same snapshot it does nothing; with another
+ * snapshot it refuses, because what subscribers received cannot change.
+ */
+export async function writeSentSnapshot(paths: ContentPaths, sent: SentIssue): Promise<'written' | 'unchanged'> {
+  const { snapshot } = sent;
+  const dir = sentDir(paths, snapshot.issueId);
+  await recoverFolder(dir);
+  const existing = await readSentSnapshot(paths, snapshot.issueId);
+  if (existing) {
+    if (existing.snapshot.hash === snapshot.hash && existing.snapshot.web === snapshot.web) return 'unchanged';
+    throw new NewsletterError(
+      'snapshot-exists',
+      `issue ${snapshot.issueId} is already recorded as sent in ${shown(paths, dir)}/, with other content`,
+    );
+  }
+  if (snapshotHash(snapshot) !== snapshot.hash) throw new Error(`the snapshot of ${snapshot.issueId} does not match its own hash`);
+  const { html, text, web, ...rest } = snapshot;
+  const meta: z.infer<typeof Meta> = { ...rest, webHash: sha256(web), sentAt: sent.sentAt, issueDigest: sent.issueDigest };
+  // Built beside its final name and renamed in whole: the folder is complete or absent.
+  const fresh = path.join(path.dirname(dir), `.${SENT_DIR}.partial-new-${process.pid}`);
+  await rm(fresh, { recursive: true, force: true });
+  await mkdir(fresh, { recursive: true });
+  await writeFileDurable(path.join(fresh, FILES.html), html);
+  await writeFileDurable(path.join(fresh, FILES.text), text);
+  await writeFileDurable(path.join(fresh, FILES.web), web);
+  // Bytes must reach every clone as written, or the hashes stop matching: no line-ending conversion.
+  await writeFileDurable(
+    path.join(fresh, '.gitattributes'),
+    '# What subscribers received, byte for byte: never convert line endings.\n* -text\n',
+  );
+  await writeFileDurable(path.join(fresh, META), `${JSON.stringify(meta, null, 2)}\n`);
+  try {
+    await rename(fresh, dir);
+  } catch (e) {
+    await rm(fresh, { recursive: true, force: true });
+    // Another process recorded it first: the same snapshot is fine, another one is refused above.
+    if ((e as NodeJS.ErrnoException).code === 'ENOTEMPTY' || (e as NodeJS.ErrnoException).code === 'EEXIST')
+      return writeSentSnapshot(paths, sent);
+    throw e;
+  }
+  await syncDir(path.dirname(dir)); // history: make the rename itself survive a power cut
+  return 'written';
+}
+
+// Records checked once are remembered until one of their files changes: the public archive reads
+// them on every request, and hashing every issue each time would grow with the archive.
+const checked = new Map<string, { stamp: string; sent: SentIssue }>();
+
+/** The sent snapshot of an issue, checked against its hashes; undefined when the issue has none. */
+export async function readSentSnapshot(paths: ContentPaths, id: string): Promise<SentIssue | undefined> {
+  const dir = sentDir(paths, id);
+  const stats = await Promise.all([META, ...Object.values(FILES)].map((f) => stat(path.join(dir, f)).catch(() => undefined)));
+  if (!stats[0]) return undefined;
+  const stamp = stats.map((s) => (s ? `${s.ino}:${s.size}:${s.mtimeMs}` : '-')).join('|');
+  const known = checked.get(dir);
+  if (known?.stamp === stamp) return known.sent;
+  const sent = await readChecked(paths, id);
+  if (sent) checked.set(dir, { stamp, sent });
+  return sent;
+}
+
+async function readChecked(paths: ContentPaths, id: string): Promise<SentIssue | undefined> {
+  const dir = sentDir(paths, id);
+  const metaFile = path.join(dir, META);
+  let metaText: string;
+  try {
+    metaText = await readFile(metaFile, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw e;
+  }
+  const damaged = (what: string) =>
+    new NewsletterError('snapshot-damaged', `${shown(paths, dir)}/: ${what} — this is the record of what subscribers received`);
+  let json: unknown;
+  try {
+    json = JSON.parse(metaText);
+  } catch {
+    throw damaged(`${META} is not valid JSON`);
+  }
+  const meta = Meta.safeParse(json);
+  if (!meta.success)
+    throw damaged(`${META} is not a snapshot (${meta.error.issues[0]?.path.join('.') || 'top level'}: ${meta.error.issues[0]?.message})`);
+  if (meta.data.issueId !== id) throw damaged(`${META} is the snapshot of issue ${meta.data.issueId}, not ${id}`);
+  const body = async (name: string) =>
+    readFile(path.join(dir, name), 'utf8').catch((e: NodeJS.ErrnoException) => {
+      throw e.code === 'ENOENT' ? damaged(`${name} is missing`) : e;
+    });
+  const [html, text, web] = await Promise.all([body(FILES.html), body(FILES.text), body(FILES.web)]);
+  const { webHash, sentAt, issueDigest, ...rest } = meta.data;
+  const snapshot: IssueSnapshot = { ...rest, html, text, web };
+  if (snapshotHash(snapshot) !== snapshot.hash)
+    throw damaged(`${FILES.html}, ${FILES.text} or the sender in ${META} no longer match the hash`);
+  if (sha256(web) !== webHash) throw damaged(`${FILES.web} no longer matches its hash`);
+  return { snapshot, sentAt, issueDigest };
+}
+
+/** Every issue with a sent snapshot, whatever state its issue.yaml is in. */
+export async function listSentSnapshots(paths: ContentPaths): Promise<SentIssue[]> {
+  const issuesDir = path.join(paths.content, 'issues');
+  const entries = await readdir(issuesDir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) =>
+    e.code === 'ENOENT' ? [] : Promise.reject(e),
+  );
+  const found: SentIssue[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+    const sent = await readSentSnapshot(paths, entry.name);
+    if (sent) found.push(sent);
+  }
+  return found;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}

@@ -1,0 +1,47 @@
+// `build --site`: the public archive and feed as static files for any static host — the same
+// pages the server gives in public mode, with links relative so the folder can live anywhere.
+// The site is built beside dist/site/ and swapped in whole: a build killed half-way leaves the
+// previous site as it was, never half of each.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { sentNotes } from '../archive/record.js';
+import type { ContentPaths } from '../archive/sent.js';
+import type { Content } from '../content/schema.js';
+import { replaceFolder, writeFileDurable } from '../files/atomic.js';
+import { renderIssue, type Templates } from '../render/index.js';
+import { archivedIssues } from './archive.js';
+import { archivePage, atomFeed } from './pages.js';
+
+/** Write `dir` afresh from the archive; returns the files written (relative to it) and what to point out. */
+export async function writeSite(
+  dir: string,
+  paths: ContentPaths,
+  content: Content,
+  templates: Templates,
+  publicUrl: string,
+): Promise<{ files: string[]; notes: string[] }> {
+  const issues = await archivedIssues(paths, content);
+  const notes: string[] = [];
+  const files: Record<string, string> = {
+    'index.html': archivePage(content.newsletter, issues, { issue: (id) => `archive/${id}/`, feed: 'feed.xml' }),
+    'archive/index.html': archivePage(content.newsletter, issues, { issue: (id) => `${id}/`, feed: '../feed.xml' }),
+    'feed.xml': atomFeed(content.newsletter, issues, publicUrl),
+    'robots.txt': 'User-agent: *\nAllow: /\n',
+  };
+  for (const entry of issues) {
+    const issue = content.issues.find((i) => i.id === entry.id);
+    if (entry.sent) notes.push(...(await sentNotes(paths, entry.sent)));
+    else notes.push(`${entry.id} is marked sent but has no snapshot of what was sent: the archive shows it as rendered today.`);
+    // A sent snapshot is what subscribers received; only an issue without one is rendered now.
+    files[`archive/${entry.id}/index.html`] = entry.sent
+      ? entry.sent.snapshot.web
+      : (await renderIssue(content, issue!, templates, { webUrl: `${publicUrl}/archive/${entry.id}/` })).web;
+  }
+  await replaceFolder(dir, async (fresh) => {
+    for (const [rel, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(fresh, rel)), { recursive: true });
+      await writeFileDurable(path.join(fresh, rel), text);
+    }
+  });
+  return { files: Object.keys(files), notes };
+}
