@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTemplates, projectPaths } from '../../src/pipeline.js';
-import { writeSite } from '../../src/preview/site.js';
+import { writeSite } from '../../src/site/build.js';
 import { markdownToHtml, markdownToText } from '../../src/render/markdown.js';
 import { toWebEquivalents } from '../../src/render/merge-tags.js';
 import { aprilInput, appendToBody, type Changes } from '../check/april.js';
@@ -54,9 +54,17 @@ describe('the web version', () => {
 
     const dir = await mkdtemp(path.join(tmpdir(), 'newsletter-site-'));
     try {
-      const files = await writeSite(dir, content, await loadTemplates(projectPaths(REPO)), 'https://example.org');
-      for (const file of files) expect(await readFile(path.join(dir, file), 'utf8'), file).not.toContain('<script>alert(1)');
-      expect(await readFile(path.join(dir, 'archive/2022-04/index.html'), 'utf8')).toContain('From Panel &lt;script&gt;');
+      // A content folder without April's sent record, so the site renders the hostile content now.
+      const noRecords = { root: dir, content: path.join(dir, 'content') };
+      const { files } = await writeSite(
+        path.join(dir, 'site'),
+        noRecords,
+        content,
+        await loadTemplates(projectPaths(REPO)),
+        'https://example.org',
+      );
+      for (const file of files) expect(await readFile(path.join(dir, 'site', file), 'utf8'), file).not.toContain('<script>alert(1)');
+      expect(await readFile(path.join(dir, 'site/archive/2022-04/index.html'), 'utf8')).toContain('From Panel &lt;script&gt;');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
