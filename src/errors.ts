@@ -74,7 +74,7 @@ export const ERRORS = {
   'mailchimp-cannot-schedule': {
     title: 'This Mailchimp account cannot schedule campaigns',
     exit: 1,
-    hint: "the Free plan cannot schedule: let the scheduler daemon send the issue when it is due, or upgrade the Mailchimp plan",
+    hint: 'the Free plan cannot schedule: let the scheduler daemon send the issue when it is due, or upgrade the Mailchimp plan',
   },
   'mailchimp-unavailable': {
     title: 'Mailchimp could not be reached or was too busy',

@@ -16,14 +16,21 @@ export function operations(account: Account): Record<string, (c: Context) => Rep
   return {
     getPing: () => ({ status: 200, body: { health_status: "Everything's Chimpy!" } }),
     getLists: (c) => ({ status: 200, body: project({ lists: [list], total_items: 1, _links: [] }, fieldsOf(c)) }),
-    getListsId: (c) => (String(c.request.params.list_id) === audience.id ? { status: 200, body: project(list, fieldsOf(c)) } : problem(404, 'Resource Not Found', 'The requested resource could not be found.')),
+    getListsId: (c) =>
+      String(c.request.params.list_id) === audience.id
+        ? { status: 200, body: project(list, fieldsOf(c)) }
+        : problem(404, 'Resource Not Found', 'The requested resource could not be found.'),
     getCampaigns: (c) => ({ status: 200, body: project(campaignPage(account, c.request.query as Record<string, string>), fieldsOf(c)) }),
     postCampaigns: (c) => wrap(() => ({ status: 200, body: publicCampaign(account.create(body(c) as Parameters<Account['create']>[0])) })),
     getCampaignsId: (c) => wrap(() => ({ status: 200, body: project(publicCampaign(account.campaign(id(c))), fieldsOf(c)) })),
     patchCampaignsId: (c) =>
-      wrap(() => ({ status: 200, body: publicCampaign(account.update(id(c), body(c) as { settings: Partial<Settings>; recipients?: { list_id: string } })) })),
+      wrap(() => ({
+        status: 200,
+        body: publicCampaign(account.update(id(c), body(c) as { settings: Partial<Settings>; recipients?: { list_id: string } })),
+      })),
     getCampaignsIdContent: (c) => wrap(() => ({ status: 200, body: project(contentOf(account.campaign(id(c))), fieldsOf(c)) })),
-    putCampaignsIdContent: (c) => wrap(() => ({ status: 200, body: contentOf(account.setContent(id(c), body(c) as { html?: string; plain_text?: string })) })),
+    putCampaignsIdContent: (c) =>
+      wrap(() => ({ status: 200, body: contentOf(account.setContent(id(c), body(c) as { html?: string; plain_text?: string })) })),
     getCampaignsIdSendChecklist: (c) => wrap(() => ({ status: 200, body: { ...account.checklist(id(c)), _links: [] } })),
     postCampaignsIdActionsSchedule: (c) => wrap(() => (account.schedule(id(c), String(body(c).schedule_time)), { status: 204 })),
     postCampaignsIdActionsUnschedule: (c) => wrap(() => (account.unschedule(id(c)), { status: 204 })),

@@ -12,7 +12,14 @@ export interface Reply {
 export function problem(status: number, title: string, detail: string, errors?: { field: string; message: string }[]): Reply {
   return {
     status,
-    body: { type: 'https://mailchimp.com/developer/marketing/docs/errors/', title, status, detail, instance: randomUUID(), ...(errors ? { errors } : {}) },
+    body: {
+      type: 'https://mailchimp.com/developer/marketing/docs/errors/',
+      title,
+      status,
+      detail,
+      instance: randomUUID(),
+      ...(errors ? { errors } : {}),
+    },
   };
 }
 
@@ -24,4 +31,3 @@ export function wrap(run: () => Reply): Reply {
     throw e;
   }
 }
-

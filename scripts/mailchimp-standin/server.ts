@@ -80,20 +80,28 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     handlers: {
       ...operations(account),
       validationFail: (c: Context): Reply =>
-        problem(400, 'Invalid Resource', "The resource submitted could not be validated. For field-specific details, see the 'errors' array.", (c.validation.errors ?? []).map(violation)),
+        problem(
+          400,
+          'Invalid Resource',
+          "The resource submitted could not be validated. For field-specific details, see the 'errors' array.",
+          (c.validation.errors ?? []).map(violation),
+        ),
       unauthorizedHandler: (c: Context): Reply =>
         c.request.headers.authorization
           ? problem(401, 'API Key Invalid', "Your API key may be invalid, or you've attempted to access the wrong datacenter.")
           : problem(401, 'API Key Missing', 'Your request did not include an API key.'),
       notFound: (): Reply => problem(404, 'Resource Not Found', 'The requested resource could not be found.'),
       methodNotAllowed: (): Reply => problem(405, 'Method Not Allowed', 'The requested method and resource are not compatible.'),
-      notImplemented: (c: Context): Reply => problem(501, 'Not Implemented', `The stand-in does not implement ${c.operation.operationId ?? 'this operation'}.`),
+      notImplemented: (c: Context): Reply =>
+        problem(501, 'Not Implemented', `The stand-in does not implement ${c.operation.operationId ?? 'this operation'}.`),
     },
   });
   await api.init();
 
   const server: Server = createServer((req, res) => {
-    void handle(req, res).catch((e: unknown) => send(res, problem(500, 'Internal Server Error', e instanceof Error ? e.message : String(e))));
+    void handle(req, res).catch((e: unknown) =>
+      send(res, problem(500, 'Internal Server Error', e instanceof Error ? e.message : String(e))),
+    );
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -129,7 +137,13 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       }
     }
     const query = Object.fromEntries(url.searchParams);
-    const reply = (await api.handleRequest({ method, path: url.pathname, query, headers: req.headers as Record<string, string>, body })) as Reply;
+    const reply = (await api.handleRequest({
+      method,
+      path: url.pathname,
+      query,
+      headers: req.headers as Record<string, string>,
+      body,
+    })) as Reply;
     if (fault === 'drop-after-apply') {
       record.status = 'dropped';
       res.socket?.destroy();
@@ -140,7 +154,13 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   }
 
   function control(path: string, method: string, raw: string): Reply {
-    const body = (raw ? JSON.parse(raw) : {}) as { kind?: FaultKind; operation?: string; times?: number; to?: 'sending' | 'sent'; canSchedule?: boolean };
+    const body = (raw ? JSON.parse(raw) : {}) as {
+      kind?: FaultKind;
+      operation?: string;
+      times?: number;
+      to?: 'sending' | 'sent';
+      canSchedule?: boolean;
+    };
     if (path === '/__standin/faults' && method === 'POST' && body.kind) {
       faults.inject(body.kind, { operation: body.operation, times: body.times });
       return { status: 204 };
@@ -151,7 +171,8 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     }
     const advance = /^\/__standin\/campaigns\/([^/]+)\/advance$/.exec(path);
     if (advance?.[1] && method === 'POST' && body.to) return wrap(() => ({ status: 200, body: account.advance(advance[1]!, body.to!) }));
-    if (path === '/__standin/state' && method === 'GET') return { status: 200, body: { campaigns: [...account.campaigns.values()], requests } };
+    if (path === '/__standin/state' && method === 'GET')
+      return { status: 200, body: { campaigns: [...account.campaigns.values()], requests } };
     return problem(404, 'Resource Not Found', `No stand-in control at ${method} ${path}.`);
   }
 
@@ -187,7 +208,10 @@ function send(res: ServerResponse, reply: Reply): void {
 }
 
 /** One ajv error as Mailchimp names a field: "settings.from_name", "query.count". */
-function violation(e: { instancePath: string; params: Record<string, unknown>; message?: string; keyword: string }): { field: string; message: string } {
+function violation(e: { instancePath: string; params: Record<string, unknown>; message?: string; keyword: string }): {
+  field: string;
+  message: string;
+} {
   const missing = typeof e.params.missingProperty === 'string' ? [e.params.missingProperty] : [];
   const parts = [...e.instancePath.split('/').filter(Boolean), ...missing];
   if (parts[0] === 'requestBody') parts.shift();

@@ -85,7 +85,8 @@ export class Account {
   }
 
   create(body: { type: string; recipients?: { list_id: string }; settings?: Partial<Settings> }): StoredCampaign {
-    if (body.type !== 'regular') throw new Refusal(400, 'Invalid Resource', `The stand-in keeps regular campaigns only, not "${body.type}".`);
+    if (body.type !== 'regular')
+      throw new Refusal(400, 'Invalid Resource', `The stand-in keeps regular campaigns only, not "${body.type}".`);
     const listId = body.recipients?.list_id ?? '';
     this.checkAudience(listId);
     this.checkReplyTo(body.settings?.reply_to);
@@ -101,7 +102,12 @@ export class Account {
       emails_sent: 0,
       send_time: '',
       content_type: 'template',
-      recipients: { list_id: listId, list_name: this.options.audience.name, list_is_active: true, recipient_count: this.options.audience.memberCount },
+      recipients: {
+        list_id: listId,
+        list_name: this.options.audience.name,
+        list_is_active: true,
+        recipient_count: this.options.audience.memberCount,
+      },
       settings: { title: '', subject_line: '', preview_text: '', from_name: '', reply_to: '', to_name: '', ...body.settings },
       content: { html: '', plain_text: '' },
       testsSent: 0,
@@ -114,7 +120,12 @@ export class Account {
     const c = this.editable(id);
     const missing = (['subject_line', 'from_name', 'reply_to'] as const).filter((f) => !body.settings[f]?.trim());
     if (missing.length > 0)
-      throw new Refusal(400, 'Invalid Resource', "The resource submitted could not be validated. For field-specific details, see the 'errors' array.", missing.map((f) => ({ field: `settings.${f}`, message: 'This value should not be blank.' })));
+      throw new Refusal(
+        400,
+        'Invalid Resource',
+        "The resource submitted could not be validated. For field-specific details, see the 'errors' array.",
+        missing.map((f) => ({ field: `settings.${f}`, message: 'This value should not be blank.' })),
+      );
     this.checkReplyTo(body.settings.reply_to);
     if (body.recipients) this.checkAudience(body.recipients.list_id);
     c.settings = { ...c.settings, ...body.settings };
@@ -123,10 +134,16 @@ export class Account {
 
   setContent(id: string, body: { html?: string; plain_text?: string }): StoredCampaign {
     const c = this.editable(id);
-    if (body.html === undefined && body.plain_text === undefined) throw new Refusal(400, 'Invalid Resource', 'Give html or plain_text (the stand-in keeps no templates or URLs).');
+    if (body.html === undefined && body.plain_text === undefined)
+      throw new Refusal(400, 'Invalid Resource', 'Give html or plain_text (the stand-in keeps no templates or URLs).');
     if (body.html !== undefined) c.content.html = body.html;
     // Mailchimp makes the plain text from the HTML when none is given.
-    c.content.plain_text = body.plain_text ?? c.content.html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+    c.content.plain_text =
+      body.plain_text ??
+      c.content.html
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim();
     return c;
   }
 
@@ -140,7 +157,12 @@ export class Account {
       ['Content', c.content.html.trim() !== '', 'The campaign has no content.'],
       ['Unsubscribe link', c.content.html.includes('*|UNSUB|*'), 'The content must include the *|UNSUB|* merge tag.'],
     ];
-    const items = rules.map(([heading, ok, details], i) => ({ type: ok ? ('success' as const) : ('error' as const), id: i + 1, heading, details: ok ? 'Looks good.' : details }));
+    const items = rules.map(([heading, ok, details], i) => ({
+      type: ok ? ('success' as const) : ('error' as const),
+      id: i + 1,
+      heading,
+      details: ok ? 'Looks good.' : details,
+    }));
     return { is_ready: items.every((i) => i.type === 'success'), items };
   }
 
@@ -148,14 +170,22 @@ export class Account {
     const c = this.campaign(id);
     if (!EDITABLE.includes(c.status)) throw new Refusal(400, 'Bad Request', `This campaign cannot be scheduled: it is ${c.status}.`);
     if (!this.options.canSchedule)
-      throw new Refusal(403, 'Forbidden', 'Scheduling is not available on the Free plan. Upgrade your account to schedule campaigns, or send the campaign now.');
-    if (!this.checklist(id).is_ready) throw new Refusal(400, 'Bad Request', 'This campaign cannot be scheduled: the send checklist has errors.');
+      throw new Refusal(
+        403,
+        'Forbidden',
+        'Scheduling is not available on the Free plan. Upgrade your account to schedule campaigns, or send the campaign now.',
+      );
+    if (!this.checklist(id).is_ready)
+      throw new Refusal(400, 'Bad Request', 'This campaign cannot be scheduled: the send checklist has errors.');
     const at = new Date(scheduleTime);
     if (at.getUTCMinutes() % 15 !== 0 || at.getUTCSeconds() !== 0 || at.getUTCMilliseconds() !== 0)
       throw new Refusal(400, 'Invalid Resource', 'Campaigns may only be scheduled to send on the quarter-hour (:00, :15, :30, :45).', [
         { field: 'schedule_time', message: 'Schedule time must be on the quarter-hour.' },
       ]);
-    if (at.getTime() <= this.options.now().getTime()) throw new Refusal(400, 'Invalid Resource', 'Schedule time must be in the future.', [{ field: 'schedule_time', message: 'Must be in the future.' }]);
+    if (at.getTime() <= this.options.now().getTime())
+      throw new Refusal(400, 'Invalid Resource', 'Schedule time must be in the future.', [
+        { field: 'schedule_time', message: 'Must be in the future.' },
+      ]);
     this.move(c, 'schedule');
     c.send_time = iso(at);
   }
@@ -170,7 +200,8 @@ export class Account {
   send(id: string): void {
     const c = this.campaign(id);
     if (!EDITABLE.includes(c.status)) throw new Refusal(400, 'Bad Request', `This campaign cannot be sent: it is ${c.status}.`);
-    if (!this.checklist(id).is_ready) throw new Refusal(400, 'Bad Request', 'Your Campaign is not ready to send: the send checklist has errors.');
+    if (!this.checklist(id).is_ready)
+      throw new Refusal(400, 'Bad Request', 'Your Campaign is not ready to send: the send checklist has errors.');
     this.move(c, 'sending');
     c.send_time = iso(this.options.now());
   }
@@ -180,9 +211,13 @@ export class Account {
     const { perRequest, perCampaign } = this.options.testLimits;
     if (c.content.html.trim() === '') throw new Refusal(400, 'Bad Request', 'The campaign has no content to test.');
     const bad = emails.filter((e) => !EMAIL.test(e));
-    if (emails.length === 0 || bad.length > 0) throw new Refusal(400, 'Invalid Resource', `Not valid test addresses: ${bad.join(', ') || '(none given)'}.`, [{ field: 'test_emails', message: 'Give valid email addresses.' }]);
+    if (emails.length === 0 || bad.length > 0)
+      throw new Refusal(400, 'Invalid Resource', `Not valid test addresses: ${bad.join(', ') || '(none given)'}.`, [
+        { field: 'test_emails', message: 'Give valid email addresses.' },
+      ]);
     if (emails.length > perRequest) throw new Refusal(400, 'Bad Request', `Test emails go to at most ${perRequest} addresses at a time.`);
-    if (c.testsSent + emails.length > perCampaign) throw new Refusal(400, 'Bad Request', `This campaign has reached its limit of ${perCampaign} test emails.`);
+    if (c.testsSent + emails.length > perCampaign)
+      throw new Refusal(400, 'Bad Request', `This campaign has reached its limit of ${perCampaign} test emails.`);
     c.testsSent += emails.length;
   }
 
@@ -209,16 +244,22 @@ export class Account {
 
   private checkAudience(listId: string): void {
     if (listId !== this.options.audience.id)
-      throw new Refusal(400, 'Invalid Resource', "The resource submitted could not be validated. For field-specific details, see the 'errors' array.", [
-        { field: 'recipients.list_id', message: `No audience with id "${listId}".` },
-      ]);
+      throw new Refusal(
+        400,
+        'Invalid Resource',
+        "The resource submitted could not be validated. For field-specific details, see the 'errors' array.",
+        [{ field: 'recipients.list_id', message: `No audience with id "${listId}".` }],
+      );
   }
 
   private checkReplyTo(replyTo: string | undefined): void {
     if (replyTo && !EMAIL.test(replyTo))
-      throw new Refusal(400, 'Invalid Resource', "The resource submitted could not be validated. For field-specific details, see the 'errors' array.", [
-        { field: 'settings.reply_to', message: 'This value should be a valid email address.' },
-      ]);
+      throw new Refusal(
+        400,
+        'Invalid Resource',
+        "The resource submitted could not be validated. For field-specific details, see the 'errors' array.",
+        [{ field: 'settings.reply_to', message: 'This value should be a valid email address.' }],
+      );
   }
 }
 
@@ -229,6 +270,8 @@ export function iso(d: Date): string {
 
 /** The public face of a campaign, as GET /campaigns/{id} shows it. */
 export function publicCampaign(c: StoredCampaign): Record<string, unknown> {
-  const { content: _content, testsSent: _tests, ...rest } = c;
+  const rest: Partial<StoredCampaign> = { ...c };
+  delete rest.content;
+  delete rest.testsSent;
   return { ...rest, _links: [] };
 }

@@ -85,7 +85,10 @@ export class MailchimpClient {
     this.log = options.log;
   }
 
-  static fromConfig(config: MailchimpConfig, options: Omit<MailchimpClientOptions, 'apiKey' | 'basePath' | 'audienceId'> = {}): MailchimpClient {
+  static fromConfig(
+    config: MailchimpConfig,
+    options: Omit<MailchimpClientOptions, 'apiKey' | 'basePath' | 'audienceId'> = {},
+  ): MailchimpClient {
     return new MailchimpClient({ ...options, apiKey: config.apiKey, basePath: config.basePath, audienceId: config.audienceId });
   }
 
@@ -97,7 +100,9 @@ export class MailchimpClient {
 
   /** Throws MailchimpError with failure 'not-found' when there is no such campaign. */
   async getCampaign(id: string): Promise<Campaign> {
-    return toCampaign(await this.call(`read campaign ${id}`, 'safe', (sdk) => sdk.campaigns.get(id, { fields: CAMPAIGN_FIELDS }), campaignSchema));
+    return toCampaign(
+      await this.call(`read campaign ${id}`, 'safe', (sdk) => sdk.campaigns.get(id, { fields: CAMPAIGN_FIELDS }), campaignSchema),
+    );
   }
 
   /** Campaigns of the audience whose settings.title is exactly `title`, oldest first (Mailchimp cannot filter by title, so every page is read). */
@@ -128,7 +133,13 @@ export class MailchimpClient {
     const body = {
       type: 'regular',
       recipients: { list_id: draft.audienceId },
-      settings: { title: draft.title, subject_line: draft.subject, preview_text: draft.previewText, from_name: draft.fromName, reply_to: draft.replyTo },
+      settings: {
+        title: draft.title,
+        subject_line: draft.subject,
+        preview_text: draft.previewText,
+        from_name: draft.fromName,
+        reply_to: draft.replyTo,
+      },
     };
     return toCampaign(await this.call(`create campaign "${draft.title}"`, 'once', (sdk) => sdk.campaigns.create(body), campaignSchema));
   }
@@ -137,27 +148,43 @@ export class MailchimpClient {
     const settings: Record<string, string> = { subject_line: update.subject, from_name: update.fromName, reply_to: update.replyTo };
     if (update.title !== undefined) settings.title = update.title;
     if (update.previewText !== undefined) settings.preview_text = update.previewText;
-    return toCampaign(await this.call(`update the settings of campaign ${id}`, 'safe', (sdk) => sdk.campaigns.update(id, { settings }), campaignSchema));
+    return toCampaign(
+      await this.call(`update the settings of campaign ${id}`, 'safe', (sdk) => sdk.campaigns.update(id, { settings }), campaignSchema),
+    );
   }
 
   async getContent(id: string): Promise<CampaignContent> {
-    const raw = await this.call(`read the content of campaign ${id}`, 'safe', (sdk) => sdk.campaigns.getContent(id, { fields: ['html', 'plain_text'] }), contentSchema);
+    const raw = await this.call(
+      `read the content of campaign ${id}`,
+      'safe',
+      (sdk) => sdk.campaigns.getContent(id, { fields: ['html', 'plain_text'] }),
+      contentSchema,
+    );
     return { html: raw.html, plainText: raw.plain_text };
   }
 
   async setContent(id: string, content: CampaignContent): Promise<void> {
-    await this.call(`set the content of campaign ${id}`, 'safe', (sdk) => sdk.campaigns.setContent(id, { html: content.html, plain_text: content.plainText }));
+    await this.call(`set the content of campaign ${id}`, 'safe', (sdk) =>
+      sdk.campaigns.setContent(id, { html: content.html, plain_text: content.plainText }),
+    );
   }
 
   async getSendChecklist(id: string): Promise<SendChecklist> {
-    const raw = await this.call(`read the send checklist of campaign ${id}`, 'safe', (sdk) => sdk.campaigns.getSendChecklist(id), checklistSchema);
+    const raw = await this.call(
+      `read the send checklist of campaign ${id}`,
+      'safe',
+      (sdk) => sdk.campaigns.getSendChecklist(id),
+      checklistSchema,
+    );
     return { isReady: raw.is_ready, items: raw.items.map(({ type, heading, details }) => ({ type, heading, details })) };
   }
 
   /** Schedule for `at` (a UTC instant on the quarter-hour). Never repeated: read the campaign back after an uncertain failure. */
   async schedule(id: string, at: Date): Promise<void> {
     const scheduleTime = at.toISOString().replace(/\.\d{3}Z$/, '+00:00');
-    await this.call(`schedule campaign ${id} for ${scheduleTime}`, 'once', (sdk) => sdk.campaigns.schedule(id, { schedule_time: scheduleTime }));
+    await this.call(`schedule campaign ${id} for ${scheduleTime}`, 'once', (sdk) =>
+      sdk.campaigns.schedule(id, { schedule_time: scheduleTime }),
+    );
   }
 
   async unschedule(id: string): Promise<void> {
@@ -171,7 +198,9 @@ export class MailchimpClient {
 
   /** Mailchimp's test email to these addresses. Never repeated (each attempt would mail them again). */
   async sendTest(id: string, emails: string[], sendType: 'html' | 'plaintext' = 'html'): Promise<void> {
-    await this.call(`send a test email of campaign ${id}`, 'once', (sdk) => sdk.campaigns.sendTestEmail(id, { test_emails: emails, send_type: sendType }));
+    await this.call(`send a test email of campaign ${id}`, 'once', (sdk) =>
+      sdk.campaigns.sendTestEmail(id, { test_emails: emails, send_type: sendType }),
+    );
   }
 
   private call(operation: string, repeat: Repeat, run: (sdk: Sdk) => Promise<unknown>): Promise<unknown>;

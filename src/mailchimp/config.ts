@@ -20,9 +20,13 @@ const KEY = /^[0-9a-zA-Z]+-(us\d+)$/;
 export function serverOfKey(apiKey: string): string {
   const match = KEY.exec(apiKey.trim());
   if (!match?.[1]) {
-    throw new NewsletterError('mailchimp-not-configured', 'MAILCHIMP_API_KEY does not look like a Mailchimp API key (it should end in -us and a number, such as -us21).', {
-      hint: 'copy the key again from Mailchimp: Account & billing → Extras → API keys',
-    });
+    throw new NewsletterError(
+      'mailchimp-not-configured',
+      'MAILCHIMP_API_KEY does not look like a Mailchimp API key (it should end in -us and a number, such as -us21).',
+      {
+        hint: 'copy the key again from Mailchimp: Account & billing → Extras → API keys',
+      },
+    );
   }
   return match[1];
 }

@@ -94,11 +94,17 @@ export function mailchimpErrorFrom(raw: unknown, operation: string, secret: stri
     return new MailchimpError(failureOfStatus(e.status, problem.empty, operation), operation, title, detail, e.status, fields);
   }
   // Superagent marks its own deadline with `timeout`; its code is then ECONNABORTED too.
-  if (typeof e.timeout === 'number') return new MailchimpError('timeout', operation, 'No answer in time', `no answer within ${e.timeout} ms`);
+  if (typeof e.timeout === 'number')
+    return new MailchimpError('timeout', operation, 'No answer in time', `no answer within ${e.timeout} ms`);
   const code = e.code ?? '';
   if (REFUSED.has(code)) return new MailchimpError('connection-refused', operation, 'Cannot connect', `${code}: ${clean(e.message ?? '')}`);
   if (DROPPED.has(code) || /socket hang up|aborted/i.test(e.message ?? ''))
-    return new MailchimpError('connection-dropped', operation, 'Connection dropped', `${code || 'the connection closed'} before the answer came`);
+    return new MailchimpError(
+      'connection-dropped',
+      operation,
+      'Connection dropped',
+      `${code || 'the connection closed'} before the answer came`,
+    );
   return new MailchimpError('connection-dropped', operation, 'Request failed', clean(e.message ?? code ?? 'unknown failure'));
 }
 
@@ -135,11 +141,25 @@ function problemOf(response: SuperagentError['response']): Problem {
   const errors = Array.isArray(b.errors)
     ? b.errors.map((x: { field?: unknown; message?: unknown }) => ({ field: String(x?.field ?? ''), message: String(x?.message ?? '') }))
     : [];
-  return { title: typeof b.title === 'string' ? b.title : undefined, detail: typeof b.detail === 'string' ? b.detail : undefined, errors, empty: false };
+  return {
+    title: typeof b.title === 'string' ? b.title : undefined,
+    detail: typeof b.detail === 'string' ? b.detail : undefined,
+    errors,
+    empty: false,
+  };
 }
 
 function statusText(status: number): string {
-  const names: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout' };
+  const names: Record<number, string> = {
+    401: 'Unauthorized',
+    403: 'Forbidden',
+    404: 'Not Found',
+    429: 'Too Many Requests',
+    500: 'Internal Server Error',
+    502: 'Bad Gateway',
+    503: 'Service Unavailable',
+    504: 'Gateway Timeout',
+  };
   return names[status] ?? `HTTP ${status}`;
 }
 

@@ -20,13 +20,30 @@ describe('the Mailchimp client', () => {
   it('creates, finds, updates, fills, checks, schedules and unschedules a campaign', async () => {
     const client = clientFor(standin);
     const created = await client.createCampaign(draft('panel-newsletter:2022-04', standin.audienceId));
-    expect(created).toMatchObject({ status: 'save', title: 'panel-newsletter:2022-04', subject: 'Panel newsletter: April 2022', audienceId: standin.audienceId, sendTime: null });
+    expect(created).toMatchObject({
+      status: 'save',
+      title: 'panel-newsletter:2022-04',
+      subject: 'Panel newsletter: April 2022',
+      audienceId: standin.audienceId,
+      sendTime: null,
+    });
 
     expect((await client.findCampaignsByTitle('panel-newsletter:2022-04')).map((c) => c.id)).toEqual([created.id]);
     expect(await client.findCampaignsByTitle('panel-newsletter:2022-05')).toEqual([]);
 
-    const updated = await client.updateSettings(created.id, { subject: 'New subject', fromName: 'The Panel', replyTo: 'reply@example.org', previewText: 'New preview' });
-    expect(updated).toMatchObject({ subject: 'New subject', fromName: 'The Panel', replyTo: 'reply@example.org', previewText: 'New preview', title: 'panel-newsletter:2022-04' });
+    const updated = await client.updateSettings(created.id, {
+      subject: 'New subject',
+      fromName: 'The Panel',
+      replyTo: 'reply@example.org',
+      previewText: 'New preview',
+    });
+    expect(updated).toMatchObject({
+      subject: 'New subject',
+      fromName: 'The Panel',
+      replyTo: 'reply@example.org',
+      previewText: 'New preview',
+      title: 'panel-newsletter:2022-04',
+    });
 
     expect((await client.getSendChecklist(created.id)).isReady).toBe(false);
     await client.setContent(created.id, { html: HTML, plainText: 'Hello *|FNAME|*' });
@@ -45,8 +62,13 @@ describe('the Mailchimp client', () => {
   });
 
   it('finds a campaign by title across pages of the audience', async () => {
-    for (let i = 0; i < 104; i++) standin.account.create({ type: 'regular', recipients: { list_id: standin.audienceId }, settings: { title: `filler ${i}` } });
-    const wanted = standin.account.create({ type: 'regular', recipients: { list_id: standin.audienceId }, settings: { title: 'panel-newsletter:paged' } });
+    for (let i = 0; i < 104; i++)
+      standin.account.create({ type: 'regular', recipients: { list_id: standin.audienceId }, settings: { title: `filler ${i}` } });
+    const wanted = standin.account.create({
+      type: 'regular',
+      recipients: { list_id: standin.audienceId },
+      settings: { title: 'panel-newsletter:paged' },
+    });
     const seen = standin.requests.length;
     expect((await clientFor(standin).findCampaignsByTitle('panel-newsletter:paged')).map((c) => c.id)).toEqual([wanted.id]);
     const pages = standin.requests.slice(seen).filter((r) => r.operationId === 'getCampaigns');
@@ -55,7 +77,9 @@ describe('the Mailchimp client', () => {
   });
 
   it('keeps an id containing "server" intact (the SDK would rewrite it if given a server)', async () => {
-    const error = await clientFor(standin).getCampaign('observer1').catch((e: unknown) => e);
+    const error = await clientFor(standin)
+      .getCampaign('observer1')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MailchimpError);
     expect(error).toMatchObject({ failure: 'not-found', status: 404, title: 'Resource Not Found' });
     expect(standin.requests.at(-1)?.path).toMatch(/^\/3\.0\/campaigns\/observer1\?/);

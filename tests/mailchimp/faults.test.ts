@@ -36,7 +36,8 @@ describe('faults become typed errors', () => {
   for (const [kind, expected] of cases) {
     it(`${kind} on a read, once the retry budget is spent`, async () => {
       standin.faults.inject(kind, { operation: 'getPing', times: 1 });
-      const client = clientFor(standin, { timeoutMs: 300, retry: { totalBudgetMs: 0 } });
+      // Only the hang needs a short deadline; a long one elsewhere keeps a slow machine from turning faults into timeouts.
+      const client = clientFor(standin, { timeoutMs: kind === 'hang' ? 300 : 10_000, retry: { totalBudgetMs: 0 } });
       const error = await client.ping().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MailchimpError);
       expect(error).toMatchObject(expected);
@@ -154,10 +155,22 @@ describe('the API key', () => {
     const errors: unknown[] = [];
     for (const kind of ['429-empty', '500', 'hang', 'drop-after-apply'] as const) {
       standin.faults.inject(kind, { operation: 'getPing' });
-      errors.push(await clientFor(standin, { timeoutMs: 300, retry: { totalBudgetMs: 0 } }).ping().catch((e: unknown) => e));
+      errors.push(
+        await clientFor(standin, { timeoutMs: 300, retry: { totalBudgetMs: 0 } })
+          .ping()
+          .catch((e: unknown) => e),
+      );
     }
-    errors.push(await clientFor(standin, { apiKey: `${key.slice(0, -4)}0-us1` }).ping().catch((e: unknown) => e));
-    errors.push(await clientFor(standin).getCampaign('nope').catch((e: unknown) => e));
+    errors.push(
+      await clientFor(standin, { apiKey: `${key.slice(0, -4)}0-us1` })
+        .ping()
+        .catch((e: unknown) => e),
+    );
+    errors.push(
+      await clientFor(standin)
+        .getCampaign('nope')
+        .catch((e: unknown) => e),
+    );
     for (const e of errors) {
       expect(e).toBeInstanceOf(MailchimpError);
       for (const text of [String(e), JSON.stringify(e), inspect(e, { depth: Infinity, showHidden: true }), (e as Error).stack ?? ''])

@@ -19,7 +19,13 @@ export function fakeTiming(): Timing & { waits: number[] } {
 }
 
 export function clientFor(standin: Standin, options: Partial<MailchimpClientOptions> = {}): MailchimpClient {
-  return new MailchimpClient({ apiKey: standin.apiKey, basePath: standin.baseUrl, audienceId: standin.audienceId, timing: fakeTiming(), ...options });
+  return new MailchimpClient({
+    apiKey: standin.apiKey,
+    basePath: standin.baseUrl,
+    audienceId: standin.audienceId,
+    timing: fakeTiming(),
+    ...options,
+  });
 }
 
 export const draft = (title: string, audienceId: string) => ({
