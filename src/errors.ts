@@ -76,6 +76,36 @@ export const ERRORS = {
     exit: 1,
     hint: 'a campaign that is sending or sent cannot be changed; run `newsletter status <id>` to see it',
   },
+  'mailchimp-not-configured': {
+    title: 'Mailchimp is not configured',
+    exit: 1,
+    hint: 'set MAILCHIMP_API_KEY and MAILCHIMP_AUDIENCE_ID (see "Configuration" in the README)',
+  },
+  'mailchimp-auth': {
+    title: 'Mailchimp did not accept the API key',
+    exit: 1,
+    hint: 'check MAILCHIMP_API_KEY: copy it again from Mailchimp (Account & billing → Extras → API keys)',
+  },
+  'mailchimp-rejected': {
+    title: 'Mailchimp refused the request',
+    exit: 1,
+    hint: "read Mailchimp's reason above, put it right, then run the command again",
+  },
+  'mailchimp-cannot-schedule': {
+    title: 'This Mailchimp account cannot schedule campaigns',
+    exit: 1,
+    hint: 'the Free plan cannot schedule: let the scheduler daemon send the issue when it is due, or upgrade the Mailchimp plan',
+  },
+  'mailchimp-unavailable': {
+    title: 'Mailchimp could not be reached or was too busy',
+    exit: 2,
+    hint: 'try again in a few minutes; running the same command again is safe',
+  },
+  'mailchimp-unexpected-answer': {
+    title: 'Mailchimp answered in a way the tool does not understand',
+    exit: 2,
+    hint: 'run again with NEWSLETTER_DEBUG=1 and report it: the Mailchimp API may have changed',
+  },
   'tool-failed': {
     title: 'The tool failed',
     exit: 2,

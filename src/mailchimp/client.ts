@@ -1,0 +1,227 @@
+// The typed Mailchimp client: the only door to Mailchimp for the rest of the tool. Every call goes
+// through one path that limits concurrency, retries what is safe to repeat, turns SDK failures
+// into MailchimpError and checks the answer with zod.
+//
+// Safe to repeat (retried on 429, 5xx and network failures): reads, the settings PATCH and the
+// content PUT — sending them twice leaves the same campaign. Never repeated here: create,
+// schedule, unschedule, send and test emails. When one of those fails with an uncertain outcome
+// (isOutcomeUncertain), the caller reads the campaign back before deciding to try again.
+import type { z } from 'zod';
+import type { MailchimpConfig } from './config.js';
+import { MailchimpError, mailchimpErrorFrom } from './errors.js';
+import { DEFAULT_RETRY, realTiming, Semaphore, withRetries, type RetryPolicy, type Timing } from './retry.js';
+import {
+  CAMPAIGN_FIELDS,
+  campaignPageSchema,
+  campaignSchema,
+  checklistSchema,
+  contentSchema,
+  pingSchema,
+  toCampaign,
+  type Campaign,
+  type CampaignContent,
+  type SendChecklist,
+} from './schemas.js';
+import { createSdk, type Sdk } from './sdk.js';
+
+export interface MailchimpClientOptions {
+  apiKey: string;
+  /** The API root, e.g. https://us21.api.mailchimp.com/3.0 (see config.ts). */
+  basePath: string;
+  /** The newsletter's audience: findCampaignsByTitle looks only there. */
+  audienceId: string;
+  /** Deadline for one request (default 30 s). */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Requests in flight at once (default 4; Mailchimp allows 10). */
+  maxConcurrent?: number;
+  timing?: Timing;
+  /** Told about each retry, in words without the key. */
+  log?: (line: string) => void;
+}
+
+/** What a new campaign is made with. */
+export interface CampaignDraft {
+  audienceId: string;
+  title: string;
+  subject: string;
+  previewText: string;
+  fromName: string;
+  replyTo: string;
+}
+
+/**
+ * A settings update. Mailchimp requires subject, from name and reply-to in every update (the
+ * published spec says so), so they are always sent; title and preview text only when given.
+ */
+export interface SettingsUpdate {
+  subject: string;
+  fromName: string;
+  replyTo: string;
+  title?: string;
+  previewText?: string;
+}
+
+type Repeat = 'safe' | 'once';
+
+const PAGE_SIZE = 100;
+
+export class MailchimpClient {
+  readonly audienceId: string;
+  private readonly sdk: Sdk;
+  private readonly apiKey: string;
+  private readonly limit: Semaphore;
+  private readonly policy: RetryPolicy;
+  private readonly timing: Timing;
+  private readonly log?: (line: string) => void;
+
+  constructor(options: MailchimpClientOptions) {
+    this.apiKey = options.apiKey;
+    this.audienceId = options.audienceId;
+    this.sdk = createSdk({ apiKey: options.apiKey, basePath: options.basePath, timeoutMs: options.timeoutMs ?? 30_000 });
+    this.limit = new Semaphore(Math.min(10, Math.max(1, options.maxConcurrent ?? 4)));
+    this.policy = { ...DEFAULT_RETRY, ...options.retry };
+    this.timing = options.timing ?? realTiming;
+    this.log = options.log;
+  }
+
+  static fromConfig(
+    config: MailchimpConfig,
+    options: Omit<MailchimpClientOptions, 'apiKey' | 'basePath' | 'audienceId'> = {},
+  ): MailchimpClient {
+    return new MailchimpClient({ ...options, apiKey: config.apiKey, basePath: config.basePath, audienceId: config.audienceId });
+  }
+
+  /** Mailchimp's health check; proves the key and the base path work. */
+  async ping(): Promise<{ healthStatus: string }> {
+    const raw = await this.call('reach Mailchimp (ping)', 'safe', (sdk) => sdk.ping.get(), pingSchema);
+    return { healthStatus: raw.health_status };
+  }
+
+  /** Throws MailchimpError with failure 'not-found' when there is no such campaign. */
+  async getCampaign(id: string): Promise<Campaign> {
+    return toCampaign(
+      await this.call(`read campaign ${id}`, 'safe', (sdk) => sdk.campaigns.get(id, { fields: CAMPAIGN_FIELDS }), campaignSchema),
+    );
+  }
+
+  /** Campaigns of the audience whose settings.title is exactly `title`, oldest first (Mailchimp cannot filter by title, so every page is read). */
+  async findCampaignsByTitle(title: string, audienceId: string = this.audienceId): Promise<Campaign[]> {
+    const found: Campaign[] = [];
+    for (let offset = 0; ; offset += PAGE_SIZE) {
+      const page = await this.call(
+        `list the campaigns of audience ${audienceId}`,
+        'safe',
+        (sdk) =>
+          sdk.campaigns.list({
+            fields: ['total_items', ...CAMPAIGN_FIELDS.map((f) => `campaigns.${f}`)],
+            list_id: audienceId,
+            count: PAGE_SIZE,
+            offset,
+            sort_field: 'create_time',
+            sort_dir: 'ASC',
+          }),
+        campaignPageSchema,
+      );
+      for (const c of page.campaigns) if (c.settings.title === title) found.push(toCampaign(c));
+      if (page.campaigns.length === 0 || offset + PAGE_SIZE >= page.total_items) return found;
+    }
+  }
+
+  /** Never repeated: on an uncertain failure, look for the campaign by title before creating again. */
+  async createCampaign(draft: CampaignDraft): Promise<Campaign> {
+    const body = {
+      type: 'regular',
+      recipients: { list_id: draft.audienceId },
+      settings: {
+        title: draft.title,
+        subject_line: draft.subject,
+        preview_text: draft.previewText,
+        from_name: draft.fromName,
+        reply_to: draft.replyTo,
+      },
+    };
+    return toCampaign(await this.call(`create campaign "${draft.title}"`, 'once', (sdk) => sdk.campaigns.create(body), campaignSchema));
+  }
+
+  async updateSettings(id: string, update: SettingsUpdate): Promise<Campaign> {
+    const settings: Record<string, string> = { subject_line: update.subject, from_name: update.fromName, reply_to: update.replyTo };
+    if (update.title !== undefined) settings.title = update.title;
+    if (update.previewText !== undefined) settings.preview_text = update.previewText;
+    return toCampaign(
+      await this.call(`update the settings of campaign ${id}`, 'safe', (sdk) => sdk.campaigns.update(id, { settings }), campaignSchema),
+    );
+  }
+
+  async getContent(id: string): Promise<CampaignContent> {
+    const raw = await this.call(
+      `read the content of campaign ${id}`,
+      'safe',
+      (sdk) => sdk.campaigns.getContent(id, { fields: ['html', 'plain_text'] }),
+      contentSchema,
+    );
+    return { html: raw.html, plainText: raw.plain_text };
+  }
+
+  async setContent(id: string, content: CampaignContent): Promise<void> {
+    await this.call(`set the content of campaign ${id}`, 'safe', (sdk) =>
+      sdk.campaigns.setContent(id, { html: content.html, plain_text: content.plainText }),
+    );
+  }
+
+  async getSendChecklist(id: string): Promise<SendChecklist> {
+    const raw = await this.call(
+      `read the send checklist of campaign ${id}`,
+      'safe',
+      (sdk) => sdk.campaigns.getSendChecklist(id),
+      checklistSchema,
+    );
+    return { isReady: raw.is_ready, items: raw.items.map(({ type, heading, details }) => ({ type, heading, details })) };
+  }
+
+  /** Schedule for `at` (a UTC instant on the quarter-hour). Never repeated: read the campaign back after an uncertain failure. */
+  async schedule(id: string, at: Date): Promise<void> {
+    const scheduleTime = at.toISOString().replace(/\.\d{3}Z$/, '+00:00');
+    await this.call(`schedule campaign ${id} for ${scheduleTime}`, 'once', (sdk) =>
+      sdk.campaigns.schedule(id, { schedule_time: scheduleTime }),
+    );
+  }
+
+  async unschedule(id: string): Promise<void> {
+    await this.call(`unschedule campaign ${id}`, 'once', (sdk) => sdk.campaigns.unschedule(id));
+  }
+
+  /** Send now. Never repeated. */
+  async send(id: string): Promise<void> {
+    await this.call(`send campaign ${id}`, 'once', (sdk) => sdk.campaigns.send(id));
+  }
+
+  /** Mailchimp's test email to these addresses. Never repeated (each attempt would mail them again). */
+  async sendTest(id: string, emails: string[], sendType: 'html' | 'plaintext' = 'html'): Promise<void> {
+    await this.call(`send a test email of campaign ${id}`, 'once', (sdk) =>
+      sdk.campaigns.sendTestEmail(id, { test_emails: emails, send_type: sendType }),
+    );
+  }
+
+  private call(operation: string, repeat: Repeat, run: (sdk: Sdk) => Promise<unknown>): Promise<unknown>;
+  private call<S extends z.ZodType>(operation: string, repeat: Repeat, run: (sdk: Sdk) => Promise<unknown>, schema: S): Promise<z.infer<S>>;
+  private async call(operation: string, repeat: Repeat, run: (sdk: Sdk) => Promise<unknown>, schema?: z.ZodType): Promise<unknown> {
+    const attempt = () =>
+      this.limit.run(async () => {
+        try {
+          return await run(this.sdk);
+        } catch (raw) {
+          throw mailchimpErrorFrom(raw, operation, this.apiKey);
+        }
+      });
+    const retryable = (e: unknown) => repeat === 'safe' && e instanceof MailchimpError && e.transient;
+    const answer = await withRetries(attempt, retryable, this.policy, this.timing, (e, n, delay) =>
+      this.log?.(`${e instanceof Error ? e.message : String(e)}; trying again in ${delay} ms (retry ${n})`),
+    );
+    if (!schema) return answer;
+    const parsed = schema.safeParse(answer);
+    if (parsed.success) return parsed.data;
+    const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(answer)'}: ${i.message}`).join('; ');
+    throw new MailchimpError('unexpected-answer', operation, 'Unexpected answer', where);
+  }
+}

@@ -1,0 +1,100 @@
+// The few Mailchimp answers the tool reads, checked with zod and turned into the newsletter's own
+// words (camelCase, no SDK shapes beyond this folder). Only the fields listed in CAMPAIGN_FIELDS
+// are asked for, so Mailchimp sends less and these schemas describe exactly what comes back.
+import { z } from 'zod';
+
+export const CAMPAIGN_STATUSES = ['save', 'paused', 'schedule', 'sending', 'sent', 'canceled', 'canceling', 'archived'] as const;
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** The fields requested with every campaign read (Mailchimp's `fields` parameter). */
+export const CAMPAIGN_FIELDS = [
+  'id',
+  'web_id',
+  'status',
+  'emails_sent',
+  'send_time',
+  'create_time',
+  'recipients.list_id',
+  'settings.title',
+  'settings.subject_line',
+  'settings.preview_text',
+  'settings.from_name',
+  'settings.reply_to',
+];
+
+const text = z.string().default('');
+
+export const campaignSchema = z.object({
+  id: z.string().min(1),
+  web_id: z.number().int(),
+  status: z.enum(CAMPAIGN_STATUSES),
+  emails_sent: z.number().int().default(0),
+  // Mailchimp sends "" until the campaign is scheduled or sent.
+  send_time: text,
+  create_time: text,
+  recipients: z.object({ list_id: text }).default({ list_id: '' }),
+  settings: z
+    .object({ title: text, subject_line: text, preview_text: text, from_name: text, reply_to: text })
+    .default({ title: '', subject_line: '', preview_text: '', from_name: '', reply_to: '' }),
+});
+
+export const campaignPageSchema = z.object({
+  campaigns: z.array(campaignSchema),
+  total_items: z.number().int(),
+});
+
+export const contentSchema = z.object({ html: text, plain_text: text });
+
+export const checklistSchema = z.object({
+  is_ready: z.boolean(),
+  items: z
+    .array(z.object({ type: z.enum(['success', 'warning', 'error']), id: z.number().int().optional(), heading: text, details: text }))
+    .default([]),
+});
+
+export const pingSchema = z.object({ health_status: z.string() });
+
+/** A campaign as the tool sees it. */
+export interface Campaign {
+  id: string;
+  webId: number;
+  status: CampaignStatus;
+  /** The audience (list) it goes to. */
+  audienceId: string;
+  title: string;
+  subject: string;
+  previewText: string;
+  fromName: string;
+  replyTo: string;
+  /** When it is scheduled or was sent (ISO 8601, UTC), or null. */
+  sendTime: string | null;
+  emailsSent: number;
+  createTime: string;
+}
+
+export interface CampaignContent {
+  html: string;
+  plainText: string;
+}
+
+export interface SendChecklist {
+  isReady: boolean;
+  items: { type: 'success' | 'warning' | 'error'; heading: string; details: string }[];
+}
+
+export function toCampaign(raw: z.infer<typeof campaignSchema>): Campaign {
+  return {
+    id: raw.id,
+    webId: raw.web_id,
+    status: raw.status,
+    audienceId: raw.recipients.list_id,
+    title: raw.settings.title,
+    subject: raw.settings.subject_line,
+    previewText: raw.settings.preview_text,
+    fromName: raw.settings.from_name,
+    replyTo: raw.settings.reply_to,
+    sendTime: raw.send_time ? raw.send_time : null,
+    emailsSent: raw.emails_sent,
+    createTime: raw.create_time,
+  };
+}

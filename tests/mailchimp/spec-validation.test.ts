@@ -1,0 +1,71 @@
+// The stand-in holds every request to Mailchimp's published spec. A request that breaks it gets
+// Mailchimp's 400 problem document naming the violation; the same request with validation
+// switched off goes through, so these tests depend on the validation and nothing else.
+import { request } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSdk } from '../../src/mailchimp/sdk.js';
+import { startStandin, type Standin } from '../../scripts/mailchimp-standin/server.js';
+
+let validating: Standin;
+let lax: Standin;
+beforeAll(async () => {
+  [validating, lax] = await Promise.all([startStandin(), startStandin({ validate: false })]);
+});
+afterAll(() => Promise.all([validating.stop(), lax.stop()]));
+
+/** The SDK itself, so the request is exactly what the SDK builds. */
+const sdkFor = (s: Standin) => createSdk({ apiKey: s.apiKey, basePath: s.baseUrl, timeoutMs: 5_000 });
+
+function raw(
+  s: Standin,
+  method: string,
+  path: string,
+  body?: unknown,
+  auth = true,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (auth) headers.authorization = `Basic ${Buffer.from(`anyone:${s.apiKey}`).toString('base64')}`;
+  return new Promise((resolve, reject) => {
+    const req = request(`http://127.0.0.1:${s.port}${path}`, { method, headers }, (res) => {
+      let data = '';
+      res.on('data', (c: Buffer) => (data += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data ? (JSON.parse(data) as Record<string, unknown>) : {} }));
+    });
+    req.on('error', reject);
+    req.end(text);
+  });
+}
+
+describe('requests are validated against the published spec', () => {
+  it('refuses a count above the spec maximum, sent through the SDK, with the violation named', async () => {
+    const error = (await sdkFor(validating)
+      .campaigns.list({ count: 5000 })
+      .catch((e: unknown) => e)) as { status: number; response: { body: Record<string, unknown> } };
+    expect(error.status).toBe(400);
+    expect(error.response.body).toMatchObject({
+      type: expect.any(String),
+      title: 'Invalid Resource',
+      status: 400,
+      detail: expect.any(String),
+      instance: expect.any(String),
+    });
+    expect(error.response.body.errors).toEqual([{ field: 'query.count', message: 'must be <= 1000' }]);
+    // Without validation the stand-in has no rule of its own against it.
+    await expect(sdkFor(lax).campaigns.list({ count: 5000 })).resolves.toMatchObject({ total_items: 0 });
+  });
+
+  it('refuses a body of the wrong shape', async () => {
+    const body = { type: 'regular', recipients: { list_id: validating.audienceId }, settings: { title: 42 } };
+    const refused = await raw(validating, 'POST', '/3.0/campaigns', body);
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors).toEqual([{ field: 'settings.title', message: 'must be string' }]);
+    expect((await raw(lax, 'POST', '/3.0/campaigns', { ...body, recipients: { list_id: lax.audienceId } })).status).toBe(200);
+  });
+
+  it('refuses an unknown path, a wrong method and a missing key', async () => {
+    expect((await raw(validating, 'GET', '/3.0/campaign')).status).toBe(404);
+    expect((await raw(validating, 'PUT', '/3.0/ping')).status).toBe(405);
+    expect(await raw(validating, 'GET', '/3.0/ping', undefined, false)).toMatchObject({ status: 401, body: { title: 'API Key Missing' } });
+  });
+});
