@@ -15,10 +15,18 @@ export const Finding = z.object({
   section: SectionRef.nullable(),
   message: z.string().min(1),
   fix: z.string().min(1),
+  /** Where to fix it, when a finding knows: the file as named in messages, line and column counting from 1. */
+  file: z.string().optional(),
+  line: z.number().int().positive().optional(),
+  column: z.number().int().positive().optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 
+/** Raised when the shape of `check --json` changes in a way a reader of it must know about. */
+export const CHECK_REPORT_SCHEMA_VERSION = 1;
+
 export const CheckReport = z.object({
+  schemaVersion: z.literal(CHECK_REPORT_SCHEMA_VERSION),
   issue: z.string(),
   hash: z.string().nullable(),
   errors: z.number().int().nonnegative(),

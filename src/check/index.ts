@@ -2,7 +2,7 @@
 import type { ContentError } from '../content/errors.js';
 import { formatContentError } from '../content/errors.js';
 import { type CheckInput, type CheckOptions, checkContext } from './context.js';
-import type { CheckReport, Finding } from './finding.js';
+import { CHECK_REPORT_SCHEMA_VERSION, type CheckReport, type Finding } from './finding.js';
 import { CHECKS } from './registry.js';
 
 /** Pure unless `options` carries an edge function (the online link check's fetch, SpamAssassin). */
@@ -21,9 +21,12 @@ export function schemaReport(issueId: string, errors: ContentError[]): CheckRepo
     errors.map((e) => ({
       code: 'schema/invalid',
       severity: 'error',
-      section: null,
+      section: e.section ?? null,
       message: formatContentError(e),
       fix: 'correct the content file at the place named',
+      file: e.file,
+      line: e.position.line,
+      column: e.position.column,
     })),
   );
 }
@@ -32,6 +35,7 @@ function report(issue: string, hash: string | null, findings: Finding[]): CheckR
   const order = (f: Finding) => (f.section ? f.section.index : -1);
   const sorted = [...findings].sort((a, b) => order(a) - order(b));
   return {
+    schemaVersion: CHECK_REPORT_SCHEMA_VERSION,
     issue,
     hash,
     errors: sorted.filter((f) => f.severity === 'error').length,

@@ -1,13 +1,16 @@
 // Content errors people can act on: where (file:line:column and field), what, and how to fix it.
 import type { z } from 'zod';
+import { SECTION_TYPES } from './schema.js';
 import type { ParsedYaml, Position } from './yaml.js';
 
 export interface ContentError {
   file: string;
   position: Position;
-  /** Field path, e.g. sections[4].closingDate; empty for the whole file. */
+  /** The field in people's words, counting from 1: "section 5 (recruitment), closingDate"; empty for the whole file. */
   field: string;
   message: string;
+  /** The issue's section the error is in (index from 0, as check findings count), when it is in one. */
+  section?: { index: number; type: string; title: string };
 }
 
 export function formatContentError(e: ContentError): string {
@@ -23,13 +26,53 @@ export class ContentInvalid extends Error {
   }
 }
 
-export function fieldPath(path: readonly PropertyKey[]): string {
-  let out = '';
+/** What one item of each list is called in messages. */
+const ITEM_OF: Record<string, string> = {
+  sections: 'section',
+  items: 'item',
+  reviews: 'review',
+  regions: 'region',
+  links: 'link',
+  social: 'social link',
+  postalAddress: 'address line',
+  eventDates: 'event date',
+  themes: 'theme',
+  kinds: 'kind',
+  mergeFields: 'merge field',
+};
+
+/**
+ * A field in people's words, with list items counted from 1 as everywhere else in the tool:
+ * ["sections", 4, "closingDate"] is "section 5 (recruitment), closingDate".
+ */
+export function fieldPath(path: readonly PropertyKey[], data?: unknown): string {
+  const parts: string[] = [];
+  let keys: string[] = [];
+  let value = data;
   for (const part of path) {
-    if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${String(part)}` : String(part);
+    if (typeof part === 'number') {
+      const list = keys.pop() ?? '';
+      if (keys.length) parts.push(keys.join('.'));
+      keys = [];
+      value = Array.isArray(value) ? (value as unknown[])[part] : undefined;
+      const type = list === 'sections' && isRecord(value) ? value.type : undefined;
+      const known = typeof type === 'string' && (SECTION_TYPES as readonly string[]).includes(type);
+      parts.push(`${ITEM_OF[list] ?? `${list} item`} ${part + 1}${known ? ` (${type})` : ''}`);
+    } else {
+      keys.push(String(part));
+      value = isRecord(value) ? value[String(part)] : undefined;
+    }
   }
-  return out;
+  if (keys.length) parts.push(keys.join('.'));
+  return parts.join(', ');
+}
+
+/** The issue section a field path points into, for check findings. */
+export function sectionOf(path: readonly PropertyKey[], data: unknown): ContentError['section'] {
+  if (path[0] !== 'sections' || typeof path[1] !== 'number') return undefined;
+  const section = valueAt(data, path.slice(0, 2));
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return { index: path[1], type: isRecord(section) ? text(section.type) : '', title: isRecord(section) ? text(section.title) : '' };
 }
 
 /** Turn zod's issues into content errors placed in the YAML source. */
@@ -37,32 +80,45 @@ export function zodIssuesToErrors(issues: z.core.$ZodIssue[], parsed: ParsedYaml
   const errors: ContentError[] = [];
   for (const issue of issues) {
     const path = issue.path;
+    const section = sectionOf(path, parsed.data);
+    const add = (e: ContentError) => errors.push(section ? { ...e, section } : e);
     if (issue.code === 'unrecognized_keys') {
       const known = knownKeysAt(schema, parsed.data, path);
       for (const key of issue.keys) {
         const guess = closest(key, known);
         const fix = guess ? `did you mean "${guess}"?` : known.length ? `remove it, or use one of: ${known.join(', ')}` : 'remove it';
-        errors.push({ file: parsed.file, position: parsed.positionOfKey(path, key), field: fieldPath([...path, key]), message: `unknown field "${key}" — ${fix}` });
+        add({ file: parsed.file, position: parsed.positionOfKey(path, key), field: fieldPath([...path, key], parsed.data), message: `unknown field "${key}" — ${fix}` });
       }
       continue;
     }
     const value = valueAt(parsed.data, path);
     if (value === undefined && path.length > 0) {
       const parent = path.slice(0, -1);
-      errors.push({ file: parsed.file, position: parsed.positionOf(parent), field: fieldPath(path), message: `is missing — add "${String(path[path.length - 1])}:" here` });
+      add({ file: parsed.file, position: parsed.positionOf(parent), field: fieldPath(path, parsed.data), message: `is missing — add "${String(path[path.length - 1])}:" here` });
       continue;
     }
     if (issue.code === 'invalid_union' && typeof value === 'string') {
-      errors.push({ file: parsed.file, position: parsed.positionOf(path), field: fieldPath(path), message: `${JSON.stringify(value)} ${issue.message}` });
+      add({ file: parsed.file, position: parsed.positionOf(path), field: fieldPath(path, parsed.data), message: `${JSON.stringify(value)} ${issue.message}` });
       continue;
     }
     if (issue.code === 'invalid_union' && isRecord(value) && 'type' in value) {
-      errors.push({ file: parsed.file, position: parsed.positionOf([...path, 'type']), field: fieldPath([...path, 'type']), message: `${JSON.stringify(value.type)} ${issue.message}` });
+      add({ file: parsed.file, position: parsed.positionOf([...path, 'type']), field: fieldPath([...path, 'type'], parsed.data), message: `${JSON.stringify(value.type)} ${issue.message}` });
       continue;
     }
-    errors.push({ file: parsed.file, position: parsed.positionOf(path), field: fieldPath(path), message: plainMessage(issue, value) });
+    const position = issue.code === 'custom' && typeof issue.params?.before === 'string' ? characterAfter(parsed, path, issue.params.before) : parsed.positionOf(path);
+    add({ file: parsed.file, position, field: fieldPath(path, parsed.data), message: plainMessage(issue, value) });
   }
   return errors;
+}
+
+/** Where the character after `before` sits in a value's source, so a control character is pointed at exactly. */
+function characterAfter(parsed: ParsedYaml, path: readonly PropertyKey[], before: string): Position {
+  const source = parsed.sourceOf(path);
+  if (!source) return parsed.positionOf(path);
+  // The value's text starts after its quote or its "|" line; an empty `before` means its first character.
+  const start = /^(["']|[|>][-+]?[^\n]*\n\s*)?/.exec(source.text)![0].length;
+  const found = before ? source.text.indexOf(before, start) : start;
+  return found < 0 ? parsed.positionOf(path) : parsed.positionAt(source.offset + found + before.length);
 }
 
 function plainMessage(issue: z.core.$ZodIssue, value: unknown): string {

@@ -1,13 +1,13 @@
 // Load and validate the content folder. `parseContent` is pure (sources in, content or errors out);
 // `readContentSources` is the only part that touches the disk.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { z } from 'zod';
 import { type ContentError, zodIssuesToErrors } from './errors.js';
 import { type Content, type Issue, IssueFile, Newsletter, Regions, ReviewRegistry } from './schema.js';
 import { memoByText } from '../memo.js';
 import { withSendTime } from '../render/dates.js';
-import { parseYaml, type SourceFile } from './yaml.js';
+import { parseYaml, type SourceFile, tooLarge, YAML_LIMITS } from './yaml.js';
 
 export const CONTENT_FILES = { newsletter: 'newsletter.yaml', regions: 'regions.yaml', reviews: 'reviews.yaml' } as const;
 export const ISSUE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -78,19 +78,33 @@ function validate<T extends z.ZodType>(source: SourceFile | undefined, schema: T
 
 /** Read content/ from disk. `shownRoot` is how the folder is named in messages. */
 export async function readContentSources(dir: string, shownRoot = path.relative(process.cwd(), dir) || '.'): Promise<ContentSources> {
-  // Small files, read in one go: a promise each costs more than the reading.
+  // Only files inside content/ are read, even through symbolic links: content is published, and a
+  // link to ~/.ssh or /etc would publish whatever it points at. Files are small and read in one go
+  // (a promise each costs more than the reading), after their size is known.
+  const realRoot = realpathSync(dir);
   const read = (name: string): SourceFile | undefined => {
+    const file = `${shownRoot}/${name}`;
     try {
-      return { file: `${shownRoot}/${name}`, text: readFileSync(path.join(dir, name), 'utf8') };
+      const real = realpathSync(path.join(dir, name));
+      const rel = path.relative(realRoot, real);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) return { file, text: '', refused: outside(shownRoot) };
+      const stats = statSync(real);
+      if (!stats.isFile()) return { file, text: '', refused: `this is not a file — replace it with the ${path.basename(name)} file` };
+      if (stats.size > YAML_LIMITS.bytes) return { file, text: '', refused: tooLarge(stats.size) };
+      return { file, text: readFileSync(real, 'utf8') };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return undefined;
+      if (code === 'EACCES' || code === 'EPERM' || code === 'ELOOP') return { file, text: '', refused: `the file cannot be read (${code}) — check its permissions and links` };
       throw e;
     }
   };
   const issues: ContentSources['issues'] = [];
-  const entries = existsSync(path.join(dir, 'issues')) ? readdirSync(path.join(dir, 'issues'), { withFileTypes: true }) : [];
+  const issuesDir = path.join(dir, 'issues');
+  const entries = existsSync(issuesDir) ? readdirSync(issuesDir, { withFileTypes: true }) : [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    if (!entry.isDirectory()) continue;
+    // An issue folder may be a link to another folder of content/; `read` refuses one that leads outside.
+    if (!entry.isDirectory() && !(entry.isSymbolicLink() && isFolder(path.join(issuesDir, entry.name)))) continue;
     const source = read(`issues/${entry.name}/issue.yaml`);
     if (source) issues.push({ id: entry.name, source });
   }
@@ -105,6 +119,18 @@ export async function readContentSources(dir: string, shownRoot = path.relative(
 
 export async function loadContent(dir: string): Promise<LoadResult> {
   return parseContent(await readContentSources(dir));
+}
+
+function outside(shownRoot: string): string {
+  return `this file is reached through a symbolic link that leads outside ${shownRoot}/ — the tool reads content only from inside ${shownRoot}/: copy the file here instead of linking to it`;
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function deepFreeze<T>(value: T): T {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { readLondonTime } from '../render/dates.js';
 import { unsafeMarkdown } from './markdown-safety.js';
+import { type ControlCharProblem, markdownControlProblem, oneLineProblem } from './one-line.js';
 
 const isoDate = z
   .string({ error: 'must be a date written as YYYY-MM-DD' })
@@ -24,15 +25,26 @@ const httpsUrl = z
   .string({ error: 'must be a web address' })
   .refine((s) => /^https:\/\/[^\s/$.?#][^\s]*$/i.test(s), { error: (iss) => `${JSON.stringify(iss.input)} is not a secure web address — write the full https:// link` });
 
-const email = z.email({ error: (iss) => `${JSON.stringify(iss.input)} is not an email address` });
+// A control character is named first: a line break in an address is a mail-header injection.
+const email = z
+  .string({ error: 'must be an email address' })
+  .superRefine((value, ctx) => controlIssue(oneLineProblem(value), ctx))
+  .pipe(z.email({ error: (iss) => `${JSON.stringify(iss.input)} is not an email address` }));
 
 const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a colour — write six hex digits, e.g. "#1d70b8"` });
 
-const text = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
+const anyText = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
+/** A control character as a located issue: `before` lets the loader point at the character itself. */
+const controlIssue = (problem: ControlCharProblem | undefined, ctx: z.RefinementCtx) => {
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { before: problem.before } });
+};
+/** One line of plain text: subjects, titles, link text, names. No line breaks, tabs or control characters. */
+const text = anyText.superRefine((value, ctx) => controlIssue(oneLineProblem(value), ctx));
 /** Markdown: paragraphs, lists, **bold**, [links](https://…). Raw HTML is shown as text, never run. */
-const markdown = text.superRefine((source, ctx) => {
+const markdown = anyText.superRefine((source, ctx) => {
   const problem = unsafeMarkdown(source);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  else controlIssue(markdownControlProblem(source), ctx);
 });
 
 export const REGION_NAMES = [

@@ -72,7 +72,7 @@ describe('newsletter check', () => {
     const io = captured();
     expect(await main(['check', '2022-04'], io, project.root)).toBe(0);
     expect(io.stdout).toBe('Checks for issue 2022-04\n\n0 errors, 0 warnings. Ready to send.\n');
-    expect(formatReport({ issue: 'x', hash: null, errors: 0, warnings: 0, findings: [] })).toBe(
+    expect(formatReport({ schemaVersion: 1, issue: 'x', hash: null, errors: 0, warnings: 0, findings: [] })).toBe(
       'Checks for issue x\n\n0 errors, 0 warnings. Ready to send.',
     );
   });

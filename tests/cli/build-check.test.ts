@@ -50,7 +50,7 @@ describe('newsletter build and check', () => {
     const result = await newsletter(project.root, 'build', '2022-04');
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
-      /^The content has 2 problems:\n {2}content\/newsletter\.yaml:30:11 timeZone: .*\n {2}content\/issues\/2022-04\/issue\.yaml:\d+:18 sections\[4\]\.closingDate: "18\/04\/2022" is not a date — write it as YYYY-MM-DD, e\.g\. 2022-04-18\n$/,
+      /^The content has 2 problems:\n {2}content\/newsletter\.yaml:30:11 timeZone: .*\n {2}content\/issues\/2022-04\/issue\.yaml:\d+:18 section 5 \(recruitment\), closingDate: "18\/04\/2022" is not a date — write it as YYYY-MM-DD, e\.g\. 2022-04-18\n$/,
     );
     expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/);
     expect(existsSync(path.join(project.root, 'dist'))).toBe(false);

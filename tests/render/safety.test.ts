@@ -51,7 +51,7 @@ describe('hostile content', () => {
     const loaded = await loadProject(project.paths);
     expect(loaded.errors.map(formatContentError)).toEqual([
       expect.stringMatching(
-        /^content\/issues\/2022-04\/issue\.yaml:\d+:\d+ sections\[0\]\.body: contains HTML \(<script>\) — write Markdown instead/,
+        /^content\/issues\/2022-04\/issue\.yaml:\d+:\d+ section 1 \(welcome\), body: contains HTML \(<script>\) — write Markdown instead/,
       ),
     ]);
     await project.edit('content/issues/2022-04/issue.yaml', '<script>alert(1)</script> ', '[a](javascript:alert(1)) ');

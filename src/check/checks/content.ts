@@ -120,8 +120,8 @@ function duplicateHeadings({ issue }: CheckContext): Finding[] {
         code: 'content/duplicate-heading',
         severity: 'warning',
         section: sectionRef(issue, i),
-        message: `the heading "${s.title}" is also the heading of section ${first + 1}; readers and "In this issue" cannot tell them apart`,
-        fix: `give section ${i + 1} its own title in ${issue.file}`,
+        message: `the heading "${s.title}" is also the heading of section ${first + 1} (${issue.sections[first]!.type}); readers and "In this issue" cannot tell them apart`,
+        fix: `give section ${i + 1} (${s.type}) its own title in ${issue.file}`,
       },
     ];
   });
