@@ -25,7 +25,7 @@ describe('unsafe links however they are written', () => {
     ['a data: reference', 'See [it][d].\n\n      [d]: data:text/html;base64,PHNjcmlwdD4=', 'data:text/html;base64,PHNjcmlwdD4='],
   ])('%s is refused on loading, with where it is', (_, markdown, target) => {
     expect(errorsWith(markdown)).toEqual([
-      `content/issues/2022-04/issue.yaml:11:11 sections[0].body: links to "${target.slice(0, 40)}" — links must start with https:// or mailto:`,
+      `content/issues/2022-04/issue.yaml:11:11 section 1 (welcome), body: links to "${target.slice(0, 40)}" — links must start with https:// or mailto:`,
     ]);
   });
 
