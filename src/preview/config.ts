@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { STATE_DIR } from '../workflow/store.js';
+import { STATE_DIR } from '../state/store.js';
 
 export const SECRET_FILE = 'preview-secret';
 

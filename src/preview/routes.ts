@@ -1,8 +1,8 @@
 // Every route of the preview server, in one place. Studio routes exist only on loopback
 // (studio mode); public mode serves the archive of sent issues, share pages and the feed.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type IssueStatus, shownStatus } from '../workflow/status.js';
-import type { Store } from '../workflow/store.js';
+import { type IssueStatus, shownStatus } from '../state/status.js';
+import type { Store } from '../state/store.js';
 import { EMAIL_POLICY, pagePolicy } from './csp.js';
 import { HTML, notFound, redirect, type RequestPath, securityHeaders, send } from './http.js';
 import type { EventHub } from './live.js';

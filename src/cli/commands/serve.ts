@@ -3,7 +3,7 @@
 import { PreviewConfigError, previewSecret, publicUrl } from '../../preview/config.js';
 import { startPreview } from '../../preview/server.js';
 import type { ProjectPaths } from '../../pipeline.js';
-import { openStore, stateDbPath } from '../../workflow/store.js';
+import { openStore, stateDbPath } from '../../state/store.js';
 import { EXIT } from '../errors.js';
 import { type Io, UsageError } from '../io.js';
 
