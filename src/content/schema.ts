@@ -55,6 +55,8 @@ export const Newsletter = z.strictObject({
   colours: z.strictObject({ brand: colour, text: colour, background: colour, link: colour, muted: colour }),
   timeZone: z.literal('Europe/London', { error: 'the newsletter is sent from England: use Europe/London' }),
   defaultSendTime: z.string().regex(/^\d{2}:\d{2}$/, { error: 'write the send time as HH:MM, e.g. "09:00"' }),
+  /** How many different people must approve an issue before it can be scheduled. */
+  approvals: z.number({ error: 'write how many different people must approve an issue, e.g. 2' }).int().min(1).max(5).default(1),
 });
 export type Newsletter = z.infer<typeof Newsletter>;
 
