@@ -14,8 +14,8 @@ export interface SmtpOptions {
 export function smtpTransport(url: string, options: SmtpOptions = {}): MailTransport {
   const where = describeSmtpUrl(url);
   const timeout = options.timeoutMs ?? 30_000;
-  const transporter = nodemailer.createTransport(url, {});
-  Object.assign(transporter.options, { connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout });
+  // Settings in the URL (?connectionTimeout=…) win over these.
+  const transporter = nodemailer.createTransport({ url, connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout });
   return {
     describe: where,
     async send(mail: OutgoingMail): Promise<Delivery> {
