@@ -2,6 +2,7 @@
 // allows only the transitions listed here and only from the status the caller saw:
 // `UPDATE … WHERE issue_id = ? AND status = ?`, with the row count checked.
 import type Database from 'better-sqlite3';
+import { NewsletterError } from '../errors.js';
 
 export const ISSUE_STATUSES = ['draft', 'approved', 'scheduled', 'sent'] as const;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
@@ -19,7 +20,7 @@ export function canChange(from: IssueStatus, to: IssueStatus): boolean {
 }
 
 /** The change is not in the table. */
-export class TransitionNotAllowed extends Error {
+export class TransitionNotAllowed extends NewsletterError {
   constructor(
     readonly issue: string,
     readonly from: IssueStatus,
@@ -27,6 +28,7 @@ export class TransitionNotAllowed extends Error {
   ) {
     const next = TRANSITIONS[from];
     super(
+      'transition-not-allowed',
       `issue ${issue} cannot go from ${from} to ${to}${next.length ? ` — from ${from} it can only become ${next.join(' or ')}` : ` — ${from} is final`}`,
     );
     this.name = 'TransitionNotAllowed';
@@ -34,13 +36,14 @@ export class TransitionNotAllowed extends Error {
 }
 
 /** Someone (another command, the daemon) changed the status first. */
-export class StatusChanged extends Error {
+export class StatusChanged extends NewsletterError {
   constructor(
     readonly issue: string,
     readonly expected: IssueStatus,
     readonly actual: IssueStatus,
   ) {
     super(
+      'status-changed',
       `issue ${issue} is ${actual} now, not ${expected} — it was changed meanwhile; look at \`newsletter status ${issue}\` and try again`,
     );
     this.name = 'StatusChanged';
