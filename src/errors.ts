@@ -96,6 +96,11 @@ export const ERRORS = {
     exit: 1,
     hint: 'see "Configuration" in the README',
   },
+  'state-store-unusable': {
+    title: 'The state store cannot be opened',
+    exit: 1,
+    hint: 'set NEWSLETTER_DB to a file in a folder you can write to (e.g. .newsletter/state.db), or unset it to use the default',
+  },
   'tool-failed': {
     title: 'The tool failed',
     exit: 2,

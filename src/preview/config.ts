@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { NewsletterError } from '../errors.js';
 import { STATE_DIR } from '../state/store.js';
 
 export const SECRET_FILE = 'preview-secret';
@@ -50,6 +51,9 @@ export function publicUrl(env: NodeJS.ProcessEnv, port: number): string {
 }
 
 /** The preview's configuration cannot be used (exit 1, no stack trace). */
-export class PreviewConfigError extends Error {
-  override name = 'PreviewConfigError';
+export class PreviewConfigError extends NewsletterError {
+  constructor(message: string) {
+    super('preview-config', message);
+    this.name = 'PreviewConfigError';
+  }
 }

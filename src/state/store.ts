@@ -75,11 +75,18 @@ function openDatabase(file: string): Database.Database {
     db.pragma('journal_mode = WAL');
     const found = schemaVersion(db);
     if (found > SCHEMA_VERSION) throw tooNew(file, found);
+    // A damaged page would otherwise surface later, mid-command, as a bare SQLite error.
+    // The store is small (kilobytes), so the check costs a millisecond or two.
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw Object.assign(new Error(String(check)), { code: 'SQLITE_CORRUPT' });
     migrate(db);
     return db;
   } catch (e) {
     db?.close();
     if (e instanceof NewsletterError) throw e;
+    // A path that cannot hold a database (a file in the way, no permission) keeps its own code:
+    // the CLI names the setting to change (cli/store.ts). A file that is there but damaged is ours to explain.
+    if (!/^SQLITE_(NOTADB|CORRUPT|IOERR)/.test(String((e as { code?: unknown }).code))) throw e;
     throw unreadable(file, e);
   }
 }
@@ -95,9 +102,7 @@ function unreadable(file: string, cause: unknown): NewsletterError {
       ? 'it is not a SQLite database (the file is damaged or something else was saved under its name)'
       : code.startsWith('SQLITE_CORRUPT')
         ? 'the database is damaged'
-        : code.startsWith('SQLITE_CANTOPEN') || code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_READONLY')
-          ? 'it cannot be opened for reading and writing (check the file and its folder belong to you)'
-          : `SQLite said: ${cause instanceof Error ? cause.message : String(cause)}`;
+        : `it cannot be read (${cause instanceof Error ? cause.message : String(cause)})`;
   return new NewsletterError('state-unreadable', `the state store ${file} cannot be used: ${why}. ${LOST}.`, {
     hint: `to start afresh, keep the old file for reference: mv "${file}" "${file}.broken" — or point NEWSLETTER_DB at another file`,
     cause,

@@ -2,7 +2,7 @@
 // itself keeps append-only, a compare-and-set two processes cannot both win, and a damaged file
 // that gets a message a person can act on.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -159,9 +159,24 @@ describe('a damaged or unreadable database', () => {
     expect(e.hint).toContain(`mv "${file}" "${file}.broken"`);
   });
 
-  it('a folder in place of the file is named too', async () => {
-    const { mkdir } = await import('node:fs/promises');
-    await mkdir(file);
-    expect(() => openStore(file)).toThrow(expect.objectContaining({ code: 'state-unreadable', message: expect.stringContaining(file) }));
+  it('a database damaged inside (its header intact) is caught on opening, not mid-command', async () => {
+    const store = openStore(file, () => now);
+    for (let i = 0; i < 200; i++)
+      store.audit.append({ actor: 'Ann', action: 'note', issue: '2022-07', hash: null, details: { i, pad: 'x'.repeat(200) } });
+    store.close();
+    const db = new Database(file);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    const bytes = await readFile(file);
+    bytes.fill(0xa5, 4096 * 3, 4096 * 5); // two pages of the audit log's table overwritten
+    await writeFile(file, bytes);
+    expect(() => openStore(file)).toThrow(
+      expect.objectContaining({
+        code: 'state-unreadable',
+        exit: 2,
+        message: expect.stringContaining(`${file} cannot be used: the database is damaged`),
+      }),
+    );
   });
 });

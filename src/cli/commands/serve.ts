@@ -3,9 +3,9 @@
 import { PreviewConfigError, previewSecret, publicUrl } from '../../preview/config.js';
 import { startPreview } from '../../preview/server.js';
 import type { ProjectPaths } from '../../pipeline.js';
-import { openStore, stateDbPath } from '../../state/store.js';
 import { EXIT } from '../errors.js';
 import { type Io, UsageError } from '../io.js';
+import { openStateStore } from '../store.js';
 
 export interface ServeArgs {
   port?: string;
@@ -17,7 +17,7 @@ export interface ServeArgs {
 export async function serveCommand(paths: ProjectPaths, args: ServeArgs, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const port = parsePort(args.port ?? env.PORT ?? '4000');
   const base = env.PUBLIC_URL ? configured(() => publicUrl(env, port)) : undefined;
-  const store = openStore(stateDbPath(paths.root, env));
+  const store = openStateStore(paths.root, env);
   try {
     const server = await startPreview({
       paths,

@@ -8,9 +8,9 @@ import { makeShareLink } from '../../preview/share.js';
 import { parseDuration } from '../../preview/share-token.js';
 import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../../pipeline.js';
 import { shownStatus } from '../../state/status.js';
-import { openStore, stateDbPath } from '../../state/store.js';
 import { EXIT } from '../errors.js';
 import { type Io, UsageError } from '../io.js';
+import { openStateStore } from '../store.js';
 import { configured } from './serve.js';
 
 export interface ShareArgs {
@@ -30,7 +30,7 @@ export async function shareCommand(paths: ProjectPaths, args: ShareArgs, io: Io,
     throw new UsageError(`--expires "${args.expires}" is not a duration — use a number and a unit: 30m, 12h, 7d or 2w (at most 90 days)`);
   const base = configured(() => publicUrl(env, Number(env.PORT ?? 4000)));
   const now = args.now ?? new Date();
-  const store = openStore(stateDbPath(paths.root, env), () => now);
+  const store = openStateStore(paths.root, env, () => now);
   try {
     if (args.revoke) {
       const n = store.shareLinks.revokeAll(id);

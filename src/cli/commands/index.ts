@@ -1,0 +1,16 @@
+// The table of commands, in the order `newsletter help` lists them. To add a command, write
+// <name>.command.ts (a Command whose `run` imports the work lazily) and add one line here.
+import type { Command } from '../command.js';
+import { build } from './build.command.js';
+import { check } from './check.command.js';
+import { serve } from './serve.command.js';
+import { share } from './share.command.js';
+
+// One command a line, so that commands added on different branches merge without conflict.
+// prettier-ignore
+export const COMMANDS: readonly Command[] = [
+  build,
+  check,
+  serve,
+  share,
+];
