@@ -5,6 +5,12 @@ import { build } from './build.command.js';
 import { check } from './check.command.js';
 import { serve } from './serve.command.js';
 import { share } from './share.command.js';
+import { newCommand } from './new.command.js';
+import { proof } from './proof.command.js';
+import { approveCommand } from './approve.command.js';
+import { unapproveCommand } from './unapprove.command.js';
+import { status } from './status.command.js';
+import { log } from './log.command.js';
 
 // One command a line, so that commands added on different branches merge without conflict.
 // prettier-ignore
@@ -13,4 +19,10 @@ export const COMMANDS: readonly Command[] = [
   check,
   serve,
   share,
+  newCommand,
+  proof,
+  approveCommand,
+  unapproveCommand,
+  status,
+  log,
 ];
