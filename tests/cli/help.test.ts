@@ -86,7 +86,19 @@ describe('--help does nothing else', () => {
   });
 
   it('every command in the table has a --help test above', () => {
-    expect(COMMANDS.map((c) => c.name)).toEqual(['build', 'check', 'serve', 'share']);
+    // new, proof, approve, unapprove, status and log: their --help tests are in tests/workflow/cli.test.ts.
+    expect(COMMANDS.map((c) => c.name)).toEqual([
+      'build',
+      'check',
+      'serve',
+      'share',
+      'new',
+      'proof',
+      'approve',
+      'unapprove',
+      'status',
+      'log',
+    ]);
   });
 });
 
