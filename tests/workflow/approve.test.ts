@@ -88,7 +88,7 @@ describe('approve', () => {
     expect(e).toMatchObject({
       code: 'check-failed',
       exit: 1,
-      message: expect.stringMatching(/cannot be approved:\n  section 5 \(recruitment\)/),
+      message: expect.stringMatching(/cannot be approved:\n {2}section 5 \(recruitment\)/),
     });
     expect(fx.store.approvals.live('2022-04')).toEqual([]);
     expect(auditTrail(fx.store, '2022-04')).toEqual([]);

@@ -215,6 +215,6 @@ describe('SMTP failures give a plain message and exit 2', () => {
   it('a 4xx or 5xx for every recipient names each one', async () => {
     const e = await failure(proof(fx.project.paths, fx.store, args({ to: ['gone@example.org'] })));
     expect([e.code, e.exit]).toEqual(['smtp-failed', 2]);
-    expect(e.message).toMatch(/refused every recipient:\n  gone@example\.org: 550 5\.1\.1 No such mailbox here/);
+    expect(e.message).toMatch(/refused every recipient:\n {2}gone@example\.org: 550 5\.1\.1 No such mailbox here/);
   });
 });
