@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectPaths } from '../src/pipeline.js';
 import { startPreview } from '../src/preview/server.js';
-import { openStore } from '../src/workflow/store.js';
+import { openStore } from '../src/state/store.js';
 import { launchBrowser, offlineContext } from '../tests/preview/browser.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

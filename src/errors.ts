@@ -61,6 +61,46 @@ export const ERRORS = {
     exit: 1,
     hint: 'restore the folder from git, e.g. `git checkout -- content/issues/<id>/sent/`; never edit it by hand',
   },
+  'state-unreadable': {
+    title: 'The state store cannot be read',
+    exit: 2,
+    hint: 'move the file aside (it is named in the message) to start a new, empty store',
+  },
+  'state-too-new': {
+    title: 'The state store is from a newer version',
+    exit: 2,
+    hint: 'update newsletter to the version that wrote the store, or point NEWSLETTER_DB at another file',
+  },
+  'issue-exists': {
+    title: 'That issue already exists',
+    exit: 1,
+    hint: 'choose the id of a month that has no issue yet, or edit the existing issue',
+  },
+  'check-failed': {
+    title: 'The checks found errors',
+    exit: 1,
+    hint: 'run `newsletter check <id>`, fix each error, then try again',
+  },
+  'approval-refused': {
+    title: 'The issue cannot be approved or unapproved now',
+    exit: 1,
+    hint: 'run `newsletter status <id>` to see where the issue stands',
+  },
+  'proof-refused': {
+    title: 'The proof cannot go to those addresses',
+    exit: 1,
+    hint: 'send proofs only to addresses in PROOF_ALLOWLIST (addresses or @domain), at most 20 at a time',
+  },
+  'smtp-config': {
+    title: 'Proofs by email are not configured',
+    exit: 1,
+    hint: 'set SMTP_URL, e.g. smtps://user:password@smtp.example.org:465 or smtp://smtp.example.org:587 (see "Configuration" in the README)',
+  },
+  'smtp-failed': {
+    title: 'The mail server did not take the proof',
+    exit: 2,
+    hint: 'check SMTP_URL and that the mail server is reachable, then send the proof again',
+  },
   'preview-config': {
     title: 'The preview is not configured correctly',
     exit: 1,
@@ -105,6 +145,11 @@ export const ERRORS = {
     title: 'Mailchimp answered in a way the tool does not understand',
     exit: 2,
     hint: 'run again with NEWSLETTER_DEBUG=1 and report it: the Mailchimp API may have changed',
+  },
+  'state-store-unusable': {
+    title: 'The state store cannot be opened',
+    exit: 1,
+    hint: 'set NEWSLETTER_DB to a file in a folder you can write to (e.g. .newsletter/state.db), or unset it to use the default',
   },
   'tool-failed': {
     title: 'The tool failed',

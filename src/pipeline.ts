@@ -8,6 +8,7 @@ import { localImageSources, parseEmail } from './check/email-dom.js';
 import { runChecks, schemaReport } from './check/index.js';
 import type { CheckReport } from './check/finding.js';
 import { ContentInvalid, type ContentError } from './content/errors.js';
+import { NewsletterError } from './errors.js';
 import { parseContent, readContentSources } from './content/load.js';
 import type { Content, Issue } from './content/schema.js';
 import { renderIssue, type RenderedIssue, type RenderOptions, type Templates } from './render/index.js';
@@ -64,19 +65,20 @@ export function errorsFor(project: Project, ids: readonly string[] | 'all'): Con
 }
 
 /** Run outside the project folder: there is no content/ to work on. */
-export class NotAProject extends Error {
+export class NotAProject extends NewsletterError {
   constructor(readonly root: string) {
-    super(`there is no content/ folder in ${root} — run newsletter in the project folder`);
+    super('not-a-project', `there is no content/ folder in ${root} — run newsletter in the project folder`);
     this.name = 'NotAProject';
   }
 }
 
-export class UnknownIssue extends Error {
+export class UnknownIssue extends NewsletterError {
   constructor(
     readonly id: string,
     readonly known: string[],
   ) {
     super(
+      'unknown-issue',
       `there is no issue "${id}" in content/issues/ — ${known.length ? `the issues are: ${known.join(', ')}` : 'create content/issues/<id>/issue.yaml first'}`,
     );
     this.name = 'UnknownIssue';

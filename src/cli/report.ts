@@ -1,7 +1,10 @@
 // The check report for people: grouped by section, errors first within each.
 import type { CheckReport, Finding } from '../check/finding.js';
 
-export function formatReport(report: CheckReport): string {
+// Colour only where it is welcome (Io.color: a terminal, NO_COLOR unset); the words alone carry the meaning.
+const paint = (on: boolean | undefined, code: number, text: string) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
+
+export function formatReport(report: CheckReport, style: { color?: boolean } = {}): string {
   const groups = new Map<string, Finding[]>();
   for (const f of report.findings) {
     const key = f.section ? `Section ${f.section.index + 1} (${f.section.type}): ${f.section.title}` : 'Whole issue';
@@ -11,14 +14,17 @@ export function formatReport(report: CheckReport): string {
   for (const [title, findings] of groups) {
     lines.push('', title);
     for (const f of [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))) {
-      lines.push(`  ${f.severity === 'error' ? 'ERROR  ' : 'warning'} ${f.message} [${f.code}]`, `          fix: ${f.fix}`);
+      lines.push(
+        `  ${f.severity === 'error' ? paint(style.color, 31, 'ERROR  ') : paint(style.color, 33, 'warning')} ${f.message} [${f.code}]`,
+        `          fix: ${f.fix}`,
+      );
     }
   }
   const verdict =
     report.errors > 0 ? 'Not ready to send.' : report.warnings > 0 ? 'Ready to send; read the warnings first.' : 'Ready to send.';
   lines.push(
     '',
-    `${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}. ${verdict}`,
+    `${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'}. ${paint(style.color, report.errors > 0 ? 31 : 32, verdict)}`,
   );
   return lines.join('\n');
 }

@@ -1,6 +1,7 @@
 // Content errors people can act on: where (file:line:column and field), what, and how to fix it.
 import type { z } from 'zod';
 import { SECTION_TYPES } from './schema.js';
+import { NewsletterError } from '../errors.js';
 import type { ParsedYaml, Position } from './yaml.js';
 
 export interface ContentError {
@@ -19,9 +20,9 @@ export function formatContentError(e: ContentError): string {
 }
 
 /** Thrown when content cannot be used; carries every error found, not just the first. */
-export class ContentInvalid extends Error {
+export class ContentInvalid extends NewsletterError {
   constructor(readonly errors: ContentError[]) {
-    super(errors.map(formatContentError).join('\n'));
+    super('content-invalid', errors.map(formatContentError).join('\n'));
     this.name = 'ContentInvalid';
   }
 }

@@ -86,6 +86,8 @@ export const Newsletter = z.strictObject({
       }),
     )
     .default([]),
+  /** How many different people must approve an issue before it can be scheduled. */
+  approvals: z.number({ error: 'write how many different people must approve an issue, e.g. 2' }).int().min(1).max(5).default(1),
 });
 export type Newsletter = z.infer<typeof Newsletter>;
 

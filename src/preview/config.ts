@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { NewsletterError } from '../errors.js';
-import { STATE_DIR } from '../workflow/store.js';
+import { STATE_DIR } from '../state/store.js';
 import { MIN_SECRET_BYTES } from './share-token.js';
 
 export const SECRET_FILE = 'preview-secret';

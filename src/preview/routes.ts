@@ -3,8 +3,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { archivedIssues } from '../site/archive.js';
 import { archivePage, atomFeed } from '../site/pages.js';
-import { type IssueStatus, shownStatus } from '../workflow/status.js';
-import type { Store } from '../workflow/store.js';
+import { type IssueStatus, shownStatus } from '../state/status.js';
+import type { Store } from '../state/store.js';
 import { EMAIL_POLICY, pagePolicy } from './csp.js';
 import { HTML, notFound, pathTo, redirect, type RequestPath, securityHeaders, send } from './http.js';
 import type { EventHub } from './live.js';

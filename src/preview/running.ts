@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { STATE_DIR } from '../workflow/store.js';
+import { STATE_DIR } from '../state/store.js';
 import { publicUrl } from './config.js';
 
 export interface RunningServer {

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ProjectPaths } from '../pipeline.js';
-import type { Store } from '../workflow/store.js';
+import type { Store } from '../state/store.js';
 import { pagePolicy } from './csp.js';
 import { HTML, notFound, requestPath, send } from './http.js';
 import { EventHub, watchFolders } from './live.js';

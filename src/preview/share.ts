@@ -1,6 +1,6 @@
 // Share links for partners: make one for the current render of a draft, open one, revoke them.
 // The token proves who made the link; the store says whether it still stands.
-import type { Store } from '../workflow/store.js';
+import type { Store } from '../state/store.js';
 import { newLinkId, type SharePayload, signShareToken, verifyShareToken } from './share-token.js';
 
 export interface MadeLink {

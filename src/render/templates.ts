@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { SECTION_TYPES, type SectionType } from '../content/schema.js';
+import { NewsletterError } from '../errors.js';
 import { memoByText } from '../memo.js';
 import type { IssueView, SectionView } from './model.js';
 
@@ -22,14 +23,14 @@ export interface TemplateSet {
 }
 
 /** A template could not be used: its file, the place, and what is wrong. */
-export class TemplateError extends Error {
+export class TemplateError extends NewsletterError {
   constructor(
     readonly file: string,
     readonly line: number,
     readonly column: number,
     readonly detail: string,
   ) {
-    super(`${file}:${line}:${column} ${detail}`);
+    super('template-invalid', `${file}:${line}:${column} ${detail}`);
     this.name = 'TemplateError';
   }
 }

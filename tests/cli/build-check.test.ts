@@ -99,7 +99,7 @@ describe('newsletter build and check', () => {
     });
     expect(await newsletter(project.root, 'check', '2022-04', '--jsn')).toMatchObject({
       code: 1,
-      stderr: expect.stringContaining("Unknown option '--jsn'"),
+      stderr: expect.stringContaining('check has no option --jsn — did you mean --json?'),
     });
   });
 });

@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type PreviewOptions, type PreviewServer, startPreview } from '../../src/preview/server.js';
-import { openStore, type Store } from '../../src/workflow/store.js';
+import { openStore, type Store } from '../../src/state/store.js';
 import { type TempProject, tempProject } from '../helpers/project.js';
 
 export const SECRET = 'test-preview-secret-0123456789abcdef';

@@ -9,6 +9,6 @@ export async function checkCommand(paths: ProjectPaths, args: { ids: string[]; j
   if (args.ids.length !== 1) throw new UsageError('say which issue to check, e.g. `newsletter check 2022-04`');
   const options = { fetch: args.online ? (fetch as LinkFetcher) : undefined, spamAssassin: await findSpamAssassin() };
   const { report } = await checkIssue(paths, args.ids[0]!, options);
-  io.out(args.json ? JSON.stringify(report, null, 2) : formatReport(report));
+  io.out(args.json ? JSON.stringify(report, null, 2) : formatReport(report, { color: io.color }));
   return report.errors > 0 ? EXIT.wrong : EXIT.ok;
 }

@@ -3,9 +3,10 @@
 import { PreviewConfigError, previewSecret, publicUrl } from '../../preview/config.js';
 import { startPreview } from '../../preview/server.js';
 import type { ProjectPaths } from '../../pipeline.js';
-import { openStore, stateDbPath } from '../../workflow/store.js';
 import { EXIT } from '../errors.js';
 import { type Io, UsageError } from '../io.js';
+import { stateDbPath } from '../../state/store.js';
+import { openStateStore } from '../store.js';
 
 export interface ServeArgs {
   port?: string;
@@ -19,7 +20,7 @@ export async function serveCommand(paths: ProjectPaths, args: ServeArgs, io: Io,
   const base = env.PUBLIC_URL ? configured(() => publicUrl(env, port)) : undefined;
   const db = stateDbPath(paths.root, env);
   const secret = configured(() => previewSecret(paths.root, env));
-  const store = openStore(db);
+  const store = openStateStore(paths.root, env);
   try {
     const server = await startPreview({
       paths,

@@ -8,10 +8,11 @@ import { runningServers, shareAddress } from '../../preview/running.js';
 import { makeShareLink } from '../../preview/share.js';
 import { parseDuration } from '../../preview/share-token.js';
 import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../../pipeline.js';
-import { shownStatus } from '../../workflow/status.js';
-import { openStore, stateDbPath } from '../../workflow/store.js';
+import { shownStatus } from '../../state/status.js';
 import { EXIT } from '../errors.js';
 import { type Io, UsageError } from '../io.js';
+import { stateDbPath } from '../../state/store.js';
+import { openStateStore } from '../store.js';
 import { configured } from './serve.js';
 
 export interface ShareArgs {
@@ -31,7 +32,7 @@ export async function shareCommand(paths: ProjectPaths, args: ShareArgs, io: Io,
     throw new UsageError(`--expires "${args.expires}" is not a duration — use a number and a unit: 30m, 12h, 7d or 2w (at most 90 days)`);
   const now = args.now ?? new Date();
   const db = stateDbPath(paths.root, env);
-  const store = openStore(db, () => now);
+  const store = openStateStore(paths.root, env, () => now);
   try {
     if (args.revoke) {
       const n = store.shareLinks.revokeAll(id);

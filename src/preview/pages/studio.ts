@@ -4,7 +4,7 @@ import type { CheckReport } from '../../check/finding.js';
 import type { Issue } from '../../content/schema.js';
 import { ukDateTime } from '../../render/dates.js';
 import { escapeHtml } from '../../render/html.js';
-import type { IssueStatus } from '../../workflow/status.js';
+import type { IssueStatus } from '../../state/status.js';
 import { problemsOverlay, reportPanel } from './report.js';
 import { page } from './shell.js';
 import { STUDIO_CSS, STUDIO_SCRIPT } from './studio-assets.js';

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDuration, signShareToken, verifyShareToken } from '../../src/preview/share-token.js';
-import { canChange, shownStatus, StatusChanged, TransitionNotAllowed } from '../../src/workflow/status.js';
-import { openStore, stateDbPath, type Store } from '../../src/workflow/store.js';
+import { canChange, shownStatus, StatusChanged, TransitionNotAllowed } from '../../src/state/status.js';
+import { openStore, stateDbPath, type Store } from '../../src/state/store.js';
 
 let dir: string;
 let store: Store;

@@ -1,17 +1,25 @@
-// The one state table of an issue's status. Every change goes through `changeStatus`, which
-// allows only the transitions listed here and only from the status the caller saw:
+// The one state table of an issue's status. Every change goes through `change`, which allows
+// only the transitions listed here and only from the status the caller saw:
 // `UPDATE … WHERE issue_id = ? AND status = ?`, with the row count checked.
 import type Database from 'better-sqlite3';
+import { NewsletterError } from '../errors.js';
 
-export const ISSUE_STATUSES = ['draft', 'approved', 'scheduled', 'sent'] as const;
+export const ISSUE_STATUSES = ['draft', 'approved', 'scheduled', 'sending', 'sent', 'cancelled', 'needs-attention'] as const;
 export type IssueStatus = (typeof ISSUE_STATUSES)[number];
 
-/** Which status may follow which: approval can be withdrawn, a schedule cancelled, a send never undone. */
+/**
+ * Which status may follow which. Approval can be withdrawn and a schedule cancelled; a send is
+ * never undone. `needs-attention` is where the daemon parks an issue whose campaign drifted or
+ * whose send it cannot confirm; a person moves it on.
+ */
 export const TRANSITIONS: Readonly<Record<IssueStatus, readonly IssueStatus[]>> = {
-  draft: ['approved'],
-  approved: ['draft', 'scheduled'],
-  scheduled: ['approved', 'sent'],
+  draft: ['approved', 'cancelled'],
+  approved: ['draft', 'scheduled', 'sending', 'cancelled'],
+  scheduled: ['approved', 'sending', 'sent', 'needs-attention', 'cancelled'],
+  sending: ['sent', 'needs-attention'],
   sent: [],
+  cancelled: ['draft'],
+  'needs-attention': ['draft', 'approved', 'scheduled', 'sent', 'cancelled'],
 };
 
 export function canChange(from: IssueStatus, to: IssueStatus): boolean {
@@ -19,7 +27,7 @@ export function canChange(from: IssueStatus, to: IssueStatus): boolean {
 }
 
 /** The change is not in the table. */
-export class TransitionNotAllowed extends Error {
+export class TransitionNotAllowed extends NewsletterError {
   constructor(
     readonly issue: string,
     readonly from: IssueStatus,
@@ -27,6 +35,7 @@ export class TransitionNotAllowed extends Error {
   ) {
     const next = TRANSITIONS[from];
     super(
+      'transition-not-allowed',
       `issue ${issue} cannot go from ${from} to ${to}${next.length ? ` — from ${from} it can only become ${next.join(' or ')}` : ` — ${from} is final`}`,
     );
     this.name = 'TransitionNotAllowed';
@@ -34,25 +43,19 @@ export class TransitionNotAllowed extends Error {
 }
 
 /** Someone (another command, the daemon) changed the status first. */
-export class StatusChanged extends Error {
+export class StatusChanged extends NewsletterError {
   constructor(
     readonly issue: string,
     readonly expected: IssueStatus,
     readonly actual: IssueStatus,
   ) {
     super(
+      'status-changed',
       `issue ${issue} is ${actual} now, not ${expected} — it was changed meanwhile; look at \`newsletter status ${issue}\` and try again`,
     );
     this.name = 'StatusChanged';
   }
 }
-
-export const STATUS_SCHEMA = `
-CREATE TABLE IF NOT EXISTS issue_status (
-  issue_id   TEXT PRIMARY KEY,
-  status     TEXT NOT NULL CHECK (status IN (${ISSUE_STATUSES.map((s) => `'${s}'`).join(', ')})),
-  updated_at TEXT NOT NULL
-);`;
 
 export class IssueStatuses {
   constructor(
@@ -66,11 +69,17 @@ export class IssueStatuses {
     return row?.status ?? 'draft';
   }
 
+  /** Whether the store has a row for the issue (a draft it has never seen has none). */
+  known(issue: string): boolean {
+    return this.db.prepare('SELECT 1 FROM issue_status WHERE issue_id = ?').get(issue) !== undefined;
+  }
+
   all(): Map<string, IssueStatus> {
     const rows = this.db.prepare('SELECT issue_id, status FROM issue_status').all() as { issue_id: string; status: IssueStatus }[];
     return new Map(rows.map((r) => [r.issue_id, r.status]));
   }
 
+  /** Compare-and-set: from the status the caller saw to the next one, or StatusChanged. */
   change(issue: string, from: IssueStatus, to: IssueStatus): void {
     if (!canChange(from, to)) throw new TransitionNotAllowed(issue, from, to);
     const at = this.now().toISOString();
@@ -82,11 +91,27 @@ export class IssueStatuses {
         .prepare('UPDATE issue_status SET status = ?, updated_at = ? WHERE issue_id = ? AND status = ?')
         .run(to, at, issue, from).changes;
     });
-    if (apply() !== 1) throw new StatusChanged(issue, from, this.get(issue));
+    if (apply.immediate() !== 1) throw new StatusChanged(issue, from, this.get(issue));
+  }
+
+  /**
+   * Record an issue sent before the tool (`status: sent` in its file), once: only when the store
+   * has never seen the issue. Returns whether it was recorded now.
+   */
+  importSent(issue: string): boolean {
+    const at = this.now().toISOString();
+    return (
+      this.db
+        .prepare("INSERT INTO issue_status (issue_id, status, updated_at) VALUES (?, 'sent', ?) ON CONFLICT (issue_id) DO NOTHING")
+        .run(issue, at).changes === 1
+    );
   }
 }
 
-/** What the studio shows: sent in issue.yaml wins (issues sent before the tool), then the store. */
+/**
+ * What the studio shows until it reads the store alone: sent in issue.yaml (an issue sent before
+ * the tool, not yet imported) wins, then the store.
+ */
 export function shownStatus(fileStatus: 'draft' | 'sent', stored: IssueStatus | undefined): IssueStatus {
   return fileStatus === 'sent' ? 'sent' : (stored ?? 'draft');
 }

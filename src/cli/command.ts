@@ -1,0 +1,49 @@
+// What a command is: its name, a one-line summary, its options, its help and how to run it.
+// The table of commands (commands/index.ts) lists them; main.ts parses the words against it.
+// A command's definition must stay light: `run` imports the modules that do the work, so that
+// `--help`, `--version` and every other command do not pay for loading them.
+import type { Io } from './io.js';
+
+export interface OptionSpec {
+  type: 'boolean' | 'string';
+  /** One letter, e.g. 'p' for -p. */
+  short?: string;
+  /** For a string option, the value as help shows it: `--port <number>`. */
+  value?: string;
+  /** What it does, in a few words. */
+  description: string;
+}
+
+export interface CommandContext {
+  /** The project folder (where content/ and templates/ are). */
+  root: string;
+  io: Io;
+  env: NodeJS.ProcessEnv;
+  /** The words after the command that are not options, e.g. issue ids. */
+  positionals: string[];
+  /** The options given, by name; only the command's own options can appear here. */
+  options: Record<string, string | boolean | undefined>;
+}
+
+export interface Command {
+  name: string;
+  /** One line, as `newsletter help` lists it. */
+  summary: string;
+  /** How it is called, one line per form, without the leading `newsletter`. */
+  usage: string[];
+  options: Record<string, OptionSpec>;
+  /** One or more example command lines, each with a short comment. */
+  example: string[];
+  /** Returns the exit code; throws a NewsletterError for anything the person must fix. */
+  run(context: CommandContext): Promise<number>;
+}
+
+/** A string option's value, or undefined when not given. */
+export function text(context: CommandContext, name: string): string | undefined {
+  const value = context.options[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function flag(context: CommandContext, name: string): boolean {
+  return context.options[name] === true;
+}

@@ -1,0 +1,18 @@
+// `newsletter check`: what it takes and says in its help; the work is in check.ts, loaded when it runs.
+import { type Command, flag } from '../command.js';
+
+export const check: Command = {
+  name: 'check',
+  summary: 'run every check on an issue; exit 1 when any finding is an error',
+  usage: ['check <id> [--json] [--online]'],
+  options: {
+    json: { type: 'boolean', description: 'print the report as JSON, for machines' },
+    online: { type: 'boolean', description: 'also request every link to find broken ones (needs the internet)' },
+  },
+  example: ['newsletter check 2022-04          # the report, grouped by section', 'newsletter check 2022-04 --json   # the same as JSON'],
+  async run(context) {
+    const [{ checkCommand }, { projectPaths }] = await Promise.all([import('./check.js'), import('../../pipeline.js')]);
+    const args = { ids: context.positionals, json: flag(context, 'json'), online: flag(context, 'online') };
+    return checkCommand(projectPaths(context.root), args, context.io);
+  },
+};

@@ -1,0 +1,40 @@
+// `newsletter log`: the append-only audit trail; the work is in the state store's audit log.
+import { type Command, flag } from '../command.js';
+
+export const log: Command = {
+  name: 'log',
+  summary: 'the audit trail of an issue (or all): who did what, when, to which content hash',
+  usage: ['log [<id>] [--json]'],
+  options: { json: { type: 'boolean', description: 'print as JSON' } },
+  example: ['newsletter log 2022-05'],
+  async run(context) {
+    const [id, ...extra] = context.positionals;
+    if (extra.length) throw new (await import('../io.js')).UsageError('give one issue id, or none for everything');
+    const [{ auditTrail }, { openStateStore }] = await Promise.all([import('../../workflow/status-report.js'), import('../store.js')]);
+    const store = openStateStore(context.root, context.env);
+    try {
+      const entries = auditTrail(store, id);
+      if (flag(context, 'json')) return (context.io.out(JSON.stringify(entries, null, 2)), 0);
+      if (entries.length === 0) return (context.io.out(id ? `Nothing recorded for ${id} yet.` : 'Nothing recorded yet.'), 0);
+      context.io.out(
+        entries
+          .map((e) =>
+            [
+              e.at.toISOString().replace('T', ' ').slice(0, 19) + 'Z',
+              e.issue ?? '-',
+              e.action.padEnd(11),
+              e.actor,
+              e.hash ? e.hash.slice(0, 12) : '-',
+              Object.keys(e.details).length ? JSON.stringify(e.details) : '',
+            ]
+              .join('  ')
+              .trimEnd(),
+          )
+          .join('\n'),
+      );
+      return 0;
+    } finally {
+      store.close();
+    }
+  },
+};

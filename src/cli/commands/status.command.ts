@@ -1,0 +1,65 @@
+// `newsletter status`: where each issue stands; the work is in workflow/status-report.ts.
+import { type Command, flag } from '../command.js';
+
+export const status: Command = {
+  name: 'status',
+  summary: 'status, planned send time, approval (fresh or stale), proofs and share links of one issue or all',
+  usage: ['status [<id>...] [--json]'],
+  options: { json: { type: 'boolean', description: 'print as JSON' } },
+  example: ['newsletter status            # every issue', 'newsletter status 2022-05 --json'],
+  async run(context) {
+    const [{ issueStandings }, { projectPaths }, { openStateStore }, { ukDateTime }] = await Promise.all([
+      import('../../workflow/status-report.js'),
+      import('../../pipeline.js'),
+      import('../store.js'),
+      import('../../render/dates.js'),
+    ]);
+    const store = openStateStore(context.root, context.env);
+    try {
+      const now = new Date();
+      const ids = context.positionals.length ? context.positionals : 'all';
+      const standings = await issueStandings(projectPaths(context.root), store, ids, now);
+      if (flag(context, 'json')) return (context.io.out(JSON.stringify(standings, null, 2)), 0);
+      const when = (d: Date) => ukDateTime(london(d));
+      const blocks = standings.map((s) => {
+        const a = s.approval;
+        const people = a.state === 'none' ? '' : a.approvals.map((x) => `${x.approver} on ${when(x.approvedAt)}`).join(', ');
+        const approval = {
+          none: s.status === 'sent' ? 'n/a (sent)' : 'not approved',
+          fresh: `fresh — ${people}`,
+          partial: `${a.state === 'partial' ? a.approvals.length : 0} of ${a.needed} approvers — ${people}`,
+          stale: `STALE — the content changed since ${people} approved it; approve again`,
+        }[a.state];
+        return [
+          `${s.id}  ${s.status}  "${s.subject}"`,
+          `  send      ${s.sendAtUk}`,
+          `  approval  ${approval}`,
+          `  proofs    ${s.proofs.length ? s.proofs.map((p) => `${when(p.at)} by ${p.by} to ${p.delivered.length}/${p.to.length}${p.hash !== s.hash ? ' (earlier content)' : ''}${p.forced ? ' (forced)' : ''}`).join('; ') : 'none'}`,
+          `  links     ${s.shareLinks.length ? s.shareLinks.map((l) => `until ${when(l.expiresAt)}${l.hash !== s.hash ? ' (changed since)' : ''}`).join('; ') : 'none live'}`,
+        ].join('\n');
+      });
+      context.io.out(blocks.join('\n\n'));
+      return 0;
+    } finally {
+      store.close();
+    }
+  },
+};
+
+/** An instant as "YYYY-MM-DD HH:MM" in Europe/London. */
+function london(d: Date): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(d)
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}

@@ -1,0 +1,62 @@
+// The audit log: who did what to which issue, when, and to which content hash. Append-only —
+// the database's own triggers refuse UPDATE and DELETE (see migrations.ts), so no code path,
+// and no one with the sqlite3 shell and this schema, can quietly rewrite history.
+import type Database from 'better-sqlite3';
+
+/** Actions recorded so far; the daemon and publishing add their own. */
+export type AuditAction = string;
+
+export interface AuditEntry {
+  seq: number;
+  at: Date;
+  /** A person's name as given (`--by`), or the system user, or "daemon". */
+  actor: string;
+  action: AuditAction;
+  issue: string | null;
+  hash: string | null;
+  details: Record<string, unknown>;
+}
+
+export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'at'> & { at?: Date };
+
+interface Row {
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  issue_id: string | null;
+  content_hash: string | null;
+  details: string;
+}
+
+export class AuditLog {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date,
+  ) {}
+
+  append(entry: NewAuditEntry): AuditEntry {
+    const at = entry.at ?? this.now();
+    const { lastInsertRowid } = this.db
+      .prepare('INSERT INTO audit_log (at, actor, action, issue_id, content_hash, details) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(at.toISOString(), entry.actor, entry.action, entry.issue, entry.hash, JSON.stringify(entry.details));
+    return { ...entry, at, seq: Number(lastInsertRowid) };
+  }
+
+  /** The trail of one issue, or of everything, oldest first. */
+  list(issue?: string, action?: AuditAction): AuditEntry[] {
+    const where = [issue === undefined ? '' : 'issue_id = @issue', action === undefined ? '' : 'action = @action'].filter(Boolean);
+    const rows = this.db
+      .prepare(`SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`)
+      .all({ ...(issue === undefined ? {} : { issue }), ...(action === undefined ? {} : { action }) }) as Row[];
+    return rows.map((r) => ({
+      seq: r.seq,
+      at: new Date(r.at),
+      actor: r.actor,
+      action: r.action,
+      issue: r.issue_id,
+      hash: r.content_hash,
+      details: JSON.parse(r.details) as Record<string, unknown>,
+    }));
+  }
+}

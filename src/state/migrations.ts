@@ -1,0 +1,96 @@
+// The state store's schema, as the list of steps that built it. `PRAGMA user_version` says how
+// many steps a database has had; opening it runs the missing ones in order, each in its own
+// transaction with the version bump, so a half-run step is never seen. Steps never drop data,
+// and each can run again harmlessly (IF NOT EXISTS, copies that ignore rows already there):
+// two processes opening an old database at once, or a version reset by hand, do no harm.
+// Add a step at the end to change the schema; never edit one that has shipped.
+import type Database from 'better-sqlite3';
+import { SHARE_LINK_SCHEMA } from '../workflow/share-links.js';
+
+export interface Migration {
+  /** What the step adds, in a few words. */
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    // The store as it was before it was versioned: databases made then have user_version 0.
+    name: 'issue statuses and share links',
+    sql: `
+      CREATE TABLE IF NOT EXISTS issue_status (
+        issue_id   TEXT PRIMARY KEY,
+        status     TEXT NOT NULL CHECK (status IN ('draft', 'approved', 'scheduled', 'sent')),
+        updated_at TEXT NOT NULL
+      );
+      ${SHARE_LINK_SCHEMA}`,
+  },
+  {
+    // SQLite cannot widen a CHECK constraint in place: copy into a new table, then swap.
+    name: 'statuses for distribution (sending, cancelled, needs-attention)',
+    sql: `
+      CREATE TABLE IF NOT EXISTS issue_status_next (
+        issue_id   TEXT PRIMARY KEY,
+        status     TEXT NOT NULL CHECK (status IN ('draft', 'approved', 'scheduled', 'sending', 'sent', 'cancelled', 'needs-attention')),
+        updated_at TEXT NOT NULL
+      );
+      INSERT OR IGNORE INTO issue_status_next (issue_id, status, updated_at) SELECT issue_id, status, updated_at FROM issue_status;
+      DROP TABLE issue_status;
+      ALTER TABLE issue_status_next RENAME TO issue_status;`,
+  },
+  {
+    name: 'append-only audit log',
+    sql: `
+      CREATE TABLE IF NOT EXISTS audit_log (
+        seq          INTEGER PRIMARY KEY AUTOINCREMENT,
+        at           TEXT NOT NULL,
+        actor        TEXT NOT NULL,
+        action       TEXT NOT NULL,
+        issue_id     TEXT,
+        content_hash TEXT,
+        details      TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(details))
+      );
+      CREATE INDEX IF NOT EXISTS audit_log_issue ON audit_log (issue_id, seq);
+      CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: rows cannot be changed'); END;
+      CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: rows cannot be deleted'); END;`,
+  },
+  {
+    // The approved render is kept whole, so publishing sends exactly what was approved.
+    name: 'approvals with the snapshot approved',
+    sql: `
+      CREATE TABLE IF NOT EXISTS approval (
+        approval_id  INTEGER PRIMARY KEY AUTOINCREMENT,
+        issue_id     TEXT NOT NULL,
+        approver     TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        snapshot     TEXT NOT NULL CHECK (json_valid(snapshot)),
+        approved_at  TEXT NOT NULL,
+        withdrawn_at TEXT
+      );
+      CREATE INDEX IF NOT EXISTS approval_issue ON approval (issue_id, content_hash);`,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Run the steps this database has not had. Returns the numbers of the steps run. */
+export function migrate(db: Database.Database): number[] {
+  const ran: number[] = [];
+  for (let step = schemaVersion(db); step < MIGRATIONS.length; step++) {
+    const apply = db.transaction(() => {
+      // Another process may have run it since we looked; the write lock is ours now.
+      if (schemaVersion(db) !== step) return false;
+      db.exec(MIGRATIONS[step]!.sql);
+      db.pragma(`user_version = ${step + 1}`);
+      return true;
+    });
+    if (apply.immediate()) ran.push(step + 1);
+  }
+  return ran;
+}

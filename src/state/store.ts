@@ -1,0 +1,117 @@
+// The state store: one SQLite file (NEWSLETTER_DB, by default .newsletter/state.db) holding what
+// the content folder cannot — statuses, approvals, share links and the audit log. It is the one
+// source of an issue's status. Opened by the commands that need it; the schema is brought up to
+// date on opening (migrations.ts).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { NewsletterError } from '../errors.js';
+import { ShareLinks } from '../workflow/share-links.js';
+import { Approvals } from './approvals.js';
+import { AuditLog } from './audit.js';
+import { migrate, SCHEMA_VERSION, schemaVersion } from './migrations.js';
+import { IssueStatuses } from './status.js';
+
+/** The folder for local state beside content/: the database and the generated preview secret. */
+export const STATE_DIR = '.newsletter';
+
+export function stateDbPath(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  return env.NEWSLETTER_DB ? path.resolve(root, env.NEWSLETTER_DB) : path.join(root, STATE_DIR, 'state.db');
+}
+
+export interface LiveShareLink {
+  id: string;
+  hash: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export interface Store {
+  file: string;
+  statuses: IssueStatuses;
+  shareLinks: ShareLinks;
+  approvals: Approvals;
+  audit: AuditLog;
+  /** Run fn in one transaction (write lock taken at the start): a status change and its audit row land together or not at all. */
+  tx<T>(fn: () => T): T;
+  /** Share links to an issue that still work: not withdrawn, not expired. */
+  liveShareLinks(issue: string): LiveShareLink[];
+  close(): void;
+}
+
+export function openStore(file: string, now: () => Date = () => new Date()): Store {
+  const db = openDatabase(file);
+  return {
+    file,
+    statuses: new IssueStatuses(db, now),
+    shareLinks: new ShareLinks(db, now),
+    approvals: new Approvals(db, now),
+    audit: new AuditLog(db, now),
+    tx: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+    liveShareLinks(issue) {
+      const rows = db
+        .prepare(
+          'SELECT link_id, content_hash, created_at, expires_at FROM share_link WHERE issue_id = ? AND revoked_at IS NULL AND expires_at > ? ORDER BY created_at',
+        )
+        .all(issue, now().toISOString()) as { link_id: string; content_hash: string; created_at: string; expires_at: string }[];
+      return rows.map((r) => ({
+        id: r.link_id,
+        hash: r.content_hash,
+        createdAt: new Date(r.created_at),
+        expiresAt: new Date(r.expires_at),
+      }));
+    },
+    close: () => db.close(),
+  };
+}
+
+/** Open and migrate, turning SQLite's terse failures into a message a person can act on. */
+function openDatabase(file: string): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    db = new Database(file);
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    const found = schemaVersion(db);
+    if (found > SCHEMA_VERSION) throw tooNew(file, found);
+    // A damaged page would otherwise surface later, mid-command, as a bare SQLite error.
+    // The store is small (kilobytes), so the check costs a millisecond or two.
+    const check = db.pragma('quick_check', { simple: true });
+    if (check !== 'ok') throw Object.assign(new Error(String(check)), { code: 'SQLITE_CORRUPT' });
+    migrate(db);
+    return db;
+  } catch (e) {
+    db?.close();
+    if (e instanceof NewsletterError) throw e;
+    // A path that cannot hold a database (a file in the way, no permission) keeps its own code:
+    // the CLI names the setting to change (cli/store.ts). A file that is there but damaged is ours to explain.
+    if (!/^SQLITE_(NOTADB|CORRUPT|IOERR)/.test(String((e as { code?: unknown }).code))) throw e;
+    throw unreadable(file, e);
+  }
+}
+
+const LOST =
+  'It holds approvals, proof records, share links, the audit log and the status of issues sent with the tool. ' +
+  'If you move it aside, a new empty store is made: issues must be approved again, share links stop working, and the audit log and statuses stay only in the moved file';
+
+function unreadable(file: string, cause: unknown): NewsletterError {
+  const code = (cause as { code?: string }).code ?? '';
+  const why =
+    code === 'SQLITE_NOTADB'
+      ? 'it is not a SQLite database (the file is damaged or something else was saved under its name)'
+      : code.startsWith('SQLITE_CORRUPT')
+        ? 'the database is damaged'
+        : `it cannot be read (${cause instanceof Error ? cause.message : String(cause)})`;
+  return new NewsletterError('state-unreadable', `the state store ${file} cannot be used: ${why}. ${LOST}.`, {
+    hint: `to start afresh, keep the old file for reference: mv "${file}" "${file}.broken" — or point NEWSLETTER_DB at another file`,
+    cause,
+  });
+}
+
+function tooNew(file: string, found: number): NewsletterError {
+  return new NewsletterError(
+    'state-too-new',
+    `the state store ${file} was written by a newer version of newsletter (schema ${found}; this version knows up to ${SCHEMA_VERSION})`,
+  );
+}

@@ -1,0 +1,90 @@
+// `approve` records who approved which content hash, only when check finds no errors, and keeps
+// the snapshot approved. When enough different people have approved the same hash
+// (newsletter.yaml `approvals`, 1 by default) the issue becomes approved. `unapprove` withdraws.
+import type { ApprovalState } from '../state/approvals.js';
+import type { IssueStatus } from '../state/status.js';
+import type { Store } from '../state/store.js';
+import { NewsletterError } from '../errors.js';
+import type { ProjectPaths } from '../pipeline.js';
+import { currentIssue, importSentIssues, refuseOnErrors, validActor } from './current.js';
+
+export interface ApproveArgs {
+  id: string;
+  by: string;
+  now: () => Date;
+}
+
+export interface ApproveResult {
+  id: string;
+  hash: string;
+  approver: string;
+  status: IssueStatus;
+  approval: ApprovalState;
+  /** True when this person had already approved this exact content: nothing new was recorded. */
+  already: boolean;
+}
+
+export async function approve(paths: ProjectPaths, store: Store, args: ApproveArgs): Promise<ApproveResult> {
+  const by = validActor(args.by, 'approves the issue');
+  const now = args.now();
+  const { content, snapshot, report } = await currentIssue(paths, args.id, now);
+  importSentIssues(store, content);
+  refuseOnErrors(report, 'approved');
+  const needed = content.newsletter.approvals;
+  return store.tx(() => {
+    const status = store.statuses.get(args.id);
+    if (status !== 'draft' && status !== 'approved')
+      throw new NewsletterError('approval-refused', `${args.id} is ${status}; only a draft or an approved issue can be approved`, {
+        hint: status === 'scheduled' ? `run \`newsletter unschedule ${args.id}\` first to change what is sent` : undefined,
+      });
+    const before = store.approvals.stateOf(args.id, snapshot.hash, needed);
+    const already = before.state !== 'none' && before.hash === snapshot.hash && before.approvals.some((a) => same(a.approver, by));
+    if (!already) {
+      store.approvals.record(by, snapshot);
+      store.audit.append({ actor: by, action: 'approve', issue: args.id, hash: snapshot.hash, details: { needed } });
+    }
+    const approval = store.approvals.stateOf(args.id, snapshot.hash, needed);
+    let next = status;
+    if (approval.state === 'fresh' && status === 'draft') {
+      store.statuses.change(args.id, 'draft', 'approved');
+      store.audit.append({ actor: by, action: 'status', issue: args.id, hash: snapshot.hash, details: { from: 'draft', to: 'approved' } });
+      next = 'approved';
+    }
+    return { id: args.id, hash: snapshot.hash, approver: by, status: next, approval, already };
+  });
+}
+
+export interface UnapproveArgs {
+  id: string;
+  by: string;
+  now: () => Date;
+}
+
+export interface UnapproveResult {
+  id: string;
+  withdrawn: number;
+  status: IssueStatus;
+}
+
+/** Withdraw every live approval of the issue; an approved issue goes back to draft. */
+export function unapprove(store: Store, args: UnapproveArgs): UnapproveResult {
+  const by = validActor(args.by, 'withdraws the approval');
+  return store.tx(() => {
+    const status = store.statuses.get(args.id);
+    if (status !== 'draft' && status !== 'approved')
+      throw new NewsletterError(
+        'approval-refused',
+        `${args.id} is ${status}; its approval can only be withdrawn while it is approved or a draft`,
+        {
+          hint: status === 'scheduled' ? `run \`newsletter unschedule ${args.id}\` first` : undefined,
+        },
+      );
+    const withdrawn = store.approvals.withdraw(args.id);
+    if (withdrawn === 0 && status === 'draft') return { id: args.id, withdrawn, status };
+    if (status === 'approved') store.statuses.change(args.id, 'approved', 'draft');
+    store.audit.append({ actor: by, action: 'unapprove', issue: args.id, hash: null, details: { withdrawn, from: status } });
+    return { id: args.id, withdrawn, status: 'draft' as const };
+  });
+}
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();

@@ -1,0 +1,38 @@
+// The dates a new issue moves on to from the one before it. Pure.
+import type { Issue, Section } from '../content/schema.js';
+
+/** A placeholder check refuses (it is a Handlebars leftover), so an unwritten welcome is never sent. */
+export const NEW_WELCOME = '{{ write the welcome for this issue }}\n';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+export interface NextDates {
+  sendAt: string;
+  subject: string;
+  window: { from: string; to: string };
+}
+
+/**
+ * sendAt: the same day of the month in the new issue's month (the last day if shorter), at the
+ * default send time. The reviews window starts the day after the previous one ended and ends
+ * the day before the new send date. The subject's "April 2022" becomes "May 2022".
+ */
+export function nextIssueDates(previous: Issue, id: string, defaultSendTime: string): NextDates {
+  const [year, month] = id.split('-').map(Number) as [number, number];
+  const day = Math.min(Number(previous.sendAt.slice(8, 10)), new Date(Date.UTC(year, month, 0)).getUTCDate());
+  const sendDate = `${id}-${String(day).padStart(2, '0')}`;
+  const before = previous.sections.find((s): s is Extract<Section, { type: 'published-reviews' }> => s.type === 'published-reviews');
+  const from = before ? addDays(before.window.to, 1) : addDays(previous.sendAt.slice(0, 10), 0);
+  const prevMonth = `${MONTHS[Number(previous.sendAt.slice(5, 7)) - 1]} ${previous.sendAt.slice(0, 4)}`;
+  return {
+    sendAt: `${sendDate} ${defaultSendTime}`,
+    subject: previous.subject.split(prevMonth).join(`${MONTHS[month - 1]} ${year}`),
+    window: { from, to: addDays(sendDate, -1) },
+  };
+}
+
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

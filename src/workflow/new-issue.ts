@@ -1,0 +1,116 @@
+// `new` starts an issue from the one before it (or the one named): the shared sections carried
+// over, dates moved on, and a comment at the top saying what to review. The previous file is
+// edited as a YAML document, so its comments and layout survive where they still make sense.
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import type { Issue } from '../content/schema.js';
+import { NewsletterError } from '../errors.js';
+import { findIssue, loadProject, type ProjectPaths, usableContent } from '../pipeline.js';
+import { ukDate } from '../render/dates.js';
+import { NEW_WELCOME, nextIssueDates } from './new-issue-dates.js';
+
+/** Issues are monthly: the id is the month they are sent in. */
+export const NEW_ISSUE_ID = /^(\d{4})-(0[1-9]|1[0-2])$/;
+
+export interface NewIssueArgs {
+  id: string;
+  /** The issue to start from; by default the latest one before `id`. */
+  from?: string;
+  now: () => Date;
+}
+
+export interface NewIssueResult {
+  id: string;
+  from: string;
+  /** The new file, relative to the project root. */
+  file: string;
+  carried: string[];
+  dropped: string[];
+  review: string[];
+}
+
+export async function newIssue(paths: ProjectPaths, args: NewIssueArgs): Promise<NewIssueResult> {
+  if (!NEW_ISSUE_ID.test(args.id))
+    throw new NewsletterError(
+      'usage',
+      `"${args.id}" is not an issue id — an issue is named after the month it is sent in, as YYYY-MM, e.g. 2022-05`,
+    );
+  const folder = path.join(paths.content, 'issues', args.id);
+  if (existsSync(folder)) throw new NewsletterError('issue-exists', `${args.id} already exists (content/issues/${args.id}/)`);
+  const project = await loadProject(paths);
+  const earlier = (project.content?.issues ?? []).filter((i) => i.id < args.id).map((i) => i.id);
+  const fromId = args.from ?? earlier.sort().at(-1);
+  if (!fromId) throw new NewsletterError('usage', `there is no issue before ${args.id} to start from — name one with --from <id>`);
+  const previous = findIssue(usableContent(project, [fromId]), fromId);
+  const newsletter = project.content!.newsletter;
+
+  const dates = nextIssueDates(previous, args.id, newsletter.defaultSendTime);
+  const doc = parseDocument(await readFile(path.join(paths.root, previous.file), 'utf8'));
+  const carried: string[] = [];
+  const dropped: string[] = [];
+  const review: string[] = [];
+
+  doc.set('subject', dates.subject);
+  doc.set('sendAt', dates.sendAt);
+  doc.delete('status');
+  review.push(`subject ("${dates.subject}") and preheader — the preheader is ${previous.id}'s`);
+  const sections = doc.get('sections');
+  if (!isSeq(sections)) throw new NewsletterError('content-invalid', `${previous.file} has no list of sections to carry over`);
+  const kept = sections.items.filter((node, i) => {
+    const section = previous.sections[i]!;
+    if (!isMap(node)) return true;
+    const map = node as YAMLMap;
+    switch (section.type) {
+      case 'article':
+        dropped.push(`article "${section.title}"`);
+        return false;
+      case 'welcome':
+        map.set('body', NEW_WELCOME);
+        review.push('welcome — write it; check refuses the placeholder');
+        break;
+      case 'regional-links':
+        map.delete('markChanges');
+        review.push('regional links — markChanges is reset; set it to true to mark links changed since the last issue');
+        break;
+      case 'published-reviews':
+        map.setIn(['window', 'from'], dates.window.from);
+        map.setIn(['window', 'to'], dates.window.to);
+        review.push(`published reviews — window now ${ukDate(dates.window.from)} to ${ukDate(dates.window.to)}`);
+        break;
+      case 'recruitment':
+        review.push(`recruitment "${section.role}" — closes ${ukDate(section.closingDate)}: update or remove it`);
+        break;
+      case 'stakeholder-news':
+        review.push('stakeholder news — replace the items; events already past are flagged by check');
+        break;
+    }
+    carried.push(section.type);
+    return true;
+  });
+  sections.items = kept;
+  doc.commentBefore = topComment(args.id, previous, args.now(), carried, dropped, review);
+  // Comments at the head of the previous file were about that issue.
+  const first = doc.contents && isMap(doc.contents) ? doc.contents.items[0] : undefined;
+  if (first && typeof first.key === 'object' && first.key && 'commentBefore' in first.key)
+    (first.key as { commentBefore?: string }).commentBefore = undefined;
+
+  await mkdir(folder, { recursive: true });
+  const file = path.join(folder, 'issue.yaml');
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, doc.toString({ lineWidth: 0 }), { flag: 'wx' });
+  await rename(temporary, file);
+  return { id: args.id, from: previous.id, file: path.relative(paths.root, file).split(path.sep).join('/'), carried, dropped, review };
+}
+
+function topComment(id: string, previous: Issue, now: Date, carried: string[], dropped: string[], review: string[]): string {
+  return [
+    ` Issue ${id}, started from ${previous.id} by \`newsletter new\` on ${ukDate(now.toISOString().slice(0, 10))}.`,
+    ` Carried over: ${carried.join(', ')}.`,
+    ...(dropped.length ? [` Not carried over: ${dropped.join('; ')} — write this issue's articles.`] : []),
+    ' Review before sending:',
+    ...review.map((r) => `   - ${r}`),
+    ' Delete this comment when done.',
+  ].join('\n');
+}

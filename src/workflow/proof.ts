@@ -1,0 +1,71 @@
+// `proof` sends the issue as it stands to allow-listed reviewers and records what it showed them.
+// Recipients are judged before anything else, so a refused address never opens a connection;
+// errors from check stop a proof unless forced, and a forced proof says so in the audit log.
+import { proofRecipients } from '../distribute/allowlist.js';
+import { proofMail } from '../distribute/proof-mail.js';
+import type { MailTransport, RecipientRefused } from '../distribute/transport.js';
+import { NewsletterError } from '../errors.js';
+import type { ProjectPaths } from '../pipeline.js';
+import type { Store } from '../state/store.js';
+import { currentIssue, importSentIssues, refuseOnErrors, validActor } from './current.js';
+
+export interface ProofArgs {
+  id: string;
+  to: string[];
+  /** Who sends it, for the audit log. */
+  by: string;
+  force: boolean;
+  now: () => Date;
+  env: NodeJS.ProcessEnv;
+  /** Made only once the recipients and the content have passed; SMTP_URL by default. */
+  transport: (smtpUrl: string) => MailTransport;
+}
+
+export interface ProofResult {
+  id: string;
+  hash: string;
+  subject: string;
+  via: string;
+  delivered: string[];
+  refused: RecipientRefused[];
+  /** Errors from check that --force sent anyway. */
+  forcedErrors: number;
+}
+
+export async function proof(paths: ProjectPaths, store: Store, args: ProofArgs): Promise<ProofResult> {
+  const by = validActor(args.by, 'sends the proof');
+  const to = proofRecipients(args.to, args.env.PROOF_ALLOWLIST);
+  const smtpUrl = args.env.SMTP_URL?.trim();
+  if (!smtpUrl) throw new NewsletterError('smtp-config', 'SMTP_URL is not set, so proofs cannot be sent');
+  const { content, snapshot, report } = await currentIssue(paths, args.id, args.now());
+  importSentIssues(store, content);
+  if (!args.force) refuseOnErrors(report, 'proofed (add --force to send the proof anyway; it is recorded)');
+  const mail = proofMail(snapshot, content.newsletter, to);
+  const transport = args.transport(smtpUrl);
+  const record = (details: Record<string, unknown>) =>
+    store.audit.append({
+      actor: by,
+      action: 'proof',
+      issue: args.id,
+      hash: snapshot.hash,
+      details: { to, via: transport.describe, forced: args.force && report.errors > 0, checkErrors: report.errors, ...details },
+    });
+  try {
+    const delivery = await transport.send(mail);
+    record({ delivered: delivery.accepted, refused: delivery.refused });
+    return {
+      id: args.id,
+      hash: snapshot.hash,
+      subject: mail.subject,
+      via: transport.describe,
+      delivered: delivery.accepted,
+      refused: delivery.refused,
+      forcedErrors: args.force ? report.errors : 0,
+    };
+  } catch (e) {
+    record({ delivered: [], failed: e instanceof Error ? e.message : String(e) });
+    throw e;
+  } finally {
+    transport.close();
+  }
+}

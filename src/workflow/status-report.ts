@@ -1,0 +1,81 @@
+// `status`: where each issue stands — its status from the store, its planned send time in UK
+// time, whether its approval is fresh or stale (and who gave it, when), the proofs sent and the
+// share links still live. `log`: the audit trail. Both return data; the CLI prints them.
+import { snapshotOf } from '../archive/snapshot.js';
+import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../pipeline.js';
+import { ukDateTime } from '../render/dates.js';
+import type { ApprovalState } from '../state/approvals.js';
+import type { AuditEntry } from '../state/audit.js';
+import type { IssueStatus } from '../state/status.js';
+import type { LiveShareLink, Store } from '../state/store.js';
+import { importSentIssues } from './current.js';
+
+export interface ProofRecord {
+  at: Date;
+  by: string;
+  hash: string | null;
+  to: string[];
+  delivered: string[];
+  forced: boolean;
+  failed?: string;
+}
+
+export interface IssueStanding {
+  id: string;
+  subject: string;
+  status: IssueStatus;
+  /** "YYYY-MM-DD HH:MM" in Europe/London, as the issue file gives it, and as people read it. */
+  sendAt: string;
+  sendAtUk: string;
+  /** The hash of the issue's current render; null for a sent issue (what was sent is history). */
+  hash: string | null;
+  approval: ApprovalState;
+  proofs: ProofRecord[];
+  shareLinks: LiveShareLink[];
+}
+
+export async function issueStandings(paths: ProjectPaths, store: Store, ids: string[] | 'all', now: Date): Promise<IssueStanding[]> {
+  const project = await loadProject(paths);
+  const content = usableContent(project, ids);
+  importSentIssues(store, content);
+  const issues = ids === 'all' ? content.issues : ids.map((id) => findIssue(content, id));
+  const templates = await loadTemplates(paths);
+  const needed = content.newsletter.approvals;
+  const standings: IssueStanding[] = [];
+  for (const issue of issues) {
+    const status = store.statuses.get(issue.id);
+    const hash = status === 'sent' ? null : snapshotOf(content, issue, await renderIssue(content, issue, templates), now).hash;
+    standings.push({
+      id: issue.id,
+      subject: issue.subject,
+      status,
+      sendAt: issue.sendAt,
+      sendAtUk: ukDateTime(issue.sendAt),
+      hash,
+      approval: hash === null ? { state: 'none', needed } : store.approvals.stateOf(issue.id, hash, needed),
+      proofs: proofsOf(store.audit.list(issue.id, 'proof')),
+      shareLinks: store.liveShareLinks(issue.id),
+    });
+  }
+  return standings;
+}
+
+function proofsOf(entries: AuditEntry[]): ProofRecord[] {
+  return entries.map((e) => {
+    const d = e.details as { to?: string[]; delivered?: string[]; forced?: boolean; failed?: string };
+    return {
+      at: e.at,
+      by: e.actor,
+      hash: e.hash,
+      to: d.to ?? [],
+      delivered: d.delivered ?? [],
+      forced: Boolean(d.forced),
+      ...(d.failed ? { failed: d.failed } : {}),
+    };
+  });
+}
+
+/** The audit trail of one issue, or of everything, oldest first. */
+export function auditTrail(store: Store, id?: string): AuditEntry[] {
+  return store.audit.list(id);
+}

@@ -1,0 +1,182 @@
+// The store's schema: versioned steps that can run twice harmlessly, an audit log the database
+// itself keeps append-only, a compare-and-set two processes cannot both win, and a damaged file
+// that gets a message a person can act on.
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { NewsletterError } from '../../src/errors.js';
+import { MIGRATIONS, migrate, SCHEMA_VERSION, schemaVersion } from '../../src/state/migrations.js';
+import { openStore } from '../../src/state/store.js';
+import { REPO } from '../helpers/project.js';
+
+let dir: string;
+let file: string;
+const now = new Date('2024-05-01T09:00:00Z');
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'newsletter-state-'));
+  file = path.join(dir, 'state.db');
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+describe('migrations', () => {
+  it('bring a database made before versioning up to date, keeping its rows', () => {
+    // The store as the tool made it before user_version: version 0, the old status CHECK.
+    const old = new Database(file);
+    old.exec(MIGRATIONS[0]!.sql);
+    old.prepare("INSERT INTO issue_status VALUES ('2022-07', 'scheduled', '2022-06-30T10:00:00Z')").run();
+    old.prepare("INSERT INTO share_link VALUES ('l1', '2022-07', 'h', '2022-06-01T00:00:00Z', '2099-01-01T00:00:00Z', NULL)").run();
+    expect(schemaVersion(old)).toBe(0);
+    old.close();
+
+    const store = openStore(file, () => now);
+    try {
+      expect(store.statuses.get('2022-07')).toBe('scheduled');
+      expect(store.shareLinks.find('l1')?.issue).toBe('2022-07');
+      store.statuses.change('2022-07', 'scheduled', 'needs-attention'); // a status the old CHECK refused
+      expect(store.statuses.get('2022-07')).toBe('needs-attention');
+    } finally {
+      store.close();
+    }
+  });
+
+  it('run twice — reopened, or with the version reset by hand — change nothing', () => {
+    const store = openStore(file, () => now);
+    store.statuses.change('2022-07', 'draft', 'approved');
+    store.audit.append({ actor: 'Ann', action: 'approve', issue: '2022-07', hash: 'h1', details: { note: 'x' } });
+    store.close();
+
+    const db = new Database(file);
+    expect(migrate(db)).toEqual([]); // already up to date: nothing runs
+    db.pragma('user_version = 0');
+    expect(migrate(db)).toEqual(MIGRATIONS.map((_, i) => i + 1)); // every step again
+    expect(schemaVersion(db)).toBe(SCHEMA_VERSION);
+    db.close();
+
+    const again = openStore(file, () => now);
+    try {
+      expect(again.statuses.all()).toEqual(new Map([['2022-07', 'approved']]));
+      expect(again.audit.list('2022-07').map((e) => [e.actor, e.action, e.hash, e.details])).toEqual([
+        ['Ann', 'approve', 'h1', { note: 'x' }],
+      ]);
+    } finally {
+      again.close();
+    }
+  });
+
+  it('refuse a database written by a newer version', () => {
+    const db = new Database(file);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => openStore(file)).toThrow(/written by a newer version of newsletter/);
+  });
+});
+
+describe('the audit log', () => {
+  it('is append-only: the database refuses UPDATE and DELETE, even from outside the tool', () => {
+    const store = openStore(file, () => now);
+    store.audit.append({ actor: 'Ann', action: 'approve', issue: '2022-07', hash: 'h1', details: {} });
+    store.close();
+    const db = new Database(file);
+    try {
+      expect(() => db.prepare("UPDATE audit_log SET actor = 'Mallory'").run()).toThrow(/append-only: rows cannot be changed/);
+      expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only: rows cannot be deleted/);
+      expect(db.prepare('SELECT actor FROM audit_log').all()).toEqual([{ actor: 'Ann' }]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a status change and its audit row land together or not at all', () => {
+    const store = openStore(file, () => now);
+    try {
+      expect(() =>
+        store.tx(() => {
+          store.statuses.change('2022-07', 'draft', 'approved');
+          store.audit.append({ actor: 'Ann', action: 'approve', issue: '2022-07', hash: null, details: {} });
+          throw new Error('the approval failed half-way');
+        }),
+      ).toThrow(/half-way/);
+      expect(store.statuses.get('2022-07')).toBe('draft');
+      expect(store.audit.list('2022-07')).toEqual([]);
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('compare-and-set across processes', () => {
+  it('two processes that both saw draft: exactly one moves it to approved', async () => {
+    openStore(file).close(); // migrate once, so the race is about the status alone
+    const child = path.join(REPO, 'tests/state/cas-child.ts');
+    const run = () => {
+      const p = spawn(process.execPath, ['--import', 'tsx', child, file, '2022-07'], { cwd: REPO, stdio: ['pipe', 'pipe', 'inherit'] });
+      let out = '';
+      const ready = new Promise<void>((resolve) =>
+        p.stdout.on('data', (d: Buffer) => ((out += d.toString()), out.includes('ready') && resolve())),
+      );
+      const done = new Promise<string>((resolve) => p.on('close', () => resolve(out)));
+      return { p, ready, done };
+    };
+    const a = run();
+    const b = run();
+    await Promise.all([a.ready, b.ready]);
+    a.p.stdin.write('go\n');
+    b.p.stdin.write('go\n');
+    const outs = await Promise.all([a.done, b.done]);
+    expect(outs.every((o) => o.startsWith('ready draft\n'))).toBe(true);
+    expect(outs.map((o) => o.split('\n')[1]).sort()).toEqual(['lost', 'won']);
+    const store = openStore(file);
+    try {
+      expect(store.statuses.get('2022-07')).toBe('approved');
+      expect(store.audit.list('2022-07')).toHaveLength(1); // the loser wrote no audit row
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('a damaged or unreadable database', () => {
+  it('names the file, says what is lost and how to move it aside — never a bare SQLite message', async () => {
+    await writeFile(file, 'this is not a database, just some text that was saved here by mistake\n'.repeat(100));
+    let error: unknown;
+    try {
+      openStore(file);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(NewsletterError);
+    const e = error as NewsletterError;
+    expect(e.code).toBe('state-unreadable');
+    expect(e.exit).toBe(2);
+    expect(e.message).toContain(file);
+    expect(e.message).toContain('not a SQLite database');
+    expect(e.message).toMatch(/issues must be approved again, share links stop working/);
+    expect(e.message).not.toMatch(/^file is not a database$/);
+    expect(e.hint).toContain(`mv "${file}" "${file}.broken"`);
+  });
+
+  it('a database damaged inside (its header intact) is caught on opening, not mid-command', async () => {
+    const store = openStore(file, () => now);
+    for (let i = 0; i < 200; i++)
+      store.audit.append({ actor: 'Ann', action: 'note', issue: '2022-07', hash: null, details: { i, pad: 'x'.repeat(200) } });
+    store.close();
+    const db = new Database(file);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    const bytes = await readFile(file);
+    bytes.fill(0xa5, 4096 * 3, 4096 * 5); // two pages of the audit log's table overwritten
+    await writeFile(file, bytes);
+    expect(() => openStore(file)).toThrow(
+      expect.objectContaining({
+        code: 'state-unreadable',
+        exit: 2,
+        message: expect.stringContaining(`${file} cannot be used: the database is damaged`),
+      }),
+    );
+  });
+});
