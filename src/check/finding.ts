@@ -18,11 +18,22 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
+/** SpamAssassin's verdict on the whole message, reported whatever the score (not a finding). */
+export const SpamAssassinScore = z.object({
+  score: z.number(),
+  required: z.number(),
+  rules: z.array(z.string()),
+  scoredBy: z.enum(['spamassassin', 'spamd']),
+});
+export type SpamAssassinScore = z.infer<typeof SpamAssassinScore>;
+
 export const CheckReport = z.object({
   issue: z.string(),
   hash: z.string().nullable(),
   errors: z.number().int().nonnegative(),
   warnings: z.number().int().nonnegative(),
   findings: z.array(Finding),
+  /** Present when SpamAssassin is installed and scored the issue. */
+  spamAssassin: SpamAssassinScore.optional(),
 });
 export type CheckReport = z.infer<typeof CheckReport>;
