@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compatCheck } from '../../src/check/checks/compat.js';
 import { spamCheck } from '../../src/check/checks/spam.js';
 import { CANIEMAIL } from '../../src/check/compat/data.js';
-import type { SpamAssassin } from '../../src/check/context.js';
+import type { Check, SpamAssassin } from '../../src/check/context.js';
 import { parseSpamStatus } from '../../src/check/spamassassin.js';
 import { matchFor } from '../../scripts/update-caniemail.js';
 import { checkApril, SECTION, withCode } from './april.js';
@@ -117,6 +117,29 @@ describe('spam check', () => {
     ]);
     expect(seen[0]).toMatch(/^From: Child Safeguarding Practice Review Panel <Mailbox\.NationalReviewPanel@education\.gov\.uk>\r\n/);
     expect(seen[0]).toContain('Content-Type: multipart/alternative;');
+  });
+
+  it('SpamAssassin starts before the other checks run, and the findings keep the registry order', async () => {
+    const order: string[] = [];
+    const other: Check = {
+      name: 'other',
+      description: 'a check that runs in the process',
+      run: () => (order.push('other check'), [{ code: 'other/x', severity: 'warning', section: null, message: 'x', fix: 'y' }]),
+    };
+    const spamAssassin: SpamAssassin = async () => (order.push('spamassassin'), { score: 6, required: 5, rules: ['X'] });
+    const report = await checkApril({}, [other, spamCheck], { spamAssassin });
+    expect(order).toEqual(['spamassassin', 'other check']);
+    expect(report.findings.map((f) => f.code)).toEqual(['other/x', 'spam/spamassassin']);
+    expect(report.spamAssassin).toEqual({ score: 6, required: 5, rules: ['X'], scoredBy: 'spamassassin' });
+  });
+
+  it('a line of the email HTML over 998 characters is a warning', async () => {
+    const report = await checkApril({ rendered: (r) => ({ html: r.html.replace('<body', `<body data-x="${'x'.repeat(1000)}"`) }) }, [
+      spamCheck,
+    ]);
+    expect(withCode(report, 'spam/long-line').map((f) => f.message)).toEqual([
+      expect.stringMatching(/^1 line of the email HTML is longer than the 998 characters mail allows \(line \d+: \d+ characters\)/),
+    ]);
   });
 
   it('reads SpamAssassin’s folded X-Spam-Status header', () => {
