@@ -4,7 +4,7 @@ import type { Content, Issue } from '../content/schema.js';
 import type { RenderedIssue } from '../render/index.js';
 import { previousIssue } from '../render/model.js';
 import { type EmailDom, parseEmail } from './email-dom.js';
-import type { Finding, SectionRef } from './finding.js';
+import type { Finding, SectionRef, SpamAssassinScore } from './finding.js';
 
 export interface CheckInput {
   content: Content;
@@ -24,6 +24,8 @@ export interface SpamAssassinResult {
   score: number;
   required: number;
   rules: string[];
+  /** spamd (through spamc) when one was running, else `spamassassin -L`. */
+  scoredBy?: 'spamassassin' | 'spamd';
 }
 /** Scores a whole RFC 5322 message offline; present only when `spamassassin` is installed. */
 export type SpamAssassin = (message: string) => Promise<SpamAssassinResult>;
@@ -43,16 +45,26 @@ export interface CheckContext extends CheckInput {
   previous: Issue | undefined;
   email: EmailDom;
   options: CheckOptions;
+  /** What checks measured besides findings; the report carries it. */
+  measured: { spamAssassin?: SpamAssassinScore };
 }
 
 export function checkContext(input: CheckInput, options: CheckOptions = {}): CheckContext {
-  return { ...input, previous: previousIssue(input.content, input.issue), email: input.email ?? parseEmail(input.rendered.html), options };
+  return {
+    ...input,
+    previous: previousIssue(input.content, input.issue),
+    email: input.email ?? parseEmail(input.rendered.html),
+    options,
+    measured: {},
+  };
 }
 
 export interface Check {
   /** The first part of every code this check reports, e.g. "size". */
   name: string;
   description: string;
+  /** It waits on another process or the network: started first, so the other checks run meanwhile. */
+  waits?: boolean;
   run(ctx: CheckContext): Finding[] | Promise<Finding[]>;
 }
 

@@ -25,6 +25,15 @@ export type Finding = z.infer<typeof Finding>;
 /** Raised when the shape of `check --json` changes in a way a reader of it must know about. */
 export const CHECK_REPORT_SCHEMA_VERSION = 1;
 
+/** SpamAssassin's verdict on the whole message, reported whatever the score (not a finding). */
+export const SpamAssassinScore = z.object({
+  score: z.number(),
+  required: z.number(),
+  rules: z.array(z.string()),
+  scoredBy: z.enum(['spamassassin', 'spamd']),
+});
+export type SpamAssassinScore = z.infer<typeof SpamAssassinScore>;
+
 export const CheckReport = z.object({
   schemaVersion: z.literal(CHECK_REPORT_SCHEMA_VERSION),
   issue: z.string(),
@@ -32,5 +41,7 @@ export const CheckReport = z.object({
   errors: z.number().int().nonnegative(),
   warnings: z.number().int().nonnegative(),
   findings: z.array(Finding),
+  /** Present when SpamAssassin is installed and scored the issue. */
+  spamAssassin: SpamAssassinScore.optional(),
 });
 export type CheckReport = z.infer<typeof CheckReport>;

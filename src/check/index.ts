@@ -8,9 +8,12 @@ import { CHECKS } from './registry.js';
 /** Pure unless `options` carries an edge function (the online link check's fetch, SpamAssassin). */
 export async function runChecks(input: CheckInput, options: CheckOptions = {}, checks = CHECKS): Promise<CheckReport> {
   const ctx = checkContext(input, options);
-  const findings: Finding[] = [];
-  for (const check of checks) findings.push(...(await check.run(ctx)));
-  return report(input.issue.id, input.rendered.hash, findings);
+  // Checks that wait (SpamAssassin, the network) start first; the others run while they wait.
+  // Findings stay in the order of `checks`.
+  const started = [...checks].sort((a, b) => Number(b.waits ?? false) - Number(a.waits ?? false));
+  const results = await Promise.all(started.map((check) => Promise.resolve().then(() => check.run(ctx))));
+  const findings = checks.flatMap((check) => results[started.indexOf(check)]!);
+  return { ...report(input.issue.id, input.rendered.hash, findings), ...ctx.measured };
 }
 
 /** Content that does not load is itself a finding: the schema check. */

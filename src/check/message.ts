@@ -5,10 +5,15 @@ import type { CheckInput } from './context.js';
 
 const BOUNDARY = 'panel-newsletter-alternative';
 
-export function emailMessage({ content, issue, rendered }: CheckInput): string {
+/** How the parts are encoded: base64 by default; Mailchimp sends quoted-printable; 8bit shows a filter the raw lines. */
+export type TransferEncoding = 'base64' | 'quoted-printable' | '8bit';
+
+export function emailMessage({ content, issue, rendered }: CheckInput, encoding: TransferEncoding = 'base64'): string {
   const { sender } = content.newsletter;
   const part = (type: string, body: string) =>
-    [`--${BOUNDARY}`, `Content-Type: ${type}; charset=UTF-8`, 'Content-Transfer-Encoding: base64', '', base64Lines(body)].join('\r\n');
+    [`--${BOUNDARY}`, `Content-Type: ${type}; charset=UTF-8`, `Content-Transfer-Encoding: ${encoding}`, '', encode(body, encoding)].join(
+      '\r\n',
+    );
   return [
     `From: ${displayName(sender.name)} <${sender.email}>`,
     `Reply-To: ${sender.replyTo}`,
@@ -34,6 +39,37 @@ function encodeWord(text: string): string {
 /** A display name in From: quoted when it has characters with a meaning in addresses. */
 function displayName(name: string): string {
   return /^[\x20-\x7e]*$/.test(name) && /[(),.:;<>@[\]"\\]/.test(name) ? `"${name.replace(/["\\]/g, '\\$&')}"` : encodeWord(name);
+}
+
+function encode(text: string, encoding: TransferEncoding): string {
+  if (encoding === 'base64') return base64Lines(text);
+  const lines = text.replace(/\r?\n/g, '\r\n');
+  return encoding === '8bit' ? lines : quotedPrintable(lines);
+}
+
+/** RFC 2045 §6.7: bytes outside printable ASCII as =XX, lines soft-broken before 76 characters. */
+function quotedPrintable(text: string): string {
+  return text
+    .split('\r\n')
+    .map((line) => {
+      const encoded = [...Buffer.from(line, 'utf8')]
+        .map((b, i, all) =>
+          (b >= 33 && b <= 126 && b !== 61) || ((b === 32 || b === 9) && i < all.length - 1)
+            ? String.fromCharCode(b)
+            : `=${b.toString(16).toUpperCase().padStart(2, '0')}`,
+        )
+        .join('');
+      const out: string[] = [];
+      let rest = encoded;
+      while (rest.length > 75) {
+        let cut = 75;
+        while (rest[cut - 1] === '=' || rest[cut - 2] === '=') cut--; // never split an =XX
+        out.push(`${rest.slice(0, cut)}=`);
+        rest = rest.slice(cut);
+      }
+      return [...out, rest].join('\r\n');
+    })
+    .join('\r\n');
 }
 
 function base64Lines(text: string): string {

@@ -1,4 +1,5 @@
 // The check report for people: grouped by section, errors first within each.
+import { spamAssassinLine } from '../check/checks/spam.js';
 import type { CheckReport, Finding } from '../check/finding.js';
 
 // Colour only where it is welcome (Io.color: a terminal, NO_COLOR unset); the words alone carry the meaning.
@@ -20,6 +21,8 @@ export function formatReport(report: CheckReport, style: { color?: boolean } = {
       );
     }
   }
+  const spamAssassin = spamAssassinLine(report);
+  if (spamAssassin) lines.push('', spamAssassin);
   const verdict =
     report.errors > 0 ? 'Not ready to send.' : report.warnings > 0 ? 'Ready to send; read the warnings first.' : 'Ready to send.';
   lines.push(

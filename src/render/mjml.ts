@@ -1,5 +1,6 @@
 // MJML 5 → email HTML. Handlebars has already run, so the minifier never sees a {{token}}.
 import mjml2html from 'mjml';
+import { wrapLines } from './wrap-lines.js';
 
 export interface MjmlProblem {
   line: number;
@@ -22,5 +23,6 @@ export const MJML_OPTIONS = { fonts: {}, keepComments: false, minify: true, beau
 export async function compileMjml(mjml: string): Promise<MjmlResult> {
   const result = await mjml2html(mjml, { ...MJML_OPTIONS, validationLevel: 'soft' });
   const problems = (result.errors ?? []).map((e) => ({ line: e.line, tagName: e.tagName, message: e.message }));
-  return { html: result.html, problems };
+  // Minified HTML is one long line; mail servers carry lines of at most 998 characters.
+  return { html: wrapLines(result.html), problems };
 }

@@ -45,7 +45,9 @@ export interface IssueView {
   sections: SectionView[];
 }
 
-const PREHEADER_FILLER = '&#847;&zwnj;&nbsp;'.repeat(80);
+// Litmus's preview-text hack (Maizzle and Cerberus use it too), in four lines of 20: no line of the
+// email grows long, and a line break is one more invisible space in the snippet.
+const PREHEADER_FILLER = Array.from({ length: 4 }, () => '&#847;&zwnj;&nbsp;'.repeat(20)).join('\n');
 
 /** Sections that "In this issue" leaves out unless they say otherwise. */
 const NOT_IN_CONTENTS = new Set<Section['type']>(['welcome', 'in-this-issue', 'have-your-say']);

@@ -98,8 +98,8 @@ describe('inbox check', () => {
     );
   });
 
-  it('a layout without <mj-preview> has no preheader', async () => {
-    const report = await checkApril({ template: [LAYOUT, '<mj-preview>{{preheader}}{{{preheaderFiller}}}</mj-preview>', ''] }, inbox);
+  it('a layout without the preheader block has no preheader', async () => {
+    const report = await checkApril({ template: [LAYOUT, '{{preheader}}\n{{{preheaderFiller}}}', ''] }, inbox);
     expect(withCode(report, 'inbox/preheader-missing').map((f) => [f.severity, f.section])).toEqual([['warning', null]]);
   });
 

@@ -3,11 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { compatCheck } from '../../src/check/checks/compat.js';
 import { spamCheck } from '../../src/check/checks/spam.js';
 import { CANIEMAIL } from '../../src/check/compat/data.js';
-import type { SpamAssassin } from '../../src/check/context.js';
-import { emailMessage } from '../../src/check/message.js';
-import { findSpamAssassin, parseSpamStatus } from '../../src/check/spamassassin.js';
+import type { Check, SpamAssassin } from '../../src/check/context.js';
+import { parseSpamStatus } from '../../src/check/spamassassin.js';
 import { matchFor } from '../../scripts/update-caniemail.js';
-import { aprilInput, checkApril, SECTION, withCode } from './april.js';
+import { checkApril, SECTION, withCode } from './april.js';
 
 const ARTICLE = 'templates/email/sections/article.mjml.hbs';
 const LAYOUT = 'templates/email/layout.mjml.hbs';
@@ -120,26 +119,33 @@ describe('spam check', () => {
     expect(seen[0]).toContain('Content-Type: multipart/alternative;');
   });
 
+  it('SpamAssassin starts before the other checks run, and the findings keep the registry order', async () => {
+    const order: string[] = [];
+    const other: Check = {
+      name: 'other',
+      description: 'a check that runs in the process',
+      run: () => (order.push('other check'), [{ code: 'other/x', severity: 'warning', section: null, message: 'x', fix: 'y' }]),
+    };
+    const spamAssassin: SpamAssassin = async () => (order.push('spamassassin'), { score: 6, required: 5, rules: ['X'] });
+    const report = await checkApril({}, [other, spamCheck], { spamAssassin });
+    expect(order).toEqual(['spamassassin', 'other check']);
+    expect(report.findings.map((f) => f.code)).toEqual(['other/x', 'spam/spamassassin']);
+    expect(report.spamAssassin).toEqual({ score: 6, required: 5, rules: ['X'], scoredBy: 'spamassassin' });
+  });
+
+  it('a line of the email HTML over 998 characters is a warning', async () => {
+    const report = await checkApril({ rendered: (r) => ({ html: r.html.replace('<body', `<body data-x="${'x'.repeat(1000)}"`) }) }, [
+      spamCheck,
+    ]);
+    expect(withCode(report, 'spam/long-line').map((f) => f.message)).toEqual([
+      expect.stringMatching(/^1 line of the email HTML is longer than the 998 characters mail allows \(line \d+: \d+ characters\)/),
+    ]);
+  });
+
   it('reads SpamAssassin’s folded X-Spam-Status header', () => {
     const output =
       'Subject: x\nX-Spam-Status: Yes, score=7.3 required=5.0 tests=HTML_MESSAGE,\n\tMIME_HTML_ONLY,SUBJ_ALL_CAPS autolearn=no\n\tautolearn_force=no version=4.0.0\n\nbody';
     expect(parseSpamStatus(output)).toEqual({ score: 7.3, required: 5, rules: ['HTML_MESSAGE', 'MIME_HTML_ONLY', 'SUBJ_ALL_CAPS'] });
     expect(parseSpamStatus('no headers here')).toBeUndefined();
-  });
-});
-
-const spamAssassin = await findSpamAssassin();
-describe('SpamAssassin itself', () => {
-  it.skipIf(!spamAssassin)(
-    'scores the April 2022 issue offline below its threshold (skipped when spamassassin is not on PATH)',
-    async () => {
-      const result = await spamAssassin!(emailMessage(await aprilInput()));
-      expect(result.score).toBeLessThan(result.required);
-    },
-    60_000,
-  );
-
-  it('is looked for on PATH and is absent when the command does not exist', async () => {
-    expect(await findSpamAssassin('spamassassin-that-does-not-exist')).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 // Online: only against a server on 127.0.0.1.
 import { once } from 'node:events';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type AddressInfo, createServer as createNetServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linksCheck } from '../../src/check/checks/links.js';
 import { onlineLinksCheck } from '../../src/check/checks/online-links.js';
@@ -125,8 +125,68 @@ describe('online links check', () => {
     expect(withCode(report, 'online-links/unreachable').map((f) => f.message)).toEqual([`${base}/silent: no answer in time`]);
   });
 
+  it('names the file that holds each broken link: the issue, the review registry or the newsletter settings', async () => {
+    // Every address of the real April issue, answered by the loopback server's 404.
+    const gone: LinkFetcher = (url, init) => fetch(`${base}/gone?for=${encodeURIComponent(url)}`, init);
+    const report = await checkApril({}, [onlineLinksCheck], { fetch: gone });
+    const fixFor = (url: string) => report.findings.find((f) => f.message.startsWith(`${url} `))?.fix;
+    const ISSUE = 'content/issues/2022-04/issue.yaml';
+    expect(fixFor('https://learning.nspcc.org.uk/case-reviews')).toBe(`find the page's current address and correct the link in ${ISSUE}`);
+    expect(fixFor('https://www.hullscp.co.uk/child-safeguarding-practice-reviews/')).toBe(
+      "find the page's current address and correct the link in content/reviews.yaml",
+    );
+    expect(fixFor('https://twitter.com/CSPRPanel')).toBe("find the page's current address and correct the link in content/newsletter.yaml");
+    expect(
+      fixFor('https://www.gov.uk/government/publications/national-review-into-the-murders-of-arthur-labinjo-hughes-and-star-hobson'),
+    ).toBe(`find the page's current address and correct the link in ${ISSUE} and content/reviews.yaml`);
+    expect(report.findings.every((f) => f.code === 'online-links/broken')).toBe(true);
+  });
+
+  it('with no network, one finding says the internet could not be reached, not one per link', async () => {
+    const closed = await Promise.all([freePort(), freePort()]);
+    const offline = await checkApril(
+      {
+        rendered: () => ({
+          html: `<html lang="en"><body><h2 id="s8-stakeholder-news">News</h2>${closed
+            .flatMap((port) => [`http://127.0.0.1:${port}/a`, `http://127.0.0.1:${port}/b`])
+            .map((href) => `<a href="${href}">Read ${href}</a>`)
+            .join(' ')}</body></html>`,
+        }),
+      },
+      [onlineLinksCheck],
+      { fetch: fetch as LinkFetcher },
+    );
+    expect(offline.findings.map((f) => [f.code, f.severity, f.section])).toEqual([['online-links/offline', 'warning', null]]);
+    expect(offline.findings[0]!.message).toMatch(
+      /^could not reach the internet: none of the 4 web addresses answered \(http:\/\/127\.0\.0\.1:\d+\/a: /,
+    );
+    expect(offline.findings[0]!.fix).toBe(
+      "check this computer's internet connection (or proxy), then run `newsletter check 2022-04 --online` again",
+    );
+  });
+
+  it('a single host that does not answer is a finding for that link, not "offline"', async () => {
+    const port = await freePort();
+    const report = await checkApril(
+      { rendered: () => ({ html: `<html lang="en"><body><a href="http://127.0.0.1:${port}/a">Read the page</a></body></html>` }) },
+      [onlineLinksCheck],
+      { fetch: fetch as LinkFetcher },
+    );
+    expect(report.findings.map((f) => f.code)).toEqual(['online-links/unreachable']);
+    expect(report.findings[0]!.fix).toMatch(/correct it in templates\/email\/layout\.mjml\.hbs$/);
+  });
+
   it('does nothing without a fetch function: offline by default', async () => {
     const report = await checkApril(page(['/ok']), [onlineLinksCheck]);
     expect(report.findings).toEqual([]);
   });
 });
+
+/** A loopback port with nothing listening on it: connections are refused. */
+async function freePort(): Promise<number> {
+  const probe = createNetServer().listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}

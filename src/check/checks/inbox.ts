@@ -44,7 +44,7 @@ function subject({ issue }: CheckContext): Finding[] {
 function preheader({ issue, email }: CheckContext): Finding[] {
   const text = issue.preheader.trim();
   const length = [...text].length;
-  // MJML puts the preheader in a hidden block at the top of <body>; a layout without <mj-preview> loses it.
+  // The layout puts the preheader in a hidden block at the top of <body>; a layout without it loses it.
   const shown = email.elements.some(
     (e) => e.name === 'div' && /display:\s*none/.test(e.attribs.style ?? '') && email.text(e).startsWith(text.slice(0, 30)),
   );
@@ -55,7 +55,7 @@ function preheader({ issue, email }: CheckContext): Finding[] {
         severity: 'warning',
         section: null,
         message: 'the email has no preheader; inboxes show the first words of the page ("View this email in your browser…") instead',
-        fix: `set preheader in ${issue.file} and keep <mj-preview> in templates/email/layout.mjml.hbs`,
+        fix: `set preheader in ${issue.file} and keep the hidden preheader block at the top of <mj-body> in templates/email/layout.mjml.hbs`,
       },
     ];
   if (length < PREHEADER_MIN || length > PREHEADER_MAX)

@@ -1,7 +1,10 @@
 // `check --online`: request each unique web address once (HEAD, then GET when HEAD is refused),
-// a few at a time and within a time limit, and report broken links and redirect chains.
+// a few at a time and within a time limit, and report broken links and redirect chains, each with
+// the file that holds the link. When no address answers at all, the machine is offline: one finding.
 // The fetch function is passed in; without it this check does nothing.
-import { type Check, type CheckContext, type LinkFetcher, sectionRef } from '../context.js';
+import { CONTENT_FILES } from '../../content/load.js';
+import type { Issue } from '../../content/schema.js';
+import { type Check, type CheckContext, type LinkFetcher, sectionRef, templateFor } from '../context.js';
 import type { Finding } from '../finding.js';
 
 export const ONLINE_DEFAULTS = { concurrency: 6, requestMs: 10_000, totalMs: 60_000 };
@@ -12,6 +15,7 @@ type Outcome = { status: number; chain: string[] } | { failed: string; chain: st
 export const onlineLinksCheck: Check = {
   name: 'online-links',
   description: 'with --online: every web address answers, without redirect chains',
+  waits: true,
   run: async (ctx) => {
     const fetch = ctx.options.fetch;
     if (!fetch) return [];
@@ -30,7 +34,7 @@ export const onlineLinksCheck: Check = {
         );
     };
     await Promise.all(Array.from({ length: Math.min(limits.concurrency, urls.size) }, worker));
-    return [...urls].flatMap(([url, sections]) => report(ctx, url, sections, outcomes.get(url)!));
+    return offline(ctx, outcomes) ?? [...urls].flatMap(([url, sections]) => report(ctx, url, sections, outcomes.get(url)!));
   },
 };
 
@@ -78,10 +82,60 @@ async function request(fetch: LinkFetcher, url: string, requestMs: number, deadl
   return { status: response.status, location: response.headers.get('location') };
 }
 
-function report({ issue }: CheckContext, url: string, sections: (number | null)[], outcome: Outcome): Finding[] {
+/**
+ * No address answered, on two hosts or more: the machine is offline (or a firewall is in the way),
+ * which one finding says better than one per link. A single host that fails is reported as a link.
+ */
+function offline({ issue }: CheckContext, outcomes: Map<string, Outcome>): Finding[] | undefined {
+  const all = [...outcomes];
+  const answered = all.some(([, o]) => !('failed' in o) || o.chain.length > 1);
+  const hosts = new Set(all.map(([url]) => new URL(url).host));
+  if (answered || hosts.size < 2) return undefined;
+  const [url, first] = all[0]!;
+  return [
+    {
+      code: 'online-links/offline',
+      severity: 'warning',
+      section: null,
+      message: `could not reach the internet: none of the ${all.length} web addresses answered (${url}: ${'failed' in first ? first.failed : ''})`,
+      fix: `check this computer's internet connection (or proxy), then run \`newsletter check ${issue.id} --online\` again`,
+    },
+  ];
+}
+
+/** The files that hold a link: the issue, the review registry, the newsletter's settings, else the template. */
+export function filesHolding(content: CheckContext['content'], issue: Issue, url: string, section: number | null): string[] {
+  const folder = issue.file.slice(0, issue.file.lastIndexOf('/issues/') + 1); // "content/"
+  // The whole address, not the start of a longer one: it ends where Markdown or YAML ends it.
+  const written = [url, decoded(url)].map((u) => new RegExp(`${u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s)>\\]"'<])`));
+  const holds = (value: unknown) => strings(value).some((s) => written.some((w) => w.test(s)));
+  const files = [
+    holds(issue.sections) || holds(issue.preheader) ? issue.file : undefined,
+    holds(content.reviews) ? folder + CONTENT_FILES.reviews : undefined,
+    holds(content.newsletter) ? folder + CONTENT_FILES.newsletter : undefined,
+  ].filter((f): f is string => f !== undefined);
+  return files.length > 0 ? files : [templateFor(issue, section)];
+}
+
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(strings);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(strings);
+  return [];
+}
+
+function decoded(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
+function report({ issue, content }: CheckContext, url: string, sections: (number | null)[], outcome: Outcome): Finding[] {
   const section = sectionRef(issue, sections[0]);
   const where = sections.length > 1 ? ` (linked ${sections.length} times)` : '';
-  const fixIn = section ? issue.file : 'content/newsletter.yaml or templates/email/layout.mjml.hbs';
+  const fixIn = filesHolding(content, issue, url, sections[0] ?? null).join(' and ');
   if ('failed' in outcome)
     return [
       {

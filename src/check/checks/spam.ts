@@ -1,8 +1,9 @@
 // Spam signals a filter would score, counted locally: a shouting subject, more links than words,
-// an email that is all images, no plain-text part, link shorteners. When SpamAssassin is installed
-// (and passed in), its offline score is reported too.
+// an email that is all images, no plain-text part, link shorteners, lines longer than mail allows.
+// When SpamAssassin is installed (and passed in), its offline score is reported too, whatever it is.
+import { MAX_LINE_LENGTH, overlongLines } from '../../render/wrap-lines.js';
 import { type Check, type CheckContext, sectionRef } from '../context.js';
-import type { Finding } from '../finding.js';
+import type { CheckReport, Finding } from '../finding.js';
 import { emailMessage } from '../message.js';
 import { isShouting } from './inbox.js';
 
@@ -34,8 +35,10 @@ interface Signal extends Finding {
 export const spamCheck: Check = {
   name: 'spam',
   description: 'local spam-signal score, and SpamAssassin offline when installed',
+  waits: true,
   run: async (ctx) => {
-    const signals = [...subjectSignals(ctx), ...bodySignals(ctx), ...shortenerSignals(ctx)];
+    const scoring = spamAssassin(ctx); // SpamAssassin first: it scores while the signals are counted
+    const signals = [...subjectSignals(ctx), ...bodySignals(ctx), ...shortenerSignals(ctx), ...longLineSignals(ctx)];
     const score = signals.reduce((sum, s) => sum + s.points, 0);
     const findings: Finding[] = signals.map(({ points, ...f }) => ({ ...f, message: `${f.message} (+${points} spam points)` }));
     if (score >= SPAM_SCORE_WARN)
@@ -46,7 +49,7 @@ export const spamCheck: Check = {
         message: `the local spam score is ${score} (warns from ${SPAM_SCORE_WARN}); filters are likely to junk this issue`,
         fix: 'deal with the spam signals listed for this issue',
       });
-    return [...findings, ...(await spamAssassin(ctx))];
+    return [...findings, ...(await scoring)];
   },
 };
 
@@ -125,10 +128,42 @@ function shortenerSignals({ email, issue }: CheckContext): Signal[] {
     }));
 }
 
+/** Mail servers may break a longer line anywhere, even inside a tag; SpamAssassin scores it (__LONGLINE). */
+function longLineSignals({ rendered }: CheckContext): Signal[] {
+  const long = overlongLines(rendered.html);
+  if (long.length === 0) return [];
+  const [first] = long;
+  return [
+    {
+      points: 1,
+      code: 'spam/long-line',
+      severity: 'warning',
+      section: null,
+      message: `${long.length} line${long.length > 1 ? 's' : ''} of the email HTML ${long.length > 1 ? 'are' : 'is'} longer than the ${MAX_LINE_LENGTH} characters mail allows (line ${first!.line}: ${first!.length} characters)`,
+      fix: 'shorten the long web address or unbroken text; the render breaks lines only at spaces (src/render/wrap-lines.ts)',
+    },
+  ];
+}
+
 async function spamAssassin(ctx: CheckContext): Promise<Finding[]> {
   const run = ctx.options.spamAssassin;
   if (!run) return [];
-  const { score, required, rules } = await run(emailMessage(ctx));
+  let result;
+  try {
+    result = await run(emailMessage(ctx));
+  } catch (e) {
+    return [
+      {
+        code: 'spam/spamassassin-failed',
+        severity: 'warning',
+        section: null,
+        message: `SpamAssassin could not score the issue: ${e instanceof Error ? e.message : String(e)}`,
+        fix: 'run `spamassassin -L --lint` to see what is wrong with its set-up, or set NEWSLETTER_SPAMASSASSIN=off',
+      },
+    ];
+  }
+  const { score, required, rules, scoredBy = 'spamassassin' } = result;
+  ctx.measured.spamAssassin = { score, required, rules, scoredBy };
   if (score < required) return [];
   return [
     {
@@ -139,6 +174,13 @@ async function spamAssassin(ctx: CheckContext): Promise<Finding[]> {
       fix: 'look up each rule named and change what triggers it',
     },
   ];
+}
+
+/** The line a report for people shows under the findings, when SpamAssassin scored the issue. */
+export function spamAssassinLine({ spamAssassin: sa }: Pick<CheckReport, 'spamAssassin'>): string | undefined {
+  if (!sa) return undefined;
+  const by = sa.scoredBy === 'spamd' ? 'spamd' : 'SpamAssassin, offline';
+  return `SpamAssassin score: ${sa.score.toFixed(1)} (${by}; spam from ${sa.required.toFixed(1)})${sa.rules.length ? `: ${sa.rules.join(', ')}` : ''}.`;
 }
 
 function words(text: string): number {
