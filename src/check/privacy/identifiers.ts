@@ -86,12 +86,14 @@ const UK_NUMBERING = new Set(['GB', 'GG', 'JE', 'IM']);
 type FindPhones = typeof import('libphonenumber-js/min').findPhoneNumbersInText;
 let findPhones: Promise<FindPhones> | undefined;
 
-/** UK phone numbers, except non-geographic organisation lines (03, 080x, 084x, 087x): helplines are public. */
+/** UK phone numbers written as dialled (0… or +44…), except organisation lines (03, 080x, 084x, 087x, 09): helplines are public. */
 export async function phoneNumbers(text: string): Promise<Detection[]> {
   if (!PHONE_CANDIDATE.test(text)) return [];
   findPhones ??= import('libphonenumber-js/min').then((m) => m.findPhoneNumbersInText);
-  const found = (await findPhones)(text, { defaultCountry: 'GB' });
+  // extended: numbers of the right shape count, not only ranges in use (Ofcom's drama numbers are real-looking).
+  const found = (await findPhones)(text, { defaultCountry: 'GB', extended: true });
   return found
-    .filter((f) => UK_NUMBERING.has(f.number.country ?? '') && !/^(?:3|80|84|87)/.test(f.number.nationalNumber))
+    .filter((f) => /^(?:\(?0|\+\s?44)/.test(text.slice(f.startsAt)))
+    .filter((f) => UK_NUMBERING.has(f.number.country ?? 'GB') && !/^(?:3|80|84|87|9)/.test(f.number.nationalNumber))
     .map((f) => detection('phone', 1, { start: f.startsAt, end: f.endsAt, text: text.slice(f.startsAt, f.endsAt) }));
 }

@@ -39,7 +39,10 @@ export async function personNames(text: string, sentences: Range[], allow: Allow
   if (context.length === 0) return [];
   const found: Detection[] = [];
   const add = (start: number, raw: string) => {
-    const name = raw.replace(/['’]s?$/, '').replace(/[\s,.;:!?)]+$/, '');
+    const head = raw.replace(/[\s,.;:!?)]+$/, '');
+    // compromise may stop early ("Dr RENUKA" of "Dr RENUKA JEYARAJAH-DENT"): the name runs on over capitalised words.
+    const rest = /^(?:[\s-]+[A-Z][\p{L}'’]*){0,3}/u.exec(text.slice(start + head.length))![0];
+    const name = (head + rest).replace(/['’]s?$/, '');
     const end = start + name.length;
     const first = name.replace(new RegExp(`^${HONORIFIC}`), '').split(/\s+/)[0] ?? '';
     if (!/^[A-Z]/.test(first) || NOT_A_NAME.test(first) || MONTH_NAMES.has(first.toLowerCase())) return;
@@ -61,7 +64,7 @@ export async function personNames(text: string, sentences: Range[], allow: Allow
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** "Thomas" in "Baby Thomas", "P" in "Child P": the pseudonym the review gave, not a name. */
+/** "Thomas" in "Baby Thomas", "P" in "Child P": the pseudonym the review gave; "James" in "St James's Hospital": a saint. */
 function isPseudonymAt(text: string, start: number): boolean {
-  return /\b(?:Child|Baby|Family|Sibling)\s+$/i.test(text.slice(Math.max(0, start - 10), start));
+  return /\b(?:Child|Baby|Family|Sibling|St\.?|Saint)\s+$/i.test(text.slice(Math.max(0, start - 10), start));
 }

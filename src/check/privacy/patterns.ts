@@ -40,9 +40,9 @@ export const FAMILY_WORD = new RegExp(
   'i',
 );
 
-/** Kin and carer words after which a capitalised word is most likely a person's name. */
+/** Kin and carer words after which a capitalised word is most likely a person's name (not after "mother's": that is her thing). */
 export const KIN =
-  "(?:mother|mum|father|dad|step-?(?:father|mother|dad|mum)|partner|brother|sister|half-(?:brother|sister)|sibling|grand(?:mother|father|ma|ad|dad)|nan|aunt|uncle|cousin|carer|boyfriend|girlfriend|husband|wife)(?:'s|’s)?";
+  "(?:mother|mum|father|dad|step-?(?:father|mother|dad|mum)|partner|brother|sister|half-(?:brother|sister)|sibling|grand(?:mother|father|ma|ad|dad)|nan|aunt|uncle|cousin|carer|boyfriend|girlfriend|husband|wife)(?![’'])";
 
 /** Conditions rare enough to narrow a child down in a local area. */
 export const RARE_CONDITION = new RegExp(
