@@ -2,6 +2,8 @@
 // like any error until acknowledged in the issue file; the April 2022 issue has nothing to report.
 import { describe, expect, it } from 'vitest';
 import { acknowledgementsUsed, privacyCheck } from '../../../src/check/privacy/index.js';
+import { checkIssue } from '../../../src/pipeline.js';
+import { tempProject } from '../../helpers/project.js';
 import { appendToBody, aprilInput, type Changes, checkApril } from '../april.js';
 
 const welcome = 0;
@@ -89,5 +91,28 @@ describe('the privacy check', () => {
     const report = await checkApril(appendToBody(welcome, childPostcode));
     expect(report.findings.filter((f) => f.severity === 'error').map((f) => f.code)).toEqual(['privacy/postcode']);
     expect(report.errors).toBe(1);
+  });
+});
+
+describe('acknowledgements in issue.yaml', () => {
+  it('are read from the file: the check passes, and a malformed code is a content error with its place', async () => {
+    const project = await tempProject();
+    try {
+      await project.edit('content/issues/2022-04/issue.yaml', 'available here.\n', `available here. ${childPostcode}\n`);
+      expect((await checkIssue(project.paths, '2022-04')).report.findings.map((f) => f.code)).toEqual(['privacy/postcode']);
+      await project.edit(
+        'content/issues/2022-04/issue.yaml',
+        'status: sent\n',
+        'status: sent\nacknowledgements:\n  - code: privacy/postcode\n    text: LS9 7TF\n    reason: the published report gives it\n    by: A. Secretariat\n',
+      );
+      expect((await checkIssue(project.paths, '2022-04')).report.findings).toEqual([]);
+      await project.edit('content/issues/2022-04/issue.yaml', 'code: privacy/postcode', 'code: postcode');
+      const { report } = await checkIssue(project.paths, '2022-04');
+      expect(report.findings.map((f) => f.message)).toEqual([
+        expect.stringMatching(/issue\.yaml:\d+:\d+ acknowledgements\[0\]\.code: "postcode" is not a finding code/),
+      ]);
+    } finally {
+      await project.remove();
+    }
   });
 });
