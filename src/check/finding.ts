@@ -19,6 +19,10 @@ export const Finding = z.object({
   file: z.string().optional(),
   line: z.number().int().positive().optional(),
   column: z.number().int().positive().optional(),
+  /** The field inside the section (or the issue) the finding is in, e.g. "body", "items.0.body", "subject". */
+  field: z.string().optional(),
+  /** The text found, and where it sits in the field's value (UTF-16 offsets, end exclusive). */
+  span: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: z.string() }).optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 

@@ -9,11 +9,13 @@ import { linksCheck } from './checks/links.js';
 import { mergeTagsCheck } from './checks/merge-tags.js';
 import { mjmlCheck } from './checks/mjml.js';
 import { onlineLinksCheck } from './checks/online-links.js';
+import { privacyCheck } from './privacy/index.js';
 import { sizeCheck } from './checks/size.js';
 import { spamCheck } from './checks/spam.js';
 
 export const CHECKS: readonly Check[] = [
   contentCheck,
+  privacyCheck,
   mjmlCheck,
   mergeTagsCheck,
   sizeCheck,

@@ -177,6 +177,15 @@ export type Section = z.infer<typeof Section>;
 export type SectionType = Section['type'];
 export const SECTION_TYPES: readonly SectionType[] = SECTION_TYPE_NAMES;
 
+/** A person's word that a finding is right to stand: its code, the text it quotes, why, and who. */
+export const Acknowledgement = z.strictObject({
+  code: z.string().regex(/^[a-z0-9-]+\/[a-z0-9-]+$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a finding code — copy it from the check report, e.g. privacy/postcode` }),
+  text,
+  reason: text,
+  by: text,
+});
+export type Acknowledgement = z.infer<typeof Acknowledgement>;
+
 export const IssueFile = z.strictObject({
   subject: text.max(150, { error: 'is too long — keep a subject under 150 characters (60 reads best)' }),
   preheader: text,
@@ -184,6 +193,8 @@ export const IssueFile = z.strictObject({
   /** Issues sent before this tool was used are marked `sent`; the workflow store tracks the rest. */
   status: z.enum(['draft', 'sent'], { error: 'must be "draft" or "sent" (approval and scheduling are recorded by the tool)' }).default('draft'),
   sections: z.array(Section).min(1, { error: 'an issue needs at least one section' }),
+  /** Findings a person has read and let stand (e.g. a detail the published review already gives): quiet from then on. */
+  acknowledgements: z.array(Acknowledgement).optional(),
 });
 export type IssueFile = z.infer<typeof IssueFile>;
 

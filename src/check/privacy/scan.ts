@@ -1,0 +1,38 @@
+// One field's text through every detector, in tier order; overlapping tier-1 finds are reported
+// once (an NHS number is not also a phone number).
+import type { AllowList } from './allow-list.js';
+import type { Detection } from './detection.js';
+import { addresses, birthDates, childDates, emails, nhsNumbers, niNumbers, phoneNumbers, postcodes } from './identifiers.js';
+import { agePlace, jigsaw } from './jigsaw.js';
+import { personNames } from './names.js';
+import { schoolNames } from './schools.js';
+import { maskLinks, paragraphs, sentences } from './text.js';
+
+export async function scanText(raw: string, allow: AllowList): Promise<Detection[]> {
+  const text = maskLinks(raw);
+  const paras = paragraphs(text);
+  const sents = paras.flatMap((p) => sentences(text, p));
+
+  const tier1 = firstOfOverlapping([
+    ...nhsNumbers(text),
+    ...niNumbers(text),
+    ...emails(text, allow),
+    ...(await phoneNumbers(text)),
+    ...postcodes(text, allow),
+    ...addresses(text),
+    ...birthDates(text),
+    ...sents.flatMap((s) => childDates(text, s)),
+  ]);
+  const schools = schoolNames(text);
+  const names = await personNames(text, sents, allow, [...tier1, ...schools]);
+  const tier2 = [...names, ...schools, ...sents.flatMap((s) => agePlace(text, s, allow))];
+  const tier3 = paras.flatMap((p) => jigsaw(text, p, allow, schools));
+  return [...tier1, ...tier2, ...tier3].map((d) => ({ ...d, text: raw.slice(d.start, d.end) }));
+}
+
+/** Keep detections in the order given, dropping any that overlaps one already kept. */
+function firstOfOverlapping(found: Detection[]): Detection[] {
+  const kept: Detection[] = [];
+  for (const d of found) if (!kept.some((k) => d.start < k.end && k.start < d.end)) kept.push(d);
+  return kept.sort((a, b) => a.start - b.start);
+}
