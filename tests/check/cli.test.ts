@@ -70,7 +70,8 @@ describe('newsletter check', () => {
 
   it('the April 2022 issue reads "Ready to send." and exits 0', async () => {
     const io = captured();
-    expect(await main(['check', '2022-04'], io, project.root)).toBe(0);
+    // SpamAssassin's score is left out here (it has its own tests), so the whole report is exact.
+    expect(await main(['check', '2022-04'], io, project.root, { ...process.env, NEWSLETTER_SPAMASSASSIN: 'off' })).toBe(0);
     expect(io.stdout).toBe('Checks for issue 2022-04\n\n0 errors, 0 warnings. Ready to send.\n');
     expect(formatReport({ schemaVersion: 1, issue: 'x', hash: null, errors: 0, warnings: 0, findings: [] })).toBe(
       'Checks for issue x\n\n0 errors, 0 warnings. Ready to send.',

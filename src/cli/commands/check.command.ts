@@ -13,6 +13,6 @@ export const check: Command = {
   async run(context) {
     const [{ checkCommand }, { projectPaths }] = await Promise.all([import('./check.js'), import('../../pipeline.js')]);
     const args = { ids: context.positionals, json: flag(context, 'json'), online: flag(context, 'online') };
-    return checkCommand(projectPaths(context.root), args, context.io);
+    return checkCommand(projectPaths(context.root), args, context.io, context.env);
   },
 };

@@ -5,9 +5,17 @@ import { EXIT } from '../errors.js';
 import { type Io, UsageError } from '../io.js';
 import { formatReport } from '../report.js';
 
-export async function checkCommand(paths: ProjectPaths, args: { ids: string[]; json: boolean; online?: boolean }, io: Io): Promise<number> {
+export async function checkCommand(
+  paths: ProjectPaths,
+  args: { ids: string[]; json: boolean; online?: boolean },
+  io: Io,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   if (args.ids.length !== 1) throw new UsageError('say which issue to check, e.g. `newsletter check 2022-04`');
-  const options = { fetch: args.online ? (fetch as LinkFetcher) : undefined, spamAssassin: await findSpamAssassin() };
+  const options = {
+    fetch: args.online ? (fetch as LinkFetcher) : undefined,
+    spamAssassin: await findSpamAssassin('spamassassin', { env }),
+  };
   const { report } = await checkIssue(paths, args.ids[0]!, options);
   io.out(args.json ? JSON.stringify(report, null, 2) : formatReport(report, { color: io.color }));
   return report.errors > 0 ? EXIT.wrong : EXIT.ok;

@@ -109,7 +109,7 @@ describe('acknowledgements in issue.yaml', () => {
       await project.edit('content/issues/2022-04/issue.yaml', 'code: privacy/postcode', 'code: postcode');
       const { report } = await checkIssue(project.paths, '2022-04');
       expect(report.findings.map((f) => f.message)).toEqual([
-        expect.stringMatching(/issue\.yaml:\d+:\d+ acknowledgements\[0\]\.code: "postcode" is not a finding code/),
+        expect.stringMatching(/issue\.yaml:\d+:\d+ acknowledgements item 1, code: "postcode" is not a finding code/),
       ]);
     } finally {
       await project.remove();
