@@ -4,7 +4,7 @@ import type { Content, Issue } from '../content/schema.js';
 import type { RenderedIssue } from '../render/index.js';
 import { previousIssue } from '../render/model.js';
 import { type EmailDom, parseEmail } from './email-dom.js';
-import type { Finding, SectionRef, SpamAssassinScore } from './finding.js';
+import type { AcknowledgedFinding, Finding, SectionRef, SpamAssassinScore } from './finding.js';
 
 export interface CheckInput {
   content: Content;
@@ -46,7 +46,7 @@ export interface CheckContext extends CheckInput {
   email: EmailDom;
   options: CheckOptions;
   /** What checks measured besides findings; the report carries it. */
-  measured: { spamAssassin?: SpamAssassinScore };
+  measured: { spamAssassin?: SpamAssassinScore; acknowledged?: AcknowledgedFinding[] };
 }
 
 export function checkContext(input: CheckInput, options: CheckOptions = {}): CheckContext {

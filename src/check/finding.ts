@@ -38,6 +38,16 @@ export const SpamAssassinScore = z.object({
 });
 export type SpamAssassinScore = z.infer<typeof SpamAssassinScore>;
 
+/** A finding a person let stand in the issue file (`acknowledgements`), with who and why: the approval lists these. */
+export const AcknowledgedFinding = z.object({
+  code: z.string(),
+  section: SectionRef.nullable(),
+  text: z.string(),
+  reason: z.string(),
+  by: z.string(),
+});
+export type AcknowledgedFinding = z.infer<typeof AcknowledgedFinding>;
+
 export const CheckReport = z.object({
   schemaVersion: z.literal(CHECK_REPORT_SCHEMA_VERSION),
   issue: z.string(),
@@ -47,5 +57,7 @@ export const CheckReport = z.object({
   findings: z.array(Finding),
   /** Present when SpamAssassin is installed and scored the issue. */
   spamAssassin: SpamAssassinScore.optional(),
+  /** Findings quieted by an acknowledgement in the issue file. */
+  acknowledged: z.array(AcknowledgedFinding).optional(),
 });
 export type CheckReport = z.infer<typeof CheckReport>;

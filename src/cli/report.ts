@@ -21,6 +21,10 @@ export function formatReport(report: CheckReport, style: { color?: boolean } = {
       );
     }
   }
+  if (report.acknowledged?.length) {
+    lines.push('', 'Acknowledged (let stand in the issue file):');
+    for (const a of report.acknowledged) lines.push(`  ${a.code} "${a.text}" — ${a.reason} (${a.by})`);
+  }
   const spamAssassin = spamAssassinLine(report);
   if (spamAssassin) lines.push('', spamAssassin);
   const verdict =

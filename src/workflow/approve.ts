@@ -41,7 +41,13 @@ export async function approve(paths: ProjectPaths, store: Store, args: ApproveAr
     const already = before.state !== 'none' && before.hash === snapshot.hash && before.approvals.some((a) => same(a.approver, by));
     if (!already) {
       store.approvals.record(by, snapshot);
-      store.audit.append({ actor: by, action: 'approve', issue: args.id, hash: snapshot.hash, details: { needed } });
+      store.audit.append({
+        actor: by,
+        action: 'approve',
+        issue: args.id,
+        hash: snapshot.hash,
+        details: { needed, acknowledged: report.acknowledged ?? [] },
+      });
     }
     const approval = store.approvals.stateOf(args.id, snapshot.hash, needed);
     let next = status;

@@ -141,3 +141,19 @@ describe('status', () => {
     expect(auditTrail(fx.store).filter((e) => e.action === 'import-sent')).toHaveLength(1);
   });
 });
+
+describe('approve with acknowledged privacy findings', () => {
+  it('records in the audit log which findings were let stand, and by whom', async () => {
+    await fx.project.edit(APRIL, 'are available here.\n', 'are available here. The family lived near LS9 7TF.\n');
+    await fx.project.edit(
+      APRIL,
+      'sendAt:',
+      'acknowledgements:\n  - code: privacy/postcode\n    text: LS9 7TF\n    reason: the published report gives it\n    by: A. Secretariat\nsendAt:',
+    );
+    await approve(fx.project.paths, fx.store, { id: '2022-04', by: 'Ann Chair', now });
+    const approval = auditTrail(fx.store, '2022-04').find((e) => e.action === 'approve')!;
+    expect(approval.details).toMatchObject({
+      acknowledged: [{ code: 'privacy/postcode', text: 'LS9 7TF', reason: 'the published report gives it', by: 'A. Secretariat' }],
+    });
+  });
+});

@@ -13,7 +13,18 @@ import { textFields } from './text.js';
 export const privacyCheck: Check = {
   name: 'privacy',
   description: 'no detail that could identify a child or family: identifiers, names, schools, ages with places',
-  run: async ({ content, issue }) => (await privacyReview(content, issue)).findings,
+  run: async ({ content, issue, measured }) => {
+    const review = await privacyReview(content, issue);
+    if (review.acknowledged.length > 0)
+      measured.acknowledged = review.acknowledged.map(({ finding, acknowledgement: a }) => ({
+        code: finding.code,
+        section: finding.section,
+        text: a.text,
+        reason: a.reason,
+        by: a.by,
+      }));
+    return review.findings;
+  },
 };
 
 /** A finding a person has let stand, with their acknowledgement: for the report and the approval record. */

@@ -1,5 +1,6 @@
 // The privacy check in the registry: findings pinned to section, field and span; tier 1 blocks
 // like any error until acknowledged in the issue file; the April 2022 issue has nothing to report.
+import { formatReport } from '../../../src/cli/report.js';
 import { describe, expect, it } from 'vitest';
 import { acknowledgementsUsed, privacyCheck } from '../../../src/check/privacy/index.js';
 import { checkIssue } from '../../../src/pipeline.js';
@@ -105,7 +106,12 @@ describe('acknowledgements in issue.yaml', () => {
         'status: sent\n',
         'status: sent\nacknowledgements:\n  - code: privacy/postcode\n    text: LS9 7TF\n    reason: the published report gives it\n    by: A. Secretariat\n',
       );
-      expect((await checkIssue(project.paths, '2022-04')).report.findings).toEqual([]);
+      const acknowledged = (await checkIssue(project.paths, '2022-04')).report;
+      expect(acknowledged.findings).toEqual([]);
+      // The report lists what was let stand, and who said so: the approval record keeps it.
+      const letStand = { code: 'privacy/postcode', text: 'LS9 7TF', reason: 'the published report gives it', by: 'A. Secretariat' };
+      expect(acknowledged.acknowledged).toEqual([{ ...letStand, section: expect.objectContaining({ index: 0, type: 'welcome' }) }]);
+      expect(formatReport(acknowledged)).toContain('privacy/postcode "LS9 7TF" — the published report gives it (A. Secretariat)');
       await project.edit('content/issues/2022-04/issue.yaml', 'code: privacy/postcode', 'code: postcode');
       const { report } = await checkIssue(project.paths, '2022-04');
       expect(report.findings.map((f) => f.message)).toEqual([
