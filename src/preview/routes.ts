@@ -134,7 +134,10 @@ async function studioIssue(c: RouteContext, req: IncomingMessage, res: ServerRes
     problems: c.ws.problems(id!),
     actions: { token: c.sessions.formToken(session.id), result: c.results.get(session.id, p.query.get('result')) },
   });
-  page(req, res, html, { frames: true, connect: true, forms: true, headers: session.setCookie ? { 'Set-Cookie': session.setCookie } : {} });
+  // A form posted from a page whose policy is no-referrer carries "Origin: null"; same-origin lets
+  // the browser name our origin to us (and still to no one else), so the origin check can work.
+  const headers: Record<string, string> = { 'Referrer-Policy': 'same-origin', ...(session.setCookie ? { 'Set-Cookie': session.setCookie } : {}) };
+  page(req, res, html, { frames: true, connect: true, forms: true, headers });
 }
 
 /** A studio action: checked for origin and token before anything else, then back to the issue page. */
