@@ -136,7 +136,10 @@ async function studioIssue(c: RouteContext, req: IncomingMessage, res: ServerRes
   });
   // A form posted from a page whose policy is no-referrer carries "Origin: null"; same-origin lets
   // the browser name our origin to us (and still to no one else), so the origin check can work.
-  const headers: Record<string, string> = { 'Referrer-Policy': 'same-origin', ...(session.setCookie ? { 'Set-Cookie': session.setCookie } : {}) };
+  const headers: Record<string, string> = {
+    'Referrer-Policy': 'same-origin',
+    ...(session.setCookie ? { 'Set-Cookie': session.setCookie } : {}),
+  };
   page(req, res, html, { frames: true, connect: true, forms: true, headers });
 }
 

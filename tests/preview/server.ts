@@ -97,11 +97,23 @@ export interface RawReply {
 }
 
 /** A raw HTTP request with exactly the headers given (no Origin, no cookies unless given). */
-export function rawRequest(base: string, method: string, rawPath: string, headers: Record<string, string> = {}, body = ''): Promise<RawReply> {
+export function rawRequest(
+  base: string,
+  method: string,
+  rawPath: string,
+  headers: Record<string, string> = {},
+  body = '',
+): Promise<RawReply> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: url.hostname, port: url.port, path: rawPath, method, headers: { host: url.host, 'content-length': Buffer.byteLength(body), ...headers } },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: rawPath,
+        method,
+        headers: { host: url.host, 'content-length': Buffer.byteLength(body), ...headers },
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');

@@ -54,8 +54,12 @@ describe('studio actions', () => {
     await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
     await page.getByLabel('Your name', { exact: true }).fill('Ann Chair');
     await page.getByRole('button', { name: 'Approve this version' }).click();
-    await expect.poll(() => result(page).innerText(), { timeout: 15_000 }).toMatch(/^Ann Chair approved 2022-05 \(content [0-9a-f]{12}\)\. 2022-05 is approved\./);
-    await expect.poll(() => standing(page), { timeout: 10_000 }).toMatch(/approved[\s\S]*fresh[\s\S]*Approved as it is now by Ann Chair on 1 May 2024 at 10am \(BST\)/);
+    await expect
+      .poll(() => result(page).innerText(), { timeout: 15_000 })
+      .toMatch(/^Ann Chair approved 2022-05 \(content [0-9a-f]{12}\)\. 2022-05 is approved\./);
+    await expect
+      .poll(() => standing(page), { timeout: 10_000 })
+      .toMatch(/approved[\s\S]*fresh[\s\S]*Approved as it is now by Ann Chair on 1 May 2024 at 10am \(BST\)/);
     // The store and the log hold what `newsletter approve` records.
     expect(run.store.statuses.get(DRAFT)).toBe('approved');
     const trail = run.store.audit.list(DRAFT).map((e) => [e.actor, e.action]);
@@ -70,7 +74,9 @@ describe('studio actions', () => {
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
     const list = await context.newPage();
     await list.goto(`${run.url}/`);
-    expect(await list.locator('tbody tr', { hasText: 'May 2022' }).innerText()).toMatch(/approved\s+stale changed since approval \(Ann Chair/);
+    expect(await list.locator('tbody tr', { hasText: 'May 2022' }).innerText()).toMatch(
+      /approved\s+stale changed since approval \(Ann Chair/,
+    );
     expect(csp).toEqual([]);
     await Promise.all([page.close(), list.close()]);
   });
@@ -79,7 +85,9 @@ describe('studio actions', () => {
     const { page } = await open(FAILING);
     await page.getByLabel('Your name', { exact: true }).fill('Ann Chair');
     await page.getByRole('button', { name: 'Approve this version' }).click();
-    await expect.poll(() => result(page).innerText(), { timeout: 15_000 }).toContain('Not done: 2099-01 has 3 errors from check, so it cannot be approved:');
+    await expect
+      .poll(() => result(page).innerText(), { timeout: 15_000 })
+      .toContain('Not done: 2099-01 has 3 errors from check, so it cannot be approved:');
     expect(await result(page).locator('li').allInnerTexts()).toContain(
       'section 5 (recruitment): applications close on 18 April 2022, before the issue is sent (12 January 2099)',
     );
@@ -103,7 +111,10 @@ describe('studio actions', () => {
     expect(got!.mail.html).toContain('As we move into the new financial year');
     expect(got!.mail.text).toContain('As we move into the new financial year');
     const [entry] = run.store.audit.list(FAILING, 'proof');
-    expect(entry).toMatchObject({ actor: 'Bea Reviewer', details: { forced: true, checkErrors: 3, delivered: ['reviewer@example.org', 'second@example.org'] } });
+    expect(entry).toMatchObject({
+      actor: 'Bea Reviewer',
+      details: { forced: true, checkErrors: 3, delivered: ['reviewer@example.org', 'second@example.org'] },
+    });
     await page.close();
   });
 
@@ -113,9 +124,9 @@ describe('studio actions', () => {
     const { page } = await open(DRAFT);
     await page.getByLabel('To').fill('someone@elsewhere.test');
     await page.getByRole('button', { name: 'Send proof' }).click();
-    await expect.poll(() => result(page).innerText(), { timeout: 15_000 }).toContain(
-      'Not done: not in PROOF_ALLOWLIST, so no proof was sent: someone@elsewhere.test',
-    );
+    await expect
+      .poll(() => result(page).innerText(), { timeout: 15_000 })
+      .toContain('Not done: not in PROOF_ALLOWLIST, so no proof was sent: someone@elsewhere.test');
     expect(await result(page).innerText()).toContain('add the address (or its @domain) to PROOF_ALLOWLIST');
     expect(smtp.connections).toBe(connections);
     expect(run.store.audit.list(DRAFT, 'proof')).toHaveLength(proofs);
@@ -149,7 +160,10 @@ describe('studio actions', () => {
 
   it('the forms work without JavaScript: post, then back to the issue page with the result', async () => {
     const ctx = await browser.newContext({ javaScriptEnabled: false });
-    await ctx.route((u) => u.hostname !== '127.0.0.1', (r) => r.abort());
+    await ctx.route(
+      (u) => u.hostname !== '127.0.0.1',
+      (r) => r.abort(),
+    );
     const { page } = await open(DRAFT, ctx);
     await page.getByRole('button', { name: 'Make a share link' }).click();
     await page.waitForURL(/\/issues\/2022-05\/\?result=[A-Za-z0-9_-]+#action-result$/);
