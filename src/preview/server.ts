@@ -13,7 +13,7 @@ import { messagePage } from './pages/shell.js';
 import type { ActionSettings } from './actions.js';
 import { route, type RouteContext, studioState } from './routes.js';
 import { announceServer, secretId } from './running.js';
-import { importSentStatus } from './sent-status.js';
+import { importSentStatus } from '../workflow/sent-status.js';
 import { assertStrongSecret } from './share-token.js';
 import { Workspace } from './workspace.js';
 

@@ -107,11 +107,3 @@ export class IssueStatuses {
     );
   }
 }
-
-/**
- * What the studio shows until it reads the store alone: sent in issue.yaml (an issue sent before
- * the tool, not yet imported) wins, then the store.
- */
-export function shownStatus(fileStatus: 'draft' | 'sent', stored: IssueStatus | undefined): IssueStatus {
-  return fileStatus === 'sent' ? 'sent' : (stored ?? 'draft');
-}

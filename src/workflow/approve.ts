@@ -6,7 +6,8 @@ import type { IssueStatus } from '../state/status.js';
 import type { Store } from '../state/store.js';
 import { NewsletterError } from '../errors.js';
 import type { ProjectPaths } from '../pipeline.js';
-import { currentIssue, importSentIssues, refuseOnErrors, validActor } from './current.js';
+import { currentIssue, refuseOnErrors, validActor } from './current.js';
+import { importSentStatus } from './sent-status.js';
 
 export interface ApproveArgs {
   id: string;
@@ -28,7 +29,7 @@ export async function approve(paths: ProjectPaths, store: Store, args: ApproveAr
   const by = validActor(args.by, 'approves the issue');
   const now = args.now();
   const { content, snapshot, report } = await currentIssue(paths, args.id, now);
-  importSentIssues(store, content);
+  await importSentStatus(store, paths, content);
   refuseOnErrors(report, 'approved');
   const needed = content.newsletter.approvals;
   return store.tx(() => {

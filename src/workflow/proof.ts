@@ -7,7 +7,8 @@ import type { MailTransport, RecipientRefused } from '../distribute/transport.js
 import { NewsletterError } from '../errors.js';
 import type { ProjectPaths } from '../pipeline.js';
 import type { Store } from '../state/store.js';
-import { currentIssue, importSentIssues, refuseOnErrors, validActor } from './current.js';
+import { currentIssue, refuseOnErrors, validActor } from './current.js';
+import { importSentStatus } from './sent-status.js';
 
 export interface ProofArgs {
   id: string;
@@ -38,7 +39,7 @@ export async function proof(paths: ProjectPaths, store: Store, args: ProofArgs):
   const smtpUrl = args.env.SMTP_URL?.trim();
   if (!smtpUrl) throw new NewsletterError('smtp-config', 'SMTP_URL is not set, so proofs cannot be sent');
   const { content, snapshot, report } = await currentIssue(paths, args.id, args.now());
-  importSentIssues(store, content);
+  await importSentStatus(store, paths, content);
   if (!args.force) refuseOnErrors(report, 'proofed (add --force to send the proof anyway; it is recorded)');
   const mail = proofMail(snapshot, content.newsletter, to);
   const transport = args.transport(smtpUrl);

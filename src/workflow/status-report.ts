@@ -8,7 +8,7 @@ import type { ApprovalState } from '../state/approvals.js';
 import type { AuditEntry } from '../state/audit.js';
 import type { IssueStatus } from '../state/status.js';
 import type { LiveShareLink, Store } from '../state/store.js';
-import { importSentIssues } from './current.js';
+import { importSentStatus } from './sent-status.js';
 
 export interface ProofRecord {
   at: Date;
@@ -37,7 +37,7 @@ export interface IssueStanding {
 export async function issueStandings(paths: ProjectPaths, store: Store, ids: string[] | 'all', now: Date): Promise<IssueStanding[]> {
   const project = await loadProject(paths);
   const content = usableContent(project, ids);
-  importSentIssues(store, content);
+  await importSentStatus(store, paths, content);
   const issues = ids === 'all' ? content.issues : ids.map((id) => findIssue(content, id));
   const templates = await loadTemplates(paths);
   const needed = content.newsletter.approvals;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDuration, signShareToken, verifyShareToken } from '../../src/preview/share-token.js';
-import { canChange, shownStatus, StatusChanged, TransitionNotAllowed } from '../../src/state/status.js';
+import { canChange, StatusChanged, TransitionNotAllowed } from '../../src/state/status.js';
 import { openStore, stateDbPath, type Store } from '../../src/state/store.js';
 
 let dir: string;
@@ -49,13 +49,6 @@ describe('issue status', () => {
     expect(() => store.statuses.change('2099-01', 'approved', 'draft')).toThrow(StatusChanged);
     expect(() => store.statuses.change('2099-01', 'approved', 'draft')).toThrow(/is scheduled now, not approved/);
     expect(store.statuses.get('2099-01')).toBe('scheduled');
-  });
-
-  it('sent in issue.yaml wins over the store; otherwise the store, else draft', () => {
-    expect(shownStatus('sent', undefined)).toBe('sent');
-    expect(shownStatus('sent', 'approved')).toBe('sent');
-    expect(shownStatus('draft', 'scheduled')).toBe('scheduled');
-    expect(shownStatus('draft', undefined)).toBe('draft');
   });
 
   it('the database is NEWSLETTER_DB, or .newsletter/state.db in the project', () => {

@@ -6,7 +6,7 @@ import { listSentSnapshots, type ContentPaths } from '../archive/sent.js';
 import type { Content } from '../content/schema.js';
 import { canChange } from '../state/status.js';
 import type { Store } from '../state/store.js';
-import { importSentIssues } from '../workflow/current.js';
+import { importSentIssues } from './current.js';
 
 /** Record as sent what the content folder says was sent; returns the issues whose status changed. */
 export async function importSentStatus(store: Store, paths: ContentPaths, content: Content | undefined): Promise<string[]> {
