@@ -26,7 +26,8 @@ if (existsSync('.env')) process.loadEnvFile('.env');
 
 const args = process.argv.slice(2);
 // Help and the version need only the table of commands: lib/cli/main.js loads nothing else for them.
-const light = args.length === 0 || ['help', '--help', '-h', '--version', '-V'].includes(args[0]) || args.includes('--help') || args.includes('-h');
+const light =
+  args.length === 0 || ['help', '--help', '-h', '--version', '-V'].includes(args[0]) || args.includes('--help') || args.includes('-h');
 const bundle = light ? undefined : freshBundle();
 const { main, done } = bundle ? loadBundle(bundle) : { main: (await import(entry)).main, done: () => {} };
 process.exitCode = await main(args);
