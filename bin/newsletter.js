@@ -51,7 +51,10 @@ function loadBundle(file) {
   const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
   const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
   const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
+  const resolve = createRequire(file);
+  // What the bundle requires at run time by a computed name: from the bundle itself when it carries it.
+  const require = Object.assign((id) => module.exports.bundledModule?.(id) ?? resolve(id), resolve);
+  script.runInThisContext()(module.exports, require, module, file, path.dirname(file));
   const done = () => {
     if (cachedData && !script.cachedDataRejected) return;
     try {
