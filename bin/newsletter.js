@@ -2,6 +2,7 @@
 // The compiled CLI lives in lib/ (built by `npm install` through the prepare script): lib/cli/main.js
 // from tsc, and lib/newsletter.cjs, the same code bundled with its dependencies into one file by
 // esbuild, which starts about a third faster (see DECISIONS.md, "One bundled file for the CLI").
+import { isAscii } from 'node:buffer';
 import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire, Module } from 'node:module';
 import path from 'node:path';
@@ -49,7 +50,7 @@ function freshBundle() {
 function loadBundle(file) {
   const cacheFile = `${file}.cache`;
   const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  const script = new vm.Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const script = new vm.Script(Module.wrap(sourceOf(file)), { filename: file, cachedData });
   const module = { exports: {} };
   const resolve = createRequire(file);
   // What the bundle requires at run time by a computed name: from the bundle itself when it carries it.
@@ -66,4 +67,10 @@ function loadBundle(file) {
     }
   };
   return { main: module.exports.main, done };
+}
+
+/** The bundle is all ASCII (scripts/bundle.mjs sees to it): read as Latin-1, it needs no UTF-8 decoding. */
+function sourceOf(file) {
+  const bytes = readFileSync(file);
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
 }
