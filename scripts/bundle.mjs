@@ -2,6 +2,7 @@
 // dependencies in one CommonJS file, which bin/newsletter.js runs with V8's code cache. One file
 // instead of ~1,500 spares Node resolving and reading each; see DECISIONS.md.
 import { renameSync, writeFileSync } from 'node:fs';
+import process from 'node:process';
 import { build } from 'esbuild';
 
 const result = await build({
