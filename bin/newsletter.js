@@ -1,7 +1,13 @@
 #!/usr/bin/env node
-// The compiled CLI lives in lib/ (built by `npm install` through the prepare script).
-import { existsSync } from 'node:fs';
+// The compiled CLI lives in lib/ (built by `npm install` through the prepare script): lib/cli/main.js
+// from tsc, and lib/newsletter.cjs, the same code bundled with its dependencies into one file by
+// esbuild, which starts about a third faster (see DECISIONS.md, "One bundled file for the CLI").
+import { isAscii } from 'node:buffer';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire, Module } from 'node:module';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import vm from 'node:vm';
 
 // A reader that goes away (`newsletter help | head -1`) is not a failure: end quietly.
 for (const stream of [process.stdout, process.stderr])
@@ -10,12 +16,61 @@ for (const stream of [process.stdout, process.stderr])
     throw e;
   });
 
-const entry = new URL('../lib/cli/main.js', import.meta.url);
-if (!existsSync(fileURLToPath(entry))) {
+const lib = fileURLToPath(new URL('../lib/', import.meta.url));
+const entry = path.join(lib, 'cli/main.js');
+if (!existsSync(entry)) {
   process.stderr.write('newsletter: the tool is not built yet. Run `npm install` (or `npm run build:ts`) in the project folder first.\n');
   process.exit(2);
 }
 // Settings may sit in a .env file in the project folder; the environment wins over it.
 if (existsSync('.env')) process.loadEnvFile('.env');
-const { main } = await import(entry.href);
-process.exitCode = await main(process.argv.slice(2));
+
+const args = process.argv.slice(2);
+// Help and the version need only the table of commands: lib/cli/main.js loads nothing else for them.
+const light =
+  args.length === 0 || ['help', '--help', '-h', '--version', '-V'].includes(args[0]) || args.includes('--help') || args.includes('-h');
+const bundle = light ? undefined : freshBundle();
+const { main, done } = bundle ? loadBundle(bundle) : { main: (await import(entry)).main, done: () => {} };
+process.exitCode = await main(args);
+done();
+
+/** The bundle, unless lib/ was compiled after it (then it would run older code). */
+function freshBundle() {
+  const file = path.join(lib, 'newsletter.cjs');
+  const built = statSync(file, { throwIfNoEntry: false });
+  const compiled = statSync(path.join(lib, '.tsbuildinfo'), { throwIfNoEntry: false });
+  return built && (!compiled || built.mtimeMs >= compiled.mtimeMs) ? file : undefined;
+}
+
+/**
+ * Run the bundle as Node runs a CommonJS file, with V8's code cache kept beside it (Node 20 has no
+ * module.enableCompileCache). The first run writes the cache; V8 rejects it if the bundle changed,
+ * and it is written again.
+ */
+function loadBundle(file) {
+  const cacheFile = `${file}.cache`;
+  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  const script = new vm.Script(Module.wrap(sourceOf(file)), { filename: file, cachedData });
+  const module = { exports: {} };
+  const resolve = createRequire(file);
+  // What the bundle requires at run time by a computed name: from the bundle itself when it carries it.
+  const require = Object.assign((id) => module.exports.bundledModule?.(id) ?? resolve(id), resolve);
+  script.runInThisContext()(module.exports, require, module, file, path.dirname(file));
+  const done = () => {
+    if (cachedData && !script.cachedDataRejected) return;
+    try {
+      const temporary = `${cacheFile}.${process.pid}`;
+      writeFileSync(temporary, script.createCachedData());
+      renameSync(temporary, cacheFile);
+    } catch {
+      // A read-only install runs without the cache, only slower.
+    }
+  };
+  return { main: module.exports.main, done };
+}
+
+/** The bundle is all ASCII (scripts/bundle.mjs sees to it): read as Latin-1, it needs no UTF-8 decoding. */
+function sourceOf(file) {
+  const bytes = readFileSync(file);
+  return bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+}

@@ -1,6 +1,5 @@
 // `npm run bench`: how fast and how small. Prints figures and ratios against the targets; never
 // fails a build on timing (tests assert behaviour, benchmarks report speed).
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,17 +71,8 @@ line('ratio pipeline / mjml2html', (p / m).toFixed(3), '≤ 1.25', p / m <= 1.25
 const kb = Buffer.byteLength(html) / 1024;
 line('email HTML size', `${kb.toFixed(1)} KB`, '< 60 KB', kb < 60);
 
-const bin = path.join(ROOT, 'bin/newsletter.js');
-if (existsSync(path.join(ROOT, 'lib/cli/main.js'))) {
-  const cold: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const start = performance.now();
-    execFileSync(process.execPath, [bin, 'check', '2022-04'], { cwd: ROOT, stdio: 'ignore' });
-    cold.push(performance.now() - start);
-  }
-  const c = median(cold) / 1000;
-  line('cold `newsletter check 2022-04` (median of 5)', `${c.toFixed(2)} s`, '< 1.5 s', c < 1.5);
-} else console.log('(lib/ not built: run `npm run build:ts` to time the cold check)');
+console.log('');
+await import('./bench-cli.js');
 
 const preview = path.join(ROOT, 'scripts/bench-preview.ts');
 if (existsSync(preview)) {

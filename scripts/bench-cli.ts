@@ -1,0 +1,122 @@
+// The command line's speed targets (issue 8), as ratios of paired runs: each round runs the command
+// and its yardstick back to back as fresh processes, so both see the same load on a shared machine;
+// the ratio is the median of the rounds' ratios. Figures only: a slow machine never fails a build.
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { accessSync, constants, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { emailMessage } from '../src/check/message.js';
+import { findIssue, loadProject, loadTemplates, projectPaths, renderIssue, usableContent } from '../src/pipeline.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const ROUNDS = Number(process.env.BENCH_CLI_RUNS ?? 15);
+const BIN = path.join(ROOT, 'bin/newsletter.js');
+// MJML's own command line, as `npx mjml` runs it.
+const MJML_CLI = path.join(ROOT, 'node_modules/.bin/mjml');
+
+type Step = { args: string[]; command?: string; env?: NodeJS.ProcessEnv; input?: Buffer };
+
+function run(steps: Step[], cwd: string): number {
+  const start = performance.now();
+  for (const step of steps) {
+    const options: SpawnSyncOptions = {
+      cwd,
+      env: step.env ?? process.env,
+      input: step.input,
+      stdio: [step.input ? 'pipe' : 'ignore', 'ignore', 'ignore'],
+    };
+    const result = spawnSync(step.command ?? process.execPath, step.args, options);
+    if (result.error) throw result.error;
+  }
+  return performance.now() - start;
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+function paired(label: string, a: Step[], aLabel: string, b: Step[], bLabel: string, target: number | undefined, cwd: string): void {
+  run(a, cwd); // warm the disk cache, and let the CLI write its code cache
+  run(b, cwd);
+  const times: [number[], number[]] = [[], []];
+  const ratios: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    // Alternate which goes first, so neither always runs right after the other.
+    const [ta, tb] = i % 2 ? [run(a, cwd), run(b, cwd)] : ((tb) => [run(a, cwd), tb])(run(b, cwd));
+    times[0].push(ta!);
+    times[1].push(tb!);
+    ratios.push(ta! / tb!);
+  }
+  const ratio = median(ratios);
+  console.log(label);
+  console.log(`  ${aLabel.padEnd(52)} ${median(times[0]).toFixed(0).padStart(6)} ms`);
+  console.log(`  ${bLabel.padEnd(52)} ${median(times[1]).toFixed(0).padStart(6)} ms`);
+  const verdict = target === undefined ? '(for comparison)' : `target ≤ ${target.toFixed(1)}  ${ratio <= target ? 'met' : 'NOT MET'}`;
+  console.log(`  ${'ratio'.padEnd(52)} ${ratio.toFixed(2).padStart(6)}    ${verdict}`);
+}
+
+function onPath(command: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    const file = path.join(dir, command);
+    try {
+      accessSync(file, constants.X_OK);
+      return file;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+// A copy of the project, so the bench writes nothing into the repository's dist/.
+const project = mkdtempSync(path.join(tmpdir(), 'newsletter-bench-'));
+try {
+  for (const dir of ['content', 'templates']) cpSync(path.join(ROOT, dir), path.join(project, dir), { recursive: true });
+  const built = spawnSync(process.execPath, [BIN, 'build', '2022-04'], { cwd: project, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`newsletter build failed: ${built.stderr}`);
+  const mjml: Step = { args: [MJML_CLI, path.join(project, 'dist/issues/2022-04/issue.mjml'), '-s'] };
+  // An empty PATH: no spamassassin (nor spamc) to be found; node itself is run by its full path.
+  const noSpamAssassin = { ...process.env, PATH: mkdtempSync(path.join(tmpdir(), 'newsletter-empty-path-')) };
+
+  console.log(`Command line: ${ROUNDS} paired rounds of fresh processes, medians; ratio = median of the rounds' ratios\n`);
+  paired(
+    'cold `check 2022-04`, SpamAssassin absent',
+    [{ args: [BIN, 'check', '2022-04'], env: noSpamAssassin }],
+    'newsletter check 2022-04',
+    [mjml],
+    "MJML's CLI: mjml issue.mjml -s",
+    1.0,
+    project,
+  );
+  // Not a target: MJML's CLI minifying as the email must be (cssnano and htmlnano), for context.
+  paired(
+    "(context) the same check against MJML's CLI minifying",
+    [{ args: [BIN, 'check', '2022-04'], env: noSpamAssassin }],
+    'newsletter check 2022-04',
+    [{ args: [...mjml.args, '--config.minify', 'true'] }],
+    'mjml issue.mjml -s --config.minify true',
+    undefined,
+    project,
+  );
+  const spamassassin = onPath('spamassassin');
+  if (spamassassin) {
+    const content = usableContent(await loadProject(projectPaths(project)), ['2022-04']);
+    const issue = findIssue(content, '2022-04');
+    const rendered = await renderIssue(content, issue, await loadTemplates(projectPaths(project)));
+    const message = Buffer.from(emailMessage({ content, issue, rendered }));
+    writeFileSync(path.join(project, 'message.eml'), message);
+    paired(
+      'cold `check 2022-04`, SpamAssassin installed',
+      [{ args: [BIN, 'check', '2022-04'] }],
+      'newsletter check 2022-04',
+      [mjml, { command: spamassassin, args: ['-L', '--cf=report_safe 0'], input: readFileSync(path.join(project, 'message.eml')) }],
+      'mjml issue.mjml -s, then spamassassin -L < message',
+      1.0,
+      project,
+    );
+  } else console.log('(spamassassin is not on PATH: the SpamAssassin-installed ratio is not measured)');
+  for (const flag of ['--help', '--version'])
+    paired(`\`newsletter ${flag}\``, [{ args: [BIN, flag] }], `newsletter ${flag}`, [{ args: ['-e', '0'] }], 'node -e 0', 2.0, project);
+  rmSync(noSpamAssassin.PATH, { recursive: true, force: true });
+} finally {
+  rmSync(project, { recursive: true, force: true });
+}

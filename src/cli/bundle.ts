@@ -1,0 +1,21 @@
+// The entry of lib/newsletter.cjs, the CLI bundled into one file (see bin/newsletter.js). MJML's
+// minifier (htmlnano) imports cssnano, postcss and svgo by names it computes at run time, which a bundler
+// cannot follow; naming them here puts them in the bundle, and bin/ answers htmlnano's require with them.
+export { main } from './main.js';
+
+/** A module the bundle carries, or undefined to let Node resolve it from node_modules/. */
+export function bundledModule(id: string): unknown {
+  // A switch, not a table: the bundle's own requires of Node's modules arrive before any table would be set.
+  /* eslint-disable @typescript-eslint/no-require-imports -- evaluated only when htmlnano asks, inside the CommonJS bundle */
+  switch (id) {
+    case 'cssnano':
+      return require('cssnano');
+    case 'postcss':
+      return require('postcss');
+    case 'svgo':
+      return require('svgo');
+    default:
+      return undefined;
+  }
+  /* eslint-enable @typescript-eslint/no-require-imports */
+}

@@ -1,0 +1,57 @@
+// lib/newsletter.cjs, the CLI bundled with its dependencies (what bin/ runs for every command but
+// help and the version), must behave exactly as the sources do: same email, same check report,
+// the minifier's CSS included (htmlnano finds cssnano inside the bundle), and its code cache written.
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { renderFrom } from '../helpers/render.js';
+import { REPO, tempProject, type TempProject } from '../helpers/project.js';
+import { captured } from './capture.js';
+
+const run = promisify(execFile);
+const BIN = path.join(REPO, 'bin/newsletter.js');
+const BUNDLE = path.join(REPO, 'lib/newsletter.cjs');
+
+describe('the bundled CLI', () => {
+  let project: TempProject;
+  beforeAll(async () => {
+    await run('npm', ['run', '--silent', 'build:ts'], { cwd: REPO, timeout: 180_000 });
+  }, 180_000);
+  beforeEach(async () => {
+    project = await tempProject();
+  });
+  afterEach(() => project.remove());
+
+  it('is fresh after build:ts, all ASCII, and bin/ runs it with a code cache beside it', async () => {
+    expect(statSync(BUNDLE).mtimeMs).toBeGreaterThanOrEqual(statSync(path.join(REPO, 'lib/.tsbuildinfo')).mtimeMs);
+    expect(readFileSync(BUNDLE).every((b) => b < 0x80)).toBe(true);
+    const { stdout } = await run(process.execPath, [BIN, 'share', '--revoke', '2022-05'], {
+      cwd: project.root,
+      env: { ...process.env, NEWSLETTER_DB: path.join(project.root, 'state.db'), PREVIEW_SECRET: 'a-secret-of-thirty-two-characters!!' },
+    });
+    expect(stdout).toBe('There were no live links to 2022-05.\n');
+    expect(existsSync(`${BUNDLE}.cache`)).toBe(true);
+  });
+
+  it('build writes the same email as the sources render, minified CSS and all', async () => {
+    await run(process.execPath, [BIN, 'build', '2022-04'], { cwd: project.root });
+    const html = readFileSync(path.join(project.root, 'dist/issues/2022-04/email.html'), 'utf8');
+    const rendered = await renderFrom(project.paths);
+    expect(html).toBe(rendered.html);
+    expect(html).toContain('#outlook a{padding:0}'); // cssnano ran: no spaces left in the CSS
+  });
+
+  it('check --json gives the same report as the sources', async () => {
+    await project.edit('content/issues/2022-04/issue.yaml', 'closingDate: 2022-04-18', 'closingDate: 2022-04-01');
+    const env = { ...process.env, PATH: '/nonexistent' }; // no SpamAssassin either way
+    const bundled = await run(process.execPath, [BIN, 'check', '2022-04', '--json'], { cwd: project.root, env }).catch(
+      (e: { stdout: string; code: number }) => e,
+    );
+    const io = captured();
+    expect(await main(['check', '2022-04', '--json'], io, project.root, env)).toBe(1);
+    expect(bundled.stdout).toBe(io.stdout);
+  });
+});
