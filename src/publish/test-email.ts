@@ -4,13 +4,13 @@
 // against PROOF_ALLOWLIST and Mailchimp's test-email limits before Mailchimp is touched.
 import { proofRecipients } from '../distribute/allowlist.js';
 import { NewsletterError } from '../errors.js';
-import { MailchimpClient, type MailchimpConfig, mailchimpConfigFromEnv } from '../mailchimp/index.js';
+import { MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
 import type { ProjectPaths } from '../pipeline.js';
 import type { Store } from '../state/store.js';
 import { currentIssue, importSentIssues, refuseOnErrors, validActor } from '../workflow/current.js';
 import { applyPlan } from './apply.js';
 import { planContentSync } from './plan.js';
-import { findCampaign, recordOf, remoteOf } from './remote.js';
+import { findCampaign, recordOf, remoteOf, requireMailchimp } from './remote.js';
 
 /**
  * Mailchimp's caps on test emails (the Free plan's, the strictest): addresses in one request, and
@@ -47,7 +47,7 @@ export async function mailchimpTestEmail(paths: ProjectPaths, store: Store, args
     throw new NewsletterError('proof-refused', `a Mailchimp test email goes to at most ${perRequest} addresses; ${to.length} were given`, {
       hint: 'send it in smaller groups, or send the proof by SMTP (without --via mailchimp)',
     });
-  const config = mailchimpConfigFromEnv(args.env);
+  const config = requireMailchimp(args.env);
   const { content, snapshot, report } = await currentIssue(paths, args.id, args.now());
   importSentIssues(store, content);
   if (!args.force) refuseOnErrors(report, 'proofed (add --force to send the proof anyway; it is recorded)');

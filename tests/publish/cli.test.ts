@@ -44,6 +44,7 @@ describe('the publishing commands', () => {
   it('refuse without Mailchimp configured, or before approval, and touch nothing', async () => {
     const bare = await run(['publish', '2022-04'], { NEWSLETTER_DB: '.newsletter/state.db' });
     expect(bare).toMatchObject({ code: 1, err: expect.stringContaining('MAILCHIMP_API_KEY and MAILCHIMP_AUDIENCE_ID are not set.') });
+    expect(bare.err).toContain('Account & billing → Extras → API keys');
     const unapproved = await run(['publish', '2022-04', '--at', AT]);
     expect(unapproved).toMatchObject({ code: 1, err: expect.stringContaining('2022-04 is not approved') });
     expect(unapproved.err).toContain('newsletter approve 2022-04 --by');
