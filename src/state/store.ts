@@ -9,6 +9,7 @@ import { NewsletterError } from '../errors.js';
 import { ShareLinks } from '../workflow/share-links.js';
 import { Approvals } from './approvals.js';
 import { AuditLog } from './audit.js';
+import { Campaigns } from './campaigns.js';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migrations.js';
 import { IssueStatuses } from './status.js';
 
@@ -32,6 +33,8 @@ export interface Store {
   shareLinks: ShareLinks;
   approvals: Approvals;
   audit: AuditLog;
+  /** Each issue's Mailchimp campaign as publishing left it. */
+  campaigns: Campaigns;
   /** Run fn in one transaction (write lock taken at the start): a status change and its audit row land together or not at all. */
   tx<T>(fn: () => T): T;
   /** Share links to an issue that still work: not withdrawn, not expired. */
@@ -47,6 +50,7 @@ export function openStore(file: string, now: () => Date = () => new Date()): Sto
     shareLinks: new ShareLinks(db, now),
     approvals: new Approvals(db, now),
     audit: new AuditLog(db, now),
+    campaigns: new Campaigns(db, now),
     tx: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     liveShareLinks(issue) {
       const rows = db
