@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { renderFrom } from '../helpers/render.js';
-import { REPO, tempProject, type TempProject } from '../helpers/project.js';
+import { makeDraft, REPO, tempProject, type TempProject } from '../helpers/project.js';
 import { captured } from './capture.js';
 
 const run = promisify(execFile);
@@ -37,11 +37,13 @@ describe('the bundled CLI', () => {
   });
 
   it('build writes the same email as the sources render, minified CSS and all', async () => {
+    await makeDraft(project); // a sent issue is built from its record; a draft from the sources
     await run(process.execPath, [BIN, 'build', '2022-04'], { cwd: project.root });
     const html = readFileSync(path.join(project.root, 'dist/issues/2022-04/email.html'), 'utf8');
     const rendered = await renderFrom(project.paths);
     expect(html).toBe(rendered.html);
-    expect(html).toContain('#outlook a{padding:0}'); // cssnano ran: no spaces left in the CSS
+    // cssnano ran: no spaces left in the CSS (a line may break between a selector's parts, never inside a rule)
+    expect(html).toMatch(/#outlook\sa\{padding:0\}/);
   });
 
   it('check --json gives the same report as the sources', async () => {

@@ -36,3 +36,9 @@ export async function tempProject(): Promise<TempProject> {
     remove: () => rm(root, { recursive: true, force: true }),
   };
 }
+
+/** Make a sent issue a draft again: its file no longer says sent, and its record of what was sent is gone. */
+export async function makeDraft(project: TempProject, id = '2022-04'): Promise<void> {
+  await project.edit(`content/issues/${id}/issue.yaml`, /^status: sent\n/m, '');
+  await rm(path.join(project.root, 'content/issues', id, 'sent'), { recursive: true, force: true });
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandHelp } from '../../src/cli/help.js';
 import { COMMANDS } from '../../src/cli/commands/index.js';
 import { main } from '../../src/cli/main.js';
-import { tempProject, type TempProject } from '../helpers/project.js';
+import { makeDraft, tempProject, type TempProject } from '../helpers/project.js';
 import { captured } from '../cli/capture.js';
 import { startSmtp, type TestSmtp } from './smtp.js';
 
@@ -15,7 +15,7 @@ let smtp: TestSmtp;
 let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   project = await tempProject();
-  await project.edit('content/issues/2022-04/issue.yaml', /^status: sent\n/m, '');
+  await makeDraft(project);
   smtp = await startSmtp({ refuse: (a) => (a.startsWith('gone@') ? '550 5.1.1 No such mailbox here' : undefined) });
   env = {
     SMTP_URL: `smtp://127.0.0.1:${smtp.port}?tls.rejectUnauthorized=false`,
