@@ -9,6 +9,9 @@ import { NewsletterError } from '../errors.js';
 import { ShareLinks } from '../workflow/share-links.js';
 import { Approvals } from './approvals.js';
 import { AuditLog } from './audit.js';
+import { DailyJobs } from './daily-jobs.js';
+import { DueSends } from './due-sends.js';
+import { Heartbeats } from './heartbeat.js';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migrations.js';
 import { IssueStatuses } from './status.js';
 
@@ -32,6 +35,10 @@ export interface Store {
   shareLinks: ShareLinks;
   approvals: Approvals;
   audit: AuditLog;
+  /** The scheduler daemon's work: due sends, once-a-day jobs, who is alive. */
+  dueSends: DueSends;
+  dailyJobs: DailyJobs;
+  heartbeats: Heartbeats;
   /** Run fn in one transaction (write lock taken at the start): a status change and its audit row land together or not at all. */
   tx<T>(fn: () => T): T;
   /** Share links to an issue that still work: not withdrawn, not expired. */
@@ -47,6 +54,9 @@ export function openStore(file: string, now: () => Date = () => new Date()): Sto
     shareLinks: new ShareLinks(db, now),
     approvals: new Approvals(db, now),
     audit: new AuditLog(db, now),
+    dueSends: new DueSends(db, now),
+    dailyJobs: new DailyJobs(db, now),
+    heartbeats: new Heartbeats(db, now),
     tx: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     liveShareLinks(issue) {
       const rows = db
