@@ -121,7 +121,9 @@ export class Daemon {
       cron.schedule(expression, () => this.run(name), { timezone: TIME_ZONE, noOverlap: true, name: `newsletter-${name}` });
     this.tasks = [every('tick', SCHEDULES.tick), every('reconcile', SCHEDULES.reconcile)];
     log.info('daemon.started', `daemon ${owner} started`, { owner, healthPort: this.health?.port });
-    void this.run('reconcile').then(() => this.run('tick'));
+    void this.run('reconcile')
+      .then(() => this.run('tick'))
+      .then(() => log.info('daemon.ready', 'first reconcile and tick done', { owner }));
     return { healthPort: this.health?.port };
   }
 

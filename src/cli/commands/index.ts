@@ -11,6 +11,7 @@ import { approveCommand } from './approve.command.js';
 import { unapproveCommand } from './unapprove.command.js';
 import { status } from './status.command.js';
 import { log } from './log.command.js';
+import { daemon } from './daemon.command.js';
 
 // One command a line, so that commands added on different branches merge without conflict.
 // prettier-ignore
@@ -25,4 +26,5 @@ export const COMMANDS: readonly Command[] = [
   unapproveCommand,
   status,
   log,
+  daemon,
 ];
