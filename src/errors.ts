@@ -116,6 +116,26 @@ export const ERRORS = {
     exit: 1,
     hint: 'a campaign that is sending or sent cannot be changed; run `newsletter status <id>` to see it',
   },
+  'publish-refused': {
+    title: 'The issue cannot be published now',
+    exit: 1,
+    hint: 'run `newsletter status <id>` to see where the issue stands; only an approved issue with no check errors is published',
+  },
+  'mailchimp-checklist': {
+    title: "Mailchimp's send checklist has errors",
+    exit: 1,
+    hint: 'put right what the checklist names (in the issue, or the audience in Mailchimp), then run `newsletter publish <id>` again',
+  },
+  'mailchimp-unconfirmed': {
+    title: 'Mailchimp did not confirm a step',
+    exit: 2,
+    hint: 'nothing was repeated; run the same command again — it reads Mailchimp first and does only what is missing',
+  },
+  'campaign-duplicate': {
+    title: 'Mailchimp holds more than one campaign for the issue',
+    exit: 1,
+    hint: 'delete or rename the extra campaigns in Mailchimp (keep the one to send; its title is panel-newsletter:<id>), then run the command again',
+  },
   'mailchimp-not-configured': {
     title: 'Mailchimp is not configured',
     exit: 1,

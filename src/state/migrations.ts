@@ -6,6 +6,7 @@
 // Add a step at the end to change the schema; never edit one that has shipped.
 import type Database from 'better-sqlite3';
 import { SHARE_LINK_SCHEMA } from '../workflow/share-links.js';
+import { CAMPAIGN_SCHEMA } from './campaigns.js';
 
 export interface Migration {
   /** What the step adds, in a few words. */
@@ -70,6 +71,11 @@ export const MIGRATIONS: readonly Migration[] = [
         withdrawn_at TEXT
       );
       CREATE INDEX IF NOT EXISTS approval_issue ON approval (issue_id, content_hash);`,
+  },
+  {
+    // How publishing finds an issue's campaign again and tells its own content from edits made in Mailchimp.
+    name: 'Mailchimp campaigns of issues',
+    sql: CAMPAIGN_SCHEMA,
   },
   {
     // The scheduler daemon's durable memory: node-cron forgets everything on restart.

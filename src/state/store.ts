@@ -9,6 +9,7 @@ import { NewsletterError } from '../errors.js';
 import { ShareLinks } from '../workflow/share-links.js';
 import { Approvals } from './approvals.js';
 import { AuditLog } from './audit.js';
+import { Campaigns } from './campaigns.js';
 import { DailyJobs } from './daily-jobs.js';
 import { DueSends } from './due-sends.js';
 import { Heartbeats } from './heartbeat.js';
@@ -35,6 +36,8 @@ export interface Store {
   shareLinks: ShareLinks;
   approvals: Approvals;
   audit: AuditLog;
+  /** Each issue's Mailchimp campaign as publishing left it. */
+  campaigns: Campaigns;
   /** The scheduler daemon's work: due sends, once-a-day jobs, who is alive. */
   dueSends: DueSends;
   dailyJobs: DailyJobs;
@@ -54,6 +57,7 @@ export function openStore(file: string, now: () => Date = () => new Date()): Sto
     shareLinks: new ShareLinks(db, now),
     approvals: new Approvals(db, now),
     audit: new AuditLog(db, now),
+    campaigns: new Campaigns(db, now),
     dueSends: new DueSends(db, now),
     dailyJobs: new DailyJobs(db, now),
     heartbeats: new Heartbeats(db, now),

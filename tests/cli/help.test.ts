@@ -86,7 +86,8 @@ describe('--help does nothing else', () => {
   });
 
   it('every command in the table has a --help test above', () => {
-    // new, proof, approve, unapprove, status and log: their --help tests are in tests/workflow/cli.test.ts.
+    // new, proof, approve, unapprove, status and log: their --help tests are in tests/workflow/cli.test.ts;
+    // publish and unschedule: in tests/publish/cli.test.ts.
     expect(COMMANDS.map((c) => c.name)).toEqual([
       'build',
       'check',
@@ -96,6 +97,8 @@ describe('--help does nothing else', () => {
       'proof',
       'approve',
       'unapprove',
+      'publish',
+      'unschedule',
       'status',
       'log',
     ]);

@@ -11,6 +11,8 @@ import { approveCommand } from './approve.command.js';
 import { unapproveCommand } from './unapprove.command.js';
 import { status } from './status.command.js';
 import { log } from './log.command.js';
+import { publishCommand } from './publish.command.js';
+import { unscheduleCommand } from './unschedule.command.js';
 import { daemon } from './daemon.command.js';
 
 // One command a line, so that commands added on different branches merge without conflict.
@@ -24,6 +26,8 @@ export const COMMANDS: readonly Command[] = [
   proof,
   approveCommand,
   unapproveCommand,
+  publishCommand,
+  unscheduleCommand,
   status,
   log,
   daemon,

@@ -19,7 +19,21 @@ export const status: Command = {
       const now = new Date();
       const ids = context.positionals.length ? context.positionals : 'all';
       const standings = await issueStandings(projectPaths(context.root), store, ids, now);
-      if (flag(context, 'json')) return (context.io.out(JSON.stringify(standings, null, 2)), 0);
+      // Mailchimp's view beside ours (publish/mailchimp-view.ts); "not configured" when it is not.
+      const { mailchimpViews, describeView } = await import('../../publish/mailchimp-view.js');
+      const views = await mailchimpViews(
+        projectPaths(context.root),
+        store,
+        standings.map((s) => s.id),
+        {
+          env: context.env,
+          now,
+          approvalsNeeded: standings[0]?.approval.needed ?? 1,
+        },
+      );
+      for (const s of standings) if (views.get(s.id)?.state === 'campaign') s.status = store.statuses.get(s.id);
+      const withViews = standings.map((s) => ({ ...s, mailchimp: views.get(s.id) }));
+      if (flag(context, 'json')) return (context.io.out(JSON.stringify(withViews, null, 2)), 0);
       const when = (d: Date) => ukDateTime(london(d));
       const blocks = standings.map((s) => {
         const a = s.approval;
@@ -35,6 +49,7 @@ export const status: Command = {
           `  send      ${s.sendAtUk}`,
           `  approval  ${approval}`,
           `  proofs    ${s.proofs.length ? s.proofs.map((p) => `${when(p.at)} by ${p.by} to ${p.delivered.length}/${p.to.length}${p.hash !== s.hash ? ' (earlier content)' : ''}${p.forced ? ' (forced)' : ''}`).join('; ') : 'none'}`,
+          `  mailchimp ${describeView(views.get(s.id)!)}`,
           `  links     ${s.shareLinks.length ? s.shareLinks.map((l) => `until ${when(l.expiresAt)}${l.hash !== s.hash ? ' (changed since)' : ''}`).join('; ') : 'none live'}`,
         ].join('\n');
       });

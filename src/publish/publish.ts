@@ -1,0 +1,101 @@
+// `publish`: an approved issue becomes one Mailchimp campaign, scheduled for its UK send time.
+// Everything that can refuse is judged before Mailchimp is touched: Mailchimp's configuration, the
+// issue's status, a fresh approval, check errors and the send time. Then publishApproved (sync.ts)
+// finds, plans and applies, sending the snapshot that was approved — not a new render of it.
+import type { IssueSnapshot } from '../archive/snapshot.js';
+import { NewsletterError } from '../errors.js';
+import { MailchimpClient, type MailchimpConfig, mailchimpConfigFromEnv } from '../mailchimp/index.js';
+import type { ProjectPaths } from '../pipeline.js';
+import { londonToUtc, withSendTime } from '../render/dates.js';
+import type { Store } from '../state/store.js';
+import { currentIssue, importSentIssues, refuseOnErrors } from '../workflow/current.js';
+import type { PublishPlan, RemoteCampaign } from './plan.js';
+import { checkSendTime } from './send-time.js';
+import { publishApproved, type SyncResult } from './sync.js';
+
+export interface PublishArgs {
+  id: string;
+  /** --at, a UK wall-clock time; the issue's sendAt when not given. */
+  at?: string;
+  dryRun: boolean;
+  by: string;
+  now: () => Date;
+  env: NodeJS.ProcessEnv;
+  progress: (line: string) => void;
+  onPlan?: (plan: PublishPlan, remote: RemoteCampaign | null) => void;
+  /** How the client is made; tests pass short deadlines and a clock that does not wait. */
+  client?: (config: MailchimpConfig) => MailchimpClient;
+}
+
+export interface PublishResult extends SyncResult {
+  id: string;
+  sendAt: Date;
+  hash: string;
+}
+
+export async function publish(paths: ProjectPaths, store: Store, args: PublishArgs): Promise<PublishResult> {
+  const config = mailchimpConfigFromEnv(args.env);
+  const now = args.now();
+  args.progress(`Rendering and checking ${args.id}…`);
+  const { content, issue, snapshot: current, report } = await currentIssue(paths, args.id, now);
+  importSentIssues(store, content);
+  const snapshot = approvedSnapshot(store, args.id, current.hash, content.newsletter.approvals);
+  refuseOnErrors(report, 'published');
+
+  const source = args.at !== undefined ? '--at' : `sendAt in ${issue.file}`;
+  const local = args.at ?? withSendTime(issue.sendAt, content.newsletter.defaultSendTime);
+  let sendAt: Date;
+  try {
+    sendAt = londonToUtc(local);
+  } catch (e) {
+    if (e instanceof NewsletterError) throw new NewsletterError('send-time', `${source}: ${e.message}`, { hint: e.hint });
+    throw e;
+  }
+  checkSendTime(sendAt, now, source);
+
+  const client = args.client?.(config) ?? MailchimpClient.fromConfig(config, { log: (line) => args.progress(`      ${line}`) });
+  const result = await publishApproved({
+    client,
+    store,
+    snapshot,
+    sendAt,
+    actor: args.by,
+    dryRun: args.dryRun,
+    progress: args.progress,
+    onPlan: args.onPlan,
+  });
+  return { ...result, id: args.id, sendAt, hash: snapshot.hash };
+}
+
+/** The snapshot to send: approved by enough people, and still what the issue renders to. */
+function approvedSnapshot(store: Store, id: string, currentHash: string, needed: number): IssueSnapshot {
+  const status = store.statuses.get(id);
+  if (status === 'sending' || status === 'sent')
+    throw new NewsletterError('campaign-sent', `${id} is ${status}; a sent issue is not published again`);
+  if (status === 'cancelled' || status === 'needs-attention')
+    throw new NewsletterError('publish-refused', `${id} is ${status}, so it is not published`, {
+      hint: `run \`newsletter status ${id}\` and \`newsletter log ${id}\` to see why; a person must move it on first`,
+    });
+  const approval = store.approvals.stateOf(id, currentHash, needed);
+  const approveHint = `check the issue, then run \`newsletter approve ${id} --by "Your Name"\``;
+  if (approval.state === 'none' || status === 'draft') {
+    const partial =
+      approval.state === 'partial' ? ` (${new Set(approval.approvals.map((a) => a.approver)).size} of ${needed} approvers so far)` : '';
+    throw new NewsletterError('publish-refused', `${id} is not approved${partial}, so it cannot be published`, { hint: approveHint });
+  }
+  if (approval.state === 'stale')
+    throw new NewsletterError(
+      'publish-refused',
+      `${id} has changed since it was approved (approved content ${approval.hash.slice(0, 12)}, now ${currentHash.slice(0, 12)}), so it cannot be published`,
+      {
+        hint:
+          status === 'scheduled'
+            ? `run \`newsletter unschedule ${id}\`, then approve the new content with \`newsletter approve ${id} --by "Your Name"\``
+            : `look at the change, then approve it again: \`newsletter approve ${id} --by "Your Name"\``,
+      },
+    );
+  const snapshot = approval.state === 'fresh' ? store.approvals.approvedSnapshot(id, needed) : undefined;
+  if (!snapshot || snapshot.hash !== currentHash)
+    throw new NewsletterError('publish-refused', `${id} does not have ${needed} approvals of its current content`, { hint: approveHint });
+  return snapshot;
+}

@@ -1,0 +1,71 @@
+// `unschedule`: the campaign goes back to paused (Mailchimp says "save"), and the issue from
+// scheduled back to approved, audited — so it can be changed, approved again and published again.
+// Like publish, it never repeats the action blindly: after an uncertain failure it reads back.
+import { NewsletterError } from '../errors.js';
+import { isOutcomeUncertain, MailchimpClient, type MailchimpConfig, mailchimpConfigFromEnv } from '../mailchimp/index.js';
+import type { Store } from '../state/store.js';
+import { findCampaign } from './remote.js';
+
+export interface UnscheduleArgs {
+  id: string;
+  by: string;
+  env: NodeJS.ProcessEnv;
+  progress: (line: string) => void;
+  client?: (config: MailchimpConfig) => MailchimpClient;
+}
+
+export interface UnscheduleResult {
+  id: string;
+  campaignId: string | null;
+  /** Whether Mailchimp's campaign was unscheduled now (false when it was not scheduled there). */
+  unscheduled: boolean;
+  status: string;
+}
+
+export async function unschedule(store: Store, args: UnscheduleArgs): Promise<UnscheduleResult> {
+  const config = mailchimpConfigFromEnv(args.env);
+  const status = store.statuses.get(args.id);
+  if (status === 'sending' || status === 'sent')
+    throw new NewsletterError('campaign-sent', `${args.id} is ${status}; a campaign that has gone cannot be unscheduled`);
+  const client = args.client?.(config) ?? MailchimpClient.fromConfig(config, { log: (line) => args.progress(`      ${line}`) });
+  args.progress('Reading the campaign in Mailchimp…');
+  const campaign = await findCampaign(client, store, args.id);
+  if (campaign && (campaign.status === 'sending' || campaign.status === 'sent'))
+    throw new NewsletterError(
+      'campaign-sent',
+      `${args.id}'s campaign ${campaign.id} is ${campaign.status} in Mailchimp; it cannot be unscheduled`,
+    );
+  let unscheduled = false;
+  if (campaign?.status === 'schedule') {
+    args.progress(`Unscheduling campaign ${campaign.id}…`);
+    await client.unschedule(campaign.id).catch(async (e: unknown) => {
+      if (!isOutcomeUncertain(e)) throw e;
+      if ((await client.getCampaign(campaign.id)).status === 'schedule')
+        throw new NewsletterError(
+          'mailchimp-unconfirmed',
+          `Mailchimp did not confirm unscheduling campaign ${campaign.id}, and it is still scheduled`,
+        );
+    });
+    unscheduled = true;
+  }
+  const next = store.tx(() => {
+    if (campaign) store.campaigns.record(args.id, { campaignId: campaign.id, scheduledFor: null });
+    const now = store.statuses.get(args.id);
+    if (now === 'scheduled') store.statuses.change(args.id, 'scheduled', 'approved');
+    if (unscheduled || now === 'scheduled')
+      store.audit.append({
+        actor: args.by,
+        action: 'unschedule',
+        issue: args.id,
+        hash: null,
+        details: {
+          campaignId: campaign?.id ?? null,
+          unscheduledInMailchimp: unscheduled,
+          from: now,
+          to: now === 'scheduled' ? 'approved' : now,
+        },
+      });
+    return now === 'scheduled' ? 'approved' : now;
+  });
+  return { id: args.id, campaignId: campaign?.id ?? null, unscheduled, status: next };
+}
