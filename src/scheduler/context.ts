@@ -4,7 +4,8 @@ import type { IssueSnapshot } from '../archive/snapshot.js';
 import type { MailTransport } from '../distribute/transport.js';
 import type { Campaign, MailchimpClient } from '../mailchimp/index.js';
 import { loadProject, type ProjectPaths } from '../pipeline.js';
-import { campaignTitle, driftOf, remoteContentHash, type RemoteCampaign } from '../publish/plan.js';
+import { driftOf } from '../publish/plan.js';
+import { findCampaign, recordOf, remoteOf } from '../publish/remote.js';
 import type { IssueStatus } from '../state/status.js';
 import type { Store } from '../state/store.js';
 import type { Clock } from './clock.js';
@@ -28,43 +29,28 @@ export interface SchedulerContext {
   stopping(): boolean;
 }
 
-/** The snapshot enough people approved, or undefined (withdrawn, or never approved). */
-export async function approvedSnapshotOf(ctx: SchedulerContext, issue: string): Promise<IssueSnapshot | undefined> {
-  const project = await loadProject(ctx.paths);
-  const needed = project.content?.newsletter.approvals ?? 1;
-  return ctx.store.approvals.approvedSnapshot(issue, needed);
+/** How many approvals newsletter.yaml asks for (1 when the content cannot be read). */
+export async function approvalsNeeded(ctx: SchedulerContext): Promise<number> {
+  return (await loadProject(ctx.paths)).content?.newsletter.approvals ?? 1;
 }
 
-/**
- * The issue's campaign id: the one the due send recorded, else the one found by the stable title
- * key; undefined when Mailchimp has none.
- */
-export async function campaignIdOf(ctx: SchedulerContext, issue: string): Promise<string | undefined> {
-  const recorded = ctx.store.dueSends.get(issue)?.campaignId;
-  if (recorded) return recorded;
-  const found = await ctx.mailchimp().findCampaignsByTitle(campaignTitle(issue));
-  return found.at(-1)?.id;
+/** The snapshot enough people approved, or undefined (withdrawn, or never approved). */
+export async function approvedSnapshotOf(ctx: SchedulerContext, issue: string): Promise<IssueSnapshot | undefined> {
+  return ctx.store.approvals.approvedSnapshot(issue, await approvalsNeeded(ctx));
+}
+
+/** The issue's campaign as Mailchimp holds it (by the stored id, else the title key), or null. */
+export function campaignOf(ctx: SchedulerContext, issue: string): Promise<Campaign | null> {
+  return findCampaign(ctx.mailchimp(), ctx.store, issue);
 }
 
 /** What differs in Mailchimp from the approved snapshot: settings and content ([] when none). */
 export async function driftAgainst(ctx: SchedulerContext, snapshot: IssueSnapshot, campaign: Campaign): Promise<string[]> {
-  const content = await ctx.mailchimp().getContent(campaign.id);
-  const remote: RemoteCampaign = {
-    id: campaign.id,
-    status: campaign.status,
-    settings: {
-      title: campaign.title,
-      subjectLine: campaign.subject,
-      previewText: campaign.previewText,
-      fromName: campaign.fromName,
-      replyTo: campaign.replyTo,
-    },
-    sendTime: campaign.sendTime ? new Date(campaign.sendTime) : null,
-    contentHash: remoteContentHash(content.html, content.plainText),
-    emailsSent: campaign.emailsSent,
-  };
-  // Content is compared whole: no contentSet record claims Mailchimp's copy as ours.
-  return driftOf(snapshot, remote, { campaignId: campaign.id, contentSet: { snapshotHash: '', remoteContentHash: '' } });
+  const remote = await remoteOf(ctx.mailchimp(), campaign);
+  const record = recordOf(ctx.store, snapshot.issueId);
+  // No record of setting the content (a campaign made by hand, or a store that lost it): compare it whole.
+  const strict = record.contentSet ? record : { ...record, contentSet: { snapshotHash: '', remoteContentHash: '' } };
+  return driftOf(snapshot, remote, strict);
 }
 
 /** Park the issue for a person, from the status seen, with the reason in the audit log and the log. */

@@ -7,7 +7,7 @@
 import { isOutcomeUncertain, MailchimpError, type Campaign } from '../mailchimp/index.js';
 import { ukInstant } from '../render/dates.js';
 import { StatusChanged } from '../state/status.js';
-import { approvedSnapshotOf, campaignIdOf, driftAgainst, needsAttention, type SchedulerContext } from './context.js';
+import { approvedSnapshotOf, campaignOf, driftAgainst, needsAttention, type SchedulerContext } from './context.js';
 import { markSent } from './mark-sent.js';
 
 export type FireResult =
@@ -37,11 +37,11 @@ export async function fireClaimed(ctx: SchedulerContext, issue: string): Promise
 
   let campaign: Campaign;
   try {
-    const id = due.campaignId ?? (await campaignIdOf(ctx, issue));
-    if (!id) return hold('its campaign cannot be found in Mailchimp; run `newsletter publish` again');
-    campaign = await ctx.mailchimp().getCampaign(id);
+    const found = await campaignOf(ctx, issue);
+    if (!found) return hold(`its campaign cannot be found in Mailchimp; run \`newsletter publish ${issue} --send-at\` again`);
+    campaign = found;
   } catch (e) {
-    if (e instanceof MailchimpError && e.failure === 'not-found') return hold('its campaign was deleted in Mailchimp');
+    if (!(e instanceof MailchimpError)) return hold(message(e)); // e.g. two campaigns with its title
     return release(ctx, issue, `Mailchimp could not be read: ${message(e)}`);
   }
 

@@ -1,21 +1,18 @@
-// Mailchimp says the campaign went: freeze the approved snapshot into the archive, then record the
-// issue as sent with when it went and to how many. The archive is written first and is safe to
-// write again, so a crash between the two is put right by the next reconcile.
-import { recordSent } from '../archive/record.js';
+// Mailchimp says the campaign went. If what went is what was approved, publish's markSent freezes
+// the approved snapshot into the archive and moves the issue to sent with the send time and the
+// emails sent (safe to call again). If the campaign was changed in Mailchimp after approval, the
+// archive would show something subscribers did not receive: a person decides instead.
 import type { Campaign } from '../mailchimp/index.js';
+import { markSent as recordSentCampaign } from '../publish/mark-sent.js';
 import type { IssueStatus } from '../state/status.js';
-import { StatusChanged } from '../state/status.js';
-import { approvedSnapshotOf, driftAgainst, needsAttention, type SchedulerContext } from './context.js';
+import { approvalsNeeded, driftAgainst, needsAttention, type SchedulerContext } from './context.js';
 
 export type MarkSentResult = 'sent' | 'needs-attention' | 'changed-meanwhile';
 
 export async function markSent(ctx: SchedulerContext, issue: string, from: IssueStatus, campaign: Campaign): Promise<MarkSentResult> {
-  const snapshot = await approvedSnapshotOf(ctx, issue);
-  if (!snapshot) {
-    needsAttention(ctx, issue, from, `Mailchimp sent campaign ${campaign.id}, but the store holds no approved snapshot to archive`);
-    return 'needs-attention';
-  }
-  const drift = await driftAgainst(ctx, snapshot, campaign);
+  const needed = await approvalsNeeded(ctx);
+  const snapshot = ctx.store.approvals.approvedSnapshot(issue, needed);
+  const drift = snapshot ? await driftAgainst(ctx, snapshot, campaign) : [];
   if (drift.length > 0) {
     needsAttention(
       ctx,
@@ -25,27 +22,16 @@ export async function markSent(ctx: SchedulerContext, issue: string, from: Issue
     );
     return 'needs-attention';
   }
-  const sentAt = campaign.sendTime ? new Date(campaign.sendTime) : ctx.clock();
-  await recordSent(ctx.paths, snapshot, sentAt);
-  try {
-    ctx.store.tx(() => {
-      ctx.store.statuses.change(issue, from, 'sent');
-      ctx.store.audit.append({
-        actor: ctx.actor,
-        action: 'sent',
-        issue,
-        hash: snapshot.hash,
-        details: { campaignId: campaign.id, sentAt: sentAt.toISOString(), emailsSent: campaign.emailsSent },
-      });
-    });
-  } catch (e) {
-    if (e instanceof StatusChanged) return 'changed-meanwhile';
-    throw e;
+  const result = await recordSentCampaign(ctx.paths, ctx.store, issue, campaign, { approvalsNeeded: needed, now: ctx.clock(), actor: ctx.actor });
+  if (result.result === 'unknown-content') {
+    needsAttention(ctx, issue, from, `Mailchimp sent campaign ${campaign.id}, but no approved snapshot matches what it was given`);
+    return 'needs-attention';
   }
+  if (result.status !== 'sent') return 'changed-meanwhile';
   ctx.log.info('issue.sent', `${issue} was sent to ${campaign.emailsSent} people; archived`, {
     issue,
     campaign: campaign.id,
-    sentAt: sentAt.toISOString(),
+    sentAt: campaign.sendTime,
     emailsSent: campaign.emailsSent,
   });
   return 'sent';

@@ -5,7 +5,7 @@
 // compare-and-set, so a command or another daemon acting at the same moment wins cleanly.
 import { MailchimpError, type Campaign } from '../mailchimp/index.js';
 import { StatusChanged, type IssueStatus } from '../state/status.js';
-import { approvedSnapshotOf, campaignIdOf, driftAgainst, needsAttention, type SchedulerContext } from './context.js';
+import { approvedSnapshotOf, campaignOf, driftAgainst, needsAttention, type SchedulerContext } from './context.js';
 import { markSent } from './mark-sent.js';
 
 export type ReconcileOutcome = 'in-step' | 'sending' | 'sent' | 'needs-attention' | 'unreachable' | 'changed-meanwhile';
@@ -23,11 +23,11 @@ export async function reconcileAll(ctx: SchedulerContext): Promise<Map<string, R
 export async function reconcileIssue(ctx: SchedulerContext, issue: string, status: 'scheduled' | 'sending'): Promise<ReconcileOutcome> {
   let campaign: Campaign;
   try {
-    const id = await campaignIdOf(ctx, issue);
-    if (!id) return attention(ctx, issue, status, 'no campaign for it was found in Mailchimp');
-    campaign = await ctx.mailchimp().getCampaign(id);
+    const found = await campaignOf(ctx, issue);
+    if (!found) return attention(ctx, issue, status, 'no campaign for it was found in Mailchimp (deleted there?)');
+    campaign = found;
   } catch (e) {
-    if (e instanceof MailchimpError && e.failure === 'not-found') return attention(ctx, issue, status, 'its campaign was deleted in Mailchimp');
+    if (!(e instanceof MailchimpError)) return attention(ctx, issue, status, e instanceof Error ? e.message : String(e));
     ctx.log.warn('reconcile.unreachable', `${issue}: Mailchimp could not be read (${e instanceof Error ? e.message : String(e)})`, { issue });
     return 'unreachable';
   }

@@ -3,10 +3,10 @@
 // only after a person says `--now`. The clock is the test's; nothing waits on wall time.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { NewsletterError } from '../../src/errors.js';
-import { recordDueSend, sendNow } from '../../src/scheduler/commands.js';
+import { sendNow } from '../../src/scheduler/commands.js';
 import { openStore } from '../../src/state/store.js';
 import { startStandin, type Standin } from '../../scripts/mailchimp-standin/server.js';
-import { daemonFor, DUE, ISSUE, sends, TestClock, world, type World } from './harness.js';
+import { daemonFor, DUE, ISSUE, publishDue, sends, TestClock, world, type World } from './harness.js';
 
 const clock = new TestClock(new Date('2022-04-05T07:00:00Z'));
 let standin: Standin;
@@ -18,8 +18,9 @@ afterAll(() => standin.stop());
 beforeEach(async () => {
   clock.set('2022-04-05T07:00:00Z');
   standin.faults.clear();
-  w = await world(standin, clock);
-  recordDueSend(w.store, { issue: ISSUE, dueAt: DUE, campaignId: w.campaignId, by: 'Ann Chair', now: clock.now() });
+  standin.account.campaigns.clear(); // one campaign per issue: each test starts with none
+  w = await world(clock);
+  await publishDue(w, standin);
 });
 afterEach(() => w.close());
 

@@ -6,10 +6,11 @@ import path from 'node:path';
 import { snapshotOf, type IssueSnapshot } from '../../src/archive/snapshot.js';
 import { smtpTransport } from '../../src/distribute/smtp.js';
 import { findIssue, loadProject, loadTemplates, renderIssue, usableContent } from '../../src/pipeline.js';
-import { campaignTitle } from '../../src/publish/plan.js';
+import { publishApproved } from '../../src/publish/sync.js';
 import { leaseOwner } from '../../src/scheduler/clock.js';
 import { DEFAULTS, type SchedulerConfig } from '../../src/scheduler/config.js';
 import { Daemon } from '../../src/scheduler/daemon.js';
+import { syncForDueSend } from '../../src/scheduler/publish-due.js';
 import { memoryLogger } from '../../src/scheduler/log.js';
 import { openStore, type Store } from '../../src/state/store.js';
 import type { Standin } from '../../scripts/mailchimp-standin/server.js';
@@ -43,8 +44,8 @@ export interface World {
 
 let rendered: { snapshot: IssueSnapshot } | undefined;
 
-/** April 2022 approved (by Ann Chair) and its campaign in the stand-in, content set, not scheduled. */
-export async function world(standin: Standin, clock: TestClock): Promise<World> {
+/** April 2022 approved (by Ann Chair), not yet published. */
+export async function world(clock: TestClock): Promise<World> {
   const project = await tempProject();
   await project.edit(`content/issues/${ISSUE}/issue.yaml`, /^status: sent\n/m, '');
   await rm(path.join(project.root, `content/issues/${ISSUE}/sent`), { recursive: true, force: true });
@@ -59,28 +60,40 @@ export async function world(standin: Standin, clock: TestClock): Promise<World> 
   const store = openStore(dbFile, clock.now);
   store.approvals.record('Ann Chair', snapshot);
   store.statuses.change(ISSUE, 'draft', 'approved');
-  const client = clientFor(standin);
-  const campaign = await client.createCampaign({
-    audienceId: standin.audienceId,
-    title: campaignTitle(ISSUE),
-    subject: snapshot.subject,
-    previewText: snapshot.preheader,
-    fromName: snapshot.fromName,
-    replyTo: snapshot.replyTo,
-  });
-  await client.setContent(campaign.id, { html: snapshot.html, plainText: snapshot.text });
   return {
     project,
     store,
     dbFile,
     clock,
     snapshot,
-    campaignId: campaign.id,
+    campaignId: '',
     async close() {
       store.close();
       await project.remove();
     },
   };
+}
+
+const publishArgs = (w: World, standin: Standin) => ({
+  client: clientFor(standin),
+  store: w.store,
+  snapshot: w.snapshot,
+  sendAt: DUE,
+  actor: 'Ann Chair',
+  dryRun: false,
+  progress: () => undefined,
+});
+
+/** `publish 2022-04 --send-at "2022-04-05 09:00"`: the campaign synced, not scheduled; the daemon's to send. */
+export async function publishDue(w: World, standin: Standin): Promise<void> {
+  const r = await syncForDueSend({ ...publishArgs(w, standin), now: w.clock.now() });
+  w.campaignId = r.campaignId!;
+}
+
+/** `publish 2022-04`: the campaign synced and scheduled in Mailchimp for 09:00 BST. */
+export async function publishScheduled(w: World, standin: Standin): Promise<void> {
+  const r = await publishApproved(publishArgs(w, standin));
+  w.campaignId = r.campaignId!;
 }
 
 export interface DaemonOptions {

@@ -8,10 +8,9 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { recordDueSend } from '../../src/scheduler/commands.js';
 import { startStandin, type Standin } from '../../scripts/mailchimp-standin/server.js';
 import { REPO } from '../helpers/project.js';
-import { daemonFor, DUE, ISSUE, sends, TestClock, world, type World } from './harness.js';
+import { daemonFor, DUE, ISSUE, publishDue, sends, TestClock, world, type World } from './harness.js';
 
 const clock = new TestClock(new Date('2022-04-05T07:00:00Z'));
 let standin: Standin;
@@ -24,8 +23,9 @@ afterAll(() => standin.stop());
 beforeEach(async () => {
   clock.set('2022-04-05T07:00:00Z');
   standin.faults.clear();
-  w = await world(standin, clock);
-  recordDueSend(w.store, { issue: ISSUE, dueAt: DUE, campaignId: w.campaignId, by: 'Ann Chair', now: clock.now() });
+  standin.account.campaigns.clear(); // one campaign per issue: each test starts with none
+  w = await world(clock);
+  await publishDue(w, standin);
   clock.set(DUE);
 });
 afterEach(async () => {

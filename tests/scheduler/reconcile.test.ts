@@ -4,11 +4,10 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readSentSnapshot } from '../../src/archive/sent.js';
 import { loadProject } from '../../src/pipeline.js';
-import { recordDueSend } from '../../src/scheduler/commands.js';
 import { archivedIssues } from '../../src/site/archive.js';
 import { startStandin, type Standin } from '../../scripts/mailchimp-standin/server.js';
 import { startSmtp, type TestSmtp } from '../workflow/smtp.js';
-import { daemonFor, DUE, ISSUE, TestClock, world, type World } from './harness.js';
+import { daemonFor, DUE, ISSUE, publishDue, publishScheduled, TestClock, world, type World } from './harness.js';
 
 const clock = new TestClock(new Date('2022-04-04T10:00:00Z'));
 let standin: Standin;
@@ -24,19 +23,16 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   clock.set('2022-04-04T10:00:00Z');
-  w = await world(standin, clock);
+  standin.account.campaigns.clear(); // one campaign per issue: each test starts with none
+  w = await world(clock);
 });
 afterEach(() => w.close());
 
-/** As publish leaves it: scheduled in Mailchimp for 09:00 BST, scheduled in the store. */
-function scheduleInMailchimp(): void {
-  standin.account.schedule(w.campaignId, DUE.toISOString());
-  w.store.statuses.change(ISSUE, 'approved', 'scheduled');
-}
+const scheduleInMailchimp = () => publishScheduled(w, standin);
 
 describe('reconcile', () => {
   it('follows scheduled → sending → sent, records when and to how many, and the issue is then in the archive', async () => {
-    scheduleInMailchimp();
+    await scheduleInMailchimp();
     const { daemon } = daemonFor(w, standin);
     expect((await daemon.reconcile()).get(ISSUE)).toBe('in-step');
     expect(w.store.statuses.get(ISSUE)).toBe('scheduled');
@@ -66,7 +62,7 @@ describe('reconcile', () => {
   });
 
   it('a due send the daemon fired is followed to sent in the same way', async () => {
-    recordDueSend(w.store, { issue: ISSUE, dueAt: DUE, campaignId: w.campaignId, by: 'Ann Chair', now: clock.now() });
+    await publishDue(w, standin);
     const { daemon } = daemonFor(w, standin);
     expect((await daemon.reconcile()).get(ISSUE)).toBe('in-step'); // unscheduled in Mailchimp on purpose
     clock.set(DUE);
@@ -77,7 +73,7 @@ describe('reconcile', () => {
   });
 
   it('drift — the campaign edited in Mailchimp after approval — goes to needs-attention', async () => {
-    scheduleInMailchimp();
+    await scheduleInMailchimp();
     standin.account.campaign(w.campaignId).content.html += '<p>Added in Mailchimp</p>';
     const { daemon, log } = daemonFor(w, standin);
     expect((await daemon.reconcile()).get(ISSUE)).toBe('needs-attention');
@@ -87,7 +83,7 @@ describe('reconcile', () => {
   });
 
   it('a campaign unscheduled or cancelled in Mailchimp goes to needs-attention', async () => {
-    scheduleInMailchimp();
+    await scheduleInMailchimp();
     standin.account.unschedule(w.campaignId);
     const { daemon } = daemonFor(w, standin);
     expect((await daemon.reconcile()).get(ISSUE)).toBe('needs-attention');
@@ -95,7 +91,7 @@ describe('reconcile', () => {
   });
 
   it('Mailchimp unreachable changes nothing', async () => {
-    scheduleInMailchimp();
+    await scheduleInMailchimp();
     standin.faults.inject('503', { times: 20 });
     const { daemon } = daemonFor(w, standin);
     expect((await daemon.reconcile()).get(ISSUE)).toBe('unreachable');
@@ -109,7 +105,7 @@ describe('the daily reminder', () => {
   const config = { remindersTo: ['secretariat@example.org'] };
 
   it('arrives by SMTP once per UK day, after the reminder time, listing what needs a person', async () => {
-    scheduleInMailchimp();
+    await scheduleInMailchimp();
     standin.account.unschedule(w.campaignId);
     const { daemon } = daemonFor(w, standin, { env, config, smtpPort: smtp.port });
     await daemon.reconcile(); // → needs-attention
