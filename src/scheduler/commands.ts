@@ -55,7 +55,10 @@ export async function sendNow(ctx: SchedulerContext, issue: string): Promise<Fir
   const { store } = ctx;
   const due = store.dueSends.get(issue);
   if (!due)
-    throw new NewsletterError('due-send-refused', `${issue} has no due send; give it one first with \`newsletter publish ${issue} --send-at\``);
+    throw new NewsletterError(
+      'due-send-refused',
+      `${issue} has no due send; give it one first with \`newsletter publish ${issue} --send-at\``,
+    );
   if (due.state === 'done')
     throw new NewsletterError('due-send-refused', `${issue}'s due send is finished (${due.outcome ?? 'done'}); it is not sent again`);
   const dead = due.leaseOwner && ownerIsDead(due.leaseOwner) ? due.leaseOwner : undefined;

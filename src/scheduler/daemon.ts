@@ -47,10 +47,14 @@ export class Daemon {
       if (leaseLive && !dead) continue;
       if (!store.dueSends.claim(due.issue, owner, config.leaseMs, { deadOwner: dead })) continue;
       if (due.state === 'claimed')
-        log.warn('due-send.takeover', `${due.issue}: took over the claim of ${due.leaseOwner ?? '?'} (${dead ? 'process gone' : 'lease ran out'})`, {
-          issue: due.issue,
-          from: due.leaseOwner,
-        });
+        log.warn(
+          'due-send.takeover',
+          `${due.issue}: took over the claim of ${due.leaseOwner ?? '?'} (${dead ? 'process gone' : 'lease ran out'})`,
+          {
+            issue: due.issue,
+            from: due.leaseOwner,
+          },
+        );
       try {
         report.dueSends.set(due.issue, await fireClaimed(this.ctx, due.issue));
       } catch (e) {
@@ -87,7 +91,9 @@ export class Daemon {
       return outcome;
     } catch (e) {
       store.dailyJobs.retryLater(REMINDER_JOB, day, owner, REMINDER_RETRY_MS, e instanceof Error ? e.message : String(e));
-      log.error('reminder.failed', `reminder for ${day} not sent: ${e instanceof Error ? e.message : String(e)}; trying again in 15 min`, { day });
+      log.error('reminder.failed', `reminder for ${day} not sent: ${e instanceof Error ? e.message : String(e)}; trying again in 15 min`, {
+        day,
+      });
       return 'failed';
     }
   }
@@ -154,9 +160,13 @@ export class Daemon {
     this.ctx.store.heartbeats.stop(this.ctx.owner);
     await this.health?.close();
     const how = finished ? 'finished' : 'abandoned';
-    this.ctx.log.info('daemon.stopped', `daemon stopped (${how === 'finished' ? 'work in hand finished' : 'work in hand abandoned safely'})`, {
-      owner: this.ctx.owner,
-    });
+    this.ctx.log.info(
+      'daemon.stopped',
+      `daemon stopped (${how === 'finished' ? 'work in hand finished' : 'work in hand abandoned safely'})`,
+      {
+        owner: this.ctx.owner,
+      },
+    );
     return how;
   }
 }

@@ -83,7 +83,13 @@ export async function fireClaimed(ctx: SchedulerContext, issue: string): Promise
   }
   if (ctx.stopping()) return release(ctx, issue, 'the daemon is stopping; not started');
 
-  store.audit.append({ actor: ctx.actor, action: 'send-started', issue, hash: null, details: { campaignId: campaign.id, owner: ctx.owner } });
+  store.audit.append({
+    actor: ctx.actor,
+    action: 'send-started',
+    issue,
+    hash: null,
+    details: { campaignId: campaign.id, owner: ctx.owner },
+  });
   try {
     await ctx.mailchimp().send(campaign.id);
   } catch (e) {
@@ -93,10 +99,14 @@ export async function fireClaimed(ctx: SchedulerContext, issue: string): Promise
         .getCampaign(campaign.id)
         .catch(() => undefined);
       if (after && (after.status === 'sending' || after.status === 'sent')) return recordSending(ctx, issue, after, 'sent');
-      log.warn('due-send.uncertain', `${issue}: the send may or may not have gone (${message(e)}); Mailchimp is read again when the lease runs out`, {
-        issue,
-        campaign: campaign.id,
-      });
+      log.warn(
+        'due-send.uncertain',
+        `${issue}: the send may or may not have gone (${message(e)}); Mailchimp is read again when the lease runs out`,
+        {
+          issue,
+          campaign: campaign.id,
+        },
+      );
       return 'uncertain';
     }
     if (e instanceof MailchimpError && e.transient) return release(ctx, issue, `Mailchimp refused for now: ${message(e)}`);
@@ -107,10 +117,14 @@ export async function fireClaimed(ctx: SchedulerContext, issue: string): Promise
 
 /** Mailchimp has it going already: record that, and if it is sent, archive it. */
 async function recordFound(ctx: SchedulerContext, issue: string, campaign: Campaign): Promise<FireResult> {
-  ctx.log.warn('due-send.found', `${issue}: campaign ${campaign.id} is already ${campaign.status} in Mailchimp — recorded, not sent again`, {
-    issue,
-    campaign: campaign.id,
-  });
+  ctx.log.warn(
+    'due-send.found',
+    `${issue}: campaign ${campaign.id} is already ${campaign.status} in Mailchimp — recorded, not sent again`,
+    {
+      issue,
+      campaign: campaign.id,
+    },
+  );
   return recordSending(ctx, issue, campaign, 'found-sending');
 }
 

@@ -22,7 +22,11 @@ export async function markSent(ctx: SchedulerContext, issue: string, from: Issue
     );
     return 'needs-attention';
   }
-  const result = await recordSentCampaign(ctx.paths, ctx.store, issue, campaign, { approvalsNeeded: needed, now: ctx.clock(), actor: ctx.actor });
+  const result = await recordSentCampaign(ctx.paths, ctx.store, issue, campaign, {
+    approvalsNeeded: needed,
+    now: ctx.clock(),
+    actor: ctx.actor,
+  });
   if (result.result === 'unknown-content') {
     needsAttention(ctx, issue, from, `Mailchimp sent campaign ${campaign.id}, but no approved snapshot matches what it was given`);
     return 'needs-attention';

@@ -20,7 +20,10 @@ export async function syncForDueSend(args: SyncArgs & { now: Date }): Promise<Sy
     });
   const due = store.dueSends.get(issue);
   if (due?.state === 'claimed')
-    throw new NewsletterError('due-send-refused', `${issue} is being sent now by ${due.leaseOwner ?? 'another process'}; nothing was changed`);
+    throw new NewsletterError(
+      'due-send-refused',
+      `${issue} is being sent now by ${due.leaseOwner ?? 'another process'}; nothing was changed`,
+    );
   args.progress('Reading the campaign in Mailchimp…');
   const campaign = await findCampaign(client, store, issue);
   const remote = campaign ? await remoteOf(client, campaign) : null;

@@ -28,7 +28,9 @@ export async function reconcileIssue(ctx: SchedulerContext, issue: string, statu
     campaign = found;
   } catch (e) {
     if (!(e instanceof MailchimpError)) return attention(ctx, issue, status, e instanceof Error ? e.message : String(e));
-    ctx.log.warn('reconcile.unreachable', `${issue}: Mailchimp could not be read (${e instanceof Error ? e.message : String(e)})`, { issue });
+    ctx.log.warn('reconcile.unreachable', `${issue}: Mailchimp could not be read (${e instanceof Error ? e.message : String(e)})`, {
+      issue,
+    });
     return 'unreachable';
   }
   switch (campaign.status) {

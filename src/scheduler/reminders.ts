@@ -40,7 +40,11 @@ export function reminderItems(issues: IssueView[], now: Date, days: number): Rem
     else if (i.status === 'approved') items.push({ ...base, kind: 'to-schedule', note: 'approved, not yet published' });
     else if (i.status === 'draft' && at && at.getTime() <= horizon) {
       const left = Math.ceil((at.getTime() - now.getTime()) / 86_400_000);
-      items.push({ ...base, kind: 'to-approve', note: left < 0 ? 'its send time has passed' : `due in ${left} day${left === 1 ? '' : 's'}` });
+      items.push({
+        ...base,
+        kind: 'to-approve',
+        note: left < 0 ? 'its send time has passed' : `due in ${left} day${left === 1 ? '' : 's'}`,
+      });
     }
   }
   const order = { 'needs-attention': 0, 'to-approve': 1, 'to-schedule': 2 } as const;
@@ -99,7 +103,11 @@ export function reminderRecipients(to: string[], allowlistValue: string | undefi
 }
 
 /** Build and send today's reminder; 'nothing' when there is nothing to remind anyone of. */
-export async function sendReminder(ctx: SchedulerContext, env: NodeJS.ProcessEnv, day: string): Promise<'sent' | 'nothing' | 'no-recipients'> {
+export async function sendReminder(
+  ctx: SchedulerContext,
+  env: NodeJS.ProcessEnv,
+  day: string,
+): Promise<'sent' | 'nothing' | 'no-recipients'> {
   if (ctx.config.remindersTo.length === 0) return 'no-recipients';
   const to = reminderRecipients(ctx.config.remindersTo, env.PROOF_ALLOWLIST);
   const project = await loadProject(ctx.paths);

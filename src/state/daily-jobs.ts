@@ -52,7 +52,6 @@ export class DailyJobs {
   /** Whether the job is done for that day (and how it ended). */
   done(job: string, day: string): { outcome: string | null } | undefined {
     return this.db.prepare("SELECT outcome FROM daily_job WHERE job = ? AND day = ? AND state = 'done'").get(job, day) as
-      | { outcome: string | null }
-      | undefined;
+      { outcome: string | null } | undefined;
   }
 }

@@ -100,8 +100,14 @@ describe('the reminder is sent once per UK day, whatever the clocks do', () => {
         expect(days.has(day)).toBe(true);
         // On the day itself it goes at the first minute at or after the reminder time on the UK clock.
         const onDay = sentOn.find((d) => ukDay(d) === day)!;
-        const local = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(onDay);
-        if (at === '01:30' && day.slice(5, 7) === '03') expect(local).toBe('02:00'); // 01:30 does not exist: the first minute after
+        const local = new Intl.DateTimeFormat('en-GB', {
+          timeZone: TIME_ZONE,
+          hour: '2-digit',
+          minute: '2-digit',
+          hourCycle: 'h23',
+        }).format(onDay);
+        if (at === '01:30' && day.slice(5, 7) === '03')
+          expect(local).toBe('02:00'); // 01:30 does not exist: the first minute after
         else expect(local).toBe(at);
       });
 });

@@ -44,9 +44,13 @@ interface Child {
 
 async function daemonProcess(at: Date, stopGraceMs = 300): Promise<Child> {
   const script = path.join(REPO, 'tests/scheduler/daemon-child.ts');
-  const proc = spawn(process.execPath, ['--import', 'tsx', script, w.dbFile, w.project.root, standin.baseUrl, at.toISOString(), String(stopGraceMs)], {
-    cwd: REPO,
-  });
+  const proc = spawn(
+    process.execPath,
+    ['--import', 'tsx', script, w.dbFile, w.project.root, standin.baseUrl, at.toISOString(), String(stopGraceMs)],
+    {
+      cwd: REPO,
+    },
+  );
   children.push(proc);
   proc.stderr.resume();
   const lines: string[] = [];

@@ -13,7 +13,8 @@ export const daemon: Command = {
   example: ['newsletter daemon --health-port 4100   # then: curl http://127.0.0.1:4100/healthz'],
   async run(context) {
     const portText = text(context, 'health-port');
-    if (portText !== undefined && !/^\d{1,5}$/.test(portText)) throw new UsageError(`--health-port must be a port number, not "${portText}"`);
+    if (portText !== undefined && !/^\d{1,5}$/.test(portText))
+      throw new UsageError(`--health-port must be a port number, not "${portText}"`);
     const [{ runDaemon }] = await Promise.all([import('./daemon.js')]);
     return runDaemon({
       root: context.root,

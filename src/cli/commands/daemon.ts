@@ -32,7 +32,8 @@ export async function runDaemon(args: DaemonArgs): Promise<number> {
   const mailchimp = mailchimpConfigFromEnv(env);
   if (config.remindersTo.length > 0) {
     reminderRecipients(config.remindersTo, env.PROOF_ALLOWLIST);
-    if (!env.SMTP_URL?.trim()) throw new NewsletterError('smtp-config', 'REMINDERS_TO is set but SMTP_URL is not, so reminders cannot be sent');
+    if (!env.SMTP_URL?.trim())
+      throw new NewsletterError('smtp-config', 'REMINDERS_TO is set but SMTP_URL is not, so reminders cannot be sent');
   }
   const clock = () => new Date();
   const log = createLogger((line) => io.out(line), { tty: io.tty, clock });
