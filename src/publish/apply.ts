@@ -157,8 +157,8 @@ function audit(ctx: ApplyContext, step: string, phase: string, campaignId: strin
 function unconfirmed(what: string, cause: unknown, seen: string): NewsletterError {
   return new NewsletterError(
     'mailchimp-unconfirmed',
-    `${what}: Mailchimp did not answer (${cause instanceof Error ? cause.message : String(cause)}), and reading back shows ${seen}`,
-    { hint: 'nothing was repeated; run the same command again — it reads Mailchimp first and does only what is missing' },
+    `${what}: it is not known whether Mailchimp did it (${cause instanceof Error ? cause.message : String(cause)}), and reading back shows ${seen}. ` +
+      'Nothing was repeated; run the same command again: it reads Mailchimp first and does only what is missing.',
   );
 }
 

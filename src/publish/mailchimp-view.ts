@@ -25,6 +25,8 @@ export type MailchimpView =
       drift: string[];
       /** Set when this look recorded the issue as sent. */
       recordedSent?: boolean;
+      /** Why a sent campaign could not be recorded as sent (a person must look). */
+      sentProblem?: string;
     };
 
 export interface ViewArgs {
@@ -75,8 +77,15 @@ async function viewOf(paths: ProjectPaths, store: Store, client: MailchimpClient
       drift,
     };
     if (campaign.status === 'sent' && store.statuses.get(id) !== 'sent') {
-      const marked = await markSent(paths, store, id, campaign, { approvalsNeeded: args.approvalsNeeded, now: args.now });
-      view.recordedSent = marked.result === 'recorded' || marked.result === 'already';
+      try {
+        const marked = await markSent(paths, store, id, campaign, { approvalsNeeded: args.approvalsNeeded, now: args.now });
+        view.recordedSent = marked.result !== 'unknown-content';
+        if (marked.result === 'unknown-content')
+          view.sentProblem = 'no approved snapshot matches the content the campaign was given; it is not added to the archive';
+      } catch (e) {
+        if (!(e instanceof NewsletterError)) throw e;
+        view.sentProblem = e.message;
+      }
     }
     return view;
   } catch (e) {
@@ -99,7 +108,7 @@ export function describeView(view: MailchimpView): string {
       const drift = view.drift.length
         ? ` — DRIFT: ${view.drift.join(', ')} changed in Mailchimp after approval; \`newsletter publish\` puts the approved issue back`
         : '';
-      return `campaign ${view.campaignId} ${view.status}${when}, ${view.emailsSent} emails sent${view.recordedSent ? ', recorded as sent in the archive' : ''}${drift}`;
+      return `campaign ${view.campaignId} ${view.status}${when}, ${view.emailsSent} emails sent${view.recordedSent ? ', recorded as sent in the archive' : ''}${view.sentProblem ? ` — NOT recorded as sent: ${view.sentProblem}` : ''}${drift}`;
     }
   }
 }

@@ -139,3 +139,27 @@ export function driftOf(snapshot: IssueSnapshot, remote: RemoteCampaign, record:
   if (record.contentSet && !contentMatches(snapshot, remote, record)) drift.push('content');
   return drift;
 }
+
+/**
+ * The steps that make the campaign hold a snapshot without scheduling it: for a Mailchimp test
+ * email of the issue as it stands. A scheduled campaign is not changed behind its schedule.
+ */
+export function planContentSync(snapshot: IssueSnapshot, remote: RemoteCampaign | null, record: CampaignRecord): PublishPlan {
+  const wanted = settingsFor(snapshot);
+  const issueId = snapshot.issueId;
+  if (!remote) return { issueId, campaignId: null, steps: [{ kind: 'create-campaign', settings: wanted }, { kind: 'set-content' }] };
+  if (!['save', 'paused', 'schedule'].includes(remote.status)) throw new CampaignAlreadySent(issueId, remote.status);
+  const changes = settingsChanges(wanted, remote.settings);
+  const steps: PublishStep[] = [];
+  if (Object.keys(changes).length > 0) steps.push({ kind: 'update-settings', changes });
+  if (!contentMatches(snapshot, remote, record)) steps.push({ kind: 'set-content' });
+  if (steps.length > 0 && remote.status === 'schedule')
+    throw new NewsletterError(
+      'proof-refused',
+      `issue ${issueId}'s campaign is scheduled with other content, so it is not changed for a test email`,
+      {
+        hint: `send the proof by SMTP instead, or run \`newsletter unschedule ${issueId}\` first`,
+      },
+    );
+  return { issueId, campaignId: remote.id, steps };
+}

@@ -4,12 +4,13 @@
 // finds, plans and applies, sending the snapshot that was approved — not a new render of it.
 import type { IssueSnapshot } from '../archive/snapshot.js';
 import { NewsletterError } from '../errors.js';
-import { MailchimpClient, type MailchimpConfig, mailchimpConfigFromEnv } from '../mailchimp/index.js';
+import { MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
 import type { ProjectPaths } from '../pipeline.js';
 import { londonToUtc, withSendTime } from '../render/dates.js';
 import type { Store } from '../state/store.js';
 import { currentIssue, importSentIssues, refuseOnErrors } from '../workflow/current.js';
 import type { PublishPlan, RemoteCampaign } from './plan.js';
+import { requireMailchimp } from './remote.js';
 import { checkSendTime } from './send-time.js';
 import { publishApproved, type SyncArgs, type SyncResult } from './sync.js';
 
@@ -36,7 +37,7 @@ export interface PublishResult extends SyncResult {
 }
 
 export async function publish(paths: ProjectPaths, store: Store, args: PublishArgs): Promise<PublishResult> {
-  const config = mailchimpConfigFromEnv(args.env);
+  const config = requireMailchimp(args.env);
   const now = args.now();
   args.progress(`Rendering and checking ${args.id}…`);
   const { content, issue, snapshot: current, report } = await currentIssue(paths, args.id, now);

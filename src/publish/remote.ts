@@ -2,13 +2,19 @@
 // remembers comes first; failing that (never stored, lost in a crash, or the campaign deleted in
 // Mailchimp), the stable key in settings.title. Reads only: nothing here changes Mailchimp.
 import type { IssueSnapshot } from '../archive/snapshot.js';
-import { NewsletterError } from '../errors.js';
-import { type Campaign, type MailchimpClient, MailchimpError } from '../mailchimp/index.js';
+import { ERRORS, NewsletterError } from '../errors.js';
+import { type Campaign, type MailchimpClient, type MailchimpConfig, mailchimpConfigFromEnv, MailchimpError } from '../mailchimp/index.js';
 import type { Store } from '../state/store.js';
 import { type CampaignRecord, campaignTitle, type RemoteCampaign, remoteContentHash } from './plan.js';
 
 /** The issue's campaign as Mailchimp holds it now, or null when Mailchimp has none. */
-export async function findCampaign(client: MailchimpClient, store: Store, issueId: string): Promise<Campaign | null> {
+export async function findCampaign(
+  client: MailchimpClient,
+  store: Store,
+  issueId: string,
+  /** Record a campaign found by its title in the store (not on a dry run). */
+  remember = true,
+): Promise<Campaign | null> {
   const stored = store.campaigns.get(issueId)?.campaignId;
   if (stored) {
     try {
@@ -25,7 +31,7 @@ export async function findCampaign(client: MailchimpClient, store: Store, issueI
       `Mailchimp holds ${found.length} campaigns titled "${campaignTitle(issueId)}" (${found.map((c) => c.id).join(', ')}) — the tool will not guess which one is issue ${issueId}'s`,
     );
   const campaign = found[0] ?? null;
-  if (campaign && campaign.id !== stored) {
+  if (remember && campaign && campaign.id !== stored) {
     store.tx(() => {
       store.campaigns.record(issueId, { campaignId: campaign.id });
       store.audit.append({
@@ -37,7 +43,7 @@ export async function findCampaign(client: MailchimpClient, store: Store, issueI
       });
     });
   }
-  if (!campaign && stored) store.campaigns.record(issueId, { campaignId: null });
+  if (remember && !campaign && stored) store.campaigns.record(issueId, { campaignId: null });
   return campaign;
 }
 
@@ -76,4 +82,18 @@ export function draftOf(snapshot: IssueSnapshot, audienceId: string) {
     fromName: snapshot.fromName,
     replyTo: snapshot.replyTo,
   };
+}
+
+/** Mailchimp's settings from the environment; a missing one is refused with where to find it. */
+export function requireMailchimp(env: NodeJS.ProcessEnv): MailchimpConfig {
+  try {
+    return mailchimpConfigFromEnv(env);
+  } catch (e) {
+    if (!(e instanceof NewsletterError) || e.hint !== ERRORS['mailchimp-not-configured'].hint) throw e;
+    throw new NewsletterError('mailchimp-not-configured', `${e.message} Nothing was sent to Mailchimp.`, {
+      hint:
+        'set MAILCHIMP_API_KEY (in Mailchimp: Account & billing → Extras → API keys) and MAILCHIMP_AUDIENCE_ID ' +
+        '(Audience → Settings → Audience name and defaults → Audience ID) in the environment or in .env',
+    });
+  }
 }

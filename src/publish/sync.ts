@@ -30,7 +30,7 @@ export interface SyncResult {
 export async function publishApproved(args: SyncArgs): Promise<SyncResult> {
   const { client, store, snapshot } = args;
   args.progress('Reading the campaign in Mailchimp…');
-  const campaign = await findCampaign(client, store, snapshot.issueId);
+  const campaign = await findCampaign(client, store, snapshot.issueId, !args.dryRun);
   const remote = campaign ? await remoteOf(client, campaign) : null;
   const plan = planPublish(snapshot, args.sendAt, remote, recordOf(store, snapshot.issueId));
   args.onPlan?.(plan, remote);

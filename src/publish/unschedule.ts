@@ -2,9 +2,9 @@
 // scheduled back to approved, audited — so it can be changed, approved again and published again.
 // Like publish, it never repeats the action blindly: after an uncertain failure it reads back.
 import { NewsletterError } from '../errors.js';
-import { isOutcomeUncertain, MailchimpClient, type MailchimpConfig, mailchimpConfigFromEnv } from '../mailchimp/index.js';
+import { isOutcomeUncertain, MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
 import type { Store } from '../state/store.js';
-import { findCampaign } from './remote.js';
+import { findCampaign, requireMailchimp } from './remote.js';
 
 export interface UnscheduleArgs {
   id: string;
@@ -23,7 +23,7 @@ export interface UnscheduleResult {
 }
 
 export async function unschedule(store: Store, args: UnscheduleArgs): Promise<UnscheduleResult> {
-  const config = mailchimpConfigFromEnv(args.env);
+  const config = requireMailchimp(args.env);
   const status = store.statuses.get(args.id);
   if (status === 'sending' || status === 'sent')
     throw new NewsletterError('campaign-sent', `${args.id} is ${status}; a campaign that has gone cannot be unscheduled`);

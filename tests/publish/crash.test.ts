@@ -32,20 +32,21 @@ afterAll(async () => {
 });
 
 it('a publish killed right after Mailchimp made the campaign is recovered by the title key', async () => {
-  let child: ChildProcess | undefined;
+  const running: { child?: ChildProcess } = {};
   const create = standin.account.create.bind(standin.account);
   standin.account.create = (body) => {
     const made = create(body);
-    child?.kill('SIGKILL'); // before the answer is written: the child never learns the id
+    running.child?.kill('SIGKILL'); // before the answer is written: the child never learns the id
     return made;
   };
-  child = spawn(process.execPath, ['--import', TSX, CHILD, 'publish', '2022-04', '--at', AT, '--by', 'Ann Chair'], {
+  const child = spawn(process.execPath, ['--import', TSX, CHILD, 'publish', '2022-04', '--at', AT, '--by', 'Ann Chair'], {
     cwd: project.root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.child = child;
   let stderr = '';
-  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, s) => resolve(s)));
   standin.account.create = create;
   expect(signal, stderr).toBe('SIGKILL');

@@ -6,6 +6,7 @@ import {
   CampaignAlreadySent,
   type CampaignRecord,
   driftOf,
+  planContentSync,
   planPublish,
   type RemoteCampaign,
   remoteContentHash,
@@ -93,5 +94,19 @@ describe('driftOf', () => {
     expect(driftOf(snapshot, campaign(), record)).toEqual([]);
     const changed = campaign({ settings: { ...settingsFor(snapshot), fromName: 'Someone else' }, contentHash: 'edited in Mailchimp' });
     expect(driftOf(snapshot, changed, record)).toEqual(['settings.fromName', 'content']);
+  });
+});
+
+describe('planContentSync (for a Mailchimp test email)', () => {
+  it('creates and fills a campaign, never checks or schedules', () => {
+    expect(kinds(planContentSync(snapshot, null, none).steps)).toEqual(['create-campaign', 'set-content']);
+    expect(kinds(planContentSync(snapshot, campaign({ contentHash: 'other' }), none).steps)).toEqual(['set-content']);
+    expect(planContentSync(snapshot, campaign({ status: 'schedule', sendTime: at }), none).steps).toEqual([]);
+  });
+
+  it('does not change a scheduled campaign behind its schedule', () => {
+    expect(() => planContentSync(snapshot, campaign({ status: 'schedule', sendTime: at, contentHash: 'other' }), none)).toThrow(
+      /scheduled with other content/,
+    );
   });
 });

@@ -145,3 +145,16 @@ describe('publish', () => {
     expect(fx.store.statuses.get('2022-04')).toBe('approved');
   });
 });
+
+describe('publish --dry-run after the store lost the id', () => {
+  it('finds the campaign by title for the plan, and still writes nothing to the store', async () => {
+    await publish(fx.project.paths, fx.store, args());
+    fx.store.campaigns.record('2022-04', { campaignId: null });
+    const audit = fx.store.audit.list('2022-04').length;
+    const r = await publish(fx.project.paths, fx.store, args({ dryRun: true }));
+    expect(r.plan.campaignId).toBe(campaignsOf(standin)[0]!.id);
+    expect(r.plan.steps).toEqual([]);
+    expect(fx.store.campaigns.get('2022-04')?.campaignId).toBeNull();
+    expect(fx.store.audit.list('2022-04')).toHaveLength(audit);
+  });
+});

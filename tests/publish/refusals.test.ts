@@ -70,8 +70,8 @@ describe('publish refuses, touching nothing in Mailchimp', () => {
   it.each(['MAILCHIMP_API_KEY', 'MAILCHIMP_AUDIENCE_ID'])('%s missing', async (name) => {
     const env = { ...envFor(standin), [name]: '' };
     const e = await refusal({ env });
-    expect(e).toMatchObject({ code: 'mailchimp-not-configured', message: `${name} is not set.` });
-    expect(e.hint).toMatch(/set MAILCHIMP_API_KEY and MAILCHIMP_AUDIENCE_ID/);
+    expect(e).toMatchObject({ code: 'mailchimp-not-configured', message: `${name} is not set. Nothing was sent to Mailchimp.` });
+    expect(e.hint).toMatch(/^set MAILCHIMP_API_KEY \(in Mailchimp: Account & billing → Extras → API keys\) and MAILCHIMP_AUDIENCE_ID/);
   });
 
   it('a time off the quarter-hour, naming the two nearest', async () => {
