@@ -171,6 +171,21 @@ export const ERRORS = {
     exit: 1,
     hint: 'set NEWSLETTER_DB to a file in a folder you can write to (e.g. .newsletter/state.db), or unset it to use the default',
   },
+  'scheduler-config': {
+    title: 'A scheduler setting cannot be used',
+    exit: 1,
+    hint: 'see "Running the daemon" in the README for NEWSLETTER_GRACE, NEWSLETTER_LEASE, NEWSLETTER_REMINDER_TIME and NEWSLETTER_REMINDER_DAYS',
+  },
+  'reminders-refused': {
+    title: 'Reminders cannot go to those addresses',
+    exit: 1,
+    hint: 'list in REMINDERS_TO only addresses that PROOF_ALLOWLIST allows (an address or its @domain)',
+  },
+  'due-send-refused': {
+    title: 'The due send cannot be changed or fired now',
+    exit: 1,
+    hint: 'run `newsletter status <id>` to see where the issue and its due send stand',
+  },
   'tool-failed': {
     title: 'The tool failed',
     exit: 2,

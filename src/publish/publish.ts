@@ -12,7 +12,7 @@ import { currentIssue, importSentIssues, refuseOnErrors } from '../workflow/curr
 import type { PublishPlan, RemoteCampaign } from './plan.js';
 import { requireMailchimp } from './remote.js';
 import { checkSendTime } from './send-time.js';
-import { publishApproved, type SyncResult } from './sync.js';
+import { publishApproved, type SyncArgs, type SyncResult } from './sync.js';
 
 export interface PublishArgs {
   id: string;
@@ -24,6 +24,8 @@ export interface PublishArgs {
   env: NodeJS.ProcessEnv;
   progress: (line: string) => void;
   onPlan?: (plan: PublishPlan, remote: RemoteCampaign | null) => void;
+  /** `--send-at`: sync without scheduling and leave the send to the daemon (scheduler/publish-due.ts); any minute will do. */
+  dueSend?: (args: SyncArgs & { now: Date }) => Promise<SyncResult>;
   /** How the client is made; tests pass short deadlines and a clock that does not wait. */
   client?: (config: MailchimpConfig) => MailchimpClient;
 }
@@ -43,7 +45,7 @@ export async function publish(paths: ProjectPaths, store: Store, args: PublishAr
   const snapshot = approvedSnapshot(store, args.id, current.hash, content.newsletter.approvals);
   refuseOnErrors(report, 'published');
 
-  const source = args.at !== undefined ? '--at' : `sendAt in ${issue.file}`;
+  const source = args.at !== undefined ? (args.dueSend ? '--send-at' : '--at') : `sendAt in ${issue.file}`;
   const local = args.at ?? withSendTime(issue.sendAt, content.newsletter.defaultSendTime);
   let sendAt: Date;
   try {
@@ -52,10 +54,10 @@ export async function publish(paths: ProjectPaths, store: Store, args: PublishAr
     if (e instanceof NewsletterError) throw new NewsletterError('send-time', `${source}: ${e.message}`, { hint: e.hint });
     throw e;
   }
-  checkSendTime(sendAt, now, source);
+  if (!args.dueSend) checkSendTime(sendAt, now, source);
 
   const client = args.client?.(config) ?? MailchimpClient.fromConfig(config, { log: (line) => args.progress(`      ${line}`) });
-  const result = await publishApproved({
+  const result = await (args.dueSend ?? publishApproved)({
     client,
     store,
     snapshot,
@@ -64,6 +66,7 @@ export async function publish(paths: ProjectPaths, store: Store, args: PublishAr
     dryRun: args.dryRun,
     progress: args.progress,
     onPlan: args.onPlan,
+    now,
   });
   return { ...result, id: args.id, sendAt, hash: snapshot.hash };
 }

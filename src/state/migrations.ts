@@ -77,6 +77,42 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'Mailchimp campaigns of issues',
     sql: CAMPAIGN_SCHEMA,
   },
+  {
+    // The scheduler daemon's durable memory: node-cron forgets everything on restart.
+    name: 'due sends, daily jobs and daemon heartbeats',
+    sql: `
+      CREATE TABLE IF NOT EXISTS due_send (
+        issue_id     TEXT PRIMARY KEY,
+        campaign_id  TEXT,
+        due_at       TEXT NOT NULL,
+        state        TEXT NOT NULL CHECK (state IN ('pending', 'claimed', 'done', 'held')),
+        confirmed_by TEXT,
+        lease_owner  TEXT,
+        lease_until  TEXT,
+        attempts     INTEGER NOT NULL DEFAULT 0,
+        outcome      TEXT,
+        recorded_by  TEXT NOT NULL,
+        updated_at   TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS daily_job (
+        job         TEXT NOT NULL,
+        day         TEXT NOT NULL,
+        state       TEXT NOT NULL CHECK (state IN ('claimed', 'done')),
+        lease_owner TEXT,
+        lease_until TEXT,
+        outcome     TEXT,
+        updated_at  TEXT NOT NULL,
+        PRIMARY KEY (job, day)
+      );
+      CREATE TABLE IF NOT EXISTS daemon_heartbeat (
+        owner          TEXT PRIMARY KEY,
+        started_at     TEXT NOT NULL,
+        beat_at        TEXT NOT NULL,
+        last_tick      TEXT,
+        last_reconcile TEXT,
+        stopped_at     TEXT
+      );`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

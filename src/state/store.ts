@@ -10,6 +10,9 @@ import { ShareLinks } from '../workflow/share-links.js';
 import { Approvals } from './approvals.js';
 import { AuditLog } from './audit.js';
 import { Campaigns } from './campaigns.js';
+import { DailyJobs } from './daily-jobs.js';
+import { DueSends } from './due-sends.js';
+import { Heartbeats } from './heartbeat.js';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migrations.js';
 import { IssueStatuses } from './status.js';
 
@@ -35,6 +38,10 @@ export interface Store {
   audit: AuditLog;
   /** Each issue's Mailchimp campaign as publishing left it. */
   campaigns: Campaigns;
+  /** The scheduler daemon's work: due sends, once-a-day jobs, who is alive. */
+  dueSends: DueSends;
+  dailyJobs: DailyJobs;
+  heartbeats: Heartbeats;
   /** Run fn in one transaction (write lock taken at the start): a status change and its audit row land together or not at all. */
   tx<T>(fn: () => T): T;
   /** Share links to an issue that still work: not withdrawn, not expired. */
@@ -51,6 +58,9 @@ export function openStore(file: string, now: () => Date = () => new Date()): Sto
     approvals: new Approvals(db, now),
     audit: new AuditLog(db, now),
     campaigns: new Campaigns(db, now),
+    dueSends: new DueSends(db, now),
+    dailyJobs: new DailyJobs(db, now),
+    heartbeats: new Heartbeats(db, now),
     tx: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     liveShareLinks(issue) {
       const rows = db

@@ -13,6 +13,7 @@ import { status } from './status.command.js';
 import { log } from './log.command.js';
 import { publishCommand } from './publish.command.js';
 import { unscheduleCommand } from './unschedule.command.js';
+import { daemon } from './daemon.command.js';
 
 // One command a line, so that commands added on different branches merge without conflict.
 // prettier-ignore
@@ -29,4 +30,5 @@ export const COMMANDS: readonly Command[] = [
   unscheduleCommand,
   status,
   log,
+  daemon,
 ];

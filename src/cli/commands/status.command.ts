@@ -53,7 +53,8 @@ export const status: Command = {
           `  links     ${s.shareLinks.length ? s.shareLinks.map((l) => `until ${when(l.expiresAt)}${l.hash !== s.hash ? ' (changed since)' : ''}`).join('; ') : 'none live'}`,
         ].join('\n');
       });
-      context.io.out(blocks.join('\n\n'));
+      const { daemonLine } = await import('../../scheduler/liveness.js');
+      context.io.out([...blocks, daemonLine(store, now)].join('\n\n'));
       return 0;
     } finally {
       store.close();

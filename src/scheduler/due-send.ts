@@ -1,0 +1,156 @@
+// Firing a due send, exactly once. The caller holds the lease (DueSends.claim). Mailchimp is read
+// before anything is done — a campaign already sending or sent was sent by us before a crash (or
+// by someone in Mailchimp), and is recorded, not sent again. A send that is later than the grace
+// period is held for a person unless one confirmed it (`publish --now`). A send whose outcome is
+// uncertain (dropped connection, timeout, 5xx) keeps the lease: when it runs out, whoever takes
+// it over reads Mailchimp first.
+import { isOutcomeUncertain, MailchimpError, type Campaign } from '../mailchimp/index.js';
+import { ukInstant } from '../render/dates.js';
+import { StatusChanged } from '../state/status.js';
+import { approvedSnapshotOf, campaignOf, driftAgainst, needsAttention, type SchedulerContext } from './context.js';
+import { markSent } from './mark-sent.js';
+
+export type FireResult =
+  | 'sent' // we sent it now
+  | 'found-sending' // Mailchimp already had it going: recorded, not sent again
+  | 'held' // parked for a person (too late, drift, unexpected state)
+  | 'dropped' // the issue is no longer scheduled: nothing to send
+  | 'released' // given back untouched (shutdown, Mailchimp unreachable); tried again next tick
+  | 'uncertain'; // the send may have gone; the lease is kept until it runs out
+
+/** Carry out a due send whose lease `ctx.owner` holds. */
+export async function fireClaimed(ctx: SchedulerContext, issue: string): Promise<FireResult> {
+  const { store, log } = ctx;
+  const due = store.dueSends.get(issue);
+  if (!due || due.state !== 'claimed' || due.leaseOwner !== ctx.owner) return 'released';
+  const status = store.statuses.get(issue);
+  if (status !== 'scheduled') {
+    store.dueSends.complete(issue, ctx.owner, `dropped: the issue is ${status}, not scheduled`);
+    log.info('due-send.dropped', `${issue} is ${status} now: its due send was dropped`, { issue, status });
+    return 'dropped';
+  }
+  const hold = (why: string): FireResult => {
+    store.dueSends.hold(issue, ctx.owner, why);
+    needsAttention(ctx, issue, 'scheduled', why);
+    return 'held';
+  };
+
+  let campaign: Campaign;
+  try {
+    const found = await campaignOf(ctx, issue);
+    if (!found) return hold(`its campaign cannot be found in Mailchimp; run \`newsletter publish ${issue} --send-at\` again`);
+    campaign = found;
+  } catch (e) {
+    if (!(e instanceof MailchimpError)) return hold(message(e)); // e.g. two campaigns with its title
+    return release(ctx, issue, `Mailchimp could not be read: ${message(e)}`);
+  }
+
+  switch (campaign.status) {
+    case 'sending':
+    case 'sent':
+      return recordFound(ctx, issue, campaign);
+    case 'schedule':
+      return hold(`its campaign was scheduled in Mailchimp for ${campaign.sendTime ?? 'a time'}; the daemon will not send it as well`);
+    case 'canceled':
+    case 'canceling':
+    case 'archived':
+      return hold(`its campaign is ${campaign.status} in Mailchimp`);
+    case 'save':
+    case 'paused':
+      break;
+  }
+
+  const late = ctx.clock().getTime() - due.dueAt.getTime();
+  if (late > ctx.config.graceMs && !due.confirmedBy) {
+    const minutes = Math.round(late / 60_000);
+    log.warn('due-send.stale', `${issue} was due at ${ukInstant(due.dueAt)}, ${minutes} min ago: held for a person`, {
+      issue,
+      dueAt: due.dueAt.toISOString(),
+      lateMinutes: minutes,
+    });
+    return hold(
+      `its send was due at ${ukInstant(due.dueAt)} and is ${minutes} min late (more than NEWSLETTER_GRACE); send it with \`newsletter publish ${issue} --now\` if it should still go`,
+    );
+  }
+
+  try {
+    const snapshot = await approvedSnapshotOf(ctx, issue);
+    if (!snapshot) return hold('its approval was withdrawn; approve it again and publish');
+    const drift = await driftAgainst(ctx, snapshot, campaign);
+    if (drift.length > 0) return hold(`its campaign changed in Mailchimp after approval (${drift.join(', ')})`);
+  } catch (e) {
+    return release(ctx, issue, `Mailchimp could not be read: ${message(e)}`);
+  }
+  if (ctx.stopping()) return release(ctx, issue, 'the daemon is stopping; not started');
+
+  store.audit.append({
+    actor: ctx.actor,
+    action: 'send-started',
+    issue,
+    hash: null,
+    details: { campaignId: campaign.id, owner: ctx.owner },
+  });
+  try {
+    await ctx.mailchimp().send(campaign.id);
+  } catch (e) {
+    if (isOutcomeUncertain(e)) {
+      const after = await ctx
+        .mailchimp()
+        .getCampaign(campaign.id)
+        .catch(() => undefined);
+      if (after && (after.status === 'sending' || after.status === 'sent')) return recordSending(ctx, issue, after, 'sent');
+      log.warn(
+        'due-send.uncertain',
+        `${issue}: the send may or may not have gone (${message(e)}); Mailchimp is read again when the lease runs out`,
+        {
+          issue,
+          campaign: campaign.id,
+        },
+      );
+      return 'uncertain';
+    }
+    if (e instanceof MailchimpError && e.transient) return release(ctx, issue, `Mailchimp refused for now: ${message(e)}`);
+    return hold(`Mailchimp refused to send it: ${message(e)}`);
+  }
+  return recordSending(ctx, issue, campaign, 'sent');
+}
+
+/** Mailchimp has it going already: record that, and if it is sent, archive it. */
+async function recordFound(ctx: SchedulerContext, issue: string, campaign: Campaign): Promise<FireResult> {
+  ctx.log.warn(
+    'due-send.found',
+    `${issue}: campaign ${campaign.id} is already ${campaign.status} in Mailchimp — recorded, not sent again`,
+    {
+      issue,
+      campaign: campaign.id,
+    },
+  );
+  return recordSending(ctx, issue, campaign, 'found-sending');
+}
+
+function recordSending(ctx: SchedulerContext, issue: string, campaign: Campaign, result: 'sent' | 'found-sending'): Promise<FireResult> {
+  const { store } = ctx;
+  const outcome = result === 'sent' ? 'sent' : `found ${campaign.status} in Mailchimp: not sent again`;
+  try {
+    store.tx(() => {
+      store.dueSends.complete(issue, ctx.owner, outcome);
+      store.statuses.change(issue, 'scheduled', 'sending');
+      store.audit.append({ actor: ctx.actor, action: 'send', issue, hash: null, details: { campaignId: campaign.id, outcome } });
+    });
+  } catch (e) {
+    // Reconcile saw it sending first and moved it on: the send is recorded either way.
+    if (!(e instanceof StatusChanged)) throw e;
+    store.dueSends.complete(issue, ctx.owner, outcome);
+  }
+  if (result === 'sent') ctx.log.info('due-send.sent', `${issue}: campaign ${campaign.id} sent`, { issue, campaign: campaign.id });
+  if (campaign.status === 'sent') return markSent(ctx, issue, 'sending', campaign).then(() => result);
+  return Promise.resolve(result);
+}
+
+function release(ctx: SchedulerContext, issue: string, why: string): FireResult {
+  ctx.store.dueSends.release(issue, ctx.owner, why);
+  ctx.log.warn('due-send.released', `${issue}: ${why}; tried again at the next tick`, { issue });
+  return 'released';
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));

@@ -1,0 +1,38 @@
+// GET /healthz on loopback: the daemon's last tick and reconcile and the work it has in hand, for
+// a monitor or a person with curl. 200 while the last tick is recent, 503 when it is not.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Health {
+  ok: boolean;
+  [key: string]: unknown;
+}
+
+export async function startHealth(port: number, report: () => Health): Promise<{ port: number; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (req.method !== 'GET' || url.pathname !== '/healthz') {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found: try GET /healthz\n');
+      return;
+    }
+    let body: Health;
+    try {
+      body = report();
+    } catch (e) {
+      body = { ok: false, error: e instanceof Error ? e.message : String(e) };
+    }
+    const text = `${JSON.stringify(body, null, 2)}\n`;
+    res.writeHead(body.ok ? 200 : 503, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' }).end(text);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
