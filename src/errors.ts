@@ -186,6 +186,11 @@ export const ERRORS = {
     exit: 1,
     hint: 'run `newsletter status <id>` to see where the issue and its due send stand',
   },
+  'issue-busy': {
+    title: 'Another command is changing the issue',
+    exit: 1,
+    hint: 'wait for it to finish (or for the daemon to finish its step), then run the command again; nothing was changed',
+  },
   'tool-failed': {
     title: 'The tool failed',
     exit: 2,

@@ -8,8 +8,10 @@ import { MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
 import type { ProjectPaths } from '../pipeline.js';
 import { londonToUtc, withSendTime } from '../render/dates.js';
 import type { Store } from '../state/store.js';
-import { currentIssue, importSentIssues, refuseOnErrors } from '../workflow/current.js';
+import { currentIssue, refuseOnErrors } from '../workflow/current.js';
+import { importSentStatus } from '../workflow/sent-status.js';
 import type { PublishPlan, RemoteCampaign } from './plan.js';
+import { withIssueLease } from './lease.js';
 import { requireMailchimp } from './remote.js';
 import { checkSendTime } from './send-time.js';
 import { publishApproved, type SyncArgs, type SyncResult } from './sync.js';
@@ -41,7 +43,7 @@ export async function publish(paths: ProjectPaths, store: Store, args: PublishAr
   const now = args.now();
   args.progress(`Rendering and checking ${args.id}…`);
   const { content, issue, snapshot: current, report } = await currentIssue(paths, args.id, now);
-  importSentIssues(store, content);
+  await importSentStatus(store, paths, content);
   const snapshot = approvedSnapshot(store, args.id, current.hash, content.newsletter.approvals);
   refuseOnErrors(report, 'published');
 
@@ -57,17 +59,20 @@ export async function publish(paths: ProjectPaths, store: Store, args: PublishAr
   if (!args.dueSend) checkSendTime(sendAt, now, source);
 
   const client = args.client?.(config) ?? MailchimpClient.fromConfig(config, { log: (line) => args.progress(`      ${line}`) });
-  const result = await (args.dueSend ?? publishApproved)({
-    client,
-    store,
-    snapshot,
-    sendAt,
-    actor: args.by,
-    dryRun: args.dryRun,
-    progress: args.progress,
-    onPlan: args.onPlan,
-    now,
-  });
+  const sync = () =>
+    (args.dueSend ?? publishApproved)({
+      client,
+      store,
+      snapshot,
+      sendAt,
+      actor: args.by,
+      dryRun: args.dryRun,
+      progress: args.progress,
+      onPlan: args.onPlan,
+      now,
+    });
+  // A dry run changes nothing; a real one holds the issue so no other command or daemon step interleaves.
+  const result = args.dryRun ? await sync() : await withIssueLease(store, args.id, args.dueSend ? 'publish --send-at' : 'publish', sync);
   return { ...result, id: args.id, sendAt, hash: snapshot.hash };
 }
 

@@ -7,7 +7,11 @@ import { NewsletterError } from '../errors.js';
 import { MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
 import type { ProjectPaths } from '../pipeline.js';
 import type { Store } from '../state/store.js';
-import { currentIssue, importSentIssues, refuseOnErrors, validActor } from '../workflow/current.js';
+import type { IssueSnapshot } from '../archive/snapshot.js';
+import type { CheckReport } from '../check/finding.js';
+import { currentIssue, refuseOnErrors, validActor } from '../workflow/current.js';
+import { importSentStatus } from '../workflow/sent-status.js';
+import { withIssueLease } from './lease.js';
 import { applyPlan } from './apply.js';
 import { planContentSync } from './plan.js';
 import { findCampaign, recordOf, remoteOf, requireMailchimp } from './remote.js';
@@ -49,13 +53,31 @@ export async function mailchimpTestEmail(paths: ProjectPaths, store: Store, args
     });
   const config = requireMailchimp(args.env);
   const { content, snapshot, report } = await currentIssue(paths, args.id, args.now());
-  importSentIssues(store, content);
+  await importSentStatus(store, paths, content);
   if (!args.force) refuseOnErrors(report, 'proofed (add --force to send the proof anyway; it is recorded)');
   const status = store.statuses.get(args.id);
   if (status === 'sending' || status === 'sent')
     throw new NewsletterError('campaign-sent', `${args.id} is ${status}; its campaign is not changed for a test email`);
 
   const client = args.client?.(config) ?? MailchimpClient.fromConfig(config, { log: (line) => args.progress(`      ${line}`) });
+  // Syncing the campaign's content changes it: hold the issue, as publish does.
+  return withIssueLease(store, args.id, 'a Mailchimp test email', () =>
+    sendTestHeld({ store, args, by, to, perCampaign, snapshot, report, client }),
+  );
+}
+
+interface HeldTest {
+  store: Store;
+  args: TestEmailArgs;
+  by: string;
+  to: string[];
+  perCampaign: number;
+  snapshot: IssueSnapshot;
+  report: CheckReport;
+  client: MailchimpClient;
+}
+
+async function sendTestHeld({ store, args, by, to, perCampaign, snapshot, report, client }: HeldTest): Promise<TestEmailResult> {
   args.progress('Reading the campaign in Mailchimp…');
   const campaign = await findCampaign(client, store, args.id);
   const used = testsSent(store, args.id, campaign?.id);

@@ -4,6 +4,7 @@
 import { NewsletterError } from '../errors.js';
 import { isOutcomeUncertain, MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
 import type { Store } from '../state/store.js';
+import { withIssueLease } from './lease.js';
 import { findCampaign, requireMailchimp } from './remote.js';
 
 export interface UnscheduleArgs {
@@ -24,6 +25,10 @@ export interface UnscheduleResult {
 
 export async function unschedule(store: Store, args: UnscheduleArgs): Promise<UnscheduleResult> {
   const config = requireMailchimp(args.env);
+  return withIssueLease(store, args.id, 'unschedule', () => unscheduleHeld(store, args, config));
+}
+
+async function unscheduleHeld(store: Store, args: UnscheduleArgs, config: MailchimpConfig): Promise<UnscheduleResult> {
   const status = store.statuses.get(args.id);
   if (status === 'sending' || status === 'sent')
     throw new NewsletterError('campaign-sent', `${args.id} is ${status}; a campaign that has gone cannot be unscheduled`);

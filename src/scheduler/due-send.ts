@@ -6,6 +6,7 @@
 // it over reads Mailchimp first.
 import { isOutcomeUncertain, MailchimpError, type Campaign } from '../mailchimp/index.js';
 import { ukInstant } from '../render/dates.js';
+import type { DueSend } from '../state/due-sends.js';
 import { StatusChanged } from '../state/status.js';
 import { approvedSnapshotOf, campaignOf, driftAgainst, needsAttention, type SchedulerContext } from './context.js';
 import { markSent } from './mark-sent.js';
@@ -18,11 +19,31 @@ export type FireResult =
   | 'released' // given back untouched (shutdown, Mailchimp unreachable); tried again next tick
   | 'uncertain'; // the send may have gone; the lease is kept until it runs out
 
-/** Carry out a due send whose lease `ctx.owner` holds. */
+/**
+ * Carry out a due send whose lease `ctx.owner` holds — while also holding the issue's lease, so a
+ * command changing the campaign at that moment (publish, unschedule) is never interleaved with it.
+ */
 export async function fireClaimed(ctx: SchedulerContext, issue: string): Promise<FireResult> {
-  const { store, log } = ctx;
+  const { store } = ctx;
   const due = store.dueSends.get(issue);
   if (!due || due.state !== 'claimed' || due.leaseOwner !== ctx.owner) return 'released';
+  if (!store.issueLeases.acquire(issue, ctx.owner, 'a due send', ctx.config.leaseMs)) {
+    const holder = store.issueLeases.holder(issue);
+    return release(
+      ctx,
+      issue,
+      `${holder ? `${holder.action} by ${holder.owner}` : 'another command'} is changing the issue; tried again next tick`,
+    );
+  }
+  try {
+    return await fireLeased(ctx, issue, due);
+  } finally {
+    store.issueLeases.release(issue, ctx.owner);
+  }
+}
+
+async function fireLeased(ctx: SchedulerContext, issue: string, due: DueSend): Promise<FireResult> {
+  const { store, log } = ctx;
   const status = store.statuses.get(issue);
   if (status !== 'scheduled') {
     store.dueSends.complete(issue, ctx.owner, `dropped: the issue is ${status}, not scheduled`);

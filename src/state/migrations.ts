@@ -5,6 +5,7 @@
 // two processes opening an old database at once, or a version reset by hand, do no harm.
 // Add a step at the end to change the schema; never edit one that has shipped.
 import type Database from 'better-sqlite3';
+import { ISSUE_LEASE_SCHEMA } from './issue-leases.js';
 import { SHARE_LINK_SCHEMA } from '../workflow/share-links.js';
 import { CAMPAIGN_SCHEMA } from './campaigns.js';
 
@@ -112,6 +113,11 @@ export const MIGRATIONS: readonly Migration[] = [
         last_reconcile TEXT,
         stopped_at     TEXT
       );`,
+  },
+  {
+    // Commands that change an issue's campaign hold its lease, so they never interleave.
+    name: 'leases on issues',
+    sql: ISSUE_LEASE_SCHEMA,
   },
 ];
 

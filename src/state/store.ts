@@ -13,6 +13,7 @@ import { Campaigns } from './campaigns.js';
 import { DailyJobs } from './daily-jobs.js';
 import { DueSends } from './due-sends.js';
 import { Heartbeats } from './heartbeat.js';
+import { IssueLeases } from './issue-leases.js';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migrations.js';
 import { IssueStatuses } from './status.js';
 
@@ -42,6 +43,7 @@ export interface Store {
   dueSends: DueSends;
   dailyJobs: DailyJobs;
   heartbeats: Heartbeats;
+  issueLeases: IssueLeases;
   /** Run fn in one transaction (write lock taken at the start): a status change and its audit row land together or not at all. */
   tx<T>(fn: () => T): T;
   /** Share links to an issue that still work: not withdrawn, not expired. */
@@ -61,6 +63,7 @@ export function openStore(file: string, now: () => Date = () => new Date()): Sto
     dueSends: new DueSends(db, now),
     dailyJobs: new DailyJobs(db, now),
     heartbeats: new Heartbeats(db, now),
+    issueLeases: new IssueLeases(db, now),
     tx: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     liveShareLinks(issue) {
       const rows = db
