@@ -1,13 +1,12 @@
 // An approved April 2022 issue in a throwaway project, a stand-in Mailchimp on loopback, and
 // clients pointed at it with short deadlines and a clock that never waits for backoff.
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { startStandin, type Standin } from '../../scripts/mailchimp-standin/server.js';
 import type { IssueSnapshot } from '../../src/archive/snapshot.js';
 import { MailchimpClient } from '../../src/mailchimp/index.js';
 import { openStore, type Store } from '../../src/state/store.js';
 import { approve } from '../../src/workflow/approve.js';
-import { tempProject, type TempProject } from '../helpers/project.js';
+import { makeDraft, tempProject, type TempProject } from '../helpers/project.js';
 import { fakeTiming } from '../mailchimp/helpers.js';
 
 export const APRIL = 'content/issues/2022-04/issue.yaml';
@@ -19,8 +18,7 @@ export const APRIL_SEND = new Date('2022-04-05T08:00:00Z');
 /** April 2022 as a draft again (its sent record removed, so sending it can be recorded anew). */
 export async function draftApril(): Promise<TempProject> {
   const project = await tempProject();
-  await project.edit(APRIL, /^status: sent\n/m, '');
-  await rm(path.join(project.root, 'content/issues/2022-04/sent'), { recursive: true, force: true });
+  await makeDraft(project);
   return project;
 }
 

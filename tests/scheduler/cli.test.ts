@@ -11,14 +11,14 @@ import { COMMANDS } from '../../src/cli/commands/index.js';
 import { main } from '../../src/cli/main.js';
 import { startStandin, type Standin } from '../../scripts/mailchimp-standin/server.js';
 import { captured } from '../cli/capture.js';
-import { REPO, tempProject, type TempProject } from '../helpers/project.js';
+import { makeDraft, REPO, tempProject, type TempProject } from '../helpers/project.js';
 
 let project: TempProject;
 let standin: Standin;
 let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
   project = await tempProject();
-  await project.edit('content/issues/2022-04/issue.yaml', /^status: sent\n/m, '');
+  await makeDraft(project);
   standin = await startStandin({ canSchedule: false });
   env = {
     NEWSLETTER_DB: '.newsletter/state.db',

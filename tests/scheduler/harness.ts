@@ -1,7 +1,6 @@
 // A scheduler world for one test: a copy of the project whose April 2022 issue is approved but
 // not sent, a state store, a clock the test moves by hand, a campaign in the stand-in synced from
 // the approved snapshot (as publish leaves it), and daemons built on any store connection.
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { snapshotOf, type IssueSnapshot } from '../../src/archive/snapshot.js';
 import { smtpTransport } from '../../src/distribute/smtp.js';
@@ -15,7 +14,7 @@ import { memoryLogger } from '../../src/scheduler/log.js';
 import { openStore, type Store } from '../../src/state/store.js';
 import type { Standin } from '../../scripts/mailchimp-standin/server.js';
 import { clientFor } from '../mailchimp/helpers.js';
-import { tempProject, type TempProject } from '../helpers/project.js';
+import { makeDraft, tempProject, type TempProject } from '../helpers/project.js';
 
 export const ISSUE = '2022-04';
 /** April 2022 goes at 09:00 BST on 5 April: 08:00 UTC. */
@@ -47,8 +46,7 @@ let rendered: { snapshot: IssueSnapshot } | undefined;
 /** April 2022 approved (by Ann Chair), not yet published. */
 export async function world(clock: TestClock): Promise<World> {
   const project = await tempProject();
-  await project.edit(`content/issues/${ISSUE}/issue.yaml`, /^status: sent\n/m, '');
-  await rm(path.join(project.root, `content/issues/${ISSUE}/sent`), { recursive: true, force: true });
+  await makeDraft(project, ISSUE);
   if (!rendered) {
     const content = usableContent(await loadProject(project.paths), [ISSUE]);
     const issue = findIssue(content, ISSUE);
