@@ -118,15 +118,20 @@ export async function checkRendered(
   options: CheckOptions = {},
 ): Promise<CheckReport> {
   const email = parseEmail(rendered.html);
-  const localImages = await weighImages(path.join(paths.root, path.dirname(issue.file)), localImageSources(email));
+  const localImages = await weighImages(path.join(paths.root, path.dirname(issue.file)), paths.content, localImageSources(email));
   return runChecks({ content, issue, rendered, email }, { ...options, localImages });
 }
 
 /** Bytes of each image file beside the issue; null for one that is not there. */
-async function weighImages(dir: string, sources: string[]): Promise<Record<string, number | null>> {
+async function weighImages(dir: string, content: string, sources: string[]): Promise<Record<string, number | null>> {
   const sizes: Record<string, number | null> = {};
   for (const src of sources) {
     const file = path.resolve(dir, decodeURIComponent(src.split(/[?#]/)[0]!));
+    // Only files inside content/ are looked at: "../../" must not reach the rest of the machine.
+    if (path.relative(content, file).startsWith('..')) {
+      sizes[src] = null;
+      continue;
+    }
     sizes[src] = await stat(file).then(
       (s) => (s.isFile() ? s.size : null),
       () => null,

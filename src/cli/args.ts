@@ -23,7 +23,7 @@ export function parseCommandArgs(command: Command, args: string[], commands: rea
     if (owners.length > 0) {
       const names = owners.map((c) => `\`${c.name}\``);
       throw new UsageError(
-        `${command.name} does not take ${t.rawName} — only ${names.join(' and ')} ${owners.length === 1 ? 'takes' : 'take'} it`,
+        `${command.name} does not take ${t.rawName} — only ${listed(names)} ${owners.length === 1 ? 'takes' : 'take'} it`,
         seeHelp,
       );
     }
@@ -39,4 +39,9 @@ export function parseCommandArgs(command: Command, args: string[], commands: rea
     // e.g. "Option '--port <value>' argument missing": keep Node's words, drop its advice about `--`.
     throw new UsageError(`${command.name}: ${(e as Error).message.replace(/\. To specify.*$/s, '')}`, seeHelp);
   }
+}
+
+/** "`a`", "`a` and `b`", "`a`, `b` and `c`". */
+function listed(names: string[]): string {
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }

@@ -89,6 +89,17 @@ describe('size check', () => {
     ]);
   });
 
+  it('an image path leading outside content/ is never weighed: it is missing', async () => {
+    project = await tempProject();
+    // package.json exists three folders up from the issue, outside content/.
+    await project.write('package.json', '{}');
+    await project.edit(ARTICLE, '</mj-text>', '<img src="../../../package.json" width="552" alt="A chart"></mj-text>');
+    const { report } = await checkIssue(project.paths, '2022-04');
+    const codes = report.findings.filter((f) => f.code.startsWith('size/')).map((f) => f.code);
+    expect(codes.length).toBeGreaterThan(0); // one for each article section the template serves
+    expect(new Set(codes)).toEqual(new Set(['size/image-missing']));
+  });
+
   it('local images heavier than 800 KB in all warn for the whole issue', async () => {
     const report = await checkApril(
       { template: [ARTICLE, '</mj-text>', '<img src="photo.jpg" width="552" alt="A photo"></mj-text>'] },

@@ -73,7 +73,7 @@ describe('words', () => {
     const json = captured();
     expect(await main(['serve', '--json'], json, '/nonexistent')).toBe(1);
     expect(json.stderr).toContain(
-      'serve does not take --json — only `check` and `proof` and `approve` and `unapprove` and `status` and `log` take it',
+      'serve does not take --json — only `check`, `proof`, `approve`, `unapprove`, `status` and `log` take it',
     );
   });
 
