@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../pipeline.js';
-import { londonToUtc, TIME_ZONE } from '../render/dates.js';
+import { londonToUtc, ukDayOf } from '../render/dates.js';
 import { issueDigest, sentFileState } from './drift.js';
 import { type ContentPaths, sentDir, type SentIssue, writeSentSnapshot } from './sent.js';
 import { type IssueSnapshot, snapshotOf } from './snapshot.js';
@@ -36,14 +36,12 @@ export async function freezeIssue(
   return { result: await recordSent(paths, snapshot, londonToUtc(issue.sendAt)), snapshot };
 }
 
-const londonDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
-
 /** What to say when a sent issue is shown from its snapshot and its file has moved on since. */
 export async function sentNotes(paths: ContentPaths, sent: SentIssue): Promise<string[]> {
   const id = sent.snapshot.issueId;
   const dir = path.relative(paths.root, sentDir(paths, id)).split(path.sep).join('/');
   const file = `${path.relative(paths.root, paths.content).split(path.sep).join('/')}/issues/${id}/issue.yaml`;
-  const when = londonDay.format(new Date(sent.sentAt));
+  const when = ukDayOf(new Date(sent.sentAt));
   switch (await sentFileState(paths, sent)) {
     case 'same':
       return [];

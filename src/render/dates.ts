@@ -19,6 +19,11 @@ export function ukDate(iso: string): string {
   return day(iso).toFormat('d MMMM yyyy');
 }
 
+/** The UK calendar day of an instant: 2022-04-05T23:30Z → "6 April 2022" (BST). */
+export function ukDayOf(at: Date): string {
+  return DateTime.fromJSDate(at, { zone: TIME_ZONE }).toFormat('d MMMM yyyy');
+}
+
 /** "2022-04-18" → "Monday 18 April 2022" */
 export function ukDateWithDay(iso: string): string {
   return day(iso).toFormat('cccc d MMMM yyyy');

@@ -4,7 +4,7 @@
 // before snapshots existed, not yet frozen) is rendered from today's content, as before.
 import { type ContentPaths, listSentSnapshots, type SentIssue } from '../archive/sent.js';
 import type { Content } from '../content/schema.js';
-import { londonToUtc, TIME_ZONE } from '../render/dates.js';
+import { londonToUtc, ukDayOf } from '../render/dates.js';
 
 export interface ArchivedIssue {
   id: string;
@@ -46,9 +46,7 @@ export function sentInstant(entry: ArchivedIssue): string {
   return new Date(entry.sentAt).toISOString().replace('.000Z', 'Z');
 }
 
-const londonDay = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: TIME_ZONE });
-
 /** "5 April 2022": the day it went out, in the UK. */
 export function sentDay(entry: ArchivedIssue): string {
-  return londonDay.format(new Date(entry.sentAt));
+  return ukDayOf(new Date(entry.sentAt));
 }

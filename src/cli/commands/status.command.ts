@@ -8,7 +8,7 @@ export const status: Command = {
   options: { json: { type: 'boolean', description: 'print as JSON' } },
   example: ['newsletter status            # every issue', 'newsletter status 2022-05 --json'],
   async run(context) {
-    const [{ issueStandings }, { projectPaths }, { openStateStore }, { ukDateTime }] = await Promise.all([
+    const [{ issueStandings }, { projectPaths }, { openStateStore }, { ukDateTime, londonLocal }] = await Promise.all([
       import('../../workflow/status-report.js'),
       import('../../pipeline.js'),
       import('../store.js'),
@@ -34,7 +34,7 @@ export const status: Command = {
       for (const s of standings) if (views.get(s.id)?.state === 'campaign') s.status = store.statuses.get(s.id);
       const withViews = standings.map((s) => ({ ...s, mailchimp: views.get(s.id) }));
       if (flag(context, 'json')) return (context.io.out(JSON.stringify(withViews, null, 2)), 0);
-      const when = (d: Date) => ukDateTime(london(d));
+      const when = (d: Date) => ukDateTime(londonLocal(d));
       const blocks = standings.map((s) => {
         const a = s.approval;
         const people = a.state === 'none' ? '' : a.approvals.map((x) => `${x.approver} on ${when(x.approvedAt)}`).join(', ');
@@ -61,21 +61,3 @@ export const status: Command = {
     }
   },
 };
-
-/** An instant as "YYYY-MM-DD HH:MM" in Europe/London. */
-function london(d: Date): string {
-  const p = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/London',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(d)
-      .map((x) => [x.type, x.value]),
-  );
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-}
