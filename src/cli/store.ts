@@ -42,3 +42,13 @@ function kind(p: string): 'file' | 'folder' | undefined {
   const s = statSync(p, { throwIfNoEntry: false });
   return s === undefined ? undefined : s.isDirectory() ? 'folder' : 'file';
 }
+
+/** Run a command's work with the state store open, and close it whatever happens. */
+export async function withStateStore<T>(context: { root: string; env: NodeJS.ProcessEnv }, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = openStateStore(context.root, context.env);
+  try {
+    return await work(store);
+  } finally {
+    store.close();
+  }
+}

@@ -14,13 +14,12 @@ export const approveCommand: Command = {
   async run(context) {
     const [id, ...extra] = context.positionals;
     if (!id || extra.length) throw new UsageError('say which one issue, e.g. `newsletter approve 2022-05 --by "Ann Chair"`');
-    const [{ approve }, { projectPaths }, { openStateStore }] = await Promise.all([
+    const [{ approve }, { projectPaths }, { withStateStore }] = await Promise.all([
       import('../../workflow/approve.js'),
       import('../../pipeline.js'),
       import('../store.js'),
     ]);
-    const store = openStateStore(context.root, context.env);
-    try {
+    return withStateStore(context, async (store) => {
       const r = await approve(projectPaths(context.root), store, { id, by: text(context, 'by') ?? '', now: () => new Date() });
       if (flag(context, 'json')) context.io.out(JSON.stringify(r, null, 2));
       else {
@@ -34,8 +33,6 @@ export const approveCommand: Command = {
         );
       }
       return 0;
-    } finally {
-      store.close();
-    }
+    });
   },
 };

@@ -10,9 +10,8 @@ export const log: Command = {
   async run(context) {
     const [id, ...extra] = context.positionals;
     if (extra.length) throw new (await import('../io.js')).UsageError('give one issue id, or none for everything');
-    const [{ auditTrail }, { openStateStore }] = await Promise.all([import('../../workflow/status-report.js'), import('../store.js')]);
-    const store = openStateStore(context.root, context.env);
-    try {
+    const [{ auditTrail }, { withStateStore }] = await Promise.all([import('../../workflow/status-report.js'), import('../store.js')]);
+    return withStateStore(context, async (store) => {
       const entries = auditTrail(store, id);
       if (flag(context, 'json')) return (context.io.out(JSON.stringify(entries, null, 2)), 0);
       if (entries.length === 0) return (context.io.out(id ? `Nothing recorded for ${id} yet.` : 'Nothing recorded yet.'), 0);
@@ -33,8 +32,6 @@ export const log: Command = {
           .join('\n'),
       );
       return 0;
-    } finally {
-      store.close();
-    }
+    });
   },
 };

@@ -25,15 +25,14 @@ export const proof: Command = {
     const via = text(context, 'via') ?? 'smtp';
     if (via !== 'smtp' && via !== 'mailchimp') throw new UsageError(`--via is smtp or mailchimp, not "${via}"`);
     if (via === 'mailchimp') return viaMailchimp(context, id, to);
-    const [{ proof: sendProof }, { smtpTransport }, { projectPaths }, { openStateStore }, { userInfo }] = await Promise.all([
+    const [{ proof: sendProof }, { smtpTransport }, { projectPaths }, { withStateStore }, { userInfo }] = await Promise.all([
       import('../../workflow/proof.js'),
       import('../../distribute/smtp.js'),
       import('../../pipeline.js'),
       import('../store.js'),
       import('node:os'),
     ]);
-    const store = openStateStore(context.root, context.env);
-    try {
+    return withStateStore(context, async (store) => {
       const json = flag(context, 'json');
       if (!json) context.io.err(`Rendering and checking ${id}…`);
       const result = await sendProof(projectPaths(context.root), store, {
@@ -57,22 +56,19 @@ export const proof: Command = {
         );
       // A recipient the server refused is a failure of the service, not of the request.
       return result.refused.length ? 2 : 0;
-    } finally {
-      store.close();
-    }
+    });
   },
 };
 
 /** `--via mailchimp`: the work is in publish/test-email.ts. */
 async function viaMailchimp(context: CommandContext, id: string, to: string): Promise<number> {
-  const [{ mailchimpTestEmail }, { projectPaths }, { openStateStore }, { userInfo }] = await Promise.all([
+  const [{ mailchimpTestEmail }, { projectPaths }, { withStateStore }, { userInfo }] = await Promise.all([
     import('../../publish/test-email.js'),
     import('../../pipeline.js'),
     import('../store.js'),
     import('node:os'),
   ]);
-  const store = openStateStore(context.root, context.env);
-  try {
+  return withStateStore(context, async (store) => {
     const json = flag(context, 'json');
     if (!json) context.io.err(`Rendering and checking ${id}…`);
     const result = await mailchimpTestEmail(projectPaths(context.root), store, {
@@ -96,7 +92,5 @@ async function viaMailchimp(context: CommandContext, id: string, to: string): Pr
         ].join('\n'),
       );
     return 0;
-  } finally {
-    store.close();
-  }
+  });
 }

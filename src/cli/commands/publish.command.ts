@@ -38,7 +38,7 @@ export const publishCommand: Command = {
       const { confirmDueSend } = await import('./publish-now.js');
       return confirmDueSend(context, id);
     }
-    const [{ publish }, { describePlan }, { projectPaths }, { openStateStore }, { ukInstant }, { userInfo }] = await Promise.all([
+    const [{ publish }, { describePlan }, { projectPaths }, { withStateStore }, { ukInstant }, { userInfo }] = await Promise.all([
       import('../../publish/publish.js'),
       import('../../publish/describe.js'),
       import('../../pipeline.js'),
@@ -46,8 +46,7 @@ export const publishCommand: Command = {
       import('../../render/dates.js'),
       import('node:os'),
     ]);
-    const store = openStateStore(context.root, context.env);
-    try {
+    return withStateStore(context, async (store) => {
       const dryRun = flag(context, 'dry-run');
       const r = await publish(projectPaths(context.root), store, {
         id,
@@ -70,8 +69,6 @@ export const publishCommand: Command = {
           `${id} is scheduled in Mailchimp for ${ukInstant(r.sendAt)}: campaign ${r.campaignId}, content ${r.hash.slice(0, 12)}.`,
         );
       return 0;
-    } finally {
-      store.close();
-    }
+    });
   },
 };

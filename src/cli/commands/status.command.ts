@@ -8,14 +8,13 @@ export const status: Command = {
   options: { json: { type: 'boolean', description: 'print as JSON' } },
   example: ['newsletter status            # every issue', 'newsletter status 2022-05 --json'],
   async run(context) {
-    const [{ issueStandings }, { projectPaths }, { openStateStore }, { ukDateTime, londonLocal }] = await Promise.all([
+    const [{ issueStandings }, { projectPaths }, { withStateStore }, { ukDateTime, londonLocal }] = await Promise.all([
       import('../../workflow/status-report.js'),
       import('../../pipeline.js'),
       import('../store.js'),
       import('../../render/dates.js'),
     ]);
-    const store = openStateStore(context.root, context.env);
-    try {
+    return withStateStore(context, async (store) => {
       const now = new Date();
       const ids = context.positionals.length ? context.positionals : 'all';
       const standings = await issueStandings(projectPaths(context.root), store, ids, now);
@@ -56,8 +55,6 @@ export const status: Command = {
       const { daemonLine } = await import('../../scheduler/liveness.js');
       context.io.out([...blocks, daemonLine(store, now)].join('\n\n'));
       return 0;
-    } finally {
-      store.close();
-    }
+    });
   },
 };

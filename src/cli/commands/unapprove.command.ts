@@ -14,13 +14,12 @@ export const unapproveCommand: Command = {
   async run(context) {
     const [id, ...extra] = context.positionals;
     if (!id || extra.length) throw new UsageError('say which one issue, e.g. `newsletter unapprove 2022-05`');
-    const [{ unapprove }, { openStateStore }, { userInfo }] = await Promise.all([
+    const [{ unapprove }, { withStateStore }, { userInfo }] = await Promise.all([
       import('../../workflow/approve.js'),
       import('../store.js'),
       import('node:os'),
     ]);
-    const store = openStateStore(context.root, context.env);
-    try {
+    return withStateStore(context, async (store) => {
       const r = unapprove(store, { id, by: text(context, 'by') ?? userInfo().username, now: () => new Date() });
       if (flag(context, 'json')) context.io.out(JSON.stringify(r, null, 2));
       else
@@ -30,8 +29,6 @@ export const unapproveCommand: Command = {
             : `${id} had no approval to withdraw.`,
         );
       return 0;
-    } finally {
-      store.close();
-    }
+    });
   },
 };

@@ -13,13 +13,12 @@ export const unscheduleCommand: Command = {
   async run(context) {
     const [id, ...extra] = context.positionals;
     if (!id || extra.length) throw new UsageError('say which one issue, e.g. `newsletter unschedule 2022-05`');
-    const [{ unschedule }, { openStateStore }, { userInfo }] = await Promise.all([
+    const [{ unschedule }, { withStateStore }, { userInfo }] = await Promise.all([
       import('../../publish/unschedule.js'),
       import('../store.js'),
       import('node:os'),
     ]);
-    const store = openStateStore(context.root, context.env);
-    try {
+    return withStateStore(context, async (store) => {
       const r = await unschedule(store, {
         id,
         by: text(context, 'by') ?? userInfo().username,
@@ -32,8 +31,6 @@ export const unscheduleCommand: Command = {
           : `${r.campaignId ? `Campaign ${r.campaignId} was not scheduled in Mailchimp` : `Mailchimp has no campaign for ${id}`}; ${id} is ${r.status}.`,
       );
       return 0;
-    } finally {
-      store.close();
-    }
+    });
   },
 };
