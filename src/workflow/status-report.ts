@@ -3,7 +3,7 @@
 // share links still live. `log`: the audit trail. Both return data; the CLI prints them.
 import { snapshotOf } from '../archive/snapshot.js';
 import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../pipeline.js';
-import { ukDateTime } from '../render/dates.js';
+import { londonLocal, ukDateTime } from '../render/dates.js';
 import type { ApprovalState } from '../state/approvals.js';
 import type { AuditEntry } from '../state/audit.js';
 import type { IssueStatus } from '../state/status.js';
@@ -50,7 +50,7 @@ export async function issueStandings(paths: ProjectPaths, store: Store, ids: str
       subject: issue.subject,
       status,
       sendAt: issue.sendAt,
-      sendAtUk: ukDateTime(issue.sendAt),
+      sendAtUk: sendTimeShown(store, issue.id, status, issue.sendAt),
       hash,
       approval: hash === null ? { state: 'none', needed } : store.approvals.stateOf(issue.id, hash, needed),
       proofs: proofsOf(store.audit.list(issue.id, 'proof')),
@@ -78,4 +78,13 @@ function proofsOf(entries: AuditEntry[]): ProofRecord[] {
 /** The audit trail of one issue, or of everything, oldest first. */
 export function auditTrail(store: Store, id?: string): AuditEntry[] {
   return store.audit.list(id);
+}
+
+/** The time the issue will go: as scheduled in Mailchimp (or due for the daemon) once it is, else its sendAt. */
+function sendTimeShown(store: Store, id: string, status: IssueStatus, sendAt: string): string {
+  if (status !== 'scheduled') return ukDateTime(sendAt);
+  const due = store.dueSends.get(id);
+  if (due && due.state !== 'done') return `${ukDateTime(londonLocal(due.dueAt))} (the daemon sends it)`;
+  const scheduled = store.campaigns.get(id)?.scheduledFor;
+  return scheduled ? `${ukDateTime(londonLocal(scheduled))} (scheduled in Mailchimp)` : ukDateTime(sendAt);
 }

@@ -9,6 +9,7 @@ import { NewsletterError } from '../../src/errors.js';
 import { type PublishArgs, publish } from '../../src/publish/publish.js';
 import { unschedule } from '../../src/publish/unschedule.js';
 import { openStore } from '../../src/state/store.js';
+import { issueStandings } from '../../src/workflow/status-report.js';
 import { daemonFor, DUE, ISSUE, publishDue, sends, TestClock, world, type World } from '../scheduler/harness.js';
 import { type Approved, approvedApril, envFor, fastClient, now, standinNow } from './fixture.js';
 
@@ -86,6 +87,8 @@ describe('commands refuse an issue another command holds, touching nothing', () 
     await publish(fx.project.paths, fx.store, args());
     expect(fx.store.statuses.get(ISSUE)).toBe('scheduled');
     expect(fx.store.issueLeases.holder(ISSUE)).toBeUndefined(); // given back when done
+    const [standing] = await issueStandings(fx.project.paths, fx.store, [ISSUE], now());
+    expect(standing!.sendAtUk).toBe('5 April 2022 at 9am (BST) (scheduled in Mailchimp)');
   });
 });
 
