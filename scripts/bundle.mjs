@@ -37,6 +37,12 @@ const lazyRequires = {
   },
 };
 
+// The features MJML's own output uses, worked out now with the MJML being bundled, so a check need
+// not compile a skeleton email at every start (src/check/compat/baseline.ts checks the key first).
+const { workOutBaseline } = await import('../lib/check/compat/baseline.js');
+const { CANIEMAIL } = await import('../lib/check/compat/data.js');
+const baseline = await workOutBaseline(CANIEMAIL.features);
+
 const result = await build({
   entryPoints: ['lib/cli/bundle.js'],
   bundle: true,
@@ -49,7 +55,7 @@ const result = await build({
   // import() of a computed name becomes require(), which bin/ answers from the bundle where it can.
   supported: { 'dynamic-import': false },
   // Only main.ts reads import.meta.url (for package.json): give it the address it has in lib/.
-  define: { 'import.meta.url': '__mainUrl' },
+  define: { 'import.meta.url': '__mainUrl', __MJML_BASELINE__: JSON.stringify(baseline) },
   banner: { js: "const __mainUrl = require('node:url').pathToFileURL(__dirname + '/cli/main.js').href;" },
   charset: 'ascii',
   legalComments: 'none',
