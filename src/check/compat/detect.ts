@@ -22,16 +22,22 @@ interface Css {
 
 export function featuresUsed(email: EmailDom, features: readonly Feature[]): FeatureUse[] {
   const first = new Map<string, FeatureUse>();
-  // MJML repeats the same few inline styles hundreds of times: each different one is parsed once.
-  const parsed = new Map<string, Css>();
-  const cssOf = (text: string) => parsed.get(text) ?? parsed.set(text, parseCss(text)).get(text)!;
+  // MJML repeats the same few inline styles hundreds of times: each different one is parsed, and
+  // its features found, once.
+  const inCssOf = new Map<string, Set<Feature>>();
+  const cssFeatures = (text: string) => {
+    const css = parseCss(text);
+    return new Set(features.filter((feature) => inCss(feature.match, css)));
+  };
+  const none = new Set<Feature>();
   for (const el of email.elements) {
     const at = el.startIndex ?? 0;
-    const css = el.attribs.style ? cssOf(el.attribs.style) : el.name === 'style' ? cssOf(email.text(el)) : undefined;
+    const text = el.attribs.style ? el.attribs.style : el.name === 'style' ? email.text(el) : undefined;
+    const inStyle = text === undefined ? none : (inCssOf.get(text) ?? inCssOf.set(text, cssFeatures(text)).get(text)!);
     for (const feature of features) {
       const seen = first.get(feature.slug);
       if (seen && seen.position <= at) continue; // its first use is known already
-      if (inElement(feature.match, el) || (css && inCss(feature.match, css))) first.set(feature.slug, { feature, position: at });
+      if (inElement(feature.match, el) || inStyle.has(feature)) first.set(feature.slug, { feature, position: at });
     }
   }
   return [...first.values()].sort((a, b) => a.position - b.position);
