@@ -44,12 +44,16 @@ function freshBundle() {
 
 /**
  * Run the bundle as Node runs a CommonJS file, with V8's code cache kept beside it (Node 20 has no
- * module.enableCompileCache). The first run writes the cache; V8 rejects it if the bundle changed,
- * and it is written again.
+ * module.enableCompileCache). The first run writes the cache. V8 checks only that the source has the
+ * same length, so the cache is headed by the bundle's size and time of writing, and one made for
+ * another build is not given to V8; it is written again.
  */
 function loadBundle(file) {
   const cacheFile = `${file}.cache`;
-  const cachedData = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  const { size, mtimeMs } = statSync(file);
+  const header = Buffer.from(`newsletter.cjs ${size} ${mtimeMs}\n`);
+  const stored = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  const cachedData = stored?.subarray(0, header.length).equals(header) ? stored.subarray(header.length) : undefined;
   const script = new vm.Script(Module.wrap(sourceOf(file)), { filename: file, cachedData });
   const module = { exports: {} };
   const resolve = createRequire(file);
@@ -60,7 +64,7 @@ function loadBundle(file) {
     if (cachedData && !script.cachedDataRejected) return;
     try {
       const temporary = `${cacheFile}.${process.pid}`;
-      writeFileSync(temporary, script.createCachedData());
+      writeFileSync(temporary, Buffer.concat([header, script.createCachedData()]));
       renameSync(temporary, cacheFile);
     } catch {
       // A read-only install runs without the cache, only slower.

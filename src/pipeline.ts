@@ -12,6 +12,7 @@ import { NewsletterError } from './errors.js';
 import { parseContent, readContentSources } from './content/load.js';
 import type { Content, Issue } from './content/schema.js';
 import { renderIssue, type RenderedIssue, type RenderOptions, type Templates } from './render/index.js';
+import { templateStoreIn } from './render/template-cache.js';
 import { compileTemplates, readTemplateSources } from './render/templates.js';
 
 export interface ProjectPaths {
@@ -41,7 +42,8 @@ export async function loadProject(paths: ProjectPaths): Promise<Project> {
 export async function loadTemplates(paths: ProjectPaths): Promise<Templates> {
   const sources = await readTemplateSources(paths.templates, shown(paths, paths.templates));
   const root = shown(paths, paths.templates);
-  return { email: compileTemplates('email', root, sources), web: compileTemplates('web', root, sources) };
+  const store = templateStoreIn(path.join(paths.root, '.cache/templates'));
+  return { email: compileTemplates('email', root, sources, store), web: compileTemplates('web', root, sources, store) };
 }
 
 /** Files are named relative to the project root in every message: content/issues/2022-04/issue.yaml */

@@ -1,6 +1,6 @@
 // Content errors people can act on: where (file:line:column and field), what, and how to fix it.
 import type { z } from 'zod';
-import { SECTION_TYPES } from './schema.js';
+import { SECTION_TYPE_NAMES } from './section-types.js';
 import { NewsletterError } from '../errors.js';
 import type { ParsedYaml, Position } from './yaml.js';
 
@@ -57,7 +57,7 @@ export function fieldPath(path: readonly PropertyKey[], data?: unknown): string 
       keys = [];
       value = Array.isArray(value) ? (value as unknown[])[part] : undefined;
       const type = list === 'sections' && isRecord(value) ? value.type : undefined;
-      const known = typeof type === 'string' && (SECTION_TYPES as readonly string[]).includes(type);
+      const known = typeof type === 'string' && (SECTION_TYPE_NAMES as readonly string[]).includes(type);
       parts.push(`${ITEM_OF[list] ?? `${list} item`} ${part + 1}${known ? ` (${type})` : ''}`);
     } else {
       keys.push(String(part));

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { readLondonTime } from '../render/dates.js';
 import { unsafeMarkdown } from './markdown-safety.js';
 import { type ControlCharProblem, markdownControlProblem, oneLineProblem } from './one-line.js';
+import { SECTION_TYPE_NAMES } from './section-types.js';
 
 const isoDate = z
   .string({ error: 'must be a date written as YYYY-MM-DD' })
@@ -124,7 +125,6 @@ export type PublishedReview = z.infer<typeof PublishedReview>;
 
 export const ReviewRegistry = z.strictObject({ reviews: z.array(PublishedReview) });
 
-const SECTION_TYPE_NAMES = ['welcome', 'in-this-issue', 'article', 'regional-links', 'recruitment', 'published-reviews', 'stakeholder-news', 'have-your-say'] as const;
 
 /** Fields every section has. `contents` is the line in "In this issue"; false leaves it out. */
 const sectionBase = {

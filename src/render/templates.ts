@@ -3,6 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
+import { type CompiledTemplateStore, compiledCode, storeCompiledCode } from './template-cache.js';
 import { SECTION_TYPES, type SectionType } from '../content/schema.js';
 import { NewsletterError } from '../errors.js';
 import { memoByText } from '../memo.js';
@@ -38,35 +39,42 @@ export class TemplateError extends NewsletterError {
 export type TemplateSources = Record<string, string>;
 
 const compiled = memoByText<TemplateSet>(16);
+const COMPILE_OPTIONS = { strict: true, preventIndent: true } as const;
 
-/** Compile one kind's templates from sources keyed by path (e.g. "templates/email/layout.mjml.hbs"). */
-export function compileTemplates(kind: TemplateKind, root: string, sources: TemplateSources): TemplateSet {
-  const key = JSON.stringify([
-    kind,
-    root,
-    Object.entries(sources)
-      .filter(([file]) => file.startsWith(`${root}/${kind}/`))
-      .sort(),
-  ]);
-  return compiled(key, () => compileFresh(kind, root, sources));
+/**
+ * Compile one kind's templates from sources keyed by path (e.g. "templates/email/layout.mjml.hbs").
+ * With a store, the compiled code of the same sources is taken from it rather than compiled again.
+ */
+export function compileTemplates(kind: TemplateKind, root: string, sources: TemplateSources, store?: CompiledTemplateStore): TemplateSet {
+  const dir = `${root}/${kind}`;
+  const files = [...SECTION_TYPES.map((type) => `${dir}/sections/${type}${TEMPLATE_EXT[kind]}`), `${dir}/layout${TEMPLATE_EXT[kind]}`];
+  const own = Object.entries(sources)
+    .filter(([file]) => file.startsWith(`${dir}/`))
+    .sort();
+  return compiled(JSON.stringify([kind, root, own]), () => {
+    // Everything the compiled code depends on: Handlebars' version, the options, each template's text.
+    const key = JSON.stringify([Handlebars.VERSION, COMPILE_OPTIONS, files.map((f) => sources[f])]);
+    const specs = (store && compiledCode(store, kind, key, files.length)) ?? precompile(kind, files, sources, key, store);
+    const hbs = Handlebars.create();
+    const set = new Map(files.map((file, i) => [file, { file, run: hbs.template(specs[i] as TemplateSpecification) }]));
+    const sections = new Map(SECTION_TYPES.map((type) => [type, set.get(`${dir}/sections/${type}${TEMPLATE_EXT[kind]}`)!]));
+    return { kind, layout: set.get(`${dir}/layout${TEMPLATE_EXT[kind]}`)!, sections };
+  });
 }
 
-function compileFresh(kind: TemplateKind, root: string, sources: TemplateSources): TemplateSet {
+/** Handlebars' compiled code for each file, as JavaScript source; kept in the store when there is one. */
+function precompile(kind: TemplateKind, files: string[], sources: TemplateSources, key: string, store?: CompiledTemplateStore): unknown[] {
   const hbs = Handlebars.create();
-  const compile = (file: string): Compiled => {
-    const text = sources[file];
-    if (text === undefined) throw new TemplateError(file, 1, 1, `the template is missing — create ${file}`);
+  const code = files.map((file) => {
+    if (sources[file] === undefined) throw new TemplateError(file, 1, 1, `the template is missing — create ${file}`);
     try {
-      hbs.parse(text); // syntax errors now, naming the file, rather than at first use
+      // Syntax errors now, naming the file, rather than at first use.
+      return hbs.precompile(hbs.parse(sources[file]!), { ...COMPILE_OPTIONS }) as string;
     } catch (e) {
       throw asTemplateError(file, e);
     }
-    return { file, run: hbs.compile(text, { strict: true, preventIndent: true }) };
-  };
-  const dir = `${root}/${kind}`;
-  const sections = new Map<SectionType, Compiled>();
-  for (const type of SECTION_TYPES) sections.set(type, compile(`${dir}/sections/${type}${TEMPLATE_EXT[kind]}`));
-  return { kind, layout: compile(`${dir}/layout${TEMPLATE_EXT[kind]}`), sections };
+  });
+  return storeCompiledCode(store, kind, key, code);
 }
 
 export interface RenderedTemplate {

@@ -6,6 +6,8 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { baselineKey } from '../../src/check/compat/baseline.js';
+import { CANIEMAIL } from '../../src/check/compat/data.js';
 import { main } from '../../src/cli/main.js';
 import { renderFrom } from '../helpers/render.js';
 import { makeDraft, REPO, tempProject, type TempProject } from '../helpers/project.js';
@@ -42,8 +44,11 @@ describe('the bundled CLI', () => {
     const html = readFileSync(path.join(project.root, 'dist/issues/2022-04/email.html'), 'utf8');
     const rendered = await renderFrom(project.paths);
     expect(html).toBe(rendered.html);
-    // cssnano ran: no spaces left in the CSS (a line may break between a selector's parts, never inside a rule)
-    expect(html).toMatch(/#outlook\sa\{padding:0\}/);
+    expect(html).toMatch(/#outlook\sa\{padding:0\}/); // cssnano ran: no spaces left in the CSS (lines are wrapped at spaces)
+  });
+
+  it("carries MJML's compatibility baseline, worked out when it was built, for the MJML it bundles", () => {
+    expect(readFileSync(BUNDLE, 'latin1')).toContain(`key:"${baselineKey(CANIEMAIL.features)}"`);
   });
 
   it('check --json gives the same report as the sources', async () => {

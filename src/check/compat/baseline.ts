@@ -1,6 +1,8 @@
 // What the compatibility check does not report: the features MJML's own markup uses (its
 // conditional comments, media queries, Outlook fixes — found by compiling a skeleton email with
 // the installed MJML), and the progressive enhancements the layout adopts on purpose.
+import { createHash } from 'node:crypto';
+import mjmlPackage from 'mjml/package.json' with { type: 'json' };
 import { compileMjml } from '../../render/mjml.js';
 import { parseEmail } from '../email-dom.js';
 import type { Feature } from './data.js';
@@ -25,10 +27,49 @@ export const ENHANCEMENTS: Record<string, string> = {
   'css-color-scheme': 'tells clients that support dark mode that the layout has dark colours; others ignore it',
 };
 
+/** A baseline worked out earlier, with the key of what it was worked out from. */
+export interface StoredBaseline {
+  key: string;
+  slugs: string[];
+}
+
+/**
+ * The baseline scripts/bundle.mjs worked out when it built lib/newsletter.cjs (esbuild puts it in the
+ * bundle in place of this name); elsewhere — tsc's lib/, the tests — there is none and it is compiled.
+ */
+declare const __MJML_BASELINE__: unknown;
+const BUILT: unknown = typeof __MJML_BASELINE__ === 'undefined' ? undefined : __MJML_BASELINE__;
+
+/** What the baseline depends on: MJML's version, the skeleton, and the features looked for. */
+export function baselineKey(features: readonly Feature[], mjmlVersion: string = mjmlPackage.version): string {
+  return createHash('sha256')
+    .update(JSON.stringify([mjmlVersion, SKELETON, features]))
+    .digest('hex');
+}
+
+/** The stored slugs, if they are well formed and were worked out from the same things; otherwise undefined. */
+export function usableBaseline(stored: unknown, key: string): Set<string> | undefined {
+  if (typeof stored !== 'object' || stored === null) return undefined;
+  const { key: storedKey, slugs } = stored as Partial<StoredBaseline>;
+  if (storedKey !== key || !Array.isArray(slugs) || !slugs.every((s) => typeof s === 'string')) return undefined;
+  return new Set(slugs);
+}
+
+/** Compile the skeleton with the installed MJML and list the features its output uses. */
+export async function workOutBaseline(features: readonly Feature[]): Promise<StoredBaseline> {
+  const { html } = await compileMjml(SKELETON);
+  return { key: baselineKey(features), slugs: featuresUsed(parseEmail(html), features).map((u) => u.feature.slug) };
+}
+
+/** The baseline from `stored` when it is still right, else worked out now. */
+export async function baselineFrom(features: readonly Feature[], stored: unknown): Promise<Set<string>> {
+  return usableBaseline(stored, baselineKey(features)) ?? new Set((await workOutBaseline(features)).slugs);
+}
+
 let boilerplate: Promise<Set<string>> | undefined;
 
-/** Slugs of the features MJML's own output uses, worked out once per process. */
+/** Slugs of the features MJML's own output uses: from the build when it matches, else worked out once per process. */
 export function mjmlBoilerplate(features: readonly Feature[]): Promise<Set<string>> {
-  boilerplate ??= compileMjml(SKELETON).then(({ html }) => new Set(featuresUsed(parseEmail(html), features).map((u) => u.feature.slug)));
+  boilerplate ??= baselineFrom(features, BUILT);
   return boilerplate;
 }

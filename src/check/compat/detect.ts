@@ -14,20 +14,31 @@ export interface FeatureUse {
 interface Css {
   properties: Set<string>;
   declarations: { property: string; value: string; important: boolean }[];
+  /** The declarations' values in lower case, in the same order. */
+  values: string[];
   atRules: { name: string; params: string }[];
   selectors: string[];
 }
 
 export function featuresUsed(email: EmailDom, features: readonly Feature[]): FeatureUse[] {
   const first = new Map<string, FeatureUse>();
-  const use = (feature: Feature, position: number) => {
-    const seen = first.get(feature.slug);
-    if (!seen || position < seen.position) first.set(feature.slug, { feature, position });
+  // MJML repeats the same few inline styles hundreds of times: each different one is parsed, and
+  // its features found, once.
+  const inCssOf = new Map<string, Set<Feature>>();
+  const cssFeatures = (text: string) => {
+    const css = parseCss(text);
+    return new Set(features.filter((feature) => inCss(feature.match, css)));
   };
+  const none = new Set<Feature>();
   for (const el of email.elements) {
     const at = el.startIndex ?? 0;
-    const css = el.attribs.style ? parseCss(el.attribs.style) : el.name === 'style' ? parseCss(email.text(el)) : undefined;
-    for (const feature of features) if (inElement(feature.match, el) || (css && inCss(feature.match, css))) use(feature, at);
+    const text = el.attribs.style ? el.attribs.style : el.name === 'style' ? email.text(el) : undefined;
+    const inStyle = text === undefined ? none : (inCssOf.get(text) ?? inCssOf.set(text, cssFeatures(text)).get(text)!);
+    for (const feature of features) {
+      const seen = first.get(feature.slug);
+      if (seen && seen.position <= at) continue; // its first use is known already
+      if (inElement(feature.match, el) || inStyle.has(feature)) first.set(feature.slug, { feature, position: at });
+    }
   }
   return [...first.values()].sort((a, b) => a.position - b.position);
 }
@@ -42,7 +53,7 @@ function inElement(m: FeatureMatch, el: Element): boolean {
       return (
         el.name === m.element &&
         m.attribute in el.attribs &&
-        (m.value === undefined || new RegExp(m.value, 'i').test(el.attribs[m.attribute]!))
+        (m.value === undefined || patterns(m, () => [new RegExp(m.value!, 'i')])[0]!.test(el.attribs[m.attribute]!))
       );
     case 'image':
       return el.name === 'img' && m.extensions.includes(/\.([a-z0-9]+)(?:[?#].*)?$/i.exec(el.attribs.src ?? '')?.[1]?.toLowerCase() ?? '');
@@ -54,28 +65,38 @@ function inElement(m: FeatureMatch, el: Element): boolean {
 }
 
 function inCss(m: FeatureMatch, css: Css): boolean {
-  const values = () => css.declarations.map((d) => d.value.toLowerCase());
   switch (m.kind) {
     case 'property':
       return m.names.some((n) => css.properties.has(n));
     case 'declaration':
       return css.declarations.some((d) => d.property === m.property && d.value.toLowerCase().trim() === m.value);
     case 'value':
-      return values().some((v) => m.keywords.some((k) => new RegExp(`(^|[\\s,(])${k}($|[\\s,)])`).test(v)));
+      return someMatch(
+        css.values,
+        patterns(m, () => m.keywords.map((k) => new RegExp(`(^|[\\s,(])${k}($|[\\s,)])`))),
+      );
     case 'function':
-      return [...values(), ...css.atRules.map((a) => a.params)].some((v) => m.names.some((n) => new RegExp(`(^|[^\\w-])${n}\\(`).test(v)));
+      return someMatch(
+        [...css.values, ...css.atRules.map((a) => a.params)],
+        patterns(m, () => m.names.map((n) => new RegExp(`(^|[^\\w-])${n}\\(`))),
+      );
     case 'unit':
-      return values().some((v) =>
-        new RegExp(`\\d${m.unit === '%' ? '%' : `${m.unit}\\b`}`).test(v.replace(/#[0-9a-f]+|url\([^)]*\)/g, '')),
+      return someMatch(
+        css.values.map((v) => v.replace(/#[0-9a-f]+|url\([^)]*\)/g, '')),
+        patterns(m, () => [new RegExp(`\\d${m.unit === '%' ? '%' : `${m.unit}\\b`}`)]),
       );
     case 'at-rule':
       return css.atRules.some((a) => a.name === m.name);
     case 'media-feature':
-      return css.atRules.some(
-        (a) => a.name === 'media' && m.names.some((n) => new RegExp(`\\(\\s*(min-|max-)?${n}\\s*[:)]`).test(a.params)),
+      return someMatch(
+        css.atRules.filter((a) => a.name === 'media').map((a) => a.params),
+        patterns(m, () => m.names.map((n) => new RegExp(`\\(\\s*(min-|max-)?${n}\\s*[:)]`))),
       );
     case 'pseudo':
-      return css.selectors.some((s) => m.names.some((n) => new RegExp(`${n.startsWith('::') ? '' : '(^|[^:])'}${n}(?![\\w-])`).test(s)));
+      return someMatch(
+        css.selectors,
+        patterns(m, () => m.names.map((n) => new RegExp(`${n.startsWith('::') ? '' : '(^|[^:])'}${n}(?![\\w-])`))),
+      );
     case 'important':
       return css.declarations.some((d) => d.important);
     default:
@@ -83,9 +104,17 @@ function inCss(m: FeatureMatch, css: Css): boolean {
   }
 }
 
+const compiled = new WeakMap<FeatureMatch, RegExp[]>();
+/** A feature's patterns are tried on every element: built once per feature (none is global, so none keeps state). */
+function patterns(m: FeatureMatch, build: () => RegExp[]): RegExp[] {
+  return compiled.get(m) ?? compiled.set(m, build()).get(m)!;
+}
+
+const someMatch = (texts: string[], regexes: RegExp[]) => texts.some((t) => regexes.some((r) => r.test(t)));
+
 /** A style attribute or a style sheet; CSS that does not parse is read as far as it goes. */
 function parseCss(text: string): Css {
-  const css: Css = { properties: new Set(), declarations: [], atRules: [], selectors: [] };
+  const css: Css = { properties: new Set(), declarations: [], values: [], atRules: [], selectors: [] };
   let root: Root;
   try {
     root = postcss.parse(text);
@@ -96,6 +125,7 @@ function parseCss(text: string): Css {
     const property = d.prop.toLowerCase();
     css.properties.add(property);
     css.declarations.push({ property, value: d.value, important: d.important === true });
+    css.values.push(d.value.toLowerCase());
   });
   root.walkAtRules((a) => void css.atRules.push({ name: a.name.toLowerCase(), params: a.params.toLowerCase() }));
   root.walkRules((r) => void css.selectors.push(r.selector));

@@ -1,4 +1,4 @@
-import type { LinkFetcher } from '../../check/context.js';
+import type { LinkFetcher, SpamAssassin } from '../../check/context.js';
 import { findSpamAssassin } from '../../check/spamassassin.js';
 import { checkIssue, type ProjectPaths } from '../../pipeline.js';
 import { EXIT } from '../errors.js';
@@ -10,11 +10,13 @@ export async function checkCommand(
   args: { ids: string[]; json: boolean; online?: boolean },
   io: Io,
   env: NodeJS.ProcessEnv = process.env,
+  /** SpamAssassin, when the caller has started looking for it already. */
+  found?: Promise<SpamAssassin | undefined>,
 ): Promise<number> {
   if (args.ids.length !== 1) throw new UsageError('say which issue to check, e.g. `newsletter check 2022-04`');
   const options = {
     fetch: args.online ? (fetch as LinkFetcher) : undefined,
-    spamAssassin: await findSpamAssassin('spamassassin', { env }),
+    spamAssassin: await (found ?? findSpamAssassin('spamassassin', { env })),
   };
   const { report } = await checkIssue(paths, args.ids[0]!, options);
   io.out(args.json ? JSON.stringify(report, null, 2) : formatReport(report, { color: io.color }));
