@@ -13,23 +13,30 @@ export const WRAP_WIDTH = 500;
 
 /** Positions where a space may become a line break, and where the HTML already breaks lines. */
 interface Spots {
+  /** In ascending order. */
   spaces: number[];
-  newlines: Set<number>;
+  /** In ascending order. */
+  newlines: number[];
 }
 
 export function wrapLines(html: string, width = WRAP_WIDTH): string {
   const { spaces, newlines } = breakableSpots(html);
-  const events = [...spaces, ...newlines].sort((a, b) => a - b);
-  const out = html.split('');
+  const breaks: number[] = [];
   let lineStart = 0;
   let last = -1;
-  const breakAt = (p: number) => ((out[p] = '\n'), (lineStart = p + 1), (last = -1));
-  for (const p of events) {
-    if (newlines.has(p)) {
-      lineStart = p + 1;
+  const breakAt = (p: number) => {
+    breaks.push(p);
+    lineStart = p + 1;
+    last = -1;
+  };
+  // Walk spaces and existing line breaks together, in order (both lists are sorted).
+  for (let s = 0, n = 0; s < spaces.length || n < newlines.length;) {
+    if (n < newlines.length && (s >= spaces.length || newlines[n]! < spaces[s]!)) {
+      lineStart = newlines[n++]! + 1;
       last = -1;
       continue;
     }
+    const p = spaces[s++]!;
     if (p - lineStart > width) {
       if (last >= lineStart) breakAt(last);
       if (p - lineStart > width) {
@@ -39,8 +46,16 @@ export function wrapLines(html: string, width = WRAP_WIDTH): string {
     }
     last = p;
   }
-  if (html.length - lineStart > width && last >= lineStart) out[last] = '\n';
-  return out.join('');
+  if (html.length - lineStart > width && last >= lineStart) breaks.push(last);
+  // Each break replaces one space: join the pieces between them with line breaks.
+  const pieces: string[] = [];
+  let from = 0;
+  for (const b of breaks) {
+    pieces.push(html.slice(from, b));
+    from = b + 1;
+  }
+  pieces.push(html.slice(from));
+  return pieces.join('\n');
 }
 
 /** Lines longer than RFC 5322 allows (1-based line numbers), for the checks to report. */
@@ -56,7 +71,7 @@ const RAW_UNTIL_CLOSE = new Set(['pre', 'textarea', 'script']);
 function breakableSpots(html: string): Spots {
   const spaces: number[] = [];
   const lower = html.toLowerCase();
-  const newlines = new Set([...html.matchAll(/\n/g)].map((m) => m.index));
+  const newlines = [...html.matchAll(/\n/g)].map((m) => m.index);
   const skipTo = (from: number, end: string) => {
     const at = html.indexOf(end, from);
     return at < 0 ? html.length : at + end.length;
