@@ -13,8 +13,11 @@ export type EditOp =
   | { op: 'remove'; path: FieldPath; index: number }
   | { op: 'move'; path: FieldPath; from: number; to: number };
 
-/** The field names a block at a path has, in schema order: where a new key goes. */
-export type KeyOrder = (path: FieldPath) => readonly string[] | undefined;
+/**
+ * The field names a block at a path has, in schema order: where a new key goes. `valueAt` reads
+ * the data around it (a section's fields depend on its type).
+ */
+export type KeyOrder = (path: FieldPath, valueAt: (p: FieldPath) => unknown) => readonly string[] | undefined;
 
 export class EditRefused extends Error {}
 
@@ -49,7 +52,7 @@ export function applyToDocument(doc: Document, e: EditOp, order?: KeyOrder): voi
   const n = seq.items.length;
   if (e.op === 'insert') {
     if (!(e.index >= 0 && e.index <= n)) throw new EditRefused(`no place ${e.index + 1} in a list of ${n}`);
-    seq.items.splice(e.index, 0, doc.createNode(ordered(e.value, [...e.path, e.index], order)));
+    seq.items.splice(e.index, 0, doc.createNode(ordered(doc, e.value, [...e.path, e.index], order)));
   } else if (e.op === 'remove') {
     if (!(e.index >= 0 && e.index < n)) throw new EditRefused(`no item ${e.index + 1} in a list of ${n}`);
     seq.items.splice(e.index, 1);
@@ -88,7 +91,7 @@ function setAt(doc: Document, path: FieldPath, value: unknown, order?: KeyOrder)
     replaceIn(doc, pair.value as YamlNode, value, (node) => (pair.value = node), [...path], order);
     return;
   }
-  insertKey(doc, parent, String(key), doc.createNode(ordered(value, path, order)), order?.(parentPath));
+  insertKey(doc, parent, String(key), doc.createNode(ordered(doc, value, path, order)), order?.(parentPath, (p) => getAt(doc, p)));
 }
 
 /** A scalar keeps its node (and so its quotes and block style); anything else is a new node. */
@@ -98,7 +101,7 @@ function replaceIn(doc: Document, old: YamlNode | null, value: unknown, put: (n:
     old.value = value;
     return;
   }
-  const node = doc.createNode(ordered(value, path, order)) as YamlNode;
+  const node = doc.createNode(ordered(doc, value, path, order)) as YamlNode;
   if (old) {
     node.commentBefore = old.commentBefore;
     node.comment = old.comment;
@@ -117,14 +120,25 @@ function insertKey(doc: Document, map: YAMLMap, key: string, node: unknown, keys
 }
 
 /** A new block's keys in schema order, recursively. */
-function ordered(value: unknown, path: FieldPath, order?: KeyOrder): unknown {
-  if (Array.isArray(value)) return value.map((v, i) => ordered(v, [...path, i], order));
-  if (value === null || typeof value !== 'object') return value;
-  const keys = order?.(path) ?? [];
-  const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-  const rank = (k: string) => (keys.includes(k) ? keys.indexOf(k) : keys.length);
-  entries.sort(([a], [b]) => rank(a) - rank(b));
-  return Object.fromEntries(entries.map(([k, v]) => [k, ordered(v, [...path, k], order)]));
+function ordered(doc: Document, value: unknown, at: FieldPath, order?: KeyOrder): unknown {
+  if (!order) return value;
+  const valueAt = (p: FieldPath) => (p.length >= at.length && at.every((s, i) => p[i] === s) ? dig(value, p.slice(at.length)) : getAt(doc, p));
+  const walk = (v: unknown, path: FieldPath): unknown => {
+    if (Array.isArray(v)) return v.map((item, i) => walk(item, [...path, i]));
+    if (v === null || typeof v !== 'object') return v;
+    const keys = order(path, valueAt) ?? [];
+    const rank = (k: string) => (keys.includes(k) ? keys.indexOf(k) : keys.length);
+    const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
+    entries.sort(([a], [b]) => rank(a) - rank(b));
+    return Object.fromEntries(entries.map(([k, x]) => [k, walk(x, [...path, k])]));
+  };
+  return walk(value, at);
+}
+
+function dig(value: unknown, path: FieldPath): unknown {
+  let v = value;
+  for (const step of path) v = v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[step] : undefined;
+  return v;
 }
 
 function listAt(doc: Document, path: FieldPath): YAMLSeq {
