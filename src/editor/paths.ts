@@ -1,6 +1,7 @@
 // Path access on a `yaml` Document, in one place: yaml's next major drops getIn/setIn, so only
 // this file changes then. Edits keep the nodes they do not replace, so comments, quotes, block
 // styles and blank lines stay as written; comments and blank lines travel with list items.
+import { isDeepStrictEqual } from 'node:util';
 import { type Document, isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 
 /** A place in a content file: keys of blocks and indexes of lists, e.g. ["sections", 4, "closingDate"]. */
@@ -96,6 +97,8 @@ function setAt(doc: Document, path: FieldPath, value: unknown, order?: KeyOrder)
 
 /** A scalar keeps its node (and so its quotes and block style); anything else is a new node. */
 function replaceIn(doc: Document, old: YamlNode | null, value: unknown, put: (n: YamlNode) => void, path: FieldPath, order?: KeyOrder): void {
+  // A form sends whole lists and blocks back; an unchanged one keeps its nodes (and comments).
+  if (old && isDeepStrictEqual(old.toJSON(), value)) return;
   const scalarValue = value === null || typeof value !== 'object';
   if (isScalar(old) && scalarValue) {
     old.value = value;
