@@ -41,10 +41,12 @@ export function editText(text: string, ops: readonly EditOp[], order?: KeyOrder)
   }
   const out = ops.length === 0 ? text : doc.toString(WRITE_OPTIONS);
   const reread = parseForEdit(out);
-  if (!reread || !isDeepStrictEqual(reread.toJS(), expected)) return { ok: false, reason: 'the saved file would not read back as edited — nothing was saved' };
+  if (!reread || !isDeepStrictEqual(reread.toJS(), expected))
+    return { ok: false, reason: 'the saved file would not read back as edited — nothing was saved' };
   const hunks = diffLines(text, out);
   const stray = hunks.find((h) => !spans.some(([from, to]) => inside(h, from, to)));
-  if (stray) return { ok: false, reason: `the save would also change line ${stray.oldStart}, outside the fields edited — nothing was saved` };
+  if (stray)
+    return { ok: false, reason: `the save would also change line ${stray.oldStart}, outside the fields edited — nothing was saved` };
   return { ok: true, text: out, hunks, data: expected };
 }
 

@@ -70,7 +70,13 @@ function item(spec: Spec, value: unknown, path: FieldPath, index: number, count:
 export function itemLabel(value: unknown, index: number): string {
   const r = isRecord(value) ? value : {};
   for (const key of ['title', 'name', 'region', 'role']) if (typeof r[key] === 'string' && r[key]) return r[key];
-  const body = typeof r.body === 'string' ? r.body.trim().split('\n')[0]!.replace(/[*_[\]]/g, '') : '';
+  const body =
+    typeof r.body === 'string'
+      ? r.body
+          .trim()
+          .split('\n')[0]!
+          .replace(/[*_[\]]/g, '')
+      : '';
   if (body) return body.length > 60 ? `${body.slice(0, 57).trimEnd()}…` : body;
   return `Item ${index + 1}`;
 }

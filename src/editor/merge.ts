@@ -35,7 +35,16 @@ export function planSave(base: string | undefined, disk: string, ops: readonly E
     if (clashes.length > 0) {
       const baseData = base === undefined ? undefined : readData(base);
       const diskData = readData(disk);
-      return { kind: 'conflict', hash: diskHash, conflicts: clashes.map((op) => ({ path: touched(op), base: valueAt(baseData, touched(op)), theirs: valueAt(diskData, touched(op)), mine: op.op === 'set' ? op.value : undefined })) };
+      return {
+        kind: 'conflict',
+        hash: diskHash,
+        conflicts: clashes.map((op) => ({
+          path: touched(op),
+          base: valueAt(baseData, touched(op)),
+          theirs: valueAt(diskData, touched(op)),
+          mine: op.op === 'set' ? op.value : undefined,
+        })),
+      };
     }
     merged = true;
   }

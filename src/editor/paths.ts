@@ -58,7 +58,8 @@ export function applyToDocument(doc: Document, e: EditOp, order?: KeyOrder): voi
     if (!(e.index >= 0 && e.index < n)) throw new EditRefused(`no item ${e.index + 1} in a list of ${n}`);
     seq.items.splice(e.index, 1);
   } else {
-    if (!(e.from >= 0 && e.from < n && e.to >= 0 && e.to < n)) throw new EditRefused(`cannot move item ${e.from + 1} to ${e.to + 1} in a list of ${n}`);
+    if (!(e.from >= 0 && e.from < n && e.to >= 0 && e.to < n))
+      throw new EditRefused(`cannot move item ${e.from + 1} to ${e.to + 1} in a list of ${n}`);
     const [item] = seq.items.splice(e.from, 1);
     seq.items.splice(e.to, 0, item!);
   }
@@ -92,11 +93,24 @@ function setAt(doc: Document, path: FieldPath, value: unknown, order?: KeyOrder)
     replaceIn(doc, pair.value as YamlNode, value, (node) => (pair.value = node), [...path], order);
     return;
   }
-  insertKey(doc, parent, String(key), doc.createNode(ordered(doc, value, path, order)), order?.(parentPath, (p) => getAt(doc, p)));
+  insertKey(
+    doc,
+    parent,
+    String(key),
+    doc.createNode(ordered(doc, value, path, order)),
+    order?.(parentPath, (p) => getAt(doc, p)),
+  );
 }
 
 /** A scalar keeps its node (and so its quotes and block style); anything else is a new node. */
-function replaceIn(doc: Document, old: YamlNode | null, value: unknown, put: (n: YamlNode) => void, path: FieldPath, order?: KeyOrder): void {
+function replaceIn(
+  doc: Document,
+  old: YamlNode | null,
+  value: unknown,
+  put: (n: YamlNode) => void,
+  path: FieldPath,
+  order?: KeyOrder,
+): void {
   // A form sends whole lists and blocks back; an unchanged one keeps its nodes (and comments).
   if (old && isDeepStrictEqual(old.toJSON(), value)) return;
   const scalarValue = value === null || typeof value !== 'object';
@@ -125,7 +139,8 @@ function insertKey(doc: Document, map: YAMLMap, key: string, node: unknown, keys
 /** A new block's keys in schema order, recursively. */
 function ordered(doc: Document, value: unknown, at: FieldPath, order?: KeyOrder): unknown {
   if (!order) return value;
-  const valueAt = (p: FieldPath) => (p.length >= at.length && at.every((s, i) => p[i] === s) ? dig(value, p.slice(at.length)) : getAt(doc, p));
+  const valueAt = (p: FieldPath) =>
+    p.length >= at.length && at.every((s, i) => p[i] === s) ? dig(value, p.slice(at.length)) : getAt(doc, p);
   const walk = (v: unknown, path: FieldPath): unknown => {
     if (Array.isArray(v)) return v.map((item, i) => walk(item, [...path, i]));
     if (v === null || typeof v !== 'object') return v;

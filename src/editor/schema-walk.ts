@@ -6,7 +6,8 @@ import { z } from 'zod';
 import type { FieldPath, KeyOrder } from './paths.js';
 
 /** `words`: a short list of plain values (event dates, themes), typed separated by commas. */
-export type InputKind = 'words' | 'text' | 'markdown' | 'date' | 'datetime' | 'url' | 'email' | 'colour' | 'number' | 'boolean' | 'choice' | 'text-or-omit';
+export type InputKind =
+  'words' | 'text' | 'markdown' | 'date' | 'datetime' | 'url' | 'email' | 'colour' | 'number' | 'boolean' | 'choice' | 'text-or-omit';
 
 interface Common {
   title: string;
@@ -22,7 +23,17 @@ export type ListSpec = Common & { kind: 'list'; item: Spec };
 export type VariantsSpec = Common & { kind: 'variants'; tag: string; variants: Record<string, BlockSpec> };
 export type Spec = FieldSpec | BlockSpec | ListSpec | VariantsSpec;
 
-type Def = { type: string; innerType?: z.ZodType; in?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[]; entries?: Record<string, string>; values?: unknown[]; discriminator?: string };
+type Def = {
+  type: string;
+  innerType?: z.ZodType;
+  in?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  options?: z.ZodType[];
+  entries?: Record<string, string>;
+  values?: unknown[];
+  discriminator?: string;
+};
 
 const describedCache = new WeakMap<z.ZodType, Spec>();
 

@@ -22,7 +22,14 @@ export interface FieldMessage {
 /** Every problem the CLI would report for this text, each placed on its field. */
 export function validateText(file: string, text: string, schema: z.ZodType): FieldMessage[] {
   const parsed = parseYaml({ file, text });
-  if (Array.isArray(parsed)) return parsed.map((e) => ({ path: [], where: '', message: e.message, line: `${e.file}:${e.position.line}:${e.position.column} ${e.message}`, severity: 'error' as const }));
+  if (Array.isArray(parsed))
+    return parsed.map((e) => ({
+      path: [],
+      where: '',
+      message: e.message,
+      line: `${e.file}:${e.position.line}:${e.position.column} ${e.message}`,
+      severity: 'error' as const,
+    }));
   const checked = schema.safeParse(parsed.data ?? {});
   if (checked.success) return [];
   const out: FieldMessage[] = [];
@@ -36,7 +43,14 @@ export function validateText(file: string, text: string, schema: z.ZodType): Fie
 }
 
 function toMessage(error: ContentError, path: FieldPath): FieldMessage {
-  return { fieldId: path.length ? fieldId(path) : undefined, path, where: error.field, message: error.message, line: formatContentError(error), severity: 'error' };
+  return {
+    fieldId: path.length ? fieldId(path) : undefined,
+    path,
+    where: error.field,
+    message: error.message,
+    line: formatContentError(error),
+    severity: 'error',
+  };
 }
 
 function pathOf(path: readonly PropertyKey[]): FieldPath {
@@ -56,5 +70,12 @@ export function findingPath(f: Finding): FieldPath {
 export function findingMessage(f: Finding): FieldMessage {
   const path = findingPath(f);
   const where = f.section ? `section ${f.section.index + 1} (${f.section.type})${f.field ? `, ${f.field}` : ''}` : (f.field ?? '');
-  return { fieldId: path.length ? fieldId(path) : undefined, path, where, message: `${f.message} — ${f.fix}`, line: `${where ? `${where}: ` : ''}${f.message}`, severity: f.severity };
+  return {
+    fieldId: path.length ? fieldId(path) : undefined,
+    path,
+    where,
+    message: `${f.message} — ${f.fix}`,
+    line: `${where ? `${where}: ` : ''}${f.message}`,
+    severity: f.severity,
+  };
 }

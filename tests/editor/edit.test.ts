@@ -35,12 +35,16 @@ group('an untouched file is written back byte for byte', () => {
 group('edits change only the lines of the fields edited', () => {
   test('a recruitment closing date', () => {
     expect(diffOf(APRIL, [{ op: 'set', path: ['sections', 4, 'closingDate'], value: '2022-05-02' }])).toBe(
-      ['--- a/issue.yaml', '+++ b/issue.yaml', '@@ -46 +46 @@', '-    closingDate: 2022-04-18', '+    closingDate: 2022-05-02', ''].join('\n'),
+      ['--- a/issue.yaml', '+++ b/issue.yaml', '@@ -46 +46 @@', '-    closingDate: 2022-04-18', '+    closingDate: 2022-05-02', ''].join(
+        '\n',
+      ),
     );
   });
 
   test("a news item's link text", () => {
-    expect(diffOf(APRIL, [{ op: 'set', path: ['sections', 7, 'items', 0, 'linkText'], value: 'Book a place: Strengthening Families' }])).toBe(
+    expect(
+      diffOf(APRIL, [{ op: 'set', path: ['sections', 7, 'items', 0, 'linkText'], value: 'Book a place: Strengthening Families' }]),
+    ).toBe(
       [
         '--- a/issue.yaml',
         '+++ b/issue.yaml',
@@ -53,7 +57,7 @@ group('edits change only the lines of the fields edited', () => {
   });
 
   test('a Markdown body keeps its | block and the comments of the file', () => {
-    const body = (APRIL.match(/  - type: recruitment[\s\S]*?    body: \|\n([\s\S]*?)\n\n  - type/)![1]!).replace(/^ {6}/gm, '');
+    const body = APRIL.match(/ {2}- type: recruitment[\s\S]*? {4}body: \|\n([\s\S]*?)\n\n {2}- type/)![1]!.replace(/^ {6}/gm, '');
     const edited = `${body.replace('nursing profession background.', 'nursing or **midwifery** background.')}\n`;
     const diff = diffOf(APRIL, [{ op: 'set', path: ['sections', 4, 'body'], value: edited }]);
     expect(diff).toBe(
@@ -103,8 +107,14 @@ group('edits change only the lines of the fields edited', () => {
   });
 
   test('a new section is written in schema order, with its type first', () => {
-    const r = editText(APRIL, [{ op: 'insert', path: ['sections'], index: 8, value: { body: 'Tell us.\n', title: 'Your views', type: 'article' } }], order);
-    expect(r.ok && formatDiff('issue.yaml', r.hunks)).toContain('+  - type: article\n+    title: Your views\n+    body: |\n+      Tell us.\n');
+    const r = editText(
+      APRIL,
+      [{ op: 'insert', path: ['sections'], index: 8, value: { body: 'Tell us.\n', title: 'Your views', type: 'article' } }],
+      order,
+    );
+    expect(r.ok && formatDiff('issue.yaml', r.hunks)).toContain(
+      '+  - type: article\n+    title: Your views\n+    body: |\n+      Tell us.\n',
+    );
   });
 
   test('removing the first item takes the comment above it along', () => {
@@ -126,6 +136,9 @@ group('saves that would change more are refused', () => {
   });
 
   test('an index past the end of a list is refused', () => {
-    expect(editText(APRIL, [{ op: 'move', path: ['sections'], from: 0, to: 12 }])).toMatchObject({ ok: false, reason: 'cannot move item 1 to 13 in a list of 9' });
+    expect(editText(APRIL, [{ op: 'move', path: ['sections'], from: 0, to: 12 }])).toMatchObject({
+      ok: false,
+      reason: 'cannot move item 1 to 13 in a list of 9',
+    });
   });
 });
