@@ -3,10 +3,11 @@
 // or restyle the page; the email itself is served as a sandboxed document with no scripts.
 import { createHash } from 'node:crypto';
 
-const BASE = ["base-uri 'none'", "form-action 'none'", "object-src 'none'"];
+const BASE = ["base-uri 'none'", "object-src 'none'"];
 
 /** The policy for a page we built: hashes of the inline blocks in its <head>. */
-export function pagePolicy(html: string, opts: { frames?: boolean; connect?: boolean } = {}): string {
+/** `forms`: the page posts forms to this server (the studio's issue page); no other page may post. */
+export function pagePolicy(html: string, opts: { frames?: boolean; connect?: boolean; forms?: boolean } = {}): string {
   const head = html.slice(0, Math.max(0, html.indexOf('</head>')));
   const hashes = (tag: 'style' | 'script') =>
     [...head.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map(
@@ -22,6 +23,7 @@ export function pagePolicy(html: string, opts: { frames?: boolean; connect?: boo
     `frame-src ${opts.frames ? "'self'" : "'none'"}`,
     `connect-src ${opts.connect ? "'self'" : "'none'"}`,
     "frame-ancestors 'none'",
+    `form-action ${opts.forms ? "'self'" : "'none'"}`,
     ...BASE,
   ].join('; ');
 }
@@ -34,8 +36,9 @@ export const EMAIL_POLICY = [
   'font-src https: data:',
   "frame-ancestors 'self'",
   'sandbox allow-same-origin allow-popups allow-popups-to-escape-sandbox',
+  "form-action 'none'",
   ...BASE,
 ].join('; ');
 
 /** Plain responses (feed, errors as text, event stream): nothing may load. */
-export const NOTHING_POLICY = ["default-src 'none'", "frame-ancestors 'none'", ...BASE].join('; ');
+export const NOTHING_POLICY = ["default-src 'none'", "frame-ancestors 'none'", "form-action 'none'", ...BASE].join('; ');

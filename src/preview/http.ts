@@ -89,3 +89,21 @@ export function requestPath(rawUrl: string | undefined): RequestPath | undefined
   if (segments.some((s) => s === '' || s === '.' || s === '..' || /[\u0000-\u001f/\\]/.test(s))) return undefined;
   return { segments, dir, query: new URLSearchParams(rawQuery) };
 }
+
+/** Forms are small: a name, a few addresses. Anything bigger is not from our page. */
+const FORM_LIMIT = 16 * 1024;
+
+/** The fields of a posted form (application/x-www-form-urlencoded), or why it cannot be read. */
+export async function readForm(req: IncomingMessage): Promise<URLSearchParams | 'too-large' | 'not-a-form'> {
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/x-www-form-urlencoded') return 'not-a-form';
+  if (Number(req.headers['content-length'] ?? 0) > FORM_LIMIT) return 'too-large';
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > FORM_LIMIT) return 'too-large';
+    chunks.push(chunk);
+  }
+  return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+}

@@ -1,15 +1,19 @@
 // The preview server: node:http on 127.0.0.1, the workspace kept live by the file watcher, and
-// open studio pages told of changes through server-sent events. Routes are in routes.ts.
+// open studio pages told of changes through server-sent events. Routes (and which methods each
+// takes) are in routes.ts.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { smtpTransport } from '../distribute/smtp.js';
 import type { ProjectPaths } from '../pipeline.js';
 import type { Store } from '../state/store.js';
 import { pagePolicy } from './csp.js';
 import { HTML, notFound, requestPath, send } from './http.js';
 import { EventHub, watchFolders } from './live.js';
 import { messagePage } from './pages/shell.js';
-import { route, type RouteContext } from './routes.js';
+import type { ActionSettings } from './actions.js';
+import { route, type RouteContext, studioState } from './routes.js';
 import { announceServer, secretId } from './running.js';
+import { importSentStatus } from './sent-status.js';
 import { assertStrongSecret } from './share-token.js';
 import { Workspace } from './workspace.js';
 
@@ -30,6 +34,9 @@ export interface PreviewOptions {
   /** Record the address in the state folder while running, so `share` can point links at it. */
   announce?: { db: string };
   limits?: Partial<ServerLimits>;
+  /** For the studio's proofs: SMTP_URL and PROOF_ALLOWLIST (process.env by default), and the SMTP transport. */
+  env?: NodeJS.ProcessEnv;
+  transport?: ActionSettings['transport'];
 }
 
 /** Explicit limits, so a slow or greedy client cannot hold the server (tests make them short). */
@@ -74,8 +81,23 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
     throw e;
   });
   const hub = new EventHub();
-  const ctx: RouteContext = { ws, store: o.store, secret: o.secret, mode: o.mode, hub, now: o.now ?? (() => new Date()) };
+  const settings: ActionSettings = { env: o.env ?? process.env, transport: o.transport ?? ((url) => smtpTransport(url)) };
+  const ctx: RouteContext = {
+    ws,
+    store: o.store,
+    secret: o.secret,
+    mode: o.mode,
+    hub,
+    now: o.now ?? (() => new Date()),
+    settings,
+    ...studioState(),
+  };
   const onError = o.onError ?? (() => undefined);
+  // The store is the one source of status: what the content folder records as sent is taken into
+  // it now, and again whenever content changes. A damaged sent record is told, not fatal: the
+  // archive refuses to show it by itself.
+  const importSent = () => importSentStatus(o.store, o.paths, ws.content()).catch(onError);
+  await importSent();
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
     handle(ctx, req, res, port).catch((e: unknown) => {
@@ -89,10 +111,13 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
   // Public mode watches too: a share link made for a draft written or edited after the server
   // started must show that draft as it is now. Only the studio has pages to tell.
   const watcher = watchFolders([o.paths.content, o.paths.templates], (files) => {
-    ws.refresh(files).then((issues) => {
-      if (o.mode === 'studio') hub.broadcast('change', { issues });
-      o.onChange?.(issues, ws.problems('all'));
-    }, onError);
+    ws.refresh(files)
+      .then(async (issues) => {
+        await importSent();
+        if (o.mode === 'studio') hub.broadcast('change', { issues });
+        o.onChange?.(issues, ws.problems('all'));
+      })
+      .catch(onError);
   });
   await watcher.ready;
   const unannounce = o.announce
@@ -115,14 +140,6 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
 async function handle(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, port: number): Promise<void> {
   // The studio answers only to its loopback names, so a web page cannot reach it by DNS rebinding.
   if (ctx.mode === 'studio' && !isLoopbackHost(req.headers.host, port)) return notFound(req, res);
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    return send(req, res, {
-      status: 405,
-      type: 'text/plain; charset=utf-8',
-      body: 'Only GET and HEAD are served here.\n',
-      headers: { Allow: 'GET, HEAD' },
-    });
-  }
   const p = requestPath(req.url);
   if (!p) return notFound(req, res);
   await route(ctx, req, res, p);

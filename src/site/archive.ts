@@ -16,8 +16,15 @@ export interface ArchivedIssue {
   sent?: SentIssue;
 }
 
-/** Sent issues, newest first: the only ones the public may see. */
-export async function archivedIssues(paths: ContentPaths, content: Content | undefined): Promise<ArchivedIssue[]> {
+/**
+ * Sent issues, newest first: the only ones the public may see. `isSent` says which issues are
+ * sent; the preview server asks the state store. By default, issue.yaml's `status: sent`.
+ */
+export async function archivedIssues(
+  paths: ContentPaths,
+  content: Content | undefined,
+  isSent: (id: string) => boolean = (id) => content?.issues.find((i) => i.id === id)?.status === 'sent',
+): Promise<ArchivedIssue[]> {
   const frozen = await listSentSnapshots(paths);
   const entries: ArchivedIssue[] = frozen.map((sent) => ({
     id: sent.snapshot.issueId,
@@ -28,7 +35,7 @@ export async function archivedIssues(paths: ContentPaths, content: Content | und
   }));
   const have = new Set(entries.map((e) => e.id));
   for (const issue of content?.issues ?? []) {
-    if (issue.status !== 'sent' || have.has(issue.id)) continue;
+    if (have.has(issue.id) || !isSent(issue.id)) continue;
     entries.push({ id: issue.id, subject: issue.subject, preheader: issue.preheader, sentAt: londonToUtc(issue.sendAt).toISOString() });
   }
   return entries.sort((a, b) => Date.parse(b.sentAt) - Date.parse(a.sentAt) || b.id.localeCompare(a.id));

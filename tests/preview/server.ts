@@ -89,3 +89,54 @@ export function rawGet(
     req.end();
   });
 }
+
+export interface RawReply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A raw HTTP request with exactly the headers given (no Origin, no cookies unless given). */
+export function rawRequest(
+  base: string,
+  method: string,
+  rawPath: string,
+  headers: Record<string, string> = {},
+  body = '',
+): Promise<RawReply> {
+  const url = new URL(base);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: url.hostname,
+        port: url.port,
+        path: rawPath,
+        method,
+        headers: { host: url.host, 'content-length': Buffer.byteLength(body), ...headers },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** A session of the studio as a browser gets it: its cookie and the form token of its issue page. */
+export async function studioSession(base: string, issue: string): Promise<{ cookie: string; token: string }> {
+  const page = await rawRequest(base, 'GET', `/issues/${issue}/`);
+  const set = [page.headers['set-cookie'] ?? []].flat()[0];
+  const token = /name="csrf" value="([^"]+)"/.exec(page.body)?.[1];
+  if (!set || !token) throw new Error(`no studio session on /issues/${issue}/ (status ${page.status})`);
+  return { cookie: set.split(';')[0]!, token };
+}
+
+/** A copy of April 2022 as a draft that passes every check (same dates), with its own subject. */
+export async function addCleanDraft(project: TempProject, id = '2022-05', subject = 'Draft newsletter: May 2022'): Promise<void> {
+  await addDraft(project, id, subject);
+  await project.edit(`content/issues/${id}/issue.yaml`, /^sendAt: .*$/m, 'sendAt: "2022-04-05 09:00"');
+}

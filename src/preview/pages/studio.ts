@@ -1,40 +1,42 @@
-// The secretariat's studio: every issue with its status and planned send time, and one issue
-// with its toolbar, the email in a sandboxed frame, and the check report beside it. Pure.
+// The secretariat's studio: every issue with its status, approval and planned send time, and one
+// issue with where it stands, its actions, its toolbar, the email in a sandboxed frame, and the
+// check report beside it. Pure.
 import type { CheckReport } from '../../check/finding.js';
 import type { Issue } from '../../content/schema.js';
 import { ukDateTime } from '../../render/dates.js';
 import { escapeHtml } from '../../render/html.js';
-import type { IssueStatus } from '../../state/status.js';
+import { type Standing, standingKey } from '../standing.js';
+import { type ActionResult, actionsPanel } from './actions.js';
 import { problemsOverlay, reportPanel } from './report.js';
 import { page } from './shell.js';
+import { approvalSummary, standingBlock, statusTag } from './standing.js';
 import { STUDIO_CSS, STUDIO_SCRIPT } from './studio-assets.js';
 import { type PreviewView, SCHEMES, SHOWS, viewQuery, WIDTHS } from './view.js';
 
 export interface StudioIssue {
   issue: Issue;
-  status: IssueStatus;
+  standing: Standing;
 }
 
 const topBar = (name: string) =>
   `<header class="top"><nav class="wrap" aria-label="Studio"><strong>${escapeHtml(name)}</strong> <a href="/">All issues</a> <a href="/archive/">Public archive</a></nav></header>`;
-const tag = (status: IssueStatus) => `<span class="tag tag-${status}">${status}</span>`;
 
 export function studioIndexPage(name: string, issues: StudioIssue[], problems: string[]): string {
   const rows = [...issues].reverse().map(
     ({
       issue,
-      status,
+      standing,
     }) => `<tr><td><a href="/issues/${escapeHtml(issue.id)}/">${escapeHtml(issue.subject)}</a><br><span class="muted">${escapeHtml(issue.id)}</span></td>
-<td>${tag(status)}</td><td>${escapeHtml(ukDateTime(issue.sendAt))}</td></tr>`,
+<td>${statusTag(standing.status)}</td><td>${approvalSummary(standing)}</td><td>${escapeHtml(ukDateTime(issue.sendAt))}</td></tr>`,
   );
   const table = rows.length
-    ? `<table><caption class="muted">Newest first</caption><thead><tr><th scope="col">Issue</th><th scope="col">Status</th><th scope="col">Planned send</th></tr></thead>\n<tbody>${rows.join('\n')}</tbody></table>`
+    ? `<table><caption class="muted">Newest first</caption><thead><tr><th scope="col">Issue</th><th scope="col">Status</th><th scope="col">Approval</th><th scope="col">Planned send</th></tr></thead>\n<tbody>${rows.join('\n')}</tbody></table>`
     : '<p>There are no issues yet. Create <code>content/issues/&lt;id&gt;/issue.yaml</code> and it appears here.</p>';
   return page({
     title: `Issues — ${name}`,
     css: STUDIO_CSS,
     script: STUDIO_SCRIPT,
-    body: `${topBar(name)}\n<main class="wrap">\n${problemsOverlay(problems, rows.length > 0)}\n<h1>Issues</h1>\n<div id="live" data-render="${rows.length}:${escapeHtml(issues.map((i) => `${i.issue.id}=${i.status}`).join(','))}">${table}</div>\n</main>`,
+    body: `${topBar(name)}\n<main class="wrap">\n${problemsOverlay(problems, rows.length > 0)}\n<h1>Issues</h1>\n<div id="live" data-render="${rows.length}:${escapeHtml(issues.map((i) => `${i.issue.id}=${standingKey(i.standing)}`).join(','))}">${table}</div>\n</main>`,
   });
 }
 
@@ -45,18 +47,25 @@ export interface IssuePageInput {
   render?: { seq: number; html: string; text: string };
   report?: CheckReport;
   problems: string[];
+  /** The form token of the browser's session, and the result of the action just taken. */
+  actions: { token: string; result?: ActionResult };
 }
 
 export function studioIssuePage(p: IssuePageInput): string {
-  const { issue, status } = p.entry;
+  const { issue, standing } = p.entry;
   const base = `/issues/${issue.id}/`;
   const emailHref = `${base}email${p.view.scheme === 'light' ? '' : `?scheme=${p.view.scheme}`}`;
+  // Live reload swaps each block whose data-render changed; the forms are outside them, so what
+  // is being typed survives a save.
+  const head = `${issue.subject}|${issue.sendAt}|${issue.file}`;
   const body = `${topBar(p.name)}
 <main class="wrap">
 ${problemsOverlay(p.problems, p.render !== undefined)}
+<div id="head" class="issue-head" data-render="${escapeHtml(head)}"><h1>${escapeHtml(issue.subject)}</h1>
+<p>Planned for ${escapeHtml(ukDateTime(issue.sendAt))} · <code>${escapeHtml(issue.file)}</code></p></div>
+${standingBlock(standing, standingKey(standing))}
+${actionsPanel(issue.id, standing.status, p.actions.token, p.actions.result)}
 <div id="live" data-render="${p.render ? p.render.seq : 'none'}:${p.problems.length}">
-<div class="issue-head"><h1>${escapeHtml(issue.subject)}</h1>
-<p>${tag(status)} Planned for ${escapeHtml(ukDateTime(issue.sendAt))} · <code>${escapeHtml(issue.file)}</code></p></div>
 ${toolbar(base, p.view)}
 <div class="layout">
 <section aria-label="Preview">${p.render ? preview(p.view, p.render, emailHref, issue.subject) : '<p>No preview yet: the issue has not rendered without errors.</p>'}</section>

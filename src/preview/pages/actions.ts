@@ -1,0 +1,75 @@
+// The studio's three actions on an issue page — approve, send a proof, make a share link — as
+// plain forms that post and come back with the result, so they work without JavaScript; the
+// studio script only keeps the page in place. The result is said in a status region. Pure.
+import { escapeHtml } from '../../render/html.js';
+import type { IssueStatus } from '../../state/status.js';
+
+export type ActionName = 'approve' | 'proof' | 'share';
+
+export interface ActionResult {
+  action: ActionName;
+  ok: boolean;
+  /** What happened, in the words the CLI prints; the first line is the headline. */
+  lines: string[];
+  /** A share link just made, to copy. */
+  link?: string;
+}
+
+export const SHARE_EXPIRIES = { '1d': '1 day', '7d': '7 days', '30d': '30 days' } as const;
+
+export function actionsPanel(id: string, status: IssueStatus, token: string, result: ActionResult | undefined): string {
+  const region = `<div id="action-result" class="result${result ? (result.ok ? ' ok' : ' bad') : ''}" role="status" tabindex="-1">${result ? resultBody(result) : ''}</div>`;
+  if (status === 'sent')
+    return `<section class="actions" aria-labelledby="actions-title"><h2 id="actions-title">Actions</h2>${region}
+<p>This issue has been sent. Its public page is <a href="/archive/${escapeHtml(id)}/">/archive/${escapeHtml(id)}/</a>.</p></section>`;
+  const form = (action: ActionName, title: string, fields: string, button: string) =>
+    `<form method="post" action="/issues/${escapeHtml(id)}/${action}" class="action" data-action="${action}">
+<h3 id="${action}-title">${title}</h3><input type="hidden" name="csrf" value="${escapeHtml(token)}">
+${fields}
+<button type="submit">${button}</button></form>`;
+  const expiries = Object.entries(SHARE_EXPIRIES)
+    .map(([v, text]) => `<option value="${v}"${v === '7d' ? ' selected' : ''}>${text}</option>`)
+    .join('');
+  return `<section class="actions" aria-labelledby="actions-title"><h2 id="actions-title">Actions</h2>
+${region}
+<div class="forms">
+${form(
+  'approve',
+  'Approve',
+  `<label for="approve-by">Your name</label>
+<input id="approve-by" name="by" type="text" autocomplete="name" maxlength="100" required>
+<p class="hint" id="approve-hint">Approves the issue exactly as it renders now. Refused while check finds errors.</p>`,
+  'Approve this version',
+)}
+${form(
+  'proof',
+  'Send a proof',
+  `<label for="proof-to">To</label>
+<input id="proof-to" name="to" type="text" inputmode="email" autocomplete="off" aria-describedby="proof-to-hint" required>
+<p class="hint" id="proof-to-hint">Addresses in PROOF_ALLOWLIST, separated by commas; at most 20.</p>
+<label for="proof-by">Your name, for the log</label>
+<input id="proof-by" name="by" type="text" autocomplete="name" maxlength="100">
+<p class="check"><input id="proof-force" name="force" type="checkbox" value="yes"> <label for="proof-force">Send even if check finds errors (recorded)</label></p>`,
+  'Send proof',
+)}
+${form(
+  'share',
+  'Share with partners',
+  `<label for="share-expires">The link works for</label>
+<select id="share-expires" name="expires">${expiries}</select>
+<p class="hint">A signed link to this draft as it is now; withdraw links with <code>newsletter share --revoke ${escapeHtml(id)}</code>.</p>`,
+  'Make a share link',
+)}
+</div>
+</section>`;
+}
+
+function resultBody(r: ActionResult): string {
+  const [headline = '', ...rest] = r.lines;
+  const list = rest.length ? `<ul>${rest.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` : '';
+  const link = r.link
+    ? `<p class="link"><label for="share-url">Share link</label> <input id="share-url" type="text" readonly value="${escapeHtml(r.link)}">
+<button type="button" data-copy="share-url" hidden>Copy link</button> <span class="copied" data-copied></span></p>`
+    : '';
+  return `<p><strong>${r.ok ? '' : 'Not done: '}${escapeHtml(headline)}</strong></p>${list}${link}`;
+}

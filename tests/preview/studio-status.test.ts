@@ -1,0 +1,77 @@
+// The store is the only source of an issue's status in the studio and the archive. What the
+// content folder records as sent (`status: sent` in a file, a sent record in sent/) is imported
+// into it once, when the server starts and when content changes; after that the file's word
+// counts for nothing.
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { addDraft, rawRequest, type Running, runPreview } from './server.js';
+
+const APRIL = 'content/issues/2022-04/issue.yaml';
+let run: Running | undefined;
+afterEach(async () => {
+  await run?.stop();
+  run = undefined;
+});
+
+/** The status tag of an issue's row in the studio's list. */
+async function listedStatus(r: Running, id: string): Promise<string | undefined> {
+  const page = await rawRequest(r.url, 'GET', '/');
+  const row = page.body.split('<tr>').find((tr) => tr.includes(`<span class="muted">${id}</span>`));
+  return row && /class="tag tag-([a-z-]+)"/.exec(row)?.[1];
+}
+const inArchive = async (r: Running, id: string) => (await rawRequest(r.url, 'GET', '/archive/')).body.includes(`href="${id}/"`);
+
+describe('status in the studio and the archive', () => {
+  it('imports April 2022 (sent in its file and in its sent record) into the store once, at start', async () => {
+    run = await runPreview('studio');
+    expect(run.store.statuses.get('2022-04')).toBe('sent');
+    expect(run.store.audit.list('2022-04').map((e) => [e.actor, e.action])).toEqual([['newsletter', 'import-sent']]);
+    expect(await listedStatus(run, '2022-04')).toBe('sent');
+    // Content changes import again, and find nothing new to record.
+    await run.project.edit(APRIL, 'As we move into the new financial year', 'As we move into the new year');
+    await expect
+      .poll(async () => (await rawRequest(run!.url, 'GET', '/issues/2022-04/')).body, { timeout: 10_000 })
+      .toContain('This issue has been sent');
+    expect(run.store.audit.list('2022-04')).toHaveLength(1);
+  });
+
+  it('an issue with a sent record is sent, whatever its file says', async () => {
+    run = await runPreview('studio', (p) => p.edit(APRIL, /^status: sent\n/m, ''));
+    expect(run.store.statuses.get('2022-04')).toBe('sent');
+    expect(await listedStatus(run, '2022-04')).toBe('sent');
+    expect(await inArchive(run, '2022-04')).toBe(true);
+    const page = (await rawRequest(run.url, 'GET', '/issues/2022-04/')).body;
+    expect(page).not.toContain('<form');
+  });
+
+  it('after the import the file counts for nothing: the store’s status is shown, in the list and the archive', async () => {
+    const changes: unknown[] = [];
+    run = await runPreview('studio', (p) => addDraft(p, '2099-01'), { onChange: (issues) => changes.push(issues) });
+    run.store.statuses.change('2099-01', 'draft', 'approved');
+    await run.project.edit('content/issues/2099-01/issue.yaml', /^status: draft$/m, 'status: sent');
+    // onChange is told once the change is taken in, the import included.
+    await expect.poll(() => changes, { timeout: 10_000 }).toContainEqual(['2099-01']);
+    expect(run.server.workspace.issue('2099-01')?.status).toBe('sent');
+    expect(run.store.statuses.get('2099-01')).toBe('approved');
+    expect(await listedStatus(run, '2099-01')).toBe('approved');
+    expect(await inArchive(run, '2099-01')).toBe(false);
+    expect((await rawRequest(run.url, 'GET', '/feed.xml')).body).not.toContain('2099-01');
+  });
+
+  it('an issue written as sent after the server started is imported when content changes', async () => {
+    const changes: unknown[] = [];
+    run = await runPreview('studio', undefined, { onChange: (issues) => changes.push(issues) });
+    await addDraft(run.project, '2021-12', 'Sent before the tool: December 2021');
+    await run.project.edit('content/issues/2021-12/issue.yaml', /^status: draft$/m, 'status: sent');
+    await expect.poll(() => run!.store.statuses.get('2021-12'), { timeout: 10_000 }).toBe('sent');
+    expect(await listedStatus(run, '2021-12')).toBe('sent');
+    expect(await inArchive(run, '2021-12')).toBe(true);
+    // A sent record of April removed from the folder changes nothing: the store keeps its word.
+    await rm(path.join(run.project.root, 'content/issues/2022-04/sent'), { recursive: true });
+    await run.project.edit(APRIL, /^status: sent\n/m, '');
+    await expect.poll(() => changes, { timeout: 10_000 }).toContainEqual(['2022-04']);
+    expect(run.server.workspace.issue('2022-04')?.status).toBe('draft');
+    expect(await listedStatus(run, '2022-04')).toBe('sent');
+  });
+});
