@@ -33,6 +33,11 @@ export class ContentEditor {
     return text === undefined ? undefined : { name, text, hash: this.note(text) };
   }
 
+  /** The text a form was built from, while it is remembered. */
+  known(hash: string): string | undefined {
+    return this.seen.get(hash);
+  }
+
   /** Apply a form's edits to the file as it is now, in turn with every other save to it. */
   save(name: string, baseHash: string, ops: readonly EditOp[]): Promise<SaveOutcome> {
     const file = editableFile(name);

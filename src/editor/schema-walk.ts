@@ -120,3 +120,21 @@ function humanise(key: string): string {
   const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/**
+ * A new list item as the form adds it: its type (for sections) and every required field, empty,
+ * so validation names each one still to fill in.
+ */
+export function skeleton(spec: Spec, type?: string): unknown {
+  if (spec.kind === 'variants') {
+    const variant = spec.variants[type ?? ''] ?? Object.values(spec.variants)[0]!;
+    const tag = type && spec.variants[type] ? type : Object.keys(spec.variants)[0]!;
+    return { ...(skeleton(variant) as object), [spec.tag]: tag };
+  }
+  if (spec.kind === 'block')
+    return Object.fromEntries(Object.entries(spec.fields).flatMap(([k, f]) => (f.optional ? [] : [[k, skeleton(f)]])));
+  if (spec.kind === 'list') return [];
+  if (spec.input === 'boolean') return false;
+  if (spec.input === 'choice') return spec.choices?.[0] ?? '';
+  return '';
+}
