@@ -44,15 +44,18 @@ export function editText(text: string, ops: readonly EditOp[], order?: KeyOrder)
   if (!reread || !isDeepStrictEqual(reread.toJS(), expected))
     return { ok: false, reason: 'the saved file would not read back as edited — nothing was saved' };
   const hunks = diffLines(text, out);
-  const stray = hunks.find((h) => !spans.some(([from, to]) => inside(h, from, to)));
+  const stray = hunks.find((h) => !covered(h, spans));
   if (stray)
     return { ok: false, reason: `the save would also change line ${stray.oldStart}, outside the fields edited — nothing was saved` };
   return { ok: true, text: out, hunks, data: expected };
 }
 
-function inside(h: Hunk, from: number, to: number): boolean {
-  if (h.oldLines.length === 0) return h.oldStart >= from && h.oldStart <= to + 1;
-  return h.oldStart >= from && h.oldStart + h.oldLines.length - 1 <= to;
+/** Every line a hunk replaces lies in some edited span (one hunk may cover edits of neighbouring fields). */
+function covered(h: Hunk, spans: readonly [number, number][]): boolean {
+  if (h.oldLines.length === 0) return spans.some(([from, to]) => h.oldStart >= from && h.oldStart <= to + 1);
+  for (let line = h.oldStart; line < h.oldStart + h.oldLines.length; line++)
+    if (!spans.some(([from, to]) => line >= from && line <= to)) return false;
+  return true;
 }
 
 /** Lines (from 1) an edit may change: the edited field with its key line, or the whole list for list edits. */

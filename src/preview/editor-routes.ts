@@ -161,7 +161,8 @@ export async function saveEdits(c: RouteContext, req: IncomingMessage, res: Serv
       diff: formatDiff(shownName(r.file), outcome.hunks),
     });
   if (outcome.kind === 'conflict') {
-    const conflicts = outcome.conflicts.map((x) => ({ ...x, where: fieldPath(x.path) }));
+    const now = parseForEdit((await files.open(r.file.name))?.text ?? '')?.toJS() as unknown;
+    const conflicts = outcome.conflicts.map((x) => ({ ...x, where: fieldPath(x.path, now) }));
     return json(req, res, 409, { kind: 'conflict', hash: outcome.hash, conflicts });
   }
   json(req, res, 422, outcome);

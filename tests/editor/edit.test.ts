@@ -142,3 +142,13 @@ group('saves that would change more are refused', () => {
     });
   });
 });
+
+test('edits of neighbouring fields, one hunk in the diff, are saved', () => {
+  const r = editText(APRIL, [
+    { op: 'set', path: ['sections', 4, 'role'], value: 'Panel member – nursing' },
+    { op: 'set', path: ['sections', 4, 'closingDate'], value: '2022-05-02' },
+  ]);
+  expect(r.ok && formatDiff('issue.yaml', r.hunks)).toBe(
+    '--- a/issue.yaml\n+++ b/issue.yaml\n@@ -45,2 +45,2 @@\n-    role: Panel member – health sector\n-    closingDate: 2022-04-18\n+    role: Panel member – nursing\n+    closingDate: 2022-05-02\n',
+  );
+});

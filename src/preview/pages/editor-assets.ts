@@ -201,7 +201,9 @@ export const EDITOR_SCRIPT = `
         if (e.target.closest('a')) return;
         const heads = [...doc.querySelectorAll('h2[id]')].filter((h) => h.getBoundingClientRect().top <= e.clientY);
         const head = heads[heads.length - 1];
-        const section = head && document.querySelector('fieldset[data-anchor="' + CSS.escape(head.id) + '"]');
+        // Section headings are "s<number>-<title>" (render/model.ts anchorFor): the number finds the section.
+        const n = head && /^s(\\d+)-/.exec(head.id);
+        const section = n && $('f.sections.' + (Number(n[1]) - 1));
         const input = section && section.querySelector('textarea, input[type="text"], select');
         if (input) { input.focus(); input.scrollIntoView({ block: 'center' }); }
       });
