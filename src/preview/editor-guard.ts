@@ -18,7 +18,7 @@ export type Refusal = { ok: false; status: number; error: string };
 export class EditorState {
   readonly token = randomBytes(32).toString('base64url');
   private readonly editors = new Map<string, ContentEditor>();
-  private readonly drafts = new Map<string, string>();
+  private readonly drafts = new Map<string, { html: string; findings: Promise<unknown> }>();
 
   files(contentDir: string): ContentEditor {
     let e = this.editors.get(contentDir);
@@ -26,15 +26,20 @@ export class EditorState {
     return e;
   }
 
-  /** Keep a draft render for the preview frame to fetch; the oldest go first. */
-  putDraft(html: string): string {
+  /**
+   * Keep a draft render for the preview frame to fetch, with its check findings still being
+   * worked out (the frame need not wait for the checks); the oldest go first.
+   */
+  putDraft(html: string, findings: Promise<unknown>): string {
     const id = randomBytes(12).toString('base64url');
-    this.drafts.set(id, html);
+    // A failed check is told when the findings are asked for, not as an unhandled rejection.
+    findings.catch(() => undefined);
+    this.drafts.set(id, { html, findings });
     if (this.drafts.size > 32) this.drafts.delete(this.drafts.keys().next().value!);
     return id;
   }
 
-  draft(id: string): string | undefined {
+  draft(id: string): { html: string; findings: Promise<unknown> } | undefined {
     return this.drafts.get(id);
   }
 }

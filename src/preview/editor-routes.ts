@@ -95,9 +95,16 @@ export function newIssueForm(c: RouteContext, req: IncomingMessage, res: ServerR
 }
 
 export async function draftEmail(c: RouteContext, req: IncomingMessage, res: ServerResponse, [, draft]: string[]): Promise<void> {
-  const html = c.editor.draft(draft!);
-  if (html === undefined) return notFound(req, res);
-  send(req, res, { type: HTML, body: html, csp: EMAIL_POLICY, framed: true });
+  const found = c.editor.draft(draft!);
+  if (!found) return notFound(req, res);
+  send(req, res, { type: HTML, body: found.html, csp: EMAIL_POLICY, framed: true });
+}
+
+/** The check findings of a draft render, placed on the fields they concern. */
+export async function draftFindings(c: RouteContext, req: IncomingMessage, res: ServerResponse, [, draft]: string[]): Promise<void> {
+  const found = c.editor.draft(draft!);
+  if (!found) return notFound(req, res);
+  json(req, res, 200, { findings: await found.findings });
 }
 
 /** Parse an editor request: its file on the allow-list and its edits, or the refusal sent. */
@@ -141,8 +148,10 @@ export async function previewEdits(c: RouteContext, req: IncomingMessage, res: S
     const rendered = await renderIssue(withIssue, issue, await loadTemplates(c.ws.paths), {
       webUrl: `${c.ws.publicUrl}/archive/${issue.id}/`,
     });
-    out.draft = `/issues/${issue.id}/edit/draft/${c.editor.putDraft(rendered.html)}`;
-    out.findings = (await checkRendered(c.ws.paths, withIssue, issue, rendered)).findings.map(findingMessage);
+    const findings = checkRendered(c.ws.paths, withIssue, issue, rendered).then((report) => report.findings.map(findingMessage));
+    const id = c.editor.putDraft(rendered.html, findings);
+    out.draft = `/issues/${issue.id}/edit/draft/${id}`;
+    out.findings = `/issues/${issue.id}/edit/findings/${id}`;
   }
   json(req, res, 200, out);
 }

@@ -8,7 +8,16 @@ import { type ActionContext, ActionResults, type ActionSettings, runAction } fro
 import { StudioSessions } from './csrf.js';
 import { EMAIL_POLICY, pagePolicy } from './csp.js';
 import { EditorState } from './editor-guard.js';
-import { createIssue, draftEmail, issueEditor, newIssueForm, previewEdits, saveEdits, sharedEditor } from './editor-routes.js';
+import {
+  createIssue,
+  draftEmail,
+  draftFindings,
+  issueEditor,
+  newIssueForm,
+  previewEdits,
+  saveEdits,
+  sharedEditor,
+} from './editor-routes.js';
 import { HTML, notFound, pathTo, readForm, redirect, type RequestPath, securityHeaders, send } from './http.js';
 import type { EventHub } from './live.js';
 import type { ActionName } from './pages/actions.js';
@@ -61,6 +70,7 @@ const ROUTES: Route[] = [
   // The editor: studio mode only; its writing requests are JSON, each checked by editor-guard.ts.
   { pattern: ['issues', ':id', 'edit'], dir: true, studioOnly: true, handle: issueEditor },
   { pattern: ['issues', ':id', 'edit', 'draft', ':draft'], dir: false, studioOnly: true, handle: draftEmail },
+  { pattern: ['issues', ':id', 'edit', 'findings', ':draft'], dir: false, studioOnly: true, handle: draftFindings },
   { pattern: ['edit', ':file'], dir: true, studioOnly: true, handle: sharedEditor },
   { pattern: ['new-issue'], dir: true, studioOnly: true, handle: newIssueForm },
   { method: 'POST', pattern: ['api', 'edit', 'preview'], dir: false, studioOnly: true, handle: previewEdits },

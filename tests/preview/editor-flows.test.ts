@@ -90,6 +90,19 @@ describe('the live preview', () => {
   });
 });
 
+describe('check findings while typing', () => {
+  it('a finding that names its field is shown on that field', async () => {
+    const page = await open(`/issues/${DRAFT}/edit/`);
+    const body = field(page, 'f.sections.4.body');
+    await body.fill(`${await body.inputValue()}Interviews are held at our office, LS1 4AP.\n`);
+    const finding = page.locator('[id="f.sections.4.body-finding"]');
+    await finding.waitFor({ state: 'visible' });
+    expect(await finding.innerText()).toContain('"LS1 4AP" is a full postcode');
+    expect(await body.getAttribute('aria-describedby')).toContain('f.sections.4.body-finding');
+    await page.close();
+  });
+});
+
 describe('new issues and shared files', () => {
   it('"New issue" runs what `newsletter new` runs and opens the new issue in the editor', async () => {
     const page = await context.newPage();

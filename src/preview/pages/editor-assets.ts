@@ -85,14 +85,19 @@ export const EDITOR_SCRIPT = `
     const r = await api('/api/edit/preview', { file: body().file, hash: body().hash, ops: [...pending.values()] });
     if (mine !== seq) return;
     if (r.error) { note(r.error); return; }
-    showMessages(r.messages, r.findings);
+    showMessages(r.messages, []);
     $('disk-changed').hidden = r.diskHash === body().hash;
     const frame = document.querySelector('iframe.email');
     if (frame && r.draft) frame.src = r.draft;
     else body().previewed = String(mine);
     body().validated = String(mine);
+    // The checks take longer than the render: their findings follow, for this same edit.
+    if (typeof r.findings === 'string') {
+      const found = await (await fetch(r.findings, { cache: 'no-store' })).json().catch(() => ({ findings: [] }));
+      if (mine === seq) { showMessages(r.messages, found.findings); body().checked = String(mine); }
+    }
   };
-  const schedule = () => { clearTimeout(timer); timer = setTimeout(preview, Number(body().debounce || 80)); };
+  const schedule = () => { clearTimeout(timer); timer = setTimeout(preview, Number(body().debounce || 40)); };
   const record = (el) => {
     const path = JSON.parse(el.dataset.path);
     const value = valueOf(el);
@@ -136,6 +141,8 @@ export const EDITOR_SCRIPT = `
     } else p.textContent = 'Not saved: ' + (r.reason || r.error);
   };
   const save = async (extra) => {
+    $('save-result').replaceChildren();
+    note('Saving…');
     const r = await api('/api/edit/save', { file: body().file, hash: body().hash, ops: [...pending.values(), ...(extra ? [extra] : [])] });
     showSave(r);
     return r;
