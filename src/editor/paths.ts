@@ -120,6 +120,8 @@ function replaceIn(
   }
   const node = doc.createNode(ordered(doc, value, path, order)) as YamlNode;
   if (old) {
+    // A list written inline ("[2022-06-14, 2022-06-15]") stays inline.
+    if (isSeq(old) && old.flow && isSeq(node)) node.flow = true;
     node.commentBefore = old.commentBefore;
     node.comment = old.comment;
     node.spaceBefore = old.spaceBefore;

@@ -152,3 +152,10 @@ test('edits of neighbouring fields, one hunk in the diff, are saved', () => {
     '--- a/issue.yaml\n+++ b/issue.yaml\n@@ -45,2 +45,2 @@\n-    role: Panel member – health sector\n-    closingDate: 2022-04-18\n+    role: Panel member – nursing\n+    closingDate: 2022-05-02\n',
   );
 });
+
+test('a list written inline stays inline when it is changed', () => {
+  const r = editText(APRIL, [{ op: 'set', path: ['sections', 7, 'items', 0, 'eventDates'], value: ['2022-06-14', '2022-06-16'] }]);
+  expect(r.ok && formatDiff('issue.yaml', r.hunks)).toBe(
+    '--- a/issue.yaml\n+++ b/issue.yaml\n@@ -92 +92 @@\n-        eventDates: [2022-06-14, 2022-06-15]\n+        eventDates: [2022-06-14, 2022-06-16]\n',
+  );
+});

@@ -101,6 +101,25 @@ describe('the editor', () => {
     await page.close();
   });
 
+  it('adds a section of the type picked, names what it still needs, and removes it again', async () => {
+    const { page } = await open(NEWS);
+    const before = await readFile(fileOf(NEWS), 'utf8');
+    await field(page, 'f.sections-add-type').selectOption('article');
+    await page.getByRole('button', { name: 'Add section' }).click();
+    await field(page, 'f.sections.9.title-error').waitFor({ state: 'visible' });
+    expect(await page.locator('[id="f.sections.9"] > legend').innerText()).toBe('Article: Item 10');
+    expect(await page.locator('#save-diff').innerText()).toContain('+  - type: article\n+    title: ""\n+    body: ""\n');
+    expect(await page.locator('#error-summary a').allInnerTexts()).toEqual([
+      'section 10 (article), title: must not be empty',
+      'section 10 (article), body: must not be empty',
+    ]);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Remove Article: Item 10' }).click();
+    await page.locator('#error-summary').waitFor({ state: 'hidden' });
+    expect(await readFile(fileOf(NEWS), 'utf8')).toBe(before);
+    await page.close();
+  });
+
   it('reorders two news items with the keyboard alone, each with its comment', async () => {
     const { page } = await open(NEWS);
     const before = await readFile(fileOf(NEWS), 'utf8');
