@@ -190,9 +190,13 @@ export const EDITOR_SCRIPT = `
       const op = pending.get(key);
       body().hash = t.dataset.hash;
       if (t.dataset.resolve === 'theirs') pending.delete(key);
+      else if (op) pending.set(key, op);
       t.closest('.conflict').remove();
-      if (t.dataset.resolve === 'mine' && op) await save();
-      if (!document.querySelector('.conflict')) await reloadForm();
+      // Once every conflict is settled, what is still pending (the choices, and edits that did
+      // not clash) is saved against the file as it is now, and the form shows the result.
+      if (document.querySelector('.conflict')) return;
+      if (pending.size) await save();
+      await reloadForm();
     } else if (t.id === 'reload-form') {
       pending.clear();
       await reloadForm();
