@@ -97,7 +97,17 @@ export const EDITOR_SCRIPT = `
       if (mine === seq) { showMessages(r.messages, found.findings); body().checked = String(mine); }
     }
   };
-  const schedule = () => { clearTimeout(timer); timer = setTimeout(preview, Number(body().debounce || 40)); };
+  // Debounced: a burst of keystrokes makes one request, and while one is on its way the next
+  // waits for it (each would be superseded anyway), so the server renders only what is shown.
+  let inflight = null;
+  let again = false;
+  const run = async () => {
+    if (inflight) { again = true; return; }
+    inflight = preview();
+    try { await inflight; } finally { inflight = null; }
+    if (again) { again = false; run(); }
+  };
+  const schedule = () => { clearTimeout(timer); timer = setTimeout(run, Number(body().debounce || 15)); };
   const record = (el) => {
     const path = JSON.parse(el.dataset.path);
     const value = valueOf(el);
@@ -223,7 +233,7 @@ export const EDITOR_SCRIPT = `
   document.addEventListener('DOMContentLoaded', () => {
     const frame = document.querySelector('iframe.email');
     if (frame) wireFrame(frame);
-    if (window.EventSource) new EventSource('/events').addEventListener('change', () => preview());
+    if (window.EventSource) new EventSource('/events').addEventListener('change', () => run());
     const form = $('new-issue');
     if (form) form.addEventListener('submit', async (e) => {
       e.preventDefault();
