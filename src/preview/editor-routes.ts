@@ -83,7 +83,7 @@ async function editorFor(
     form: buildForm(file.schema, data),
     messages: validateText(shownName(file), opened.text, file.schema),
     anchors: sections.map((s, i) => (typeof s?.title === 'string' ? anchorFor(s, i) : '')),
-    issue: issue && { ...issue, subject },
+    issue: issue && { ...issue, subject, sent: data.status === 'sent' || c.store.statuses.get(issue.id) === 'sent' },
   });
   send(req, res, { type: HTML, body: html, csp: pagePolicy(html, { frames: true, connect: true }), headers: PAGE_HEADERS });
 }

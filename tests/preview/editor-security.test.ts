@@ -87,6 +87,10 @@ describe('editor requests that are refused, and nothing written', () => {
     expect((await rawGet(pub.url, '/new-issue/')).status).toBe(404);
   });
 
+  it("a sent issue's editor says so before anything is changed", async () => {
+    expect((await rawGet(run.url, '/issues/2022-04/edit/')).body).toContain('This issue has been sent.');
+  });
+
   it('while a request with everything right is saved', async () => {
     const r = await save(good());
     expect(r.status).toBe(200);

@@ -19,7 +19,7 @@ export interface EditorPageInput {
   /** Each section's heading id in the email, in order. */
   anchors: readonly string[];
   /** For an issue: where its email is shown, and its id. */
-  issue?: { id: string; emailHref: string; subject: string };
+  issue?: { id: string; emailHref: string; subject: string; sent: boolean };
 }
 
 const topBar = (name: string) =>
@@ -49,7 +49,7 @@ export function editorPage(p: EditorPageInput): string {
 ${errorSummary(p.messages)}
 <h1>${escapeHtml(p.title)}</h1>
 ${back}<p class="muted">Editing <code>content/${escapeHtml(p.file)}</code>. Only what you change is written to the file.</p>
-<div class="notice" id="disk-changed" hidden><p>This file was changed outside this form since you opened it. When you save, your changes are merged into it, or you are asked to choose where both changed the same thing.</p><button type="button" id="reload-form">Reload the form from the file</button></div>
+${p.issue?.sent ? '<div class="notice" id="sent-notice"><p>This issue has been sent. Subscribers keep what they received; correct it here only to fix its record.</p></div>\n' : ''}<div class="notice" id="disk-changed" hidden><p>This file was changed outside this form since you opened it. When you save, your changes are merged into it, or you are asked to choose where both changed the same thing.</p><button type="button" id="reload-form">Reload the form from the file</button></div>
 <div class="editor">
 <form id="editor-form" novalidate aria-label="${escapeHtml(p.title)}">
 ${formHtml(p.form, p.messages, p.anchors)}
