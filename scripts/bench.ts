@@ -79,3 +79,6 @@ if (existsSync(preview)) {
   console.log('');
   await import(preview);
 }
+
+const editorBench = path.join(ROOT, 'scripts/bench-editor.ts');
+if (existsSync(editorBench)) await import(editorBench);

@@ -8,7 +8,8 @@ import { SECTION_TYPE_NAMES } from './section-types.js';
 const isoDate = z
   .string({ error: 'must be a date written as YYYY-MM-DD' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a date — write it as YYYY-MM-DD, e.g. ${suggestIsoDate(String(iss.input))}`, abort: true })
-  .refine((s) => isRealDate(s), { error: (iss) => `${JSON.stringify(iss.input)} is not a real calendar date — check the day and the month` });
+  .refine((s) => isRealDate(s), { error: (iss) => `${JSON.stringify(iss.input)} is not a real calendar date — check the day and the month` })
+  .meta({ 'x-widget': 'date' });
 
 /** A send time in Europe/London: "YYYY-MM-DD HH:MM"; "… BST" or "… GMT" in October's repeated hour; or a date alone, sent at defaultSendTime. */
 const sendTime = z
@@ -20,19 +21,22 @@ const sendTime = z
     }
     const problem = readLondonTime(s).problem;
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
-  });
+  })
+  .meta({ 'x-widget': 'datetime' });
 
 const httpsUrl = z
   .string({ error: 'must be a web address' })
-  .refine((s) => /^https:\/\/[^\s/$.?#][^\s]*$/i.test(s), { error: (iss) => `${JSON.stringify(iss.input)} is not a secure web address — write the full https:// link` });
+  .refine((s) => /^https:\/\/[^\s/$.?#][^\s]*$/i.test(s), { error: (iss) => `${JSON.stringify(iss.input)} is not a secure web address — write the full https:// link` })
+  .meta({ 'x-widget': 'url' });
 
 // A control character is named first: a line break in an address is a mail-header injection.
 const email = z
   .string({ error: 'must be an email address' })
   .superRefine((value, ctx) => controlIssue(oneLineProblem(value), ctx))
-  .pipe(z.email({ error: (iss) => `${JSON.stringify(iss.input)} is not an email address` }));
+  .pipe(z.email({ error: (iss) => `${JSON.stringify(iss.input)} is not an email address` }))
+  .meta({ 'x-widget': 'email' });
 
-const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a colour — write six hex digits, e.g. "#1d70b8"` });
+const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a colour — write six hex digits, e.g. "#1d70b8"` }).meta({ 'x-widget': 'colour' });
 
 const anyText = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' });
 /** A control character as a located issue: `before` lets the loader point at the character itself. */
@@ -40,13 +44,13 @@ const controlIssue = (problem: ControlCharProblem | undefined, ctx: z.Refinement
   if (problem) ctx.addIssue({ code: 'custom', message: problem.message, params: { before: problem.before } });
 };
 /** One line of plain text: subjects, titles, link text, names. No line breaks, tabs or control characters. */
-const text = anyText.superRefine((value, ctx) => controlIssue(oneLineProblem(value), ctx));
+const text = anyText.superRefine((value, ctx) => controlIssue(oneLineProblem(value), ctx)).meta({ 'x-widget': 'text' });
 /** Markdown: paragraphs, lists, **bold**, [links](https://…). Raw HTML is shown as text, never run. */
 const markdown = anyText.superRefine((source, ctx) => {
   const problem = unsafeMarkdown(source);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
   else controlIssue(markdownControlProblem(source), ctx);
-});
+}).meta({ 'x-widget': 'markdown' });
 
 export const REGION_NAMES = [
   'North West',
@@ -93,15 +97,15 @@ export const Newsletter = z.strictObject({
 export type Newsletter = z.infer<typeof Newsletter>;
 
 export const RegionalLink = z.strictObject({
-  name: text,
+  name: text.meta({ title: 'Panel member' }),
   /** When this member became the link; the issue can mark links that changed since the last issue. */
-  since: isoDate.optional(),
+  since: isoDate.optional().meta({ title: 'Link since', hint: 'When this member became the link, e.g. 2022-03-01; issues can mark links that changed' }),
 });
 export type RegionalLink = z.infer<typeof RegionalLink>;
 
 export const Regions = z.strictObject({
   regions: z
-    .array(z.strictObject({ region: z.enum(REGION_NAMES, { error: (iss) => `${JSON.stringify(iss.input)} is not an English region — use one of: ${REGION_NAMES.join(', ')}` }), links: z.array(RegionalLink).min(1, { error: 'every region needs at least one Panel link' }) }))
+    .array(z.strictObject({ region: z.enum(REGION_NAMES, { error: (iss) => `${JSON.stringify(iss.input)} is not an English region — use one of: ${REGION_NAMES.join(', ')}` }).meta({ title: 'Region' }), links: z.array(RegionalLink).min(1, { error: 'every region needs at least one Panel link' }).meta({ title: 'Panel links' }) }))
     .superRefine((list, ctx) => {
       const seen = new Set(list.map((r) => r.region));
       for (const name of REGION_NAMES) if (!seen.has(name)) ctx.addIssue({ code: 'custom', message: `the region "${name}" is missing — list all nine English regions` });
@@ -113,13 +117,13 @@ export const Regions = z.strictObject({
 export type Regions = z.infer<typeof Regions>;
 
 export const PublishedReview = z.strictObject({
-  title: text,
-  kind: z.enum(['local', 'national'], { error: 'must be "local" (an LCSPR) or "national" (a Panel review)' }).default('local'),
-  partnership: text,
-  region: z.enum(REGION_NAMES, { error: (iss) => `${JSON.stringify(iss.input)} is not an English region — use one of: ${REGION_NAMES.join(', ')}` }),
-  published: isoDate,
-  url: httpsUrl,
-  themes: z.array(text).default([]),
+  title: text.meta({ title: 'Title' }),
+  kind: z.enum(['local', 'national'], { error: 'must be "local" (an LCSPR) or "national" (a Panel review)' }).default('local').meta({ title: 'Kind of review' }),
+  partnership: text.meta({ title: 'Safeguarding partnership' }),
+  region: z.enum(REGION_NAMES, { error: (iss) => `${JSON.stringify(iss.input)} is not an English region — use one of: ${REGION_NAMES.join(', ')}` }).meta({ title: 'Region' }),
+  published: isoDate.meta({ title: 'Published on' }),
+  url: httpsUrl.meta({ title: 'Link to the review' }),
+  themes: z.array(text).default([]).meta({ title: 'Themes' }),
 });
 export type PublishedReview = z.infer<typeof PublishedReview>;
 
@@ -128,48 +132,49 @@ export const ReviewRegistry = z.strictObject({ reviews: z.array(PublishedReview)
 
 /** Fields every section has. `contents` is the line in "In this issue"; false leaves it out. */
 const sectionBase = {
-  title: text,
-  contents: z.union([text, z.literal(false)]).optional(),
+  title: text.meta({ title: 'Heading' }),
+  contents: z.union([text, z.literal(false)]).optional().meta({ title: 'Line in "In this issue"', hint: 'Leave empty to use the heading' }),
 };
 
 export const Section = z.discriminatedUnion(
   'type',
   [
-    z.strictObject({ type: z.literal('welcome'), ...sectionBase, body: markdown }),
-    z.strictObject({ type: z.literal('in-this-issue'), ...sectionBase }),
-    z.strictObject({ type: z.literal('article'), ...sectionBase, body: markdown }),
+    z.strictObject({ type: z.literal('welcome'), ...sectionBase, body: markdown.meta({ title: 'Text' }) }).meta({ title: 'Welcome' }),
+    z.strictObject({ type: z.literal('in-this-issue'), ...sectionBase }).meta({ title: 'In this issue', description: 'Lists the other sections' }),
+    z.strictObject({ type: z.literal('article'), ...sectionBase, body: markdown.meta({ title: 'Text' }) }).meta({ title: 'Article' }),
     z.strictObject({
       type: z.literal('regional-links'),
       ...sectionBase,
-      intro: markdown,
+      intro: markdown.meta({ title: 'Introduction' }),
       /** Mark links that changed since the previous issue with "(new)". */
-      markChanges: z.boolean().default(false),
-      after: markdown.optional(),
-    }),
+      markChanges: z.boolean().default(false).meta({ title: 'Mark links that changed with "(new)"' }),
+      after: markdown.optional().meta({ title: 'Text after the table' }),
+    }).meta({ title: 'Regional links', description: 'The table of regional Panel links, from regions.yaml' }),
     z.strictObject({
       type: z.literal('recruitment'),
       ...sectionBase,
-      body: markdown,
-      role: text,
-      closingDate: isoDate,
-      url: httpsUrl,
-      linkText: text,
-    }),
+      body: markdown.meta({ title: 'Text' }),
+      role: text.meta({ title: 'Role' }),
+      closingDate: isoDate.meta({ title: 'Closing date', hint: 'YYYY-MM-DD, after the send date' }),
+      url: httpsUrl.meta({ title: 'Link to the advert' }),
+      linkText: text.meta({ title: 'Link text', hint: 'Say where the link goes, not "here"' }),
+    }).meta({ title: 'Recruitment' }),
     z.strictObject({
       type: z.literal('published-reviews'),
       ...sectionBase,
-      window: z.strictObject({ from: isoDate, to: isoDate }).refine((w) => w.from <= w.to, { error: 'the window ends before it starts — swap "from" and "to"', when: (p) => p.issues.length === 0 }),
-      kinds: z.array(z.enum(['local', 'national'])).default(['local']),
-      after: markdown.optional(),
-    }),
+      window: z.strictObject({ from: isoDate, to: isoDate }).refine((w) => w.from <= w.to, { error: 'the window ends before it starts — swap "from" and "to"', when: (p) => p.issues.length === 0 }).meta({ title: 'Published between' }),
+      kinds: z.array(z.enum(['local', 'national'])).default(['local']).meta({ title: 'Kinds of review' }),
+      after: markdown.optional().meta({ title: 'Text after the list' }),
+    }).meta({ title: 'Published reviews', description: 'Reviews from reviews.yaml published in the window' }),
     z.strictObject({
       type: z.literal('stakeholder-news'),
       ...sectionBase,
       items: z
-        .array(z.strictObject({ title: text.optional(), body: markdown, eventDates: z.array(isoDate).default([]), url: httpsUrl.optional(), linkText: text.optional() }))
-        .min(1, { error: 'add at least one news item, or remove the section' }),
-    }),
-    z.strictObject({ type: z.literal('have-your-say'), ...sectionBase, body: markdown.optional() }),
+        .array(z.strictObject({ title: text.optional().meta({ title: 'Title' }), body: markdown.meta({ title: 'Text' }), eventDates: z.array(isoDate).default([]).meta({ title: 'Event dates' }), url: httpsUrl.optional().meta({ title: 'Link' }), linkText: text.optional().meta({ title: 'Link text', hint: 'Say where the link goes, not "here"' }) }))
+        .min(1, { error: 'add at least one news item, or remove the section' })
+        .meta({ title: 'News items' }),
+    }).meta({ title: 'Stakeholder news' }),
+    z.strictObject({ type: z.literal('have-your-say'), ...sectionBase, body: markdown.optional().meta({ title: 'Text' }) }).meta({ title: 'Have your say', description: 'Invites feedback to the feedback mailbox' }),
   ],
   { error: (iss): string | undefined => (iss.code === 'invalid_union' ? `is not a section type — use one of: ${SECTION_TYPE_NAMES.join(', ')}` : undefined) },
 );
@@ -187,14 +192,14 @@ export const Acknowledgement = z.strictObject({
 export type Acknowledgement = z.infer<typeof Acknowledgement>;
 
 export const IssueFile = z.strictObject({
-  subject: text.max(150, { error: 'is too long — keep a subject under 150 characters (60 reads best)' }),
-  preheader: text,
-  sendAt: sendTime,
+  subject: text.max(150, { error: 'is too long — keep a subject under 150 characters (60 reads best)' }).meta({ title: 'Subject', hint: 'Shown in the inbox; 60 characters read best on a phone' }),
+  preheader: text.meta({ title: 'Preheader', hint: 'The line shown after the subject in the inbox' }),
+  sendAt: sendTime.meta({ title: 'Send at', hint: 'YYYY-MM-DD HH:MM, London time' }),
   /** Issues sent before this tool was used are marked `sent`; the workflow store tracks the rest. */
-  status: z.enum(['draft', 'sent'], { error: 'must be "draft" or "sent" (approval and scheduling are recorded by the tool)' }).default('draft'),
-  sections: z.array(Section).min(1, { error: 'an issue needs at least one section' }),
+  status: z.enum(['draft', 'sent'], { error: 'must be "draft" or "sent" (approval and scheduling are recorded by the tool)' }).default('draft').meta({ title: 'Status' }),
+  sections: z.array(Section).min(1, { error: 'an issue needs at least one section' }).meta({ title: 'Sections' }),
   /** Findings a person has read and let stand (e.g. a detail the published review already gives): quiet from then on. */
-  acknowledgements: z.array(Acknowledgement).optional(),
+  acknowledgements: z.array(Acknowledgement).optional().meta({ title: 'Acknowledged findings' }),
 });
 export type IssueFile = z.infer<typeof IssueFile>;
 

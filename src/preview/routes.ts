@@ -7,6 +7,17 @@ import type { Store } from '../state/store.js';
 import { type ActionContext, ActionResults, type ActionSettings, runAction } from './actions.js';
 import { StudioSessions } from './csrf.js';
 import { EMAIL_POLICY, pagePolicy } from './csp.js';
+import { EditorState } from './editor-guard.js';
+import {
+  createIssue,
+  draftEmail,
+  draftFindings,
+  issueEditor,
+  newIssueForm,
+  previewEdits,
+  saveEdits,
+  sharedEditor,
+} from './editor-routes.js';
 import { HTML, notFound, pathTo, readForm, redirect, type RequestPath, securityHeaders, send } from './http.js';
 import type { EventHub } from './live.js';
 import type { ActionName } from './pages/actions.js';
@@ -29,10 +40,12 @@ export interface RouteContext {
   sessions: StudioSessions;
   results: ActionResults;
   settings: ActionSettings;
+  /** The editor's key, files and draft renders (editor-guard.ts). */
+  editor: EditorState;
 }
 
-export function studioState(): Pick<RouteContext, 'sessions' | 'results'> {
-  return { sessions: new StudioSessions(), results: new ActionResults() };
+export function studioState(): Pick<RouteContext, 'sessions' | 'results' | 'editor'> {
+  return { sessions: new StudioSessions(), results: new ActionResults(), editor: new EditorState() };
 }
 
 type Handler = (c: RouteContext, req: IncomingMessage, res: ServerResponse, params: string[], p: RequestPath) => Promise<void> | void;
@@ -54,6 +67,15 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: ['issues', ':id', 'approve'], dir: false, studioOnly: true, handle: action('approve') },
   { method: 'POST', pattern: ['issues', ':id', 'proof'], dir: false, studioOnly: true, handle: action('proof') },
   { method: 'POST', pattern: ['issues', ':id', 'share'], dir: false, studioOnly: true, handle: action('share') },
+  // The editor: studio mode only; its writing requests are JSON, each checked by editor-guard.ts.
+  { pattern: ['issues', ':id', 'edit'], dir: true, studioOnly: true, handle: issueEditor },
+  { pattern: ['issues', ':id', 'edit', 'draft', ':draft'], dir: false, studioOnly: true, handle: draftEmail },
+  { pattern: ['issues', ':id', 'edit', 'findings', ':draft'], dir: false, studioOnly: true, handle: draftFindings },
+  { pattern: ['edit', ':file'], dir: true, studioOnly: true, handle: sharedEditor },
+  { pattern: ['new-issue'], dir: true, studioOnly: true, handle: newIssueForm },
+  { method: 'POST', pattern: ['api', 'edit', 'preview'], dir: false, studioOnly: true, handle: previewEdits },
+  { method: 'POST', pattern: ['api', 'edit', 'save'], dir: false, studioOnly: true, handle: saveEdits },
+  { method: 'POST', pattern: ['api', 'issues', 'new'], dir: false, studioOnly: true, handle: createIssue },
   { pattern: ['archive'], dir: true, studioOnly: false, handle: archive },
   { pattern: ['archive', ':id'], dir: true, studioOnly: false, handle: archivedIssue },
   { pattern: ['feed.xml'], dir: false, studioOnly: false, handle: feed },

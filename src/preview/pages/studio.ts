@@ -36,7 +36,7 @@ export function studioIndexPage(name: string, issues: StudioIssue[], problems: s
     title: `Issues — ${name}`,
     css: STUDIO_CSS,
     script: STUDIO_SCRIPT,
-    body: `${topBar(name)}\n<main class="wrap">\n${problemsOverlay(problems, rows.length > 0)}\n<h1>Issues</h1>\n<div id="live" data-render="${rows.length}:${escapeHtml(issues.map((i) => `${i.issue.id}=${standingKey(i.standing)}`).join(','))}">${table}</div>\n</main>`,
+    body: `${topBar(name)}\n<main class="wrap">\n${problemsOverlay(problems, rows.length > 0)}\n<h1>Issues</h1>\n<p><a class="button" href="/new-issue/">New issue</a> <a href="/edit/regions/">Edit regional links</a> <a href="/edit/reviews/">Edit published reviews</a></p>\n<div id="live" data-render="${rows.length}:${escapeHtml(issues.map((i) => `${i.issue.id}=${standingKey(i.standing)}`).join(','))}">${table}</div>\n</main>`,
   });
 }
 
@@ -62,7 +62,7 @@ export function studioIssuePage(p: IssuePageInput): string {
 <main class="wrap">
 ${problemsOverlay(p.problems, p.render !== undefined)}
 <div id="head" class="issue-head" data-render="${escapeHtml(head)}"><h1>${escapeHtml(issue.subject)}</h1>
-<p>Planned for ${escapeHtml(ukDateTime(issue.sendAt))} · <code>${escapeHtml(issue.file)}</code></p></div>
+<p>Planned for ${escapeHtml(ukDateTime(issue.sendAt))} · <code>${escapeHtml(issue.file)}</code> · <a href="${base}edit/">Edit</a></p></div>
 ${standingBlock(standing, standingKey(standing))}
 ${actionsPanel(issue.id, standing.status, p.actions.token, p.actions.result)}
 <div id="live" data-render="${p.render ? p.render.seq : 'none'}:${p.problems.length}">

@@ -1,0 +1,87 @@
+// The edge of the editor: reading a content file for a form, and saving edits to it. Saves to one
+// file run one after another (a queue per file), so two quick saves never read the same text
+// and the second never looks like a conflict with the first. Writes are atomic.
+import { readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { writeFileAtomic } from '../files/atomic.js';
+import { hashText } from './edit.js';
+import { editableFile } from './files.js';
+import { planSave, type SaveOutcome } from './merge.js';
+import type { EditOp } from './paths.js';
+import { describe, keyOrderOf } from './schema-walk.js';
+
+export interface OpenedFile {
+  name: string;
+  text: string;
+  hash: string;
+}
+
+export class ContentEditor {
+  private readonly queues = new Map<string, Promise<unknown>>();
+  /** Texts forms were built from, by hash: what a later save is merged against. */
+  private readonly seen = new Map<string, string>();
+
+  constructor(
+    private readonly contentDir: string,
+    private readonly remember = 64,
+  ) {}
+
+  /** Read a file for a form; undefined when the name is not on the allow-list or the file is absent. */
+  async open(name: string): Promise<OpenedFile | undefined> {
+    if (!editableFile(name)) return undefined;
+    const text = await this.read(name);
+    return text === undefined ? undefined : { name, text, hash: this.note(text) };
+  }
+
+  /** The text a form was built from, while it is remembered. */
+  known(hash: string): string | undefined {
+    return this.seen.get(hash);
+  }
+
+  /** Apply a form's edits to the file as it is now, in turn with every other save to it. */
+  save(name: string, baseHash: string, ops: readonly EditOp[]): Promise<SaveOutcome> {
+    const file = editableFile(name);
+    if (!file) return Promise.resolve({ kind: 'refused', reason: `${name} is not a content file the editor may change` });
+    const run = async (): Promise<SaveOutcome> => {
+      const disk = await this.read(name);
+      if (disk === undefined) return { kind: 'refused', reason: `${name} is no longer there — it was moved or deleted` };
+      const outcome = planSave(this.seen.get(baseHash), disk, ops, keyOrderOf(describe(file.schema)));
+      if (outcome.kind === 'saved' && outcome.text !== disk) await writeFileAtomic(this.pathOf(name), outcome.text);
+      if (outcome.kind !== 'refused') this.note(outcome.kind === 'saved' ? outcome.text : disk);
+      return outcome;
+    };
+    const previous = this.queues.get(name) ?? Promise.resolve();
+    const next = previous.then(run, run);
+    const settled = next.catch(() => undefined);
+    this.queues.set(name, settled);
+    void settled.then(() => {
+      if (this.queues.get(name) === settled) this.queues.delete(name);
+    });
+    return next;
+  }
+
+  private note(text: string): string {
+    const hash = hashText(text);
+    this.seen.delete(hash);
+    this.seen.set(hash, text);
+    if (this.seen.size > this.remember) this.seen.delete(this.seen.keys().next().value!);
+    return hash;
+  }
+
+  private pathOf(name: string): string {
+    return path.join(this.contentDir, ...name.split('/'));
+  }
+
+  private async read(name: string): Promise<string | undefined> {
+    try {
+      // As the loader does: a link leading outside content/ is not followed.
+      const [root, real] = await Promise.all([realpath(this.contentDir), realpath(this.pathOf(name))]);
+      const rel = path.relative(root, real);
+      if (rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+      return await readFile(real, 'utf8');
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
+    }
+  }
+}
