@@ -1,5 +1,6 @@
 // YAML parsed with positions, so every content error can say file:line:column.
 import { isAlias, isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode, isPair, isScalar, visit } from 'yaml';
+import { nodeAt } from './yaml-path.js';
 import { explainSyntaxError } from './yaml-errors.js';
 
 /** Limits that keep one hostile or careless file from exhausting the tool (and every other issue with it). */
@@ -94,7 +95,7 @@ export function parseYaml(source: SourceFile): ParsedYaml | YamlSyntaxError[] {
       return at(parent?.range?.[0]);
     },
     sourceOf(path) {
-      const node = doc.getIn(path as unknown[], true) as YamlNode | undefined;
+      const node = nodeAt(doc, path);
       return isScalar(node) && node.range ? { offset: node.range[0], text: source.text.slice(node.range[0], node.range[1]) } : undefined;
     },
     positionAt: (offset) => at(offset),
@@ -161,7 +162,7 @@ function firstAlias(doc: Document): number | undefined {
 
 function nearestNode(doc: Document, path: readonly PropertyKey[]): YamlNode | undefined {
   for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n) as unknown[], true) as YamlNode | undefined;
+    const node = nodeAt(doc, path.slice(0, n));
     if (node && (isMap(node) || isSeq(node) || isScalar(node))) return node;
   }
   return doc.contents ?? undefined;

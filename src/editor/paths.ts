@@ -1,11 +1,10 @@
-// Path access on a `yaml` Document, in one place: yaml's next major drops getIn/setIn, so only
-// this file changes then. Edits keep the nodes they do not replace, so comments, quotes, block
+// Edits to a `yaml` Document by path (reading goes through content/yaml-path.ts). Edits keep the nodes they do not replace, so comments, quotes, block
 // styles and blank lines stay as written; comments and blank lines travel with list items.
 import { isDeepStrictEqual } from 'node:util';
 import { type Document, isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { type FieldPath, nodeAt } from '../content/yaml-path.js';
 
-/** A place in a content file: keys of blocks and indexes of lists, e.g. ["sections", 4, "closingDate"]. */
-export type FieldPath = readonly (string | number)[];
+export { type FieldPath, nodeAt };
 
 /** One change a person made, as the form sends it. `value: undefined` in a set removes the field. */
 export type EditOp =
@@ -21,17 +20,6 @@ export type EditOp =
 export type KeyOrder = (path: FieldPath, valueAt: (p: FieldPath) => unknown) => readonly string[] | undefined;
 
 export class EditRefused extends Error {}
-
-/** The node at a path, or undefined when some step of it is absent. */
-export function nodeAt(doc: Document, path: FieldPath): YamlNode | undefined {
-  let node: unknown = doc.contents;
-  for (const step of path) {
-    if (isMap(node)) node = node.get(step, true);
-    else if (isSeq(node) && typeof step === 'number') node = node.get(step, true);
-    else return undefined;
-  }
-  return (node ?? undefined) as YamlNode | undefined;
-}
 
 /** The pair holding a key, so its key line counts as part of an edit of its value. */
 export function pairAt(doc: Document, path: FieldPath): Pair | undefined {

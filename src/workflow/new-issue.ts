@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { nodeAt } from '../content/yaml-path.js';
 import type { Issue } from '../content/schema.js';
 import { NewsletterError } from '../errors.js';
 import { findIssue, loadProject, type ProjectPaths, usableContent } from '../pipeline.js';
@@ -75,8 +76,13 @@ export async function newIssue(paths: ProjectPaths, args: NewIssueArgs): Promise
         review.push('regional links — markChanges is reset; set it to true to mark links changed since the last issue');
         break;
       case 'published-reviews':
-        map.setIn(['window', 'from'], dates.window.from);
-        map.setIn(['window', 'to'], dates.window.to);
+        {
+          const window = nodeAt(map, ['window']);
+          if (isMap(window)) {
+            window.set('from', dates.window.from);
+            window.set('to', dates.window.to);
+          } else map.set('window', { from: dates.window.from, to: dates.window.to });
+        }
         review.push(`published reviews — window now ${ukDate(dates.window.from)} to ${ukDate(dates.window.to)}`);
         break;
       case 'recruitment':
