@@ -108,11 +108,11 @@ describe('the editor', () => {
     await page.getByRole('button', { name: 'Add section' }).click();
     await field(page, 'f.sections.9.title-error').waitFor({ state: 'visible' });
     expect(await page.locator('[id="f.sections.9"] > legend').innerText()).toBe('Article: Item 10');
-    expect(await page.locator('#save-diff').innerText()).toContain('+  - type: article\n+    title: ""\n+    body: ""\n');
-    expect(await page.locator('#error-summary a').allInnerTexts()).toEqual([
-      'section 10 (article), title: must not be empty',
-      'section 10 (article), body: must not be empty',
-    ]);
+    // The inline message, the summary and the diff arrive from one validation; wait for each, do not assume their order.
+    await expect.poll(() => page.locator('#save-diff').innerText()).toContain('+  - type: article\n+    title: ""\n+    body: ""\n');
+    await expect
+      .poll(() => page.locator('#error-summary a').allInnerTexts())
+      .toEqual(['section 10 (article), title: must not be empty', 'section 10 (article), body: must not be empty']);
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Remove Article: Item 10' }).click();
     await page.locator('#error-summary').waitFor({ state: 'hidden' });
