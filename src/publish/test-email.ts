@@ -10,6 +10,7 @@ import type { Store } from '../state/store.js';
 import type { IssueSnapshot } from '../archive/snapshot.js';
 import type { CheckReport } from '../check/finding.js';
 import { currentIssue, refuseOnErrors, validActor } from '../workflow/current.js';
+import type { ProofOutcome, ProofRequest } from '../workflow/proof.js';
 import { importSentStatus } from '../workflow/sent-status.js';
 import { withIssueLease } from './lease.js';
 import { applyPlan } from './apply.js';
@@ -22,25 +23,13 @@ import { findCampaign, recordOf, remoteOf, requireMailchimp } from './remote.js'
  */
 export const MAILCHIMP_TEST_LIMITS = { perRequest: 6, perCampaign: 24 };
 
-export interface TestEmailArgs {
-  id: string;
-  to: string[];
-  by: string;
-  force: boolean;
-  now: () => Date;
-  env: NodeJS.ProcessEnv;
+export interface TestEmailArgs extends ProofRequest {
   progress: (line: string) => void;
   client?: (config: MailchimpConfig) => MailchimpClient;
 }
 
-export interface TestEmailResult {
-  id: string;
-  hash: string;
-  subject: string;
-  via: string;
+export interface TestEmailResult extends ProofOutcome {
   campaignId: string;
-  delivered: string[];
-  forcedErrors: number;
 }
 
 export async function mailchimpTestEmail(paths: ProjectPaths, store: Store, args: TestEmailArgs): Promise<TestEmailResult> {

@@ -10,7 +10,8 @@ import type { Store } from '../state/store.js';
 import { currentIssue, refuseOnErrors, validActor } from './current.js';
 import { importSentStatus } from './sent-status.js';
 
-export interface ProofArgs {
+/** What a proof asks for, by SMTP or as a Mailchimp test email. */
+export interface ProofRequest {
   id: string;
   to: string[];
   /** Who sends it, for the audit log. */
@@ -18,19 +19,26 @@ export interface ProofArgs {
   force: boolean;
   now: () => Date;
   env: NodeJS.ProcessEnv;
+}
+
+export interface ProofArgs extends ProofRequest {
   /** Made only once the recipients and the content have passed; SMTP_URL by default. */
   transport: (smtpUrl: string) => MailTransport;
 }
 
-export interface ProofResult {
+/** What a proof did, by SMTP or as a Mailchimp test email. */
+export interface ProofOutcome {
   id: string;
   hash: string;
   subject: string;
   via: string;
   delivered: string[];
-  refused: RecipientRefused[];
   /** Errors from check that --force sent anyway. */
   forcedErrors: number;
+}
+
+export interface ProofResult extends ProofOutcome {
+  refused: RecipientRefused[];
 }
 
 export async function proof(paths: ProjectPaths, store: Store, args: ProofArgs): Promise<ProofResult> {

@@ -1,5 +1,8 @@
 // `newsletter proof`: send the issue to allow-listed reviewers by SMTP; the work is in workflow/proof.ts.
 import { type Command, type CommandContext, flag, text } from '../command.js';
+import type { ProjectPaths } from '../../pipeline.js';
+import type { Store } from '../../state/store.js';
+import type { ProofOutcome, ProofRequest } from '../../workflow/proof.js';
 import { UsageError } from '../io.js';
 
 export const proof: Command = {
@@ -24,73 +27,77 @@ export const proof: Command = {
       throw new UsageError('say which issue and who receives it, e.g. `newsletter proof 2022-05 --to a@example.org`');
     const via = text(context, 'via') ?? 'smtp';
     if (via !== 'smtp' && via !== 'mailchimp') throw new UsageError(`--via is smtp or mailchimp, not "${via}"`);
-    if (via === 'mailchimp') return viaMailchimp(context, id, to);
-    const [{ proof: sendProof }, { smtpTransport }, { projectPaths }, { withStateStore }, { userInfo }] = await Promise.all([
-      import('../../workflow/proof.js'),
-      import('../../distribute/smtp.js'),
+    const [{ projectPaths }, { withStateStore }, { userInfo }] = await Promise.all([
       import('../../pipeline.js'),
       import('../store.js'),
       import('node:os'),
     ]);
-    return withStateStore(context, async (store) => {
-      const json = flag(context, 'json');
-      if (!json) context.io.err(`Rendering and checking ${id}…`);
-      const result = await sendProof(projectPaths(context.root), store, {
-        id,
-        to: to.split(','),
-        by: text(context, 'by') ?? userInfo().username,
-        force: flag(context, 'force'),
-        now: () => new Date(),
-        env: context.env,
-        transport: (url) => smtpTransport(url),
-      });
-      if (json) context.io.out(JSON.stringify(result, null, 2));
-      else
-        context.io.out(
-          [
-            `Proof of ${id} ("${result.subject}") through ${result.via}, content ${result.hash.slice(0, 12)}:`,
-            ...result.delivered.map((a) => `  delivered  ${a}`),
-            ...result.refused.map((r) => `  REFUSED    ${r.address} — ${r.response}`),
-            ...(result.forcedErrors ? [`Sent with --force despite ${result.forcedErrors} error(s) from check; this is recorded.`] : []),
-          ].join('\n'),
-        );
-      // A recipient the server refused is a failure of the service, not of the request.
-      return result.refused.length ? 2 : 0;
-    });
-  },
-};
-
-/** `--via mailchimp`: the work is in publish/test-email.ts. */
-async function viaMailchimp(context: CommandContext, id: string, to: string): Promise<number> {
-  const [{ mailchimpTestEmail }, { projectPaths }, { withStateStore }, { userInfo }] = await Promise.all([
-    import('../../publish/test-email.js'),
-    import('../../pipeline.js'),
-    import('../store.js'),
-    import('node:os'),
-  ]);
-  return withStateStore(context, async (store) => {
     const json = flag(context, 'json');
-    if (!json) context.io.err(`Rendering and checking ${id}…`);
-    const result = await mailchimpTestEmail(projectPaths(context.root), store, {
+    const request: ProofRequest = {
       id,
       to: to.split(','),
       by: text(context, 'by') ?? userInfo().username,
       force: flag(context, 'force'),
       now: () => new Date(),
       env: context.env,
-      progress: (line) => {
-        if (!json) context.io.err(line);
-      },
+    };
+    return withStateStore(context, async (store) => {
+      if (!json) context.io.err(`Rendering and checking ${id}…`);
+      const paths = projectPaths(context.root);
+      const sent = via === 'mailchimp' ? await viaMailchimp(context, paths, store, request, json) : await viaSmtp(paths, store, request);
+      if (json) context.io.out(JSON.stringify(sent.result, null, 2));
+      else context.io.out([`Proof of ${id} ("${sent.result.subject}") ${sent.summary}`, ...sent.lines].join('\n'));
+      // A recipient the server refused is a failure of the service, not of the request.
+      return sent.refused ? 2 : 0;
     });
-    if (json) context.io.out(JSON.stringify(result, null, 2));
-    else
-      context.io.out(
-        [
-          `Proof of ${id} ("${result.subject}") as a ${result.via}, content ${result.hash.slice(0, 12)}:`,
-          ...result.delivered.map((a) => `  sent to  ${a}`),
-          ...(result.forcedErrors ? [`Sent with --force despite ${result.forcedErrors} error(s) from check; this is recorded.`] : []),
-        ].join('\n'),
-      );
-    return 0;
+  },
+};
+
+interface Sent {
+  result: ProofOutcome;
+  summary: string;
+  lines: string[];
+  refused: boolean;
+}
+
+const forced = (r: ProofOutcome) =>
+  r.forcedErrors ? [`Sent with --force despite ${r.forcedErrors} error(s) from check; this is recorded.`] : [];
+
+/** By SMTP: the work is in workflow/proof.ts. */
+async function viaSmtp(paths: ProjectPaths, store: Store, request: ProofRequest): Promise<Sent> {
+  const [{ proof }, { smtpTransport }] = await Promise.all([import('../../workflow/proof.js'), import('../../distribute/smtp.js')]);
+  const result = await proof(paths, store, { ...request, transport: (url) => smtpTransport(url) });
+  return {
+    result,
+    summary: `through ${result.via}, content ${result.hash.slice(0, 12)}:`,
+    lines: [
+      ...result.delivered.map((a) => `  delivered  ${a}`),
+      ...result.refused.map((r) => `  REFUSED    ${r.address} — ${r.response}`),
+      ...forced(result),
+    ],
+    refused: result.refused.length > 0,
+  };
+}
+
+/** `--via mailchimp`: the work is in publish/test-email.ts. */
+async function viaMailchimp(
+  context: CommandContext,
+  paths: ProjectPaths,
+  store: Store,
+  request: ProofRequest,
+  json: boolean,
+): Promise<Sent> {
+  const { mailchimpTestEmail } = await import('../../publish/test-email.js');
+  const result = await mailchimpTestEmail(paths, store, {
+    ...request,
+    progress: (line) => {
+      if (!json) context.io.err(line);
+    },
   });
+  return {
+    result,
+    summary: `as a ${result.via}, content ${result.hash.slice(0, 12)}:`,
+    lines: [...result.delivered.map((a) => `  sent to  ${a}`), ...forced(result)],
+    refused: false,
+  };
 }
