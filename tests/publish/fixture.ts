@@ -4,6 +4,7 @@ import path from 'node:path';
 import { startStandin, type Standin } from '../../scripts/mailchimp-standin/server.js';
 import type { IssueSnapshot } from '../../src/archive/snapshot.js';
 import { MailchimpClient } from '../../src/mailchimp/index.js';
+import type { PublishArgs } from '../../src/publish/publish.js';
 import { openStore, type Store } from '../../src/state/store.js';
 import { approve } from '../../src/workflow/approve.js';
 import { makeDraft, tempProject, type TempProject } from '../helpers/project.js';
@@ -75,6 +76,18 @@ export const fastClient =
       timeoutMs,
       timing: fakeTiming(),
     });
+
+/** `publish 2022-04` by Ann Chair against the stand-in, quietly; `over` changes what a test needs. */
+export const publishArgs = (standin: Standin, over: Partial<PublishArgs> = {}): PublishArgs => ({
+  id: '2022-04',
+  dryRun: false,
+  by: 'Ann Chair',
+  now,
+  env: envFor(standin),
+  progress: () => undefined,
+  client: fastClient(standin),
+  ...over,
+});
 
 /** The issue's campaigns in the stand-in. */
 export const campaignsOf = (standin: Standin, issueId = '2022-04') =>

@@ -11,7 +11,7 @@ import { unschedule } from '../../src/publish/unschedule.js';
 import { openStore } from '../../src/state/store.js';
 import { issueStandings } from '../../src/workflow/status-report.js';
 import { daemonFor, DUE, ISSUE, publishDue, sends, TestClock, world, type World } from '../scheduler/harness.js';
-import { type Approved, approvedApril, envFor, fastClient, now, standinNow } from './fixture.js';
+import { type Approved, approvedApril, envFor, now, standinNow, publishArgs } from './fixture.js';
 
 /** A holder on another host: alive as far as this host can tell. */
 const ELSEWHERE = 'other-host:4242:cafe';
@@ -62,15 +62,7 @@ describe('commands refuse an issue another command holds, touching nothing', () 
   });
   afterEach(() => fx.close());
 
-  const args = (): PublishArgs => ({
-    id: ISSUE,
-    dryRun: false,
-    by: 'Ann Chair',
-    now,
-    env: envFor(standin),
-    progress: () => undefined,
-    client: fastClient(standin),
-  });
+  const args = (): PublishArgs => publishArgs(standin);
 
   it('publish and unschedule say who holds the issue; once it is given back, publish goes ahead', async () => {
     fx.store.issueLeases.acquire(ISSUE, ELSEWHERE, 'publish', 15 * MINUTE);

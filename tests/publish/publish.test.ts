@@ -7,7 +7,7 @@ import { NewsletterError } from '../../src/errors.js';
 import { type PublishArgs, publish } from '../../src/publish/publish.js';
 import { publishApproved } from '../../src/publish/sync.js';
 import { auditTrail } from '../../src/workflow/status-report.js';
-import { APRIL_SEND, type Approved, approvedApril, campaignsOf, envFor, fastClient, now, standinNow, writes } from './fixture.js';
+import { APRIL_SEND, type Approved, approvedApril, campaignsOf, fastClient, standinNow, writes, publishArgs } from './fixture.js';
 
 let standin: Standin;
 let fx: Approved;
@@ -25,16 +25,7 @@ beforeEach(async () => {
 });
 afterEach(() => fx.close());
 
-const args = (over: Partial<PublishArgs> = {}): PublishArgs => ({
-  id: '2022-04',
-  dryRun: false,
-  by: 'Ann Chair',
-  now,
-  env: envFor(standin),
-  progress: (l) => lines.push(l),
-  client: fastClient(standin),
-  ...over,
-});
+const args = (over: Partial<PublishArgs> = {}): PublishArgs => publishArgs(standin, { progress: (l) => lines.push(l), ...over });
 
 describe('publish', () => {
   it('creates one campaign with the approved settings and content, and schedules it at 08:00Z for 09:00 BST', async () => {

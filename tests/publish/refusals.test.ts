@@ -5,7 +5,7 @@ import type { Standin } from '../../scripts/mailchimp-standin/server.js';
 import { NewsletterError } from '../../src/errors.js';
 import { type PublishArgs, publish } from '../../src/publish/publish.js';
 import { currentIssue } from '../../src/workflow/current.js';
-import { APRIL, type Approved, approvedApril, envFor, fastClient, now, standinNow } from './fixture.js';
+import { APRIL, type Approved, approvedApril, envFor, now, standinNow, publishArgs } from './fixture.js';
 
 let standin: Standin;
 let fx: Approved;
@@ -19,16 +19,7 @@ beforeEach(async () => {
 });
 afterEach(() => fx.close());
 
-const args = (over: Partial<PublishArgs> = {}): PublishArgs => ({
-  id: '2022-04',
-  dryRun: false,
-  by: 'Ann Chair',
-  now,
-  env: envFor(standin),
-  progress: () => undefined,
-  client: fastClient(standin),
-  ...over,
-});
+const args = (over: Partial<PublishArgs> = {}): PublishArgs => publishArgs(standin, over);
 
 async function refusal(over: Partial<PublishArgs> = {}): Promise<NewsletterError> {
   const before = fx.store.statuses.get('2022-04');

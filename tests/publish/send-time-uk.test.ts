@@ -3,7 +3,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Standin } from '../../scripts/mailchimp-standin/server.js';
 import { type PublishArgs, publish } from '../../src/publish/publish.js';
-import { type Approved, approvedApril, campaignsOf, envFor, fastClient, now, standinNow } from './fixture.js';
+import { type Approved, approvedApril, campaignsOf, standinNow, publishArgs } from './fixture.js';
 
 let standin: Standin;
 let fx: Approved;
@@ -17,16 +17,7 @@ beforeEach(async () => {
 });
 afterEach(() => fx.close());
 
-const args = (at: string, dryRun: boolean): PublishArgs => ({
-  id: '2022-04',
-  at,
-  dryRun,
-  by: 'Ann Chair',
-  now,
-  env: envFor(standin),
-  progress: () => undefined,
-  client: fastClient(standin),
-});
+const args = (at: string, dryRun: boolean): PublishArgs => publishArgs(standin, { at, dryRun });
 
 describe('UK time to UTC', () => {
   it.each([

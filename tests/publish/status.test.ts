@@ -9,7 +9,7 @@ import { markSent } from '../../src/publish/mark-sent.js';
 import { publish } from '../../src/publish/publish.js';
 import { unschedule } from '../../src/publish/unschedule.js';
 import { auditTrail } from '../../src/workflow/status-report.js';
-import { APRIL_SEND, type Approved, approvedApril, campaignsOf, envFor, fastClient, NOW, now, standinNow } from './fixture.js';
+import { APRIL_SEND, type Approved, approvedApril, campaignsOf, envFor, fastClient, NOW, now, standinNow, publishArgs } from './fixture.js';
 
 let standin: Standin;
 let fx: Approved;
@@ -20,15 +20,7 @@ afterAll(() => standin.stop());
 beforeEach(async () => {
   standin.account.campaigns.clear();
   fx = await approvedApril();
-  await publish(fx.project.paths, fx.store, {
-    id: '2022-04',
-    dryRun: false,
-    by: 'Ann Chair',
-    now,
-    env: envFor(standin),
-    progress: () => undefined,
-    client: fastClient(standin),
-  });
+  await publish(fx.project.paths, fx.store, publishArgs(standin));
 });
 afterEach(() => fx.close());
 
