@@ -20,6 +20,7 @@ import {
   toCampaign,
   type Campaign,
   type CampaignContent,
+  type CampaignDraft,
   type SendChecklist,
 } from './schemas.js';
 import { createSdk, type Sdk } from './sdk.js';
@@ -38,16 +39,6 @@ export interface MailchimpClientOptions {
   timing?: Timing;
   /** Told about each retry, in words without the key. */
   log?: (line: string) => void;
-}
-
-/** What a new campaign is made with. */
-export interface CampaignDraft {
-  audienceId: string;
-  title: string;
-  subject: string;
-  previewText: string;
-  fromName: string;
-  replyTo: string;
 }
 
 /**

@@ -1,6 +1,13 @@
 // The Mailchimp client as the rest of the tool sees it.
-export { MailchimpClient, type CampaignDraft, type MailchimpClientOptions, type SettingsUpdate } from './client.js';
+export { MailchimpClient, type MailchimpClientOptions, type SettingsUpdate } from './client.js';
 export { mailchimpConfigFromEnv, serverOfKey, basePathFor, type MailchimpConfig } from './config.js';
 export { MailchimpError, isOutcomeUncertain, type MailchimpFailure } from './errors.js';
-export { CAMPAIGN_STATUSES, type Campaign, type CampaignContent, type CampaignStatus, type SendChecklist } from './schemas.js';
+export {
+  CAMPAIGN_STATUSES,
+  type Campaign,
+  type CampaignContent,
+  type CampaignDraft,
+  type CampaignStatus,
+  type SendChecklist,
+} from './schemas.js';
 export { DEFAULT_RETRY, type RetryPolicy, type Timing } from './retry.js';

@@ -54,11 +54,8 @@ export const checklistSchema = z.object({
 
 export const pingSchema = z.object({ health_status: z.string() });
 
-/** A campaign as the tool sees it. */
-export interface Campaign {
-  id: string;
-  webId: number;
-  status: CampaignStatus;
+/** What a new campaign is made with. */
+export interface CampaignDraft {
   /** The audience (list) it goes to. */
   audienceId: string;
   title: string;
@@ -66,6 +63,13 @@ export interface Campaign {
   previewText: string;
   fromName: string;
   replyTo: string;
+}
+
+/** A campaign as the tool sees it: what it was made with, and what Mailchimp has done with it. */
+export interface Campaign extends CampaignDraft {
+  id: string;
+  webId: number;
+  status: CampaignStatus;
   /** When it is scheduled or was sent (ISO 8601, UTC), or null. */
   sendTime: string | null;
   emailsSent: number;

@@ -10,7 +10,7 @@ import type { Store } from '../state/store.js';
 import type { IssueSnapshot } from '../archive/snapshot.js';
 import type { CheckReport } from '../check/finding.js';
 import { currentIssue, refuseOnErrors, validActor } from '../workflow/current.js';
-import type { ProofOutcome, ProofRequest } from '../workflow/proof.js';
+import { type ProofOutcome, proofRecorder, type ProofRequest } from '../workflow/proof.js';
 import { importSentStatus } from '../workflow/sent-status.js';
 import { withIssueLease } from './lease.js';
 import { applyPlan } from './apply.js';
@@ -79,14 +79,7 @@ async function sendTestHeld({ store, args, by, to, perCampaign, snapshot, report
   const plan = planContentSync(snapshot, campaign ? await remoteOf(client, campaign) : null, recordOf(store, args.id));
   const campaignId = (await applyPlan({ client, store, snapshot, actor: by, progress: args.progress }, plan)) ?? campaign!.id;
   const via = `Mailchimp test email (campaign ${campaignId})`;
-  const record = (details: Record<string, unknown>) =>
-    store.audit.append({
-      actor: by,
-      action: 'proof',
-      issue: args.id,
-      hash: snapshot.hash,
-      details: { to, via: 'mailchimp', campaignId, forced: args.force && report.errors > 0, checkErrors: report.errors, ...details },
-    });
+  const record = proofRecorder(store, args, { by, to, hash: snapshot.hash, checkErrors: report.errors }, { via: 'mailchimp', campaignId });
   args.progress(`Sending a Mailchimp test email of campaign ${campaignId}…`);
   try {
     await client.sendTest(campaignId, to);

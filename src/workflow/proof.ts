@@ -51,14 +51,7 @@ export async function proof(paths: ProjectPaths, store: Store, args: ProofArgs):
   if (!args.force) refuseOnErrors(report, 'proofed (add --force to send the proof anyway; it is recorded)');
   const mail = proofMail(snapshot, content.newsletter, to);
   const transport = args.transport(smtpUrl);
-  const record = (details: Record<string, unknown>) =>
-    store.audit.append({
-      actor: by,
-      action: 'proof',
-      issue: args.id,
-      hash: snapshot.hash,
-      details: { to, via: transport.describe, forced: args.force && report.errors > 0, checkErrors: report.errors, ...details },
-    });
+  const record = proofRecorder(store, args, { by, to, hash: snapshot.hash, checkErrors: report.errors }, { via: transport.describe });
   try {
     const delivery = await transport.send(mail);
     record({ delivered: delivery.accepted, refused: delivery.refused });
@@ -77,4 +70,24 @@ export async function proof(paths: ProjectPaths, store: Store, args: ProofArgs):
   } finally {
     transport.close();
   }
+}
+
+/**
+ * How a proof is written to the audit log, by SMTP or as a Mailchimp test email: who sent what to
+ * whom, whether check errors were forced through, then what happened (`details`).
+ */
+export function proofRecorder(
+  store: Store,
+  request: Pick<ProofRequest, 'id' | 'force'>,
+  sent: { by: string; to: string[]; hash: string; checkErrors: number },
+  how: Record<string, unknown>,
+): (details: Record<string, unknown>) => void {
+  return (details) =>
+    store.audit.append({
+      actor: sent.by,
+      action: 'proof',
+      issue: request.id,
+      hash: sent.hash,
+      details: { to: sent.to, ...how, forced: request.force && sent.checkErrors > 0, checkErrors: sent.checkErrors, ...details },
+    });
 }
