@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { emailMessage } from '../src/check/message.js';
 import { findIssue, loadProject, loadTemplates, projectPaths, renderIssue, usableContent } from '../src/pipeline.js';
+import { median } from './bench-support.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROUNDS = Number(process.env.BENCH_CLI_RUNS ?? 15);
@@ -33,8 +34,6 @@ function run(steps: Step[], cwd: string): number {
   }
   return performance.now() - start;
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function paired(label: string, a: Step[], aLabel: string, b: Step[], bLabel: string, target: number | undefined, cwd: string): void {
   run(a, cwd); // warm the disk cache, and let the CLI write its code cache

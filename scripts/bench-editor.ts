@@ -1,37 +1,15 @@
 // The editor's speed, in real Chromium over loopback (called from `npm run bench`): the median
 // time from a keystroke in a field of the editor to the changed email shown in its preview frame
 // (validation, render and checks of the unsaved edit, then the frame loading the draft).
-import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { projectPaths } from '../src/pipeline.js';
-import { startPreview } from '../src/preview/server.js';
-import { openStore } from '../src/state/store.js';
 import { launchBrowser, offlineContext } from '../tests/preview/browser.js';
+import { benchStudio, median } from './bench-support.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EDITS = Number(process.env.BENCH_EDITS ?? 15);
 const TARGET_MS = 150;
 const FIELD = 'f.sections.4.title';
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-const root = await mkdtemp(path.join(tmpdir(), 'newsletter-bench-editor-'));
-await cp(path.join(ROOT, 'content'), path.join(root, 'content'), { recursive: true });
-await cp(path.join(ROOT, 'templates'), path.join(root, 'templates'), { recursive: true });
-const store = openStore(path.join(root, 'state.db'));
-const server = await startPreview({
-  paths: projectPaths(root),
-  store,
-  secret: 'bench-editor-secret-0123456789abcdef',
-  mode: 'studio',
-  port: 0,
-});
+const studio = await benchStudio();
+const { server } = studio;
 const browser = await launchBrowser();
 try {
   const page = await (await offlineContext(browser)).newPage();
@@ -68,7 +46,5 @@ try {
   );
 } finally {
   await browser.close();
-  await server.close();
-  store.close();
-  await rm(root, { recursive: true, force: true });
+  await studio.close();
 }

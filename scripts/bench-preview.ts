@@ -2,17 +2,12 @@
 //   reload — median time from writing a content file to the new text visible in the open page;
 //   throughput — requests per second for a studio issue page under a bounded load, with 0 errors.
 // Prints figures and ratios against the targets; timing never fails a build.
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { projectPaths } from '../src/pipeline.js';
-import { startPreview } from '../src/preview/server.js';
-import { openStore } from '../src/state/store.js';
 import { launchBrowser, offlineContext } from '../tests/preview/browser.js';
+import { benchStudio, median } from './bench-support.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const EDITS = Number(process.env.BENCH_EDITS ?? 15);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
 const CONCURRENCY = 20;
@@ -20,12 +15,6 @@ const RELOAD_TARGET_MS = 250;
 const ISSUE = '2022-04';
 const FILE = `content/issues/${ISSUE}/issue.yaml`;
 const ANCHOR = 'As we move into the new financial year';
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 async function reloadLatency(url: string, root: string): Promise<number[]> {
   const browser = await launchBrowser();
@@ -84,17 +73,8 @@ async function throughput(url: string): Promise<{ perSecond: number; errors: num
 }
 
 async function main(): Promise<void> {
-  const root = await mkdtemp(path.join(tmpdir(), 'newsletter-bench-'));
-  await cp(path.join(ROOT, 'content'), path.join(root, 'content'), { recursive: true });
-  await cp(path.join(ROOT, 'templates'), path.join(root, 'templates'), { recursive: true });
-  const store = openStore(path.join(root, 'state.db'));
-  const server = await startPreview({
-    paths: projectPaths(root),
-    store,
-    secret: 'bench-secret-0123456789abcdefghij',
-    mode: 'studio',
-    port: 0,
-  });
+  const studio = await benchStudio();
+  const { root, server } = studio;
   try {
     const times = await reloadLatency(server.url, root);
     const m = median(times);
@@ -107,9 +87,7 @@ async function main(): Promise<void> {
     );
     if (load.errors > 0) process.exitCode = 1;
   } finally {
-    await server.close();
-    store.close();
-    await rm(root, { recursive: true, force: true });
+    await studio.close();
   }
 }
 

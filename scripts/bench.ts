@@ -2,21 +2,14 @@
 // fails a build on timing (tests assert behaviour, benchmarks report speed).
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import mjml2html from 'mjml';
 import { findIssue, loadProject, loadTemplates, projectPaths, usableContent } from '../src/pipeline.js';
 import { renderIssue } from '../src/render/index.js';
 import { MJML_OPTIONS } from '../src/render/mjml.js';
+import { median, ROOT } from './bench-support.js';
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 150);
 const WARMUP = 5;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 /**
  * Time two functions in alternating blocks, so both see the same warm JIT, heap and machine
