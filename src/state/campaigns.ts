@@ -33,16 +33,6 @@ interface Row {
   updated_at: string;
 }
 
-export const CAMPAIGN_SCHEMA = `
-  CREATE TABLE IF NOT EXISTS campaign (
-    issue_id              TEXT PRIMARY KEY,
-    campaign_id           TEXT,
-    content_snapshot_hash TEXT,
-    content_remote_hash   TEXT,
-    scheduled_for         TEXT,
-    updated_at            TEXT NOT NULL
-  );`;
-
 export class Campaigns {
   constructor(
     private readonly db: Database.Database,
