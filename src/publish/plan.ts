@@ -4,9 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { IssueSnapshot } from '../archive/snapshot.js';
 import { NewsletterError } from '../errors.js';
-
-/** Mailchimp's campaign statuses. */
-export type CampaignStatus = 'save' | 'paused' | 'schedule' | 'sending' | 'sent' | 'canceled' | 'canceling' | 'archived';
+import type { CampaignStatus } from '../mailchimp/index.js';
 
 export interface CampaignSettings {
   title: string;
@@ -91,19 +89,27 @@ export class CampaignAlreadySent extends NewsletterError {
   }
 }
 
-export function planPublish(snapshot: IssueSnapshot, sendAt: Date, remote: RemoteCampaign | null, record: CampaignRecord): PublishPlan {
+/**
+ * Who sends the campaign at its time: Mailchimp, on the schedule the plan makes (`publish`), or
+ * the tool's daemon (`publish --send-at`), which leaves it unscheduled so only one party sends it.
+ */
+export type Sender = 'mailchimp' | 'daemon';
+
+export function planPublish(
+  snapshot: IssueSnapshot,
+  sendAt: Date,
+  remote: RemoteCampaign | null,
+  record: CampaignRecord,
+  sender: Sender = 'mailchimp',
+): PublishPlan {
   const wanted = settingsFor(snapshot);
   const issueId = snapshot.issueId;
+  const schedule: PublishStep[] = sender === 'mailchimp' ? [{ kind: 'schedule', at: sendAt }] : [];
   if (!remote) {
     return {
       issueId,
       campaignId: null,
-      steps: [
-        { kind: 'create-campaign', settings: wanted },
-        { kind: 'set-content' },
-        { kind: 'read-checklist' },
-        { kind: 'schedule', at: sendAt },
-      ],
+      steps: [{ kind: 'create-campaign', settings: wanted }, { kind: 'set-content' }, { kind: 'read-checklist' }, ...schedule],
     };
   }
   if (
@@ -119,7 +125,11 @@ export function planPublish(snapshot: IssueSnapshot, sendAt: Date, remote: Remot
   const needsSettings = Object.keys(changes).length > 0;
   const needsContent = !contentMatches(snapshot, remote, record);
   const scheduledRight = remote.status === 'schedule' && remote.sendTime?.getTime() === sendAt.getTime();
-  if (scheduledRight && !needsSettings && !needsContent) return { issueId, campaignId: remote.id, steps: [] };
+  if (scheduledRight && !needsSettings && !needsContent) {
+    const steps: PublishStep[] =
+      sender === 'mailchimp' ? [] : [{ kind: 'unschedule', reason: 'the daemon sends it, not a Mailchimp schedule' }];
+    return { issueId, campaignId: remote.id, steps };
+  }
 
   const steps: PublishStep[] = [];
   // Mailchimp refuses edits to a scheduled campaign: take it back to paused first.
@@ -128,7 +138,7 @@ export function planPublish(snapshot: IssueSnapshot, sendAt: Date, remote: Remot
   }
   if (needsSettings) steps.push({ kind: 'update-settings', changes });
   if (needsContent) steps.push({ kind: 'set-content' });
-  steps.push({ kind: 'read-checklist' }, { kind: 'schedule', at: sendAt });
+  steps.push({ kind: 'read-checklist' }, ...schedule);
   return { issueId, campaignId: remote.id, steps };
 }
 

@@ -85,6 +85,29 @@ describe('planPublish', () => {
   });
 });
 
+describe('planPublish for a send the daemon makes (publish --send-at)', () => {
+  it('creates, fills and checks the campaign but never schedules it in Mailchimp', () => {
+    expect(kinds(planPublish(snapshot, at, null, none, 'daemon').steps)).toEqual(['create-campaign', 'set-content', 'read-checklist']);
+    expect(kinds(planPublish(snapshot, at, campaign({ status: 'paused' }), none, 'daemon').steps)).toEqual(['read-checklist']);
+  });
+
+  it('unschedules a campaign scheduled in Mailchimp, even at the right time with the approved content', () => {
+    expect(planPublish(snapshot, at, campaign({ status: 'schedule', sendTime: at }), none, 'daemon').steps).toEqual([
+      { kind: 'unschedule', reason: 'the daemon sends it, not a Mailchimp schedule' },
+    ]);
+    const changed = planPublish(snapshot, at, campaign({ status: 'schedule', sendTime: at, contentHash: 'other' }), none, 'daemon');
+    expect(changed.steps).toEqual([
+      { kind: 'unschedule', reason: 'its content must change' },
+      { kind: 'set-content' },
+      { kind: 'read-checklist' },
+    ]);
+  });
+
+  it('refuses to touch a campaign that has gone, as publish does', () => {
+    expect(() => planPublish(snapshot, at, campaign({ status: 'sent' }), none, 'daemon')).toThrow(CampaignAlreadySent);
+  });
+});
+
 describe('driftOf', () => {
   it('finds settings and content changed in Mailchimp after they were set', () => {
     const record: CampaignRecord = {
