@@ -6,6 +6,15 @@ import { z } from 'zod';
 export const CAMPAIGN_STATUSES = ['save', 'paused', 'schedule', 'sending', 'sent', 'canceled', 'canceling', 'archived'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
+/**
+ * A campaign sending or sent has gone (or is going) to subscribers: nothing may change or send
+ * it again. An issue's own status uses the same two words for the same moments, so this answers
+ * for both.
+ */
+export function goingOrGone(status: string): status is 'sending' | 'sent' {
+  return status === 'sending' || status === 'sent';
+}
+
 /** The fields requested with every campaign read (Mailchimp's `fields` parameter). */
 export const CAMPAIGN_FIELDS = [
   'id',

@@ -79,6 +79,9 @@ export function settingsChanges(wanted: CampaignSettings, held: CampaignSettings
   return changes;
 }
 
+/** Mailchimp lets a campaign be edited until it is going, gone, cancelled or archived. */
+const changeable = (status: CampaignStatus) => status === 'save' || status === 'paused' || status === 'schedule';
+
 /** A campaign that is going or gone cannot be changed: publishing again must not touch it. */
 export class CampaignAlreadySent extends NewsletterError {
   constructor(
@@ -112,15 +115,7 @@ export function planPublish(
       steps: [{ kind: 'create-campaign', settings: wanted }, { kind: 'set-content' }, { kind: 'read-checklist' }, ...schedule],
     };
   }
-  if (
-    remote.status === 'sending' ||
-    remote.status === 'sent' ||
-    remote.status === 'canceling' ||
-    remote.status === 'canceled' ||
-    remote.status === 'archived'
-  ) {
-    throw new CampaignAlreadySent(issueId, remote.status);
-  }
+  if (!changeable(remote.status)) throw new CampaignAlreadySent(issueId, remote.status);
   const changes = settingsChanges(wanted, remote.settings);
   const needsSettings = Object.keys(changes).length > 0;
   const needsContent = !contentMatches(snapshot, remote, record);
@@ -158,7 +153,7 @@ export function planContentSync(snapshot: IssueSnapshot, remote: RemoteCampaign 
   const wanted = settingsFor(snapshot);
   const issueId = snapshot.issueId;
   if (!remote) return { issueId, campaignId: null, steps: [{ kind: 'create-campaign', settings: wanted }, { kind: 'set-content' }] };
-  if (!['save', 'paused', 'schedule'].includes(remote.status)) throw new CampaignAlreadySent(issueId, remote.status);
+  if (!changeable(remote.status)) throw new CampaignAlreadySent(issueId, remote.status);
   const changes = settingsChanges(wanted, remote.settings);
   const steps: PublishStep[] = [];
   if (Object.keys(changes).length > 0) steps.push({ kind: 'update-settings', changes });

@@ -4,7 +4,7 @@
 // finds, plans and applies, sending the snapshot that was approved — not a new render of it.
 import type { IssueSnapshot } from '../archive/snapshot.js';
 import { NewsletterError } from '../errors.js';
-import { MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
+import { goingOrGone, MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
 import type { ProjectPaths } from '../pipeline.js';
 import { londonToUtc, withSendTime } from '../render/dates.js';
 import type { Store } from '../state/store.js';
@@ -79,8 +79,7 @@ export async function publish(paths: ProjectPaths, store: Store, args: PublishAr
 /** The snapshot to send: approved by enough people, and still what the issue renders to. */
 function approvedSnapshot(store: Store, id: string, currentHash: string, needed: number): IssueSnapshot {
   const status = store.statuses.get(id);
-  if (status === 'sending' || status === 'sent')
-    throw new NewsletterError('campaign-sent', `${id} is ${status}; a sent issue is not published again`);
+  if (goingOrGone(status)) throw new NewsletterError('campaign-sent', `${id} is ${status}; a sent issue is not published again`);
   if (status === 'cancelled' || status === 'needs-attention')
     throw new NewsletterError('publish-refused', `${id} is ${status}, so it is not published`, {
       hint: `run \`newsletter status ${id}\` and \`newsletter log ${id}\` to see why; a person must move it on first`,

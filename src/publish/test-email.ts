@@ -4,7 +4,7 @@
 // against PROOF_ALLOWLIST and Mailchimp's test-email limits before Mailchimp is touched.
 import { proofRecipients } from '../distribute/allowlist.js';
 import { NewsletterError } from '../errors.js';
-import { MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
+import { goingOrGone, MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
 import type { ProjectPaths } from '../pipeline.js';
 import type { Store } from '../state/store.js';
 import type { IssueSnapshot } from '../archive/snapshot.js';
@@ -45,7 +45,7 @@ export async function mailchimpTestEmail(paths: ProjectPaths, store: Store, args
   await importSentStatus(store, paths, content);
   if (!args.force) refuseOnErrors(report, 'proofed (add --force to send the proof anyway; it is recorded)');
   const status = store.statuses.get(args.id);
-  if (status === 'sending' || status === 'sent')
+  if (goingOrGone(status))
     throw new NewsletterError('campaign-sent', `${args.id} is ${status}; its campaign is not changed for a test email`);
 
   const client = args.client?.(config) ?? MailchimpClient.fromConfig(config, { log: (line) => args.progress(`      ${line}`) });
