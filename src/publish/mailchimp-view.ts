@@ -6,7 +6,7 @@ import { NewsletterError } from '../errors.js';
 import { MailchimpClient, type MailchimpConfig, mailchimpConfigFromEnv } from '../mailchimp/index.js';
 import type { ProjectPaths } from '../pipeline.js';
 import type { Store } from '../state/store.js';
-import { markSent } from './mark-sent.js';
+import { markIssueSent } from './mark-sent.js';
 import { ukInstant } from '../render/dates.js';
 import { driftOf } from './plan.js';
 import { findCampaign, recordOf, remoteOf } from './remote.js';
@@ -78,7 +78,7 @@ async function viewOf(paths: ProjectPaths, store: Store, client: MailchimpClient
     };
     if (campaign.status === 'sent' && store.statuses.get(id) !== 'sent') {
       try {
-        const marked = await markSent(paths, store, id, campaign, { approvalsNeeded: args.approvalsNeeded, now: args.now });
+        const marked = await markIssueSent(paths, store, id, campaign, { approvalsNeeded: args.approvalsNeeded, now: args.now });
         view.recordedSent = marked.result !== 'unknown-content';
         if (marked.result === 'unknown-content')
           view.sentProblem = 'no approved snapshot matches the content the campaign was given; it is not added to the archive';

@@ -11,7 +11,7 @@ import type { DueSend } from '../state/due-sends.js';
 import { StatusChanged } from '../state/status.js';
 import { approvedSnapshotOf, campaignOf, driftAgainst, needsAttention, type SchedulerContext } from './context.js';
 import { judgeDueSend } from './judge-due-send.js';
-import { markSent } from './mark-sent.js';
+import { settleSentCampaign } from './settle-sent.js';
 
 export type FireResult =
   | 'sent' // we sent it now
@@ -153,7 +153,7 @@ function recordSending(ctx: SchedulerContext, issue: string, campaign: Campaign,
     store.dueSends.complete(issue, ctx.owner, outcome);
   }
   if (result === 'sent') ctx.log.info('due-send.sent', `${issue}: campaign ${campaign.id} sent`, { issue, campaign: campaign.id });
-  if (campaign.status === 'sent') return markSent(ctx, issue, 'sending', campaign).then(() => result);
+  if (campaign.status === 'sent') return settleSentCampaign(ctx, issue, 'sending', campaign).then(() => result);
   return Promise.resolve(result);
 }
 

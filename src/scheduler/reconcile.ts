@@ -6,7 +6,7 @@
 import { MailchimpError, type Campaign } from '../mailchimp/index.js';
 import { StatusChanged, type IssueStatus } from '../state/status.js';
 import { approvedSnapshotOf, campaignOf, driftAgainst, needsAttention, type SchedulerContext } from './context.js';
-import { markSent } from './mark-sent.js';
+import { settleSentCampaign } from './settle-sent.js';
 
 export type ReconcileOutcome = 'in-step' | 'sending' | 'sent' | 'needs-attention' | 'unreachable' | 'changed-meanwhile';
 
@@ -35,7 +35,7 @@ export async function reconcileIssue(ctx: SchedulerContext, issue: string, statu
   }
   switch (campaign.status) {
     case 'sent':
-      return markSent(ctx, issue, status, campaign);
+      return settleSentCampaign(ctx, issue, status, campaign);
     case 'sending':
       if (status === 'sending') return 'in-step';
       return move(ctx, issue, campaign);

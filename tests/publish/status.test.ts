@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Standin } from '../../scripts/mailchimp-standin/server.js';
 import { listSentSnapshots, readSentSnapshot } from '../../src/archive/sent.js';
 import { describeView, mailchimpViews } from '../../src/publish/mailchimp-view.js';
-import { markSent } from '../../src/publish/mark-sent.js';
+import { markIssueSent } from '../../src/publish/mark-sent.js';
 import { publish } from '../../src/publish/publish.js';
 import { unschedule } from '../../src/publish/unschedule.js';
 import { auditTrail } from '../../src/workflow/status-report.js';
@@ -112,7 +112,7 @@ describe('sent', () => {
     expect((await listSentSnapshots(fx.project.paths)).map((s) => s.snapshot.issueId)).toContain('2022-04');
 
     // Called again (status again, or the daemon's reconcile): nothing new.
-    const again = await markSent(
+    const again = await markIssueSent(
       fx.project.paths,
       fx.store,
       '2022-04',
