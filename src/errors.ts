@@ -5,7 +5,6 @@
 // Add a row here for each new kind of error; keep hints in plain words.
 
 export const EXIT = { ok: 0, wrong: 1, failed: 2 } as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export interface ErrorEntry {
   /** A short title, as the README's error reference shows it. */

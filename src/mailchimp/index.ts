@@ -3,6 +3,7 @@ export { MailchimpClient, type MailchimpClientOptions, type SettingsUpdate } fro
 export { mailchimpConfigFromEnv, serverOfKey, basePathFor, type MailchimpConfig } from './config.js';
 export { MailchimpError, isOutcomeUncertain, type MailchimpFailure } from './errors.js';
 export {
+  CAMPAIGN_STATUSES,
   goingOrGone,
   type Campaign,
   type CampaignContent,

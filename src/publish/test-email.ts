@@ -21,7 +21,7 @@ import { findCampaign, recordOf, remoteOf, requireMailchimp } from './remote.js'
  * Mailchimp's caps on test emails (the Free plan's, the strictest): addresses in one request, and
  * test emails per campaign. Counted from the audit log, so a refusal comes before Mailchimp's own.
  */
-export const MAILCHIMP_TEST_LIMITS = { perRequest: 6, perCampaign: 24 };
+const MAILCHIMP_TEST_LIMITS = { perRequest: 6, perCampaign: 24 };
 
 export interface TestEmailArgs extends ProofRequest {
   progress: (line: string) => void;

@@ -20,7 +20,7 @@ export async function reconcileAll(ctx: SchedulerContext): Promise<Map<string, R
   return results;
 }
 
-export async function reconcileIssue(ctx: SchedulerContext, issue: string, status: 'scheduled' | 'sending'): Promise<ReconcileOutcome> {
+async function reconcileIssue(ctx: SchedulerContext, issue: string, status: 'scheduled' | 'sending'): Promise<ReconcileOutcome> {
   let campaign: Campaign;
   try {
     const found = await campaignOf(ctx, issue);
