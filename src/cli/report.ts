@@ -5,6 +5,9 @@ import type { CheckReport, Finding } from '../check/finding.js';
 // Colour only where it is welcome (Io.color: a terminal, NO_COLOR unset); the words alone carry the meaning.
 const paint = (on: boolean | undefined, code: number, text: string) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
 
+/** Errors first, hints last, within each section. */
+const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, hint: 2 };
+
 export function formatReport(report: CheckReport, style: { color?: boolean } = {}): string {
   const groups = new Map<string, Finding[]>();
   for (const f of report.findings) {
@@ -14,9 +17,9 @@ export function formatReport(report: CheckReport, style: { color?: boolean } = {
   const lines = [`Checks for issue ${report.issue}`];
   for (const [title, findings] of groups) {
     lines.push('', title);
-    for (const f of [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))) {
+    for (const f of [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])) {
       lines.push(
-        `  ${f.severity === 'error' ? paint(style.color, 31, 'ERROR  ') : paint(style.color, 33, 'warning')} ${f.message} [${f.code}]`,
+        `  ${f.severity === 'error' ? paint(style.color, 31, 'ERROR  ') : f.severity === 'warning' ? paint(style.color, 33, 'warning') : paint(style.color, 36, 'hint   ')} ${f.message} [${f.code}]`,
         `          fix: ${f.fix}`,
       );
     }
@@ -27,6 +30,8 @@ export function formatReport(report: CheckReport, style: { color?: boolean } = {
   }
   const spamAssassin = spamAssassinLine(report);
   if (spamAssassin) lines.push('', spamAssassin);
+  const hints = report.findings.filter((f) => f.severity === 'hint').length;
+  if (hints > 0) lines.push('', `${hints} hint${hints === 1 ? '' : 's'}: advice on the writing, not counted as warnings.`);
   const verdict =
     report.errors > 0 ? 'Not ready to send.' : report.warnings > 0 ? 'Ready to send; read the warnings first.' : 'Ready to send.';
   lines.push(
