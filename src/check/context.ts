@@ -65,6 +65,8 @@ export interface Check {
   /** The first part of every code this check reports, e.g. "size". */
   name: string;
   description: string;
+  /** The WCAG 2.2 success criteria it checks, for the archive's accessibility statement. */
+  wcag?: readonly string[];
   /** It waits on another process or the network: started first, so the other checks run meanwhile. */
   waits?: boolean;
   run(ctx: CheckContext): Finding[] | Promise<Finding[]>;

@@ -16,6 +16,7 @@ import { WORDS_TO_AVOID } from './words-to-avoid.js';
 export const plainEnglishCheck: Check = {
   name: 'plain-english',
   description: `plain English as GOV.UK asks: no words on its list to avoid, abbreviations spelt out first, sentences of at most ${MAX_WORDS} words readable at age ${READING_AGE}`,
+  wcag: ['3.1.5 Reading Level'],
   run: ({ content, issue, options }) => plainEnglish(content, issue, locator(issue.file, options.issueSource)),
 };
 
@@ -77,7 +78,9 @@ export async function plainEnglish(content: Content, issue: Issue, locate: Locat
     });
   }
 
-  for (const f of fields.filter(isProse))
+  for (const f of fields.filter(isProse)) {
+    // Scoring is work for the processor alone: between fields the online link check's answers get their turn.
+    await new Promise((resolve) => setImmediate(resolve));
     for (const para of paragraphs(f.prose))
       for (const note of await sentenceNotes(f.prose.slice(para.start, para.end))) {
         const start = para.start + note.start;
@@ -112,7 +115,11 @@ export async function plainEnglish(content: Content, issue: Issue, locate: Locat
             fix: `say who does it, if that is clearer ("the Panel published" rather than "was published"), at ${where(f, start)}`,
           });
       }
-  return findings;
+  }
+  // In reading order, as the secretariat goes through the file to fix them.
+  const order = new Map(fields.map((f, i) => [`${f.section}|${f.field}`, i]));
+  const place = (f: Finding) => order.get(`${f.section?.index ?? null}|${f.field}`) ?? 0;
+  return findings.sort((a, b) => place(a) - place(b) || a.span!.start - b.span!.start);
 }
 
 /** Sentences are read in text and the preheader; headings, link text and roles are not sentences. */

@@ -39,7 +39,10 @@ export const WORDS_TO_AVOID: readonly WordToAvoid[] = [
     word: 'deliver',
     forms: w('deliver(?:s|ed|ing|y|ies)?'),
     instead: 'what you are doing, e.g. make, give, run or bring about (post and services are delivered, not changes or improvements)',
-    except: (_, __, a) => /^(?:post|mail|letters?|parcels?|pizzas?|services?|training|sessions?|the post)$/.test(next(a)),
+    except: (_, __, a) =>
+      /^(?:post|mail|letters?|parcels?|pizzas?|services?|training|sessions?)$/.test(
+        next(a.replace(/^\s*(?:the|a|an|our|your|their|its)\s+/i, ' ')),
+      ),
   },
   { word: 'deploy', forms: w('deploy(?:s|ed|ing|ment)?'), instead: 'use or put in place (unless it is the military or software)' },
   { word: 'dialogue', forms: w('dialogues?'), instead: '"we speak to", "talk" or "discussion"' },
