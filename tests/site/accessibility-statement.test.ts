@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/check/registry.js';
 import { main } from '../../src/cli/main.js';
-import { axeViolations, cspViolations, launchBrowser, offlineContext } from '../preview/browser.js';
+import { axeViolations, launchBrowser, offlineContext, openPage } from '../preview/browser.js';
 import { type Running, runPreview } from '../preview/server.js';
 
 let browser: Browser;
@@ -24,12 +24,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(url: string): Promise<{ page: Page; csp: string[] }> {
-  const page = await context.newPage();
-  const csp = cspViolations(page);
-  expect((await page.goto(url))?.status()).toBe(200);
-  return { page, csp };
-}
+const open = (url: string): Promise<{ page: Page; csp: string[] }> => openPage(context, url);
 
 describe('the accessibility statement in public mode', () => {
   it('is linked from the footer of the archive and of every issue in it, and opens', async () => {
