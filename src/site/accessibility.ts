@@ -35,6 +35,8 @@ export function accessibilityStatementPage(newsletter: Publication, checks: read
   const contact = facts.contact ?? newsletter.feedbackMailbox;
   const mailto = `<a href="mailto:${e(contact)}">${e(contact)}</a>`;
   const status = complianceStatus(facts);
+  // "the Child Safeguarding Practice Review Panel", but "The Panel Bulletin" as it is.
+  const the = (name: string) => (/^the\s/i.test(name) ? e(name) : `the ${e(name)}`);
   const accessibilityChecks = checks.filter((c) => c.wcag?.length);
   const problems = facts.notYetAccessible.map(
     (p) => `<li>${e(p.problem)}${p.criterion ? ` This fails WCAG 2.2 success criterion ${e(p.criterion)}.` : ''} ${e(p.plan)}</li>`,
@@ -42,7 +44,7 @@ export function accessibilityStatementPage(newsletter: Publication, checks: read
   const body = `<main class="wrap" id="content">
 <p><a href="${e(links.archive)}">Past issues of ${e(newsletter.name)}</a></p>
 <h1>Accessibility statement for ${e(newsletter.name)}</h1>
-<p>This accessibility statement applies to the archive of ${e(newsletter.name)} at <a href="${e(links.publicUrl)}">${e(links.publicUrl)}</a>, and to the newsletter as it is sent by email. The archive and the newsletter are run by ${e(newsletter.organisation)}. We want as many people as possible to be able to read them. Every issue is sent with a plain-text part beside the formatted email, and every issue sent is in this archive as a web page.</p>
+<p>This accessibility statement applies to the archive of ${the(newsletter.name)} at <a href="${e(links.publicUrl)}">${e(links.publicUrl)}</a>, and to the newsletter as it is sent by email. The archive and the newsletter are run by ${the(newsletter.organisation)}. We want as many people as possible to be able to read them. Every issue is sent with a plain-text part beside the formatted email, and every issue sent is in this archive as a web page.</p>
 <p><a href="https://mcmw.abilitynet.org.uk/">AbilityNet has advice on making your device easier to use</a> if you have a disability.</p>
 
 <h2>How accessible the archive and the emails are</h2>
@@ -59,7 +61,7 @@ ${problems.length ? `<ul>\n${problems.join('\n')}\n</ul>` : ''}
 <p>The Equality and Human Rights Commission (EHRC) is responsible for enforcing the Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018 (the “accessibility regulations”). If you are not happy with how we respond to your complaint, <a href="${EASS}">contact the Equality Advisory and Support Service (EASS)</a>.</p>
 
 <h2>Technical information about the archive’s accessibility</h2>
-<p>${e(newsletter.organisation)} is committed to making its website accessible, in accordance with the <a href="${REGULATIONS}">Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018</a>.</p>
+<p>${capitalise(the(newsletter.organisation))} is committed to making its website accessible, in accordance with the <a href="${REGULATIONS}">Public Sector Bodies (Websites and Mobile Applications) (No. 2) Accessibility Regulations 2018</a>.</p>
 <h3>Compliance status</h3>
 <p>The archive is ${status} compliant with the <a href="${WCAG}">Web Content Accessibility Guidelines version 2.2</a> AA standard${status === 'partially' ? ', due to the parts listed under “How accessible the archive and the emails are”' : ''}.</p>
 
@@ -68,7 +70,7 @@ ${problems.length ? `<ul>\n${problems.join('\n')}\n</ul>` : ''}
 <ul>
 ${accessibilityChecks.map((c) => `<li>${e(c.name)}: ${e(c.description)} (WCAG 2.2: ${c.wcag!.map(e).join(', ')})</li>`).join('\n')}
 </ul>
-<p>The other checks run on every issue too: ${checks
+<p>The tool’s other checks: ${checks
     .filter((c) => !c.wcag?.length)
     .map((c) => `${e(c.name)} (${e(c.description)})`)
     .join('; ')}.</p>
@@ -78,6 +80,8 @@ ${accessibilityChecks.map((c) => `<li>${e(c.name)}: ${e(c.description)} (WCAG 2.
 </main>`;
   return page({ title: `Accessibility statement for ${newsletter.name}`, css: CSS, body });
 }
+
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The link every archive page carries in its footer. */
 export function statementLink(href: string): string {
