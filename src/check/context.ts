@@ -36,6 +36,8 @@ export interface CheckOptions {
   spamAssassin?: SpamAssassin;
   /** Bytes of each local image (src relative to the issue folder); null when the file is missing. */
   localImages?: Record<string, number | null>;
+  /** The issue file's text as it is on disk, so findings in its prose can say file:line:column. */
+  issueSource?: string;
   /** Time allowed for the whole online link check, and for one request. */
   online?: { concurrency: number; requestMs: number; totalMs: number };
 }
@@ -63,6 +65,8 @@ export interface Check {
   /** The first part of every code this check reports, e.g. "size". */
   name: string;
   description: string;
+  /** The WCAG 2.2 success criteria it checks, for the archive's accessibility statement. */
+  wcag?: readonly string[];
   /** It waits on another process or the network: started first, so the other checks run meanwhile. */
   waits?: boolean;
   run(ctx: CheckContext): Finding[] | Promise<Finding[]>;

@@ -9,6 +9,7 @@ import { linksCheck } from './checks/links.js';
 import { mergeTagsCheck } from './checks/merge-tags.js';
 import { mjmlCheck } from './checks/mjml.js';
 import { onlineLinksCheck } from './checks/online-links.js';
+import { plainEnglishCheck } from './plain-english/index.js';
 import { privacyCheck } from './privacy/index.js';
 import { sizeCheck } from './checks/size.js';
 import { spamCheck } from './checks/spam.js';
@@ -25,4 +26,5 @@ export const CHECKS: readonly Check[] = [
   inboxCheck,
   compatCheck,
   spamCheck,
+  plainEnglishCheck,
 ];

@@ -64,6 +64,20 @@ export const REGION_NAMES = [
   'London',
 ] as const;
 
+/** What the accessibility statement says that no check can know: dates, who answers, and what is not accessible yet. */
+export const AccessibilityFacts = z.strictObject({
+  /** When the statement was first prepared, and last reviewed (GOV.UK asks for a review at least once a year). */
+  prepared: isoDate,
+  reviewed: isoDate.optional(),
+  /** Where to ask for another format or report a problem; the feedback mailbox when not given. */
+  contact: email.optional(),
+  /** Working days in which a request gets an answer. */
+  replyWithinDays: z.number({ error: 'write the number of working days in which you answer, e.g. 5' }).int().min(1).max(30),
+  /** Content that is not accessible yet: what, which WCAG 2.2 criterion it fails, and what is being done. */
+  notYetAccessible: z.array(z.strictObject({ problem: text, criterion: text.optional(), plan: text })).default([]),
+});
+export type AccessibilityFacts = z.infer<typeof AccessibilityFacts>;
+
 export const Newsletter = z.strictObject({
   name: text,
   organisation: text,
@@ -93,6 +107,8 @@ export const Newsletter = z.strictObject({
     .default([]),
   /** How many different people must approve an issue before it can be scheduled. */
   approvals: z.number({ error: 'write how many different people must approve an issue, e.g. 2' }).int().min(1).max(5).default(1),
+  /** The facts of the archive's accessibility statement (Public Sector Bodies Accessibility Regulations 2018); without them the archive has no statement. */
+  accessibility: AccessibilityFacts.optional(),
 });
 export type Newsletter = z.infer<typeof Newsletter>;
 

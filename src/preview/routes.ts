@@ -3,6 +3,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { archivedIssues } from '../site/archive.js';
 import { archivePage, atomFeed } from '../site/pages.js';
+import { accessibilityStatementPage, withStatementLink } from '../site/accessibility.js';
+import { CHECKS } from '../check/registry.js';
 import type { Store } from '../state/store.js';
 import { type ActionContext, ActionResults, type ActionSettings, runAction } from './actions.js';
 import { StudioSessions } from './csrf.js';
@@ -79,6 +81,7 @@ const ROUTES: Route[] = [
   { pattern: ['archive'], dir: true, studioOnly: false, handle: archive },
   { pattern: ['archive', ':id'], dir: true, studioOnly: false, handle: archivedIssue },
   { pattern: ['feed.xml'], dir: false, studioOnly: false, handle: feed },
+  { pattern: ['accessibility'], dir: true, studioOnly: false, handle: accessibilityStatement },
   { pattern: ['share', ':token'], dir: true, studioOnly: false, handle: sharedIssue },
   {
     pattern: ['robots.txt'],
@@ -204,7 +207,8 @@ async function archive(c: RouteContext, req: IncomingMessage, res: ServerRespons
   const content = c.ws.content();
   if (!content) return notFound(req, res);
   const issues = await archivedIssues(c.ws.paths, content, sentIn(c.store));
-  page(req, res, archivePage(content.newsletter, issues, { issue: (id) => `${id}/`, feed: '/feed.xml' }), { cache: 'no-cache' });
+  const statement = content.newsletter.accessibility ? STATEMENT_PATH : undefined;
+  page(req, res, archivePage(content.newsletter, issues, { issue: (id) => `${id}/`, feed: '/feed.xml', statement }), { cache: 'no-cache' });
 }
 
 async function archivedIssue(c: RouteContext, req: IncomingMessage, res: ServerResponse, [id]: string[]): Promise<void> {
@@ -214,7 +218,18 @@ async function archivedIssue(c: RouteContext, req: IncomingMessage, res: ServerR
   // What subscribers received, when it was recorded; otherwise today's render.
   const web = entry.sent ? entry.sent.snapshot.web : (await c.ws.render(id!))?.rendered.web;
   if (web === undefined) return notFound(req, res);
-  page(req, res, web, { cache: 'no-cache' });
+  page(req, res, c.ws.content()?.newsletter.accessibility ? withStatementLink(web, STATEMENT_PATH) : web, { cache: 'no-cache' });
+}
+
+const STATEMENT_PATH = '/accessibility/';
+
+async function accessibilityStatement(c: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const newsletter = c.ws.content()?.newsletter;
+  if (!newsletter?.accessibility) return notFound(req, res);
+  const links = { archive: '/archive/', publicUrl: `${c.ws.publicUrl}/archive/` };
+  page(req, res, accessibilityStatementPage({ ...newsletter, accessibility: newsletter.accessibility }, CHECKS, links), {
+    cache: 'no-cache',
+  });
 }
 
 async function feed(c: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {

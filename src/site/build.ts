@@ -9,6 +9,8 @@ import type { ContentPaths } from '../archive/sent.js';
 import type { Content } from '../content/schema.js';
 import { replaceFolder, writeFileDurable } from '../files/atomic.js';
 import { renderIssue, type Templates } from '../render/index.js';
+import { CHECKS } from '../check/registry.js';
+import { accessibilityStatementPage, withStatementLink } from './accessibility.js';
 import { archivedIssues } from './archive.js';
 import { archivePage, atomFeed } from './pages.js';
 
@@ -22,9 +24,16 @@ export async function writeSite(
 ): Promise<{ files: string[]; notes: string[] }> {
   const issues = await archivedIssues(paths, content);
   const notes: string[] = [];
+  // Links are relative, so each page names the statement from where it sits.
+  const { accessibility } = content.newsletter;
+  const statement = (up: string) => (accessibility ? `${up}accessibility/` : undefined);
   const files: Record<string, string> = {
-    'index.html': archivePage(content.newsletter, issues, { issue: (id) => `archive/${id}/`, feed: 'feed.xml' }),
-    'archive/index.html': archivePage(content.newsletter, issues, { issue: (id) => `${id}/`, feed: '../feed.xml' }),
+    'index.html': archivePage(content.newsletter, issues, { issue: (id) => `archive/${id}/`, feed: 'feed.xml', statement: statement('') }),
+    'archive/index.html': archivePage(content.newsletter, issues, {
+      issue: (id) => `${id}/`,
+      feed: '../feed.xml',
+      statement: statement('../'),
+    }),
     'feed.xml': atomFeed(content.newsletter, issues, publicUrl),
     'robots.txt': 'User-agent: *\nAllow: /\n',
   };
@@ -33,10 +42,16 @@ export async function writeSite(
     if (entry.sent) notes.push(...(await sentNotes(paths, entry.sent)));
     else notes.push(`${entry.id} is marked sent but has no snapshot of what was sent: the archive shows it as rendered today.`);
     // A sent snapshot is what subscribers received; only an issue without one is rendered now.
-    files[`archive/${entry.id}/index.html`] = entry.sent
+    const web = entry.sent
       ? entry.sent.snapshot.web
       : (await renderIssue(content, issue!, templates, { webUrl: `${publicUrl}/archive/${entry.id}/` })).web;
+    files[`archive/${entry.id}/index.html`] = accessibility ? withStatementLink(web, statement('../../')!) : web;
   }
+  if (accessibility)
+    files['accessibility/index.html'] = accessibilityStatementPage({ ...content.newsletter, accessibility }, CHECKS, {
+      archive: '../archive/',
+      publicUrl: `${publicUrl}/archive/`,
+    });
   await replaceFolder(dir, async (fresh) => {
     for (const [rel, text] of Object.entries(files)) {
       await mkdir(path.dirname(path.join(fresh, rel)), { recursive: true });

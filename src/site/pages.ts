@@ -3,11 +3,14 @@
 import type { Newsletter } from '../content/schema.js';
 import { escapeHtml } from '../render/html.js';
 import { BASE_CSS, page } from '../preview/pages/shell.js';
+import { statementLink } from './accessibility.js';
 import { type ArchivedIssue, sentDay, sentInstant } from './archive.js';
 
 export interface ArchiveLinks {
   issue(id: string): string;
   feed: string;
+  /** The accessibility statement, linked from the footer; absent when newsletter.yaml gives no statement. */
+  statement?: string;
 }
 
 type Publication = Pick<Newsletter, 'name' | 'organisation'>;
@@ -34,7 +37,7 @@ export function archivePage(newsletter: Publication, issues: readonly ArchivedIs
 <h1>${escapeHtml(name)}: past issues</h1>
 <p>Every issue sent so far, newest first. <a href="${escapeHtml(links.feed)}">Follow new issues with the Atom feed</a>.</p>
 ${list}
-</main>`,
+</main>${links.statement ? `\n<footer class="wrap"><p>${statementLink(links.statement)}</p></footer>` : ''}`,
   });
 }
 

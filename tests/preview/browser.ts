@@ -38,6 +38,15 @@ export async function offlineContext(browser: Browser): Promise<BrowserContext> 
   return context;
 }
 
+/** A new page at `url`, which must answer 200, with the CSP violations it reports from then on. */
+export async function openPage(context: BrowserContext, url: string): Promise<{ page: Page; csp: string[] }> {
+  const page = await context.newPage();
+  const csp = cspViolations(page);
+  const status = (await page.goto(url))?.status();
+  if (status !== 200) throw new Error(`${url} answered ${status}, not 200`);
+  return { page, csp };
+}
+
 /** Collect Content-Security-Policy violations a page reports, to assert there are none. */
 export function cspViolations(page: Page): string[] {
   const seen: string[] = [];

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSentSnapshot } from '../../src/archive/sent.js';
 import { main } from '../../src/cli/main.js';
 import { findIssue, loadProject, loadTemplates, renderIssue, usableContent } from '../../src/pipeline.js';
+import { withStatementLink } from '../../src/site/accessibility.js';
 import type { TempProject } from '../helpers/project.js';
 import { rawGet, type Running, runPreview } from '../preview/server.js';
 
@@ -88,8 +89,9 @@ describe('April 2022 is shown as sent', () => {
     // …and those bytes are the recorded snapshot: what subscribers received.
     const sent = (await readSentSnapshot(changed.project.paths, '2022-04'))!;
     expect(after.build).toEqual({ 'email.html': sent.snapshot.html, 'email.txt': sent.snapshot.text, 'web.html': sent.snapshot.web });
-    expect(after.served.page).toBe(sent.snapshot.web);
-    expect(after.site.page).toBe(sent.snapshot.web);
+    // The archive adds only its footer link to the accessibility statement (issue 19).
+    expect(after.served.page).toBe(withStatementLink(sent.snapshot.web, '/accessibility/'));
+    expect(after.site.page).toBe(withStatementLink(sent.snapshot.web, '../../accessibility/'));
   }, 60_000);
 
   it('control: the same edits change today’s render, and the archive of an issue without a snapshot', async () => {
@@ -130,7 +132,7 @@ describe('April 2022 is shown as sent', () => {
       );
     }
     expect(await p.read('dist/issues/2022-04/email.html')).toBe(sent.html);
-    expect(await p.read('dist/site/archive/2022-04/index.html')).toBe(sent.web);
+    expect(await p.read('dist/site/archive/2022-04/index.html')).toBe(withStatementLink(sent.web, '../../accessibility/'));
     expect(await p.read('dist/site/archive/index.html')).toContain(sent.subject);
   }, 60_000);
 });

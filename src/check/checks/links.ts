@@ -23,6 +23,7 @@ const MAILTO = /^mailto:[^@\s]+@[^@\s]+\.[^@\s]+$/i;
 export const linksCheck: Check = {
   name: 'links',
   description: 'links well formed, https or mailto, with text that says where they go',
+  wcag: ['2.4.4 Link Purpose (In Context)'],
   run: (ctx) => ctx.email.elements.filter((e) => e.name === 'a').flatMap((a) => linkProblems(ctx, a)),
 };
 

@@ -75,7 +75,7 @@ export const EDITOR_SCRIPT = `
     $('error-summary').hidden = links.length === 0;
     for (const f of findings || []) {
       const slot = f.fieldId && $(f.fieldId + '-finding');
-      if (slot) { slot.hidden = false; slot.textContent = (slot.textContent ? slot.textContent + ' ' : '') + (f.severity === 'error' ? 'Check error: ' : 'Check warning: ') + f.message; }
+      if (slot) { slot.hidden = false; slot.textContent = (slot.textContent ? slot.textContent + ' ' : '') + (f.severity === 'error' ? 'Check error: ' : f.severity === 'hint' ? 'Check hint: ' : 'Check warning: ') + f.message; }
     }
     const list = $('findings-list');
     if (list) list.replaceChildren(...(findings || []).map((f) => { const li = document.createElement('li'); li.className = 'finding ' + f.severity; li.textContent = (f.where ? f.where + ': ' : '') + f.message; return li; }));

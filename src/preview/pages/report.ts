@@ -5,6 +5,10 @@ import type { Issue } from '../../content/schema.js';
 import { escapeHtml } from '../../render/html.js';
 import { anchorFor } from '../../render/model.js';
 
+/** Errors first, hints (advice, never counted) last. */
+const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, hint: 2 };
+const LABEL: Record<Finding['severity'], string> = { error: 'Error', warning: 'Warning', hint: 'Hint' };
+
 /** `problems`: the content or template errors that stand now. While there are any, the report is
  * of the last version that worked, and the panel must not call the issue ready. */
 export function reportPanel(issue: Issue, report: CheckReport | undefined, emailHref: string, problems: readonly string[] = []): string {
@@ -18,9 +22,9 @@ export function reportPanel(issue: Issue, report: CheckReport | undefined, email
       ? `<a href="${escapeHtml(`${emailHref}#${anchorFor(section, index)}`)}" target="email" data-anchor="${escapeHtml(anchorFor(section, index))}" data-title="${escapeHtml(section.title)}">Section ${index + 1} (${escapeHtml(section.type)}): ${escapeHtml(section.title)}</a>`
       : 'Whole issue';
     const items = [...findings]
-      .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))
+      .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
       .map(
-        (f) => `<li class="finding ${f.severity}"><strong>${f.severity === 'error' ? 'Error' : 'Warning'}:</strong> ${escapeHtml(f.message)}
+        (f) => `<li class="finding ${f.severity}"><strong>${LABEL[f.severity]}:</strong> ${escapeHtml(f.message)}
 <span class="fix">Fix: ${escapeHtml(f.fix)}</span> <code>${escapeHtml(f.code)}</code></li>`,
       );
     return `<h3>${heading}</h3>\n<ul>${items.join('\n')}</ul>`;
