@@ -63,6 +63,25 @@ describe('requests are validated against the published spec', () => {
     expect((await raw(lax, 'POST', '/3.0/campaigns', { ...body, recipients: { list_id: lax.audienceId } })).status).toBe(200);
   });
 
+  it('refuses a field the spec does not list, naming it, however deep (the spec itself leaves objects open)', async () => {
+    const settings = { title: 't', subject_lin: 'Panel newsletter', from_name: 'Panel', reply_to: 'panel@example.org' };
+    const body = (s: Standin) => ({ type: 'regular', recipients: { list_id: s.audienceId }, settings });
+    const refused = await raw(validating, 'POST', '/3.0/campaigns', body(validating));
+    expect(refused).toMatchObject({ status: 400, body: { title: 'Invalid Resource' } });
+    expect(refused.body.errors).toEqual([
+      { field: 'settings.subject_lin', message: 'is not a field of this request in the published spec' },
+    ]);
+    const top = await raw(validating, 'POST', '/3.0/campaigns', { ...body(validating), setings: {} });
+    expect(top.body.errors).toEqual([{ field: 'setings', message: 'is not a field of this request in the published spec' }]);
+    const test = await raw(validating, 'POST', '/3.0/campaigns/any/actions/test', {
+      test_emails: ['a@example.org'],
+      send_type: 'html',
+      to: [],
+    });
+    expect(test.body.errors).toEqual([{ field: 'to', message: 'is not a field of this request in the published spec' }]);
+    expect((await raw(lax, 'POST', '/3.0/campaigns', body(lax))).status).toBe(200);
+  });
+
   it('refuses an unknown path, a wrong method and a missing key', async () => {
     expect((await raw(validating, 'GET', '/3.0/campaign')).status).toBe(404);
     expect((await raw(validating, 'PUT', '/3.0/ping')).status).toBe(405);
