@@ -1,11 +1,11 @@
 // The stand-in's answers are held to the spec's response schema for the operation and status
 // code. An answer off the spec is a bug in the stand-in: it becomes a 500 that names the
 // operation and the field, and the same handler with validation off answers as it was written.
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from 'openapi-backend';
 import { startStandin, type Standin } from '../../scripts/mailchimp-standin/server.js';
 import type { Reply } from '../../scripts/mailchimp-standin/problem.js';
+import { rawRequest } from './helpers.js';
 
 /** Answers the spec does not allow, in place of the stand-in's own. */
 const offSpec: Record<string, (c: Context) => Reply> = {
@@ -26,18 +26,7 @@ beforeAll(async () => {
 });
 afterAll(() => Promise.all([checking.stop(), lax.stop(), plain.stop()]));
 
-function call(s: Standin, method: string, path: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const headers = { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`anyone:${s.apiKey}`).toString('base64')}` };
-  return new Promise((resolve, reject) => {
-    const req = request(`http://127.0.0.1:${s.port}${path}`, { method, headers }, (res) => {
-      let data = '';
-      res.on('data', (c: Buffer) => (data += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data ? (JSON.parse(data) as Record<string, unknown>) : {} }));
-    });
-    req.on('error', reject);
-    req.end(body === undefined ? '' : JSON.stringify(body));
-  });
-}
+const call = rawRequest;
 
 describe("the stand-in's answers are held to the published spec", () => {
   it('turns an answer of the wrong shape into a 500 naming the operation and the field', async () => {

@@ -1,10 +1,10 @@
 // The stand-in holds every request to Mailchimp's published spec. A request that breaks it gets
 // Mailchimp's 400 problem document naming the violation; the same request with validation
 // switched off goes through, so these tests depend on the validation and nothing else.
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSdk } from '../../src/mailchimp/sdk.js';
 import { startStandin, type Standin } from '../../scripts/mailchimp-standin/server.js';
+import { rawRequest } from './helpers.js';
 
 let validating: Standin;
 let lax: Standin;
@@ -16,26 +16,7 @@ afterAll(() => Promise.all([validating.stop(), lax.stop()]));
 /** The SDK itself, so the request is exactly what the SDK builds. */
 const sdkFor = (s: Standin) => createSdk({ apiKey: s.apiKey, basePath: s.baseUrl, timeoutMs: 5_000 });
 
-function raw(
-  s: Standin,
-  method: string,
-  path: string,
-  body?: unknown,
-  auth = true,
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const text = body === undefined ? '' : JSON.stringify(body);
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (auth) headers.authorization = `Basic ${Buffer.from(`anyone:${s.apiKey}`).toString('base64')}`;
-  return new Promise((resolve, reject) => {
-    const req = request(`http://127.0.0.1:${s.port}${path}`, { method, headers }, (res) => {
-      let data = '';
-      res.on('data', (c: Buffer) => (data += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data ? (JSON.parse(data) as Record<string, unknown>) : {} }));
-    });
-    req.on('error', reject);
-    req.end(text);
-  });
-}
+const raw = rawRequest;
 
 describe('requests are validated against the published spec', () => {
   it('refuses a count above the spec maximum, sent through the SDK, with the violation named', async () => {
