@@ -24,7 +24,7 @@ export function keepLayout(original: string, written: string, edited: string): s
     (first.side === 'layout' ? chunkLayout : chunkEdits).push(first.hunk);
     if (first.side === 'layout') i++;
     else j++;
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false;
       while (i < layout.length && overlaps(layout[i]!, from, to)) {
         chunkLayout.push(layout[i]!);

@@ -8,6 +8,8 @@ import { type ArchivedIssue, sentDay, sentInstant } from './archive.js';
 export interface ArchiveLinks {
   issue(id: string): string;
   feed: string;
+  /** Where the page was reached from, to go back to (the studio's list of issues). */
+  back?: { href: string; text: string };
 }
 
 type Publication = Pick<Newsletter, 'name' | 'organisation'>;
@@ -30,7 +32,7 @@ export function archivePage(newsletter: Publication, issues: readonly ArchivedIs
     title: `${name}: past issues`,
     css: ARCHIVE_CSS,
     head: `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(name)}" href="${escapeHtml(links.feed)}">`,
-    body: `<main class="wrap">
+    body: `<main class="wrap">${links.back ? `\n<p><a href="${escapeHtml(links.back.href)}">${escapeHtml(links.back.text)}</a></p>` : ''}
 <h1>${escapeHtml(name)}: past issues</h1>
 <p>Every issue sent so far, newest first. <a href="${escapeHtml(links.feed)}">Follow new issues with the Atom feed</a>.</p>
 ${list}

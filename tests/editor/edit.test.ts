@@ -165,7 +165,7 @@ group('a file laid out otherwise than the editor writes is saved, keeping its la
     expect(r.ok && r.text).toContain('eventDates: [ 2022-06-14, 2022-06-15 ]\n');
   });
 
-  test('the edited field itself takes the editor\'s layout', () => {
+  test("the edited field itself takes the editor's layout", () => {
     const padded = APRIL.replace('eventDates: [2022-06-14, 2022-06-15]', 'eventDates: [ 2022-06-14, 2022-06-15 ]');
     const r = editText(padded, [{ op: 'set', path: ['sections', 7, 'items', 0, 'eventDates'], value: ['2022-06-14'] }], order);
     expect(r.ok && formatDiff('issue.yaml', r.hunks)).toBe(
