@@ -3,40 +3,29 @@
 // on request; Save stays on screen; the status is shown, not offered; "Saving…" never lingers.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { STATUS_IS_FIXED } from '../../src/editor/files.js';
 import { newIssue } from '../../src/workflow/new-issue.js';
-import { axeViolations, cspViolations, launchBrowser, offlineContext } from './browser.js';
-import { addDraft, rawRequest, type Running, runPreview } from './server.js';
+import { axeViolations, cspViolations } from './browser.js';
+import { addDraft, rawRequest } from './server.js';
+import { studioInBrowser } from './studio-browser.js';
 
 const MAY = '2022-05'; // made by `newsletter new` from April 2022
 const DRAFT = '2099-01';
-let browser: Browser;
-let context: BrowserContext;
-let run: Running;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await offlineContext(browser);
-  run = await runPreview('studio', async (p) => {
-    await newIssue(p.paths, { id: MAY, now: () => new Date('2022-04-20T10:00:00Z') });
-    await addDraft(p, DRAFT);
-  });
-});
-afterAll(async () => {
-  await run?.stop();
-  await browser?.close();
+const studio = studioInBrowser(async (p) => {
+  await newIssue(p.paths, { id: MAY, now: () => new Date('2022-04-20T10:00:00Z') });
+  await addDraft(p, DRAFT);
 });
 
-const fileOf = (id: string) => path.join(run.project.paths.content, 'issues', id, 'issue.yaml');
+const fileOf = (id: string) => path.join(studio.run.project.paths.content, 'issues', id, 'issue.yaml');
 const field = (page: Page, id: string) => page.locator(`[id="${id}"]`);
 
 async function open(id: string): Promise<Page> {
-  const page = await context.newPage();
+  const page = await studio.context.newPage();
   const csp = cspViolations(page);
   page.on('close', () => expect(csp).toEqual([]));
-  expect((await page.goto(`${run.url}/issues/${id}/edit/`))?.status()).toBe(200);
+  expect((await page.goto(`${studio.run.url}/issues/${id}/edit/`))?.status()).toBe(200);
   await page.waitForSelector('body[data-validated]');
   return page;
 }
@@ -79,8 +68,8 @@ describe('the editor page', () => {
     const hash = await page.evaluate(() => document.body.dataset.hash);
     const body = JSON.stringify({ file: `issues/${DRAFT}/issue.yaml`, hash, ops: [{ op: 'set', path: ['status'], value: 'sent' }] });
     const before = await readFile(fileOf(DRAFT), 'utf8');
-    const headers = { origin: run.url, 'x-studio-token': token!, 'content-type': 'application/json' };
-    const refused = await rawRequest(run.url, 'POST', '/api/edit/save', headers, body);
+    const headers = { origin: studio.run.url, 'x-studio-token': token!, 'content-type': 'application/json' };
+    const refused = await rawRequest(studio.run.url, 'POST', '/api/edit/save', headers, body);
     expect([refused.status, JSON.parse(refused.body)]).toEqual([422, { error: `Status is not changed in the editor. ${STATUS_IS_FIXED}` }]);
     expect(await readFile(fileOf(DRAFT), 'utf8')).toBe(before);
     await page.close();
