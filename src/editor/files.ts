@@ -10,7 +10,7 @@ export interface EditableFile {
   schema: z.ZodType;
   /** The issue the file is, for issue files. */
   issue?: string;
-  /** Fields shown but not edited in the form (by path joined with dots), and why. */
+  /** Top-level fields shown but not edited in the form (by key), and why. */
   fixed: Readonly<Record<string, string>>;
 }
 

@@ -20,7 +20,7 @@ export type FormField = Base & {
   /** Shown, not edited: why (the hint replaces the schema's). */
   fixed?: string;
 };
-/** Fields shown but not edited, by path joined with dots: why, and the value to show when it is not the file's. */
+/** Top-level fields shown but not edited, by key: why, and the value to show when it is not the file's. */
 export type FixedFields = Readonly<Record<string, { why: string; value?: unknown }>>;
 export type FormBlock = Base & { kind: 'block'; children: FormNode[] };
 /** A list with the kinds of item one can add to it: one kind, or the section types. */
