@@ -24,7 +24,7 @@ import { HTML, notFound, pathTo, readForm, redirect, type RequestPath, securityH
 import type { EventHub } from './live.js';
 import type { ActionName } from './pages/actions.js';
 import { LINK_REFUSED, shareBanner } from './pages/share.js';
-import { messagePage } from './pages/shell.js';
+import { FAVICON_SVG, messagePage } from './pages/shell.js';
 import { studioIndexPage, studioIssuePage } from './pages/studio.js';
 import { emailInScheme, parseView } from './pages/view.js';
 import { openShareLink } from './share.js';
@@ -83,6 +83,12 @@ const ROUTES: Route[] = [
   { pattern: ['feed.xml'], dir: false, studioOnly: false, handle: feed },
   { pattern: ['accessibility'], dir: true, studioOnly: false, handle: accessibilityStatement },
   { pattern: ['share', ':token'], dir: true, studioOnly: false, handle: sharedIssue },
+  {
+    pattern: ['favicon.ico'],
+    dir: false,
+    studioOnly: false,
+    handle: (_c, req, res) => send(req, res, { type: 'image/svg+xml', body: FAVICON_SVG, cache: 'no-cache' }),
+  },
   {
     pattern: ['robots.txt'],
     dir: false,
@@ -208,7 +214,8 @@ async function archive(c: RouteContext, req: IncomingMessage, res: ServerRespons
   if (!content) return notFound(req, res);
   const issues = await archivedIssues(c.ws.paths, content, sentIn(c.store));
   const statement = content.newsletter.accessibility ? STATEMENT_PATH : undefined;
-  page(req, res, archivePage(content.newsletter, issues, { issue: (id) => `${id}/`, feed: '/feed.xml', statement }), { cache: 'no-cache' });
+  const back = c.mode === 'studio' ? { href: '/', text: 'Back to all issues in the studio' } : undefined;
+  page(req, res, archivePage(content.newsletter, issues, { issue: (id) => `${id}/`, feed: '/feed.xml', statement, back }), { cache: 'no-cache' });
 }
 
 async function archivedIssue(c: RouteContext, req: IncomingMessage, res: ServerResponse, [id]: string[]): Promise<void> {
