@@ -4,6 +4,7 @@ export { mailchimpConfigFromEnv, serverOfKey, basePathFor, type MailchimpConfig 
 export { MailchimpError, isOutcomeUncertain, type MailchimpFailure } from './errors.js';
 export {
   CAMPAIGN_STATUSES,
+  type Audience,
   type Campaign,
   type CampaignContent,
   type CampaignDraft,

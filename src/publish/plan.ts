@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { IssueSnapshot } from '../archive/snapshot.js';
 import { NewsletterError } from '../errors.js';
+import { campaignStatusWords } from '../mailchimp/status-words.js';
 
 /** Mailchimp's campaign statuses. */
 export type CampaignStatus = 'save' | 'paused' | 'schedule' | 'sending' | 'sent' | 'canceled' | 'canceling' | 'archived';
@@ -87,7 +88,7 @@ export class CampaignAlreadySent extends NewsletterError {
     readonly issueId: string,
     readonly status: CampaignStatus,
   ) {
-    super('campaign-sent', `issue ${issueId}'s campaign is ${status} in Mailchimp — nothing was changed`);
+    super('campaign-sent', `issue ${issueId}'s campaign is ${campaignStatusWords(status)} — nothing was changed`);
   }
 }
 

@@ -57,7 +57,7 @@ export const publishCommand: Command = {
         now: () => new Date(),
         env: context.env,
         progress: (line) => context.io.err(line),
-        onPlan: (plan, remote) => context.io.out(describePlan(plan, remote)),
+        onPlan: (plan, remote, audience) => context.io.out(describePlan(plan, remote, audience)),
       });
       if (dryRun) context.io.out('Dry run: nothing was changed.');
       else if (sendAt !== undefined)
