@@ -73,6 +73,15 @@ describe('the publishing commands', () => {
     expect(r.err).toContain('[1/4] create the campaign');
     expect(r.out).toMatch(/2022-04 is scheduled in Mailchimp for 2 April 2030 at 9am \(BST\): campaign [0-9a-f]+/);
     expect(campaignsOf(standin)).toHaveLength(1);
+    // The audit log records the person given with --by, and `log` reads as sentences with the hash last.
+    const records = JSON.parse((await run(['log', '2022-04', '--json'])).out) as { action: string; actor: string; hash: string }[];
+    const published = records.filter((e) => e.action === 'publish-step');
+    expect(published.length).toBeGreaterThan(0);
+    expect(new Set(published.map((e) => e.actor))).toEqual(new Set(['Ann Chair']));
+    expect((await run(['log', '2022-04'])).out).toMatch(
+      /^\d{1,2} [A-Z][a-z]+ 20\d\d at \d{1,2}(?::\d\d)?[ap]m \((?:BST|GMT)\) {2}Ann Chair {2}publishing 2022-04: schedule the campaign for 2 April 2030 at 9am \(BST\) — done {2}\(content [0-9a-f]{12}\)$/m,
+    );
+    expect((await run(['publish', '2022-04', '--at', AT, '--by', ' '])).err).toContain('--by "Your Name"');
     expect((await run(['publish', '2022-04', '--at', AT])).out).toContain('Nothing to do');
   });
 
@@ -94,6 +103,9 @@ describe('the publishing commands', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('  sent to  ann@example.org');
     expect(campaignsOf(standin)[0]!.testsSent).toBe(before + 1);
+    expect((await run(['log', '2022-04'])).out.trimEnd().split('\n').at(-1)).toMatch(
+      /^.+\((?:BST|GMT)\) {2}Ann Chair {2}sent a proof of 2022-04 to ann@example\.org as a Mailchimp test email {2}\(content [0-9a-f]{12}\)$/,
+    );
     const seven = Array.from({ length: 7 }, (_, i) => `r${i}@example.org`).join(',');
     expect(await run(['proof', '2022-04', '--via', 'mailchimp', '--to', seven])).toMatchObject({
       code: 1,
