@@ -1,7 +1,7 @@
 // The stages in order, and the one place that joins them to the project's folders:
 //   content/ --load+validate--> Issue --render--> MJML, email HTML, text, web --checks--> report
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { CheckOptions } from './check/context.js';
 import { localImageSources, parseEmail } from './check/email-dom.js';
@@ -121,7 +121,11 @@ export async function checkRendered(
 ): Promise<CheckReport> {
   const email = parseEmail(rendered.html);
   const localImages = await weighImages(path.join(paths.root, path.dirname(issue.file)), paths.content, localImageSources(email));
-  return runChecks({ content, issue, rendered, email }, { ...options, localImages });
+  const source = await readFile(path.join(paths.root, issue.file), 'utf8').then(
+    (text) => ({ file: issue.file, text }),
+    () => undefined,
+  );
+  return runChecks({ content, issue, rendered, email, source }, { ...options, localImages });
 }
 
 /** Bytes of each image file beside the issue; null for one that is not there. */

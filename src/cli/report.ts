@@ -1,6 +1,7 @@
 // The check report for people: grouped by section, errors first within each.
 import { spamAssassinLine } from '../check/checks/spam.js';
 import type { CheckReport, Finding } from '../check/finding.js';
+import { acknowledgedSentence, placeOf } from '../check/finding-words.js';
 
 // Colour only where it is welcome (Io.color: a terminal, NO_COLOR unset); the words alone carry the meaning.
 const paint = (on: boolean | undefined, code: number, text: string) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
@@ -16,14 +17,14 @@ export function formatReport(report: CheckReport, style: { color?: boolean } = {
     lines.push('', title);
     for (const f of [...findings].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))) {
       lines.push(
-        `  ${f.severity === 'error' ? paint(style.color, 31, 'ERROR  ') : paint(style.color, 33, 'warning')} ${f.message} [${f.code}]`,
+        `  ${f.severity === 'error' ? paint(style.color, 31, 'ERROR  ') : paint(style.color, 33, 'warning')} ${placeOf(f)}${f.message} [${f.code}]`,
         `          fix: ${f.fix}`,
       );
     }
   }
   if (report.acknowledged?.length) {
     lines.push('', 'Acknowledged (let stand in the issue file):');
-    for (const a of report.acknowledged) lines.push(`  ${a.code} "${a.text}" — ${a.reason} (${a.by})`);
+    for (const a of report.acknowledged) lines.push(`  ${acknowledgedSentence(a)}`);
   }
   const spamAssassin = spamAssassinLine(report);
   if (spamAssassin) lines.push('', spamAssassin);
