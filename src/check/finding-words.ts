@@ -1,10 +1,15 @@
 // A finding's place and an acknowledgement, in the words the CLI report and the studio both show. Pure.
+import { fieldPath } from '../content/errors.js';
 import type { AcknowledgedFinding, Finding } from './finding.js';
 
-/** "content/issues/2022-04/issue.yaml:12:7 section 3 (article), body: " — where to fix it, as content errors say it (they carry it in their message already). */
+/**
+ * "content/issues/2022-04/issue.yaml:94:72 section 8 (stakeholder-news), item 1, linkText: " —
+ * where to fix it, in the words content errors use (they carry it in their message already).
+ */
 export function placeOf(f: Finding): string {
   if (!f.file || f.line === undefined || f.message.startsWith(`${f.file}:`)) return '';
-  const field = f.field ? `${f.section ? `section ${f.section.index + 1} (${f.section.type}), ` : ''}${f.field}: ` : '';
+  const inField = f.field ? fieldPath(f.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p))) : '';
+  const field = f.field ? `${f.section ? `section ${f.section.index + 1} (${f.section.type}), ` : ''}${inField}: ` : '';
   return `${f.file}:${f.line}:${f.column ?? 1} ${field}`;
 }
 
