@@ -94,7 +94,7 @@ describe('privacy, merge-tag and link findings say file:line:column, once each',
     await main(['check', '2022-04'], text, project.root);
     expect(text.stdout).toContain(`ERROR   ${file}:${line}:${column('*|FNAM|*')} section 1 (welcome), body: *|FNAM|* in the email HTML and the plain text`);
     expect(text.stdout.match(/\*\|FNAM\|\* in the/g)).toHaveLength(1);
-  });
+  }, 120_000); // two whole checks on a shared, busy machine
 
   it('the welcome `new` leaves is "write the welcome", at its place, not a Handlebars error naming a template', async () => {
     expect(await main(['new', '2022-05'], captured(), project.root)).toBe(0);
@@ -108,5 +108,5 @@ describe('privacy, merge-tag and link findings say file:line:column, once each',
     expect(text.stdout).toMatch(/fix: write the welcome in content\/issues\/2022-05\/issue\.yaml .*replace the line "\{\{ write the welcome for this issue \}\}" with a few sentences/);
     expect(text.stdout).not.toContain('Handlebars');
     expect(text.stdout).not.toContain('welcome.mjml.hbs');
-  });
+  }, 120_000);
 });
