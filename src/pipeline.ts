@@ -121,9 +121,11 @@ export async function checkRendered(
 ): Promise<CheckReport> {
   const email = parseEmail(rendered.html);
   const localImages = await weighImages(path.join(paths.root, path.dirname(issue.file)), paths.content, localImageSources(email));
-  // Read here, like the images, so the checks stay pure; a file gone since it was loaded just means no line numbers.
-  const issueSource = await readFile(path.join(paths.root, issue.file), 'utf8').catch(() => undefined);
-  return runChecks({ content, issue, rendered, email }, { ...options, localImages, issueSource });
+  const source = await readFile(path.join(paths.root, issue.file), 'utf8').then(
+    (text) => ({ file: issue.file, text }),
+    () => undefined,
+  );
+  return runChecks({ content, issue, rendered, email, source }, { ...options, localImages });
 }
 
 /** Bytes of each image file beside the issue; null for one that is not there. */

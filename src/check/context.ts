@@ -1,6 +1,7 @@
 // What every check is given: the validated content, the issue, its render (parsed once), the issue
 // before it, and — only when asked for — the edge functions a check may call (network, SpamAssassin).
 import type { Content, Issue } from '../content/schema.js';
+import type { SourceFile } from '../content/yaml.js';
 import type { RenderedIssue } from '../render/index.js';
 import { previousIssue } from '../render/model.js';
 import { type EmailDom, parseEmail } from './email-dom.js';
@@ -12,6 +13,8 @@ export interface CheckInput {
   rendered: RenderedIssue;
   /** The email HTML already parsed, when the caller has it; parsed here otherwise. */
   email?: EmailDom;
+  /** The issue file as read, when the caller has it: findings that know their field get its file:line:column. */
+  source?: SourceFile;
 }
 
 /** Answers one request of the online link check; the CLI passes the global fetch. */
@@ -36,8 +39,6 @@ export interface CheckOptions {
   spamAssassin?: SpamAssassin;
   /** Bytes of each local image (src relative to the issue folder); null when the file is missing. */
   localImages?: Record<string, number | null>;
-  /** The issue file's text as it is on disk, so findings in its prose can say file:line:column. */
-  issueSource?: string;
   /** Time allowed for the whole online link check, and for one request. */
   online?: { concurrency: number; requestMs: number; totalMs: number };
 }

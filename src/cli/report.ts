@@ -1,6 +1,7 @@
 // The check report for people: grouped by section, errors first within each; hints after, in a block of their own.
 import { spamAssassinLine } from '../check/checks/spam.js';
 import type { CheckReport, Finding } from '../check/finding.js';
+import { acknowledgedSentence, placeOf } from '../check/finding-words.js';
 
 // Colour only where it is welcome (Io.color: a terminal, NO_COLOR unset); the words alone carry the meaning.
 const paint = (on: boolean | undefined, code: number, text: string) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
@@ -19,7 +20,7 @@ function sectionLines(findings: readonly Finding[], color: boolean | undefined):
     lines.push('', title);
     for (const f of [...group].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))) {
       const [code, label] = LABEL[f.severity];
-      lines.push(`  ${paint(color, code, label)} ${f.message} [${f.code}]`, `          fix: ${f.fix}`);
+      lines.push(`  ${paint(color, code, label)} ${placeOf(f)}${f.message} [${f.code}]`, `          fix: ${f.fix}`);
     }
   }
   return lines;
@@ -43,7 +44,7 @@ export function formatReport(report: CheckReport, style: { color?: boolean } = {
     );
   if (report.acknowledged?.length) {
     lines.push('', 'Acknowledged (let stand in the issue file):');
-    for (const a of report.acknowledged) lines.push(`  ${a.code} "${a.text}" — ${a.reason} (${a.by})`);
+    for (const a of report.acknowledged) lines.push(`  ${acknowledgedSentence(a)}`);
   }
   const spamAssassin = spamAssassinLine(report);
   if (spamAssassin) lines.push('', spamAssassin);

@@ -5,6 +5,7 @@ export { MailchimpError, isOutcomeUncertain, type MailchimpFailure } from './err
 export {
   CAMPAIGN_STATUSES,
   goingOrGone,
+  type Audience,
   type Campaign,
   type CampaignContent,
   type CampaignDraft,

@@ -63,6 +63,16 @@ export const checklistSchema = z.object({
 
 export const pingSchema = z.object({ health_status: z.string() });
 
+export const audienceSchema = z.object({ id: z.string(), name: text, stats: z.object({ member_count: z.number().int().nonnegative() }) });
+
+/** The audience (Mailchimp's "list") a campaign goes to, as the publish plan names it. */
+export interface Audience {
+  id: string;
+  name: string;
+  /** Subscribed members, as Mailchimp counts them. */
+  memberCount: number;
+}
+
 /** What a new campaign is made with. */
 export interface CampaignDraft {
   /** The audience (list) it goes to. */

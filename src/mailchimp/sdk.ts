@@ -29,6 +29,7 @@ export interface Sdk {
   setConfig(config: { apiKey: string; server?: string }): void;
   ping: { get(): Promise<SdkJson> };
   campaigns: SdkCampaigns;
+  lists: { getList(listId: string, opts?: { fields?: string[] }): Promise<SdkJson> };
 }
 
 type SdkConstructor = new () => Sdk;

@@ -12,6 +12,7 @@ import type { Store } from '../state/store.js';
 import { describeStep } from './describe.js';
 import { campaignTitle, type PublishPlan, type PublishStep, remoteContentHash, settingsFor } from './plan.js';
 import { draftOf } from './remote.js';
+import { campaignStatusWords } from '../mailchimp/status-words.js';
 
 export interface ApplyContext {
   client: MailchimpClient;
@@ -108,7 +109,7 @@ async function run(ctx: ApplyContext, step: PublishStep, id: string | null): Pro
         ctx.progress('      Mailchimp did not confirm; reading the campaign back before anything else…');
         const c = await client.getCampaign(id);
         if (!(c.status === 'schedule' && c.sendTime && new Date(c.sendTime).getTime() === step.at.getTime()))
-          throw unconfirmed(`scheduling campaign ${id}`, e, `it is ${c.status}`);
+          throw unconfirmed(`scheduling campaign ${id}`, e, `it is ${campaignStatusWords(c.status)}`);
       });
       markScheduled(ctx.store, issueId, id, step.at, ctx.actor, snapshot.hash);
       return id;

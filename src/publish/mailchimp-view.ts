@@ -7,6 +7,7 @@ import { MailchimpClient, type MailchimpConfig, mailchimpConfigFromEnv } from '.
 import type { ProjectPaths } from '../pipeline.js';
 import type { Store } from '../state/store.js';
 import { markIssueSent } from './mark-sent.js';
+import { campaignStatusWords } from '../mailchimp/status-words.js';
 import { ukInstant } from '../render/dates.js';
 import { driftOf } from './plan.js';
 import { findCampaign, recordOf, remoteOf } from './remote.js';
@@ -104,11 +105,11 @@ export function describeView(view: MailchimpView): string {
     case 'no-campaign':
       return 'no campaign';
     case 'campaign': {
-      const when = view.sendTime ? ` ${view.status === 'sent' ? 'on' : 'for'} ${ukInstant(new Date(view.sendTime))}` : '';
+      const state = campaignStatusWords(view.status, view.sendTime ? ukInstant(new Date(view.sendTime)) : undefined);
       const drift = view.drift.length
         ? ` — DRIFT: ${view.drift.join(', ')} changed in Mailchimp after approval; \`newsletter publish\` puts the approved issue back`
         : '';
-      return `campaign ${view.campaignId} ${view.status}${when}, ${view.emailsSent} emails sent${view.recordedSent ? ', recorded as sent in the archive' : ''}${view.sentProblem ? ` — NOT recorded as sent: ${view.sentProblem}` : ''}${drift}`;
+      return `campaign ${view.campaignId} is ${state}, ${view.emailsSent} emails sent${view.recordedSent ? ', recorded as sent in the archive' : ''}${view.sentProblem ? ` — NOT recorded as sent: ${view.sentProblem}` : ''}${drift}`;
     }
   }
 }

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import type { IssueSnapshot } from '../archive/snapshot.js';
 import { NewsletterError } from '../errors.js';
 import type { CampaignStatus } from '../mailchimp/index.js';
+import { campaignStatusWords } from '../mailchimp/status-words.js';
 
 export interface CampaignSettings {
   title: string;
@@ -88,7 +89,7 @@ export class CampaignAlreadySent extends NewsletterError {
     readonly issueId: string,
     readonly status: CampaignStatus,
   ) {
-    super('campaign-sent', `issue ${issueId}'s campaign is ${status} in Mailchimp — nothing was changed`);
+    super('campaign-sent', `issue ${issueId}'s campaign is ${campaignStatusWords(status)} — nothing was changed`);
   }
 }
 

@@ -4,7 +4,7 @@
 // finds, plans and applies, sending the snapshot that was approved — not a new render of it.
 import type { IssueSnapshot } from '../archive/snapshot.js';
 import { NewsletterError } from '../errors.js';
-import { goingOrGone, MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
+import { type Audience, goingOrGone, MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
 import type { ProjectPaths } from '../pipeline.js';
 import { londonToUtc, withSendTime } from '../render/dates.js';
 import type { Store } from '../state/store.js';
@@ -25,7 +25,8 @@ export interface PublishArgs {
   now: () => Date;
   env: NodeJS.ProcessEnv;
   progress: (line: string) => void;
-  onPlan?: (plan: PublishPlan, remote: RemoteCampaign | null) => void;
+  /** Shown the plan before anything changes, with the audience it goes to (read from Mailchimp for it). */
+  onPlan?: (plan: PublishPlan, remote: RemoteCampaign | null, audience: Audience) => void;
   /** `--send-at`: sync without scheduling and leave the send to the daemon (scheduler/publish-due.ts); any minute will do. */
   dueSend?: (args: SyncArgs & { now: Date }) => Promise<SyncResult>;
   /** How the client is made; tests pass short deadlines and a clock that does not wait. */
@@ -59,6 +60,8 @@ export async function publish(paths: ProjectPaths, store: Store, args: PublishAr
   if (!args.dueSend) checkSendTime(sendAt, now, source);
 
   const client = args.client?.(config) ?? MailchimpClient.fromConfig(config, { log: (line) => args.progress(`      ${line}`) });
+  const onPlan = args.onPlan;
+  const audience = onPlan ? await client.getAudience() : undefined;
   const sync = () =>
     (args.dueSend ?? publishApproved)({
       client,
@@ -68,7 +71,7 @@ export async function publish(paths: ProjectPaths, store: Store, args: PublishAr
       actor: args.by,
       dryRun: args.dryRun,
       progress: args.progress,
-      onPlan: args.onPlan,
+      onPlan: onPlan && ((plan, remote) => onPlan(plan, remote, audience!)),
       now,
     });
   // A dry run changes nothing; a real one holds the issue so no other command or daemon step interleaves.

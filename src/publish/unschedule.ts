@@ -6,6 +6,7 @@ import { goingOrGone, isOutcomeUncertain, MailchimpClient, type MailchimpConfig 
 import type { Store } from '../state/store.js';
 import { withIssueLease } from './lease.js';
 import { findCampaign, requireMailchimp } from './remote.js';
+import { campaignStatusWords } from '../mailchimp/status-words.js';
 
 export interface UnscheduleArgs {
   id: string;
@@ -38,7 +39,7 @@ async function unscheduleHeld(store: Store, args: UnscheduleArgs, config: Mailch
   if (campaign && goingOrGone(campaign.status))
     throw new NewsletterError(
       'campaign-sent',
-      `${args.id}'s campaign ${campaign.id} is ${campaign.status} in Mailchimp; it cannot be unscheduled`,
+      `${args.id}'s campaign ${campaign.id} is ${campaignStatusWords(campaign.status)}; it cannot be unscheduled`,
     );
   let unscheduled = false;
   if (campaign?.status === 'schedule') {

@@ -12,6 +12,7 @@ import { StatusChanged } from '../state/status.js';
 import { approvedSnapshotOf, campaignOf, driftAgainst, needsAttention, type SchedulerContext } from './context.js';
 import { judgeDueSend } from './judge-due-send.js';
 import { settleSentCampaign } from './settle-sent.js';
+import { campaignStatusWords } from '../mailchimp/status-words.js';
 
 export type FireResult =
   | 'sent' // we sent it now
@@ -129,7 +130,7 @@ async function fireLeased(ctx: SchedulerContext, issue: string, due: DueSend): P
 async function recordFound(ctx: SchedulerContext, issue: string, campaign: Campaign): Promise<FireResult> {
   ctx.log.warn(
     'due-send.found',
-    `${issue}: campaign ${campaign.id} is already ${campaign.status} in Mailchimp — recorded, not sent again`,
+    `${issue}: campaign ${campaign.id} is already ${campaignStatusWords(campaign.status)} — recorded, not sent again`,
     {
       issue,
       campaign: campaign.id,
@@ -140,7 +141,7 @@ async function recordFound(ctx: SchedulerContext, issue: string, campaign: Campa
 
 function recordSending(ctx: SchedulerContext, issue: string, campaign: Campaign, result: 'sent' | 'found-sending'): Promise<FireResult> {
   const { store } = ctx;
-  const outcome = result === 'sent' ? 'sent' : `found ${campaign.status} in Mailchimp: not sent again`;
+  const outcome = result === 'sent' ? 'sent' : `found ${campaignStatusWords(campaign.status)}: not sent again`;
   try {
     store.tx(() => {
       store.dueSends.complete(issue, ctx.owner, outcome);

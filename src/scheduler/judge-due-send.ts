@@ -3,6 +3,7 @@
 // verdict (hold, record, send). The last checks before sending — the approval still stands and
 // Mailchimp's content is what was approved — need further reads and stay with the sender.
 import { goingOrGone, type Campaign } from '../mailchimp/index.js';
+import { campaignStatusWords } from '../mailchimp/status-words.js';
 import { ukInstant } from '../render/dates.js';
 import type { DueSend } from '../state/due-sends.js';
 
@@ -36,7 +37,7 @@ export function judgeDueSend({ issue, due, campaign, now, graceMs }: DueSendFact
       why: `its campaign was scheduled in Mailchimp for ${campaign.sendTime ?? 'a time'}; the daemon will not send it as well`,
     };
   if (campaign.status !== 'save' && campaign.status !== 'paused')
-    return { kind: 'hold', why: `its campaign is ${campaign.status} in Mailchimp` };
+    return { kind: 'hold', why: `its campaign is ${campaignStatusWords(campaign.status)}` };
 
   const late = now.getTime() - due.dueAt.getTime();
   if (late > graceMs && !due.confirmedBy) {

@@ -7,6 +7,7 @@ import { MailchimpError, type Campaign } from '../mailchimp/index.js';
 import { StatusChanged, type IssueStatus } from '../state/status.js';
 import { approvedSnapshotOf, campaignOf, driftAgainst, needsAttention, type SchedulerContext } from './context.js';
 import { settleSentCampaign } from './settle-sent.js';
+import { campaignStatusWords } from '../mailchimp/status-words.js';
 
 export type ReconcileOutcome = 'in-step' | 'sending' | 'sent' | 'needs-attention' | 'unreachable' | 'changed-meanwhile';
 
@@ -52,10 +53,15 @@ async function reconcileIssue(ctx: SchedulerContext, issue: string, status: 'sch
       const due = ctx.store.dueSends.get(issue);
       // A due send is ours to fire: Mailchimp holds it unscheduled on purpose.
       if (status === 'scheduled' && due && (due.state === 'pending' || due.state === 'claimed')) return 'in-step';
-      return attention(ctx, issue, status, `its campaign is no longer scheduled in Mailchimp (it is ${campaign.status})`);
+      return attention(
+        ctx,
+        issue,
+        status,
+        `its campaign is no longer scheduled in Mailchimp (it is ${campaignStatusWords(campaign.status)})`,
+      );
     }
     default:
-      return attention(ctx, issue, status, `its campaign is ${campaign.status} in Mailchimp`);
+      return attention(ctx, issue, status, `its campaign is ${campaignStatusWords(campaign.status)}`);
   }
 }
 

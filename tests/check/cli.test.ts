@@ -62,8 +62,12 @@ describe('newsletter check', () => {
         '          fix: correct closingDate in content/issues/2022-04/issue.yaml, or remove the section if recruitment has closed',
         '',
         'Section 8 (stakeholder-news): Stakeholder News',
-        '  warning the link text "click here" does not say where the link goes (WCAG 2.4.4) [links/vague-text]',
+        '  warning content/issues/2022-04/issue.yaml:',
       ].join('\n'),
+    );
+    // A link finding says where, as a content error does.
+    expect(io.stdout).toMatch(
+      /warning content\/issues\/2022-04\/issue\.yaml:\d+:\d+ section 8 \(stakeholder-news\), item 1, linkText: the link text "click here" does not say where the link goes \(WCAG 2\.4\.4\) \[links\/vague-text\]/,
     );
     expect(io.stdout).toContain('https://bit.ly/sfpc goes through a link shortener');
     expect(io.stdout.trimEnd().split('\n').at(-1)).toBe('1 error, 2 warnings. Not ready to send.');

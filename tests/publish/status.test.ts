@@ -33,7 +33,7 @@ describe('status: Mailchimp beside the store', () => {
   it('shows the campaign scheduled, with no drift', async () => {
     const view = await views();
     expect(view).toMatchObject({ state: 'campaign', status: 'schedule', sendTime: '2022-04-05T08:00:00+00:00', emailsSent: 0, drift: [] });
-    expect(describeView(view)).toMatch(/^campaign [0-9a-f]+ schedule for 5 April 2022 at 9am \(BST\), 0 emails sent$/);
+    expect(describeView(view)).toMatch(/^campaign [0-9a-f]+ is scheduled in Mailchimp for 5 April 2022 at 9am \(BST\), 0 emails sent$/);
   });
 
   it('flags drift: settings and content changed in Mailchimp after approval; publishing again puts them back', async () => {

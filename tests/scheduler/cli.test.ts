@@ -61,7 +61,7 @@ describe('publish --send-at and --now', () => {
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/due send is finished \(sent\); it is not sent again/);
     expect(sends()).toBe(1);
-    expect((await run('log', '2022-04')).out).toMatch(/send-confirmed\s+Ann Chair/);
+    expect((await run('log', '2022-04')).out).toMatch(/ {2}Ann Chair {2}confirmed that 2022-04 be sent now/);
   });
 
   it('daemon --help prints its help and nothing else', async () => {

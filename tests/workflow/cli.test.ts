@@ -52,6 +52,9 @@ describe('from a new draft to proofed and approved', () => {
     const sent = await run('proof', '2022-04', '--to', 'ann@example.org,gone@example.org', '--by', 'Ann Chair');
     expect(sent.code).toBe(2); // one recipient refused
     expect(sent.out).toMatch(/delivered {2}ann@example\.org\n {2}REFUSED {4}gone@example\.org — 550/);
+    // The content hash is for comparing, not the first thing read: it comes last.
+    expect(sent.out.split('\n')[0]).not.toMatch(/[0-9a-f]{12}/);
+    expect(sent.out.trimEnd()).toMatch(/\n\(content [0-9a-f]{12}\)$/);
     expect(smtp.received.at(-1)?.mail.subject).toBe('[PROOF] Child Safeguarding Practice Review Panel: April 2022');
 
     const refused = await run('proof', '2022-04', '--to', 'someone@elsewhere.net');
@@ -81,7 +84,12 @@ describe('from a new draft to proofed and approved', () => {
       code: 0,
       out: expect.stringContaining('a draft again'),
     });
-    expect((await run('log', '2022-04')).out).toMatch(/unapprove +Ann Chair/);
+    const readable = (await run('log', '2022-04')).out;
+    expect(readable).toMatch(/ {2}Ann Chair {2}withdrew the approval of 2022-04$/m);
+    expect(readable).toMatch(
+      /^\d{1,2} [A-Z][a-z]+ \d{4} at [\d:]+[ap]m \((?:BST|GMT)\) {2}Ann Chair {2}sent a proof of 2022-04 to ann@example\.org, gone@example\.org through .+; 1 delivered, 1 refused {2}\(content [0-9a-f]{12}\)$/m,
+    );
+    expect(readable).toMatch(/ {2}Ann Chair {2}moved 2022-04 from draft to approved {2}\(content [0-9a-f]{12}\)$/m);
   });
 });
 

@@ -17,7 +17,7 @@ export const plainEnglishCheck: Check = {
   name: 'plain-english',
   description: `plain English as GOV.UK asks: no words on its list to avoid, abbreviations spelt out first, sentences of at most ${MAX_WORDS} words readable at age ${READING_AGE}`,
   wcag: ['3.1.5 Reading Level'],
-  run: ({ content, issue, options }) => plainEnglish(content, issue, locator(issue.file, options.issueSource)),
+  run: ({ content, issue, source }) => plainEnglish(content, issue, locator(issue.file, source?.text)),
 };
 
 export async function plainEnglish(content: Content, issue: Issue, locate: Locate = () => undefined): Promise<Finding[]> {

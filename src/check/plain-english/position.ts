@@ -1,5 +1,5 @@
 // Where a span of a field's value sits in the issue file, as file:line:column. The file's text is
-// read by the caller (CheckOptions.issueSource); a value that no longer matches it (the file changed
+// read by the caller (CheckInput.source); a value that no longer matches it (the file changed
 // since it was loaded) gets no position rather than a wrong one.
 import { parseYaml, type Position } from '../../content/yaml.js';
 import type { TextField } from '../privacy/text.js';

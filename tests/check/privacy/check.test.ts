@@ -114,7 +114,9 @@ describe('acknowledgements in issue.yaml', () => {
       // The report lists what was let stand, and who said so: the approval record keeps it.
       const letStand = { code: 'privacy/postcode', text: 'LS9 7TF', reason: 'the published report gives it', by: 'A. Secretariat' };
       expect(acknowledged.acknowledged).toEqual([{ ...letStand, section: expect.objectContaining({ index: 0, type: 'welcome' }) }]);
-      expect(formatReport(acknowledged)).toContain('privacy/postcode "LS9 7TF" — the published report gives it (A. Secretariat)');
+      expect(formatReport(acknowledged)).toContain(
+        'A. Secretariat let "LS9 7TF" stand in section 1 (welcome) — a detail that could identify someone (privacy/postcode) — because: the published report gives it.',
+      );
       await project.edit('content/issues/2022-04/issue.yaml', 'code: privacy/postcode', 'code: postcode');
       const { report } = await checkIssue(project.paths, '2022-04');
       expect(report.findings.map((f) => f.message)).toEqual([
