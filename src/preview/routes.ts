@@ -215,7 +215,9 @@ async function archive(c: RouteContext, req: IncomingMessage, res: ServerRespons
   const issues = await archivedIssues(c.ws.paths, content, sentIn(c.store));
   const statement = content.newsletter.accessibility ? STATEMENT_PATH : undefined;
   const back = c.mode === 'studio' ? { href: '/', text: 'Back to all issues in the studio' } : undefined;
-  page(req, res, archivePage(content.newsletter, issues, { issue: (id) => `${id}/`, feed: '/feed.xml', statement, back }), { cache: 'no-cache' });
+  page(req, res, archivePage(content.newsletter, issues, { issue: (id) => `${id}/`, feed: '/feed.xml', statement, back }), {
+    cache: 'no-cache',
+  });
 }
 
 async function archivedIssue(c: RouteContext, req: IncomingMessage, res: ServerResponse, [id]: string[]): Promise<void> {
