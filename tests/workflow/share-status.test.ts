@@ -39,7 +39,7 @@ describe('one content hash', () => {
     expect(snapshotOf(content, issue, rendered, new Date()).hash).toBe(rendered.hash);
     expect((await checkIssue(project.paths, '2022-04')).report.hash).toBe(rendered.hash);
     // The sender is part of what subscribers receive: changing it changes the hash.
-    await project.edit('content/newsletter.yaml', /^  name: Child Safeguarding Practice Review Panel$/m, '  name: Someone Else');
+    await project.edit('content/newsletter.yaml', /^ {2}name: Child Safeguarding Practice Review Panel$/m, '  name: Someone Else');
     const other = usableContent(await loadProject(project.paths), ['2022-04']);
     expect((await renderIssue(other, findIssue(other, '2022-04'), await loadTemplates(project.paths))).hash).not.toBe(rendered.hash);
   });
