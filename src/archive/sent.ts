@@ -173,3 +173,14 @@ export async function listSentSnapshots(paths: ContentPaths): Promise<SentIssue[
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
+
+/**
+ * What to say about `status: sent` in an issue file with no sent record: it is a draft, and not
+ * public. An issue that went out before the tool is recorded deliberately, by a named person.
+ */
+export function unrecordedSentClaim(issue: { id: string; file: string }): { message: string; fix: string } {
+  return {
+    message: `${issue.file} says \`status: sent\`, but there is no record of ${issue.id} being sent (${issue.file.replace(/issue\.yaml$/, '')}sent/), so it is a draft and is not in the archive`,
+    fix: `remove the line; if ${issue.id} went out before this tool, record it with \`newsletter import-sent ${issue.id} --by "Your Name"\` (written to the audit log)`,
+  };
+}

@@ -83,7 +83,7 @@ async function editorFor(
     form: buildForm(file.schema, data),
     messages: validateText(shownName(file), opened.text, file.schema),
     anchors: sections.map((s, i) => (typeof s?.title === 'string' ? anchorFor(s, i) : '')),
-    issue: issue && { ...issue, subject, sent: data.status === 'sent' || c.store.statuses.get(issue.id) === 'sent' },
+    issue: issue && { ...issue, subject, sent: c.store.statuses.get(issue.id) === 'sent' },
   });
   send(req, res, { type: HTML, body: html, csp: pagePolicy(html, { frames: true, connect: true }), headers: PAGE_HEADERS });
 }
@@ -148,7 +148,9 @@ export async function previewEdits(c: RouteContext, req: IncomingMessage, res: S
     const rendered = await renderIssue(withIssue, issue, await loadTemplates(c.ws.paths), {
       webUrl: `${c.ws.publicUrl}/archive/${issue.id}/`,
     });
-    const findings = checkRendered(c.ws.paths, withIssue, issue, rendered).then((report) => report.findings.map(findingMessage));
+    const findings = checkRendered(c.ws.paths, withIssue, issue, rendered, { now: c.now() }).then((report) =>
+      report.findings.map(findingMessage),
+    );
     const id = c.editor.putDraft(rendered.html, findings);
     out.draft = `/issues/${issue.id}/edit/draft/${id}`;
     out.findings = `/issues/${issue.id}/edit/findings/${id}`;

@@ -9,7 +9,7 @@ import type { ProjectPaths } from '../pipeline.js';
 import { londonToUtc, withSendTime } from '../render/dates.js';
 import type { Store } from '../state/store.js';
 import { currentIssue, refuseOnErrors } from '../workflow/current.js';
-import { importSentStatus } from '../workflow/sent-status.js';
+import { readStatuses } from '../workflow/sent-status.js';
 import type { PublishPlan, RemoteCampaign } from './plan.js';
 import { withIssueLease } from './lease.js';
 import { requireMailchimp } from './remote.js';
@@ -43,7 +43,7 @@ export async function publish(paths: ProjectPaths, store: Store, args: PublishAr
   const now = args.now();
   args.progress(`Rendering and checking ${args.id}…`);
   const { content, issue, snapshot: current, report } = await currentIssue(paths, args.id, now);
-  await importSentStatus(store, paths, content);
+  await readStatuses(store, paths);
   const snapshot = approvedSnapshot(store, args.id, current.hash, content.newsletter.approvals);
   refuseOnErrors(report, 'published');
 
