@@ -34,7 +34,8 @@ function sendTimePassed({ issue, content, options }: CheckContext): Finding[] {
 }
 
 function sentWithoutRecord({ issue, options }: CheckContext): Finding[] {
-  if (issue.status !== 'sent' || options.sent) return [];
+  // Judged only when the caller has looked for a record (checkRendered always does).
+  if (issue.status !== 'sent' || options.sent !== false) return [];
   const claim = unrecordedSentClaim(issue);
   return [{ code: 'sending/no-sent-record', severity: 'error', section: null, ...claim, file: issue.file, field: 'status' }];
 }
