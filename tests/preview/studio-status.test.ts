@@ -82,4 +82,12 @@ describe('status in the studio and the archive', () => {
     expect(run.server.workspace.issue('2022-04')?.status).toBe('draft');
     expect(await listedStatus(run, '2022-04')).toBe('sent');
   });
+
+  it('the studio’s check report judges the send time by the server’s clock', async () => {
+    run = await runPreview('studio', (p) => addDraft(p, '2099-01'));
+    const passed = 'sendAt, 12 January 2099 at 9am (GMT), has passed';
+    expect((await rawRequest(run.url, 'GET', '/issues/2099-01/')).body).not.toContain(passed);
+    run.clock.now = new Date('2099-01-13T09:00:00Z');
+    expect((await rawRequest(run.url, 'GET', '/issues/2099-01/')).body).toContain(passed);
+  });
 });
