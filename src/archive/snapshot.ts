@@ -6,17 +6,10 @@ import type { Content, Issue } from '../content/schema.js';
 import { contentHash, type ReceivedContent } from '../render/content-hash.js';
 import type { RenderedIssue } from '../render/index.js';
 
-export interface IssueSnapshot {
+/** What subscribers receive (its `html` with Mailchimp's merge tags as written, for Mailchimp to fill), and more. */
+export interface IssueSnapshot extends ReceivedContent {
   schemaVersion: 1;
   issueId: string;
-  subject: string;
-  preheader: string;
-  fromName: string;
-  fromEmail: string;
-  replyTo: string;
-  /** Email HTML with Mailchimp's merge tags as written, for Mailchimp to fill. */
-  html: string;
-  text: string;
   /** The web version as the archive shows it: no draft banner, merge tags replaced. */
   web: string;
   /** The content hash of everything subscribers get (render/content-hash.ts); the render's own hash. */
