@@ -55,6 +55,11 @@ export const ERRORS = {
     exit: 1,
     hint: 'a sent issue is history: what subscribers received cannot be replaced; look at git log for its sent/ folder',
   },
+  'import-refused': {
+    title: 'The issue cannot be recorded as sent before the tool',
+    exit: 1,
+    hint: 'import-sent is only for an issue that went out before this tool, at its sendAt; see `newsletter status <id>`',
+  },
   'snapshot-damaged': {
     title: 'The record of a sent issue is damaged',
     exit: 1,

@@ -3,6 +3,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readSentSnapshot } from './archive/sent.js';
 import type { CheckOptions } from './check/context.js';
 import { localImageSources, parseEmail } from './check/email-dom.js';
 import { runChecks, schemaReport } from './check/index.js';
@@ -125,7 +126,9 @@ export async function checkRendered(
     (text) => ({ file: issue.file, text }),
     () => undefined,
   );
-  return runChecks({ content, issue, rendered, email, source }, { ...options, localImages });
+  // A damaged sent record is still a record: the issue was sent (readers refuse to show the damage).
+  const sent = options.sent ?? (await readSentSnapshot(paths, issue.id).then(Boolean, () => true));
+  return runChecks({ content, issue, rendered, email, source }, { ...options, localImages, sent });
 }
 
 /** Bytes of each image file beside the issue; null for one that is not there. */

@@ -41,6 +41,12 @@ export interface CheckOptions {
   localImages?: Record<string, number | null>;
   /** Time allowed for the whole online link check, and for one request. */
   online?: { concurrency: number; requestMs: number; totalMs: number };
+  /** The clock, passed in so checks stay pure: a draft whose send time has passed is an error. Without it, no check judges the time. */
+  now?: Date;
+  /** When the issue will actually go, when the caller moves it (`publish --at`); its sendAt otherwise. */
+  sendAt?: Date;
+  /** The issue has a sent record (content/issues/<id>/sent/): its send time is history. checkRendered looks when not told. */
+  sent?: boolean;
 }
 
 export interface CheckContext extends CheckInput {

@@ -4,6 +4,7 @@ import type { Check } from './context.js';
 import { accessibilityCheck } from './checks/accessibility.js';
 import { compatCheck } from './checks/compat.js';
 import { contentCheck } from './checks/content.js';
+import { sendingCheck } from './checks/sending.js';
 import { inboxCheck } from './checks/inbox.js';
 import { linksCheck } from './checks/links.js';
 import { mergeTagsCheck } from './checks/merge-tags.js';
@@ -16,6 +17,7 @@ import { spamCheck } from './checks/spam.js';
 
 export const CHECKS: readonly Check[] = [
   contentCheck,
+  sendingCheck,
   privacyCheck,
   mjmlCheck,
   mergeTagsCheck,

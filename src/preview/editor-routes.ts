@@ -180,7 +180,7 @@ export async function previewEdits(c: RouteContext, req: IncomingMessage, res: S
     const rendered = await renderIssue(withIssue, issue, await loadTemplates(c.ws.paths), {
       webUrl: `${c.ws.publicUrl}/archive/${issue.id}/`,
     });
-    const findings = checkRendered(c.ws.paths, withIssue, issue, rendered).then((report) =>
+    const findings = checkRendered(c.ws.paths, withIssue, issue, rendered, { now: c.now() }).then((report) =>
       labelled(r.file, edited.data, report.findings.map(findingMessage)),
     );
     const id = c.editor.putDraft(rendered.html, findings);

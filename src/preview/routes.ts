@@ -153,7 +153,7 @@ async function studioIssue(c: RouteContext, req: IncomingMessage, res: ServerRes
   const standing = await standingOf(c.ws, c.store, id!, c.now());
   if (!issue || !standing) return notFound(req, res);
   const shown = await c.ws.render(id!);
-  const report = await c.ws.report(id!);
+  const report = await c.ws.report(id!, c.now());
   const render = shown && { seq: shown.seq, html: shown.rendered.html, text: shown.rendered.text };
   const session = c.sessions.session(req);
   const html = studioIssuePage({

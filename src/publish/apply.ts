@@ -10,7 +10,7 @@ import { isOutcomeUncertain, type MailchimpClient, MailchimpError } from '../mai
 import { londonLocal, ukInstant } from '../render/dates.js';
 import type { Store } from '../state/store.js';
 import { describeStep } from './describe.js';
-import { campaignTitle, type PublishPlan, type PublishStep, remoteContentHash, settingsFor } from './plan.js';
+import { campaignTitle, type PublishPlan, type PublishStep, heldBodiesHash, settingsFor } from './plan.js';
 import { draftOf } from './remote.js';
 import { campaignStatusWords } from '../mailchimp/status-words.js';
 
@@ -86,7 +86,7 @@ async function run(ctx: ApplyContext, step: PublishStep, id: string | null): Pro
       await client.setContent(id, { html: snapshot.html, plainText: snapshot.text });
       // Mailchimp may store the HTML a little differently: remember how it holds it, to tell our content from later edits.
       const held = await client.getContent(id);
-      const contentSet = { snapshotHash: snapshot.hash, remoteContentHash: remoteContentHash(held.html, held.plainText) };
+      const contentSet = { snapshotHash: snapshot.hash, remoteContentHash: heldBodiesHash(held.html, held.plainText) };
       done(ctx, step.kind, id, () => store.campaigns.record(issueId, { contentSet }));
       return id;
     }

@@ -22,8 +22,8 @@ export interface RemoteCampaign {
   settings: CampaignSettings;
   /** When it is scheduled to go, or went. */
   sendTime: Date | null;
-  /** remoteContentHash of the HTML and text Mailchimp holds. */
-  contentHash: string;
+  /** heldBodiesHash of the HTML and text Mailchimp holds. */
+  bodiesHash: string;
   emailsSent: number;
 }
 
@@ -63,15 +63,20 @@ export function settingsFor(snapshot: IssueSnapshot): CampaignSettings {
   };
 }
 
-/** Hash of HTML and text as Mailchimp holds them, so a change made in Mailchimp can be told from ours. */
-export function remoteContentHash(html: string, text: string): string {
+/**
+ * A fingerprint of the two bodies as Mailchimp holds them, so a change made in Mailchimp can be
+ * told from ours. Not the content hash (render/content-hash.ts): Mailchimp holds only the bodies
+ * (settings are compared field by field) and may store them rewritten, so this fingerprints its
+ * copy, and the store keeps which content hash that copy came from.
+ */
+export function heldBodiesHash(html: string, text: string): string {
   return createHash('sha256').update(html).update('\u0000').update(text).digest('hex');
 }
 
 /** The campaign holds exactly the approved content: as we sent it, or as Mailchimp stored it when we set it. */
 export function contentMatches(snapshot: IssueSnapshot, remote: RemoteCampaign, record: CampaignRecord): boolean {
-  if (remote.contentHash === remoteContentHash(snapshot.html, snapshot.text)) return true;
-  return record.contentSet?.snapshotHash === snapshot.hash && record.contentSet.remoteContentHash === remote.contentHash;
+  if (remote.bodiesHash === heldBodiesHash(snapshot.html, snapshot.text)) return true;
+  return record.contentSet?.snapshotHash === snapshot.hash && record.contentSet.remoteContentHash === remote.bodiesHash;
 }
 
 export function settingsChanges(wanted: CampaignSettings, held: CampaignSettings): Partial<CampaignSettings> {

@@ -9,7 +9,7 @@ import type { ProjectPaths } from '../pipeline.js';
 import { londonToUtc, withSendTime } from '../render/dates.js';
 import type { Store } from '../state/store.js';
 import { currentIssue, refuseOnErrors } from '../workflow/current.js';
-import { importSentStatus } from '../workflow/sent-status.js';
+import { readStatuses } from '../workflow/sent-status.js';
 import type { PublishPlan, RemoteCampaign } from './plan.js';
 import { withIssueLease } from './lease.js';
 import { requireMailchimp } from './remote.js';
@@ -43,21 +43,15 @@ export async function publish(paths: ProjectPaths, store: Store, args: PublishAr
   const config = requireMailchimp(args.env);
   const now = args.now();
   args.progress(`Rendering and checking ${args.id}…`);
-  const { content, issue, snapshot: current, report } = await currentIssue(paths, args.id, now);
-  await importSentStatus(store, paths, content);
+  const given = args.at === undefined ? undefined : sendTimeFrom(args.at, args.dueSend ? '--send-at' : '--at');
+  // Checks judge the time it will actually go: a missed sendAt is no error once --at moves it.
+  const { content, issue, snapshot: current, report } = await currentIssue(paths, args.id, now, { sendAt: given });
+  await readStatuses(store, paths);
   const snapshot = approvedSnapshot(store, args.id, current.hash, content.newsletter.approvals);
-  refuseOnErrors(report, 'published');
-
-  const source = args.at !== undefined ? (args.dueSend ? '--send-at' : '--at') : `sendAt in ${issue.file}`;
-  const local = args.at ?? withSendTime(issue.sendAt, content.newsletter.defaultSendTime);
-  let sendAt: Date;
-  try {
-    sendAt = londonToUtc(local);
-  } catch (e) {
-    if (e instanceof NewsletterError) throw new NewsletterError('send-time', `${source}: ${e.message}`, { hint: e.hint });
-    throw e;
-  }
+  const source = given ? (args.dueSend ? '--send-at' : '--at') : `sendAt in ${issue.file}`;
+  const sendAt = given ?? sendTimeFrom(withSendTime(issue.sendAt, content.newsletter.defaultSendTime), source);
   if (!args.dueSend) checkSendTime(sendAt, now, source);
+  refuseOnErrors(report, 'published');
 
   const client = args.client?.(config) ?? MailchimpClient.fromConfig(config, { log: (line) => args.progress(`      ${line}`) });
   const onPlan = args.onPlan;
@@ -77,6 +71,16 @@ export async function publish(paths: ProjectPaths, store: Store, args: PublishAr
   // A dry run changes nothing; a real one holds the issue so no other command or daemon step interleaves.
   const result = args.dryRun ? await sync() : await withIssueLease(store, args.id, args.dueSend ? 'publish --send-at' : 'publish', sync);
   return { ...result, id: args.id, sendAt, hash: snapshot.hash };
+}
+
+/** A UK wall-clock time as an instant, or a refusal that names where the time came from. */
+function sendTimeFrom(local: string, source: string): Date {
+  try {
+    return londonToUtc(local);
+  } catch (e) {
+    if (e instanceof NewsletterError) throw new NewsletterError('send-time', `${source}: ${e.message}`, { hint: e.hint });
+    throw e;
+  }
 }
 
 /** The snapshot to send: approved by enough people, and still what the issue renders to. */

@@ -11,7 +11,7 @@ import type { IssueSnapshot } from '../archive/snapshot.js';
 import type { CheckReport } from '../check/finding.js';
 import { currentIssue, refuseOnErrors, validActor } from '../workflow/current.js';
 import { type ProofOutcome, proofRecorder, type ProofRequest } from '../workflow/proof.js';
-import { importSentStatus } from '../workflow/sent-status.js';
+import { readStatuses } from '../workflow/sent-status.js';
 import { withIssueLease } from './lease.js';
 import { applyPlan } from './apply.js';
 import { planContentSync } from './plan.js';
@@ -41,10 +41,10 @@ export async function mailchimpTestEmail(paths: ProjectPaths, store: Store, args
       hint: 'send it in smaller groups, or send the proof by SMTP (without --via mailchimp)',
     });
   const config = requireMailchimp(args.env);
-  const { content, snapshot, report } = await currentIssue(paths, args.id, args.now());
-  await importSentStatus(store, paths, content);
+  const { snapshot, report } = await currentIssue(paths, args.id, args.now());
+  const statuses = await readStatuses(store, paths);
   if (!args.force) refuseOnErrors(report, 'proofed (add --force to send the proof anyway; it is recorded)');
-  const status = store.statuses.get(args.id);
+  const status = statuses.get(args.id);
   if (goingOrGone(status))
     throw new NewsletterError('campaign-sent', `${args.id} is ${status}; its campaign is not changed for a test email`);
 

@@ -5,10 +5,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { sentNotes } from '../archive/record.js';
-import type { ContentPaths } from '../archive/sent.js';
+import { type ContentPaths, unrecordedSentClaim } from '../archive/sent.js';
 import type { Content } from '../content/schema.js';
 import { replaceFolder, writeFileDurable } from '../files/atomic.js';
-import { renderIssue, type Templates } from '../render/index.js';
 import { CHECKS } from '../check/registry.js';
 import { accessibilityStatementPage, withStatementLink } from './accessibility.js';
 import { archivedIssues } from './archive.js';
@@ -19,7 +18,6 @@ export async function writeSite(
   dir: string,
   paths: ContentPaths,
   content: Content,
-  templates: Templates,
   publicUrl: string,
 ): Promise<{ files: string[]; notes: string[] }> {
   const issues = await archivedIssues(paths, content);
@@ -38,14 +36,18 @@ export async function writeSite(
     'robots.txt': 'User-agent: *\nAllow: /\n',
   };
   for (const entry of issues) {
-    const issue = content.issues.find((i) => i.id === entry.id);
-    if (entry.sent) notes.push(...(await sentNotes(paths, entry.sent)));
-    else notes.push(`${entry.id} is marked sent but has no snapshot of what was sent: the archive shows it as rendered today.`);
-    // A sent snapshot is what subscribers received; only an issue without one is rendered now.
-    const web = entry.sent
-      ? entry.sent.snapshot.web
-      : (await renderIssue(content, issue!, templates, { webUrl: `${publicUrl}/archive/${entry.id}/` })).web;
-    files[`archive/${entry.id}/index.html`] = accessibility ? withStatementLink(web, statement('../../')!) : web;
+    // Built without the store, the archive holds sent records only: what subscribers received.
+    if (!entry.sent) throw new Error(`${entry.id} has no sent record, so it cannot be in the built archive`);
+    notes.push(...(await sentNotes(paths, entry.sent)));
+    files[`archive/${entry.id}/index.html`] = accessibility
+      ? withStatementLink(entry.sent.snapshot.web, statement('../../')!)
+      : entry.sent.snapshot.web;
+  }
+  // `status: sent` without a record is a draft: say so, or it looks as if the build lost it.
+  const archived = new Set(issues.map((i) => i.id));
+  for (const issue of content.issues.filter((i) => i.status === 'sent' && !archived.has(i.id))) {
+    const claim = unrecordedSentClaim(issue);
+    notes.push(`${claim.message} — ${claim.fix}.`);
   }
   if (accessibility)
     files['accessibility/index.html'] = accessibilityStatementPage({ ...content.newsletter, accessibility }, CHECKS, {

@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 export interface ContentSet {
   /** The IssueSnapshot hash the content came from. */
   snapshotHash: string;
-  /** remoteContentHash of the HTML and text as Mailchimp held them right after they were set. */
+  /** heldBodiesHash (publish/plan.ts) of the HTML and text as Mailchimp held them right after they were set. */
   remoteContentHash: string;
 }
 

@@ -25,6 +25,7 @@ describe('the April 2022 issue', () => {
     expect(new Set(CHECKS.map((c) => c.name)).size).toBe(CHECKS.length);
     expect(CHECKS.map((c) => c.name)).toEqual([
       'content',
+      'sending',
       'privacy',
       'mjml',
       'merge-tags',

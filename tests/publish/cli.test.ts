@@ -7,7 +7,7 @@ import { COMMANDS } from '../../src/cli/commands/index.js';
 import { main } from '../../src/cli/main.js';
 import { captured } from '../cli/capture.js';
 import type { TempProject } from '../helpers/project.js';
-import { campaignsOf, draftApril, envFor, writes } from './fixture.js';
+import { campaignsOf, draftApril, envFor, now, writes } from './fixture.js';
 
 let standin: Standin;
 let project: TempProject;
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const run = async (argv: string[], withEnv: NodeJS.ProcessEnv = env) => {
   const io = captured();
-  const code = await main(argv, io, project.root, withEnv);
+  const code = await main(argv, io, project.root, withEnv, now); // before April's sendAt: checks find it still to come
   outputs.push(io.stdout, io.stderr);
   expect(io.stderr).not.toMatch(/^\s+at /m); // no stack trace, whatever happened
   return { code, out: io.stdout, err: io.stderr };

@@ -28,9 +28,11 @@ afterAll(async () => {
   await project.remove();
 });
 
+// April 2022 is a draft here, to be sent on 5 April 2022: the commands run on 30 March 2022.
+const NOW = new Date('2022-03-30T10:00:00Z');
 const run = async (...argv: string[]) => {
   const io = captured();
-  const code = await main(argv, io, project.root, env);
+  const code = await main(argv, io, project.root, env, () => NOW);
   return { code, out: io.stdout, err: io.stderr };
 };
 
@@ -101,6 +103,7 @@ describe('--help does nothing else', () => {
     ['unapprove', '2022-04'],
     ['status', '2022-04', '--json'],
     ['log', '2022-04'],
+    ['import-sent', '2022-04', '--by', 'Ann'],
   ])('%s --help: its help only — no issue made, no mail sent, no state store opened', async (...argv) => {
     const fresh = await tempProject();
     const mails = smtp.received.length;

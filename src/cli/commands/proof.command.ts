@@ -42,7 +42,7 @@ export const proof: Command = {
       to: to.split(','),
       by: text(context, 'by') ?? userInfo().username,
       force: flag(context, 'force'),
-      now: () => new Date(),
+      now: context.now,
       env: context.env,
     };
     return withStateStore(context, async (store) => {
