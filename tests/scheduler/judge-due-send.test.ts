@@ -82,7 +82,11 @@ describe('judging a due send', () => {
     });
   });
 
-  it.each(['canceled', 'canceling', 'archived'] as const)('holds a campaign that is %s', (status) => {
-    expect(judge({ campaign: campaign(status) })).toEqual({ kind: 'hold', why: `its campaign is ${status} in Mailchimp` });
+  it.each([
+    ['canceled', 'cancelled in Mailchimp'],
+    ['canceling', 'being cancelled in Mailchimp'],
+    ['archived', 'archived in Mailchimp'],
+  ] as const)('holds a campaign that is %s, saying so in plain words', (status, words) => {
+    expect(judge({ campaign: campaign(status) })).toEqual({ kind: 'hold', why: `its campaign is ${words}` });
   });
 });
