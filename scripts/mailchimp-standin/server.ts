@@ -10,7 +10,8 @@ import { OpenAPIBackend, type Context, type Document } from 'openapi-backend';
 import addFormats from 'ajv-formats';
 import { ensureMailchimpSpec } from '../fetch-mailchimp-spec.js';
 import { Account, type AccountOptions } from './state.js';
-import { operations } from './operations.js';
+import { fieldsOf, operations, project } from './operations.js';
+import { reportControl, reportOperations, Reports } from './reports.js';
 import { problem, wrap, type Reply } from './problem.js';
 import { Faults, type FaultKind } from './faults.js';
 
@@ -40,6 +41,8 @@ export interface Standin {
   apiKey: string;
   audienceId: string;
   account: Account;
+  /** Campaign reports: figures a test sets (reports.ts). */
+  reports: Reports;
   faults: Faults;
   /** Every API request received, in order. */
   requests: RequestRecord[];
@@ -59,6 +62,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     canSchedule: options.canSchedule ?? true,
     testLimits: options.testLimits ?? { perRequest: 6, perCampaign: 24 },
   });
+  const reports = new Reports(account);
   const faults = new Faults();
   const requests: RequestRecord[] = [];
   let inFlight = 0;
@@ -79,6 +83,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     securityHandlers: { basicAuth: (c) => basicKey(c.request.headers.authorization) === apiKey },
     handlers: {
       ...operations(account),
+      ...reportOperations(reports, (value, c) => project(value, fieldsOf(c))),
       validationFail: (c: Context): Reply =>
         problem(
           400,
@@ -171,6 +176,8 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     }
     const advance = /^\/__standin\/campaigns\/([^/]+)\/advance$/.exec(path);
     if (advance?.[1] && method === 'POST' && body.to) return wrap(() => ({ status: 200, body: account.advance(advance[1]!, body.to!) }));
+    const report = reportControl(reports, path, method, body);
+    if (report) return report;
     if (path === '/__standin/state' && method === 'GET')
       return { status: 200, body: { campaigns: [...account.campaigns.values()], requests } };
     return problem(404, 'Resource Not Found', `No stand-in control at ${method} ${path}.`);
@@ -184,6 +191,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     apiKey,
     audienceId,
     account,
+    reports,
     faults,
     requests,
     get maxInFlight() {

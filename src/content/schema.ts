@@ -64,6 +64,10 @@ export const REGION_NAMES = [
   'London',
 ] as const;
 
+const trackingFlag = z.boolean({ error: 'write true (tracked) or false (not tracked)' }).default(true);
+export const DEFAULT_TRACKING = { opens: true, htmlClicks: true, textClicks: true } as const;
+export type TrackingPolicy = { opens: boolean; htmlClicks: boolean; textClicks: boolean };
+
 export const Newsletter = z.strictObject({
   name: text,
   organisation: text,
@@ -93,6 +97,18 @@ export const Newsletter = z.strictObject({
     .default([]),
   /** How many different people must approve an issue before it can be scheduled. */
   approvals: z.number({ error: 'write how many different people must approve an issue, e.g. 2' }).int().min(1).max(5).default(1),
+  /**
+   * What Mailchimp counts for each issue (its campaign's tracking settings): opens (a tracking
+   * image) and clicks (links sent through Mailchimp) in the HTML and the plain text. Approval
+   * pins them with the issue; `publish` sets them on the campaign. Mailchimp's default: all on.
+   */
+  tracking: z
+    .strictObject({
+      opens: trackingFlag,
+      htmlClicks: trackingFlag,
+      textClicks: trackingFlag,
+    })
+    .default(DEFAULT_TRACKING),
 });
 export type Newsletter = z.infer<typeof Newsletter>;
 

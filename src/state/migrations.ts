@@ -8,6 +8,7 @@ import type Database from 'better-sqlite3';
 import { ISSUE_LEASE_SCHEMA } from './issue-leases.js';
 import { SHARE_LINK_SCHEMA } from '../workflow/share-links.js';
 import { CAMPAIGN_SCHEMA } from './campaigns.js';
+import { REPORT_READING_SCHEMA } from './reports.js';
 
 export interface Migration {
   /** What the step adds, in a few words. */
@@ -118,6 +119,11 @@ export const MIGRATIONS: readonly Migration[] = [
     // Commands that change an issue's campaign hold its lease, so they never interleave.
     name: 'leases on issues',
     sql: ISSUE_LEASE_SCHEMA,
+  },
+  {
+    // What readers did with each sent issue: Mailchimp's report, read a few times after the send.
+    name: 'readings of campaign reports',
+    sql: REPORT_READING_SCHEMA,
   },
 ];
 
