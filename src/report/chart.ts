@@ -21,7 +21,7 @@ export interface BarLayout {
 const LABEL_LINE = 18;
 
 /** One bar per row, its label above it, the longest bar the plot's full width (0 leaves no bar). */
-export function barLayout(rows: { label: string; value: number }[], width = 560, barHeight = 18, gap = 12): BarLayout {
+export function barLayout(rows: { label: string; value: number }[], width = 480, barHeight = 18, gap = 12): BarLayout {
   const max = Math.max(0, ...rows.map((r) => r.value));
   const plot = width - 48; // room for the value after the longest bar
   const step = LABEL_LINE + barHeight + gap;
@@ -56,8 +56,9 @@ export interface LineLayout {
  * Lines through each series over the readings' times. One reading is one point in the middle;
  * the y axis starts at 0 and ends at the largest value (at least 1, so zeros lie on the axis).
  */
-export function lineLayout(times: number[], series: { name: string; values: number[] }[], width = 560, height = 240): LineLayout {
-  const plot = { left: 48, top: 12, right: width - 16, bottom: height - 36 };
+export function lineLayout(times: number[], series: { name: string; values: number[] }[], width = 480, height = 240): LineLayout {
+  // Room on the right for the last reading's date, centred under its point.
+  const plot = { left: 48, top: 12, right: width - 40, bottom: height - 36 };
   const max = Math.max(1, ...series.flatMap((s) => s.values));
   const first = Math.min(...times);
   const span = Math.max(...times) - first;

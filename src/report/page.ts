@@ -15,7 +15,7 @@ import { percent } from './text.js';
 const REPORT_CSS = `
 .pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5rem;align-items:start;margin:0 0 1.5rem}
 @media (max-width:50rem){.pair{grid-template-columns:1fr}}
-.chart{max-width:36rem;height:auto}
+figure{margin:0}.chart{max-width:36rem;height:auto}
 .figures{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1.5rem;margin:0 0 1rem}.figures dt{font-weight:bold}.figures dd{margin:0}
 .caveat{border-left:5px solid #1d70b8;padding-left:.75rem;margin:.5rem 0}
 td.num,th.num{text-align:right}td.url{overflow-wrap:anywhere}
