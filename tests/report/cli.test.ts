@@ -1,35 +1,23 @@
 // `newsletter report` through `main`: its help, refusals without a stack trace, --refresh taking a
 // reading from the stand-in now (and "not ready yet" when Mailchimp has none), and "not tracked"
 // instead of zeros when opens were off.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startStandin, type Standin } from '../../scripts/mailchimp-standin/server.js';
+import { describe, expect, it } from 'vitest';
 import { commandHelp } from '../../src/cli/help.js';
 import { COMMANDS } from '../../src/cli/commands/index.js';
 import { main } from '../../src/cli/main.js';
 import { captured } from '../cli/capture.js';
-import { DUE, HOUR, ISSUE, RECRUITMENT_URL, sentWorld, setFigures, TestClock } from './world.js';
+import { DUE, HOUR, ISSUE, RECRUITMENT_URL, sentWorldEachTest, setFigures, TestClock } from './world.js';
 
 const clock = new TestClock(DUE);
-let standin: Standin;
-let w: Awaited<ReturnType<typeof sentWorld>>;
-beforeAll(async () => {
-  standin = await startStandin({ now: clock.now });
-});
-afterAll(() => standin.stop());
-beforeEach(async () => {
-  standin.account.campaigns.clear();
-  standin.reports.clear();
-  w = await sentWorld(standin, clock);
-});
-afterEach(() => w.close());
+const the = sentWorldEachTest(clock);
 
 const run = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
   const io = captured();
-  const code = await main(args, io, w.project.root, {
-    NEWSLETTER_DB: w.dbFile,
-    MAILCHIMP_API_KEY: standin.apiKey,
-    MAILCHIMP_AUDIENCE_ID: standin.audienceId,
-    MAILCHIMP_API_BASE: standin.baseUrl,
+  const code = await main(args, io, the.w.project.root, {
+    NEWSLETTER_DB: the.w.dbFile,
+    MAILCHIMP_API_KEY: the.standin.apiKey,
+    MAILCHIMP_AUDIENCE_ID: the.standin.audienceId,
+    MAILCHIMP_API_BASE: the.standin.baseUrl,
     ...env,
   });
   expect(io.stderr).not.toMatch(/^\s+at /m);
@@ -38,6 +26,7 @@ const run = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
 
 describe('newsletter report', () => {
   it('--help prints its help and asks Mailchimp nothing', async () => {
+    const { standin, w } = the;
     const before = standin.requests.length;
     const r = await run(['report', ISSUE, '--refresh', '--help']);
     expect(r).toEqual({ code: 0, out: `${commandHelp(COMMANDS.find((c) => c.name === 'report')!)}\n`, err: '' });
@@ -45,6 +34,7 @@ describe('newsletter report', () => {
   });
 
   it('refuses an issue that was not sent with the tool, and --json with --csv', async () => {
+    const { standin, w } = the;
     const draft = await run(['report', '2099-12']);
     expect(draft.code).toBe(1);
     expect(draft.err).toContain('issue 2099-12 has no report: it has not been sent through Mailchimp with this tool');
@@ -52,6 +42,7 @@ describe('newsletter report', () => {
   });
 
   it('--refresh says "not ready yet" while Mailchimp has no report, then takes a reading on request', async () => {
+    const { standin, w } = the;
     const early = await run(['report', ISSUE, '--refresh']);
     expect(early.code).toBe(0);
     expect(early.err).toContain('not ready yet');
@@ -81,6 +72,7 @@ describe('newsletter report', () => {
   });
 
   it('with opens not tracked, says so instead of showing zeros', async () => {
+    const { standin, w } = the;
     standin.account.campaign(w.campaignId).tracking.opens = false;
     await setFigures(standin, w.campaignId, { emails_sent: 3, clicks: { unique_subscriber_clicks: 1 } });
     const r = await run(['report', ISSUE, '--refresh']);

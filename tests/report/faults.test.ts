@@ -4,26 +4,18 @@
 // one reads the slot whole.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startStandin, type Standin } from '../../scripts/mailchimp-standin/server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/project.js';
 import { clientFor } from '../mailchimp/helpers.js';
 import { daemonFor } from '../scheduler/harness.js';
-import { DUE, HOUR, ISSUE, RECRUITMENT_URL, sentWorld, setFigures, TestClock } from './world.js';
+import { DUE, HOUR, ISSUE, RECRUITMENT_URL, sentWorldEachTest, setFigures, TestClock } from './world.js';
 
+/** The daemon in a process of its own (tests/scheduler), running its report job once. */
+const CHILD = path.join(REPO, 'tests/scheduler/daemon-child.ts');
 const clock = new TestClock(DUE);
-let standin: Standin;
-let w: Awaited<ReturnType<typeof sentWorld>>;
-beforeAll(async () => {
-  standin = await startStandin({ now: clock.now });
-});
-afterAll(() => standin.stop());
+const the = sentWorldEachTest(clock);
 beforeEach(async () => {
-  standin.account.campaigns.clear();
-  standin.reports.clear();
-  standin.faults.clear();
-  w = await sentWorld(standin, clock);
-  await setFigures(standin, w.campaignId, {
+  await setFigures(the.standin, the.w.campaignId, {
     emails_sent: 3,
     opens: { unique_opens: 2 },
     clicks: { unique_subscriber_clicks: 1 },
@@ -31,17 +23,17 @@ beforeEach(async () => {
   });
   clock.set(new Date(DUE.getTime() + HOUR + 60_000));
 });
-afterEach(() => w.close());
 
 /** A daemon whose client retries as the real one does (the harness's has no retry budget); backoff waits are skipped. */
 const retryingDaemon = () => {
-  const d = daemonFor(w, standin);
-  Object.assign(d.daemon.ctx, { mailchimp: () => clientFor(standin) });
+  const d = daemonFor(the.w, the.standin);
+  Object.assign(d.daemon.ctx, { mailchimp: () => clientFor(the.standin) });
   return d;
 };
 
 describe('reading a report when things go wrong', () => {
   it('a 429 with an empty body and a 503 are retried, and the reading is kept', async () => {
+    const { standin, w } = the;
     standin.faults.inject('429-empty', { operation: 'getReportsId' });
     standin.faults.inject('503', { operation: 'getReportsIdClickDetails' });
     const { daemon } = retryingDaemon();
@@ -53,6 +45,7 @@ describe('reading a report when things go wrong', () => {
   });
 
   it('a malformed report is a located error in the log, and the previous reading stays in place', async () => {
+    const { standin, w } = the;
     const { daemon, log } = retryingDaemon();
     expect((await daemon.readReports()).get(ISSUE)).toBe('read');
     const before = w.store.reports.list(ISSUE);
@@ -70,21 +63,15 @@ describe('reading a report when things go wrong', () => {
   });
 
   it('killed between fetching and storing, it keeps nothing half-read; the next daemon reads the slot whole', async () => {
+    const { standin, w } = the;
     // The last of the three reads never answers: the process is killed while it waits.
     standin.faults.inject('hang', { operation: 'getReportsIdDomainPerformance' });
     const child = spawn(
       process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(REPO, 'tests/report/reader-child.ts'),
-        w.dbFile,
-        w.project.root,
-        standin.baseUrl,
-        clock.now().toISOString(),
-      ],
-      { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] },
+      ['--import', 'tsx', CHILD, w.dbFile, w.project.root, standin.baseUrl, clock.now().toISOString(), '300', 'reports'],
+      { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] },
     );
+    child.stdin.write('go\n'); // the child waits for a line before it starts
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_c, signal) => resolve(signal)));
     await expect
       .poll(() => standin.requests.some((r) => r.operationId === 'getReportsIdDomainPerformance' && r.status === 'hung'), {

@@ -1,7 +1,8 @@
 // A sent April 2022 for report tests: the scheduler world (approved, published, scheduled in the
 // stand-in), followed by the daemon to sent, so its sent record and campaign are in place. Report
 // figures are set the way a test outside the process would, over the stand-in's control API.
-import type { Standin } from '../../scripts/mailchimp-standin/server.js';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { startStandin, type Standin } from '../../scripts/mailchimp-standin/server.js';
 import type { ReportFigures } from '../../scripts/mailchimp-standin/reports.js';
 import { daemonFor, DUE, ISSUE, publishScheduled, TestClock, world, type World } from '../scheduler/harness.js';
 
@@ -35,3 +36,22 @@ export async function setFigures(standin: Standin, campaignId: string, figures: 
 }
 
 export const HOUR = 3_600_000;
+
+export type SentWorld = Awaited<ReturnType<typeof sentWorld>>;
+
+/** A stand-in for the file and a fresh sent April 2022 for each test (no campaigns, reports or faults left over). */
+export function sentWorldEachTest(clock: TestClock): { standin: Standin; w: SentWorld } {
+  const the = {} as { standin: Standin; w: SentWorld };
+  beforeAll(async () => {
+    the.standin = await startStandin({ now: clock.now });
+  });
+  afterAll(() => the.standin.stop());
+  beforeEach(async () => {
+    the.standin.account.campaigns.clear();
+    the.standin.reports.clear();
+    the.standin.faults.clear();
+    the.w = await sentWorld(the.standin, clock);
+  });
+  afterEach(() => the.w.close());
+  return the;
+}
