@@ -95,9 +95,14 @@ describe('a sent issue’s report, from the daemon to the studio and the command
     const context = await offlineContext(browser);
     const page = await context.newPage();
     const csp = cspViolations(page);
-    const res = await page.goto(`${preview.url}/issues/${ISSUE}/report/`);
-    expect(res?.status()).toBe(200);
-    expect(res?.headers()['content-security-policy']).toContain("script-src 'none'");
+    // Reached from the sent issue's page in the studio.
+    await page.goto(`${preview.url}/issues/${ISSUE}/`);
+    const [res] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/report/')),
+      page.getByRole('link', { name: 'What readers did' }).click(),
+    ]);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-security-policy']).toContain("script-src 'none'");
     await expect(page.locator('h1').textContent()).resolves.toContain('What readers did');
     const figures = await page.locator('#figures').innerText();
     expect(figures).toContain('Emails sent\n3000');
