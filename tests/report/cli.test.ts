@@ -26,7 +26,7 @@ const run = async (args: string[], env: NodeJS.ProcessEnv = {}) => {
 
 describe('newsletter report', () => {
   it('--help prints its help and asks Mailchimp nothing', async () => {
-    const { standin, w } = the;
+    const { standin } = the;
     const before = standin.requests.length;
     const r = await run(['report', ISSUE, '--refresh', '--help']);
     expect(r).toEqual({ code: 0, out: `${commandHelp(COMMANDS.find((c) => c.name === 'report')!)}\n`, err: '' });
@@ -34,7 +34,6 @@ describe('newsletter report', () => {
   });
 
   it('refuses an issue that was not sent with the tool, and --json with --csv', async () => {
-    const { standin, w } = the;
     const draft = await run(['report', '2099-12']);
     expect(draft.code).toBe(1);
     expect(draft.err).toContain('issue 2099-12 has no report: it has not been sent through Mailchimp with this tool');

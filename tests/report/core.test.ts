@@ -28,6 +28,11 @@ describe('the reading schedule', () => {
     expect(slotDue(SENT, after(9 * 24 * H), new Set())).toBe('week');
   });
 
+  it('stops asking a month after the send (a campaign deleted in Mailchimp is not asked about forever)', () => {
+    expect(slotDue(SENT, after(30 * 24 * H), new Set(['hour', 'day']))).toBe('week');
+    expect(slotDue(SENT, after(30 * 24 * H + 60_000), new Set(['hour', 'day']))).toBeUndefined();
+  });
+
   it('says when the next reading falls', () => {
     expect(nextReading(SENT, after(10 * 60_000), new Set())).toEqual(after(H));
     expect(nextReading(SENT, after(2 * H), new Set(['hour']))).toEqual(after(24 * H));
