@@ -1,6 +1,7 @@
 // `npm run bench`: how fast and how small. Prints figures and ratios against the targets; never
 // fails a build on timing (tests assert behaviour, benchmarks report speed).
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mjml2html from 'mjml';
 import { findIssue, loadProject, loadTemplates, projectPaths, usableContent } from '../src/pipeline.js';
@@ -39,10 +40,13 @@ async function timedPair(a: () => Promise<unknown>, b: () => Promise<unknown>): 
 
 function line(label: string, value: string, target?: string, ok?: boolean): void {
   const verdict = target === undefined ? '' : `  target ${target}  ${ok ? 'met' : 'NOT MET'}`;
-  console.log(`${label.padEnd(44)} ${value.padStart(12)}${verdict}`);
+  console.log(`${label.padEnd(76)} ${value.padStart(10)}${verdict}`);
 }
 
-const paths = projectPaths(ROOT);
+// A copy of content/ and templates/, so removing its template cache touches nothing in the repository.
+const copy = mkdtempSync(path.join(tmpdir(), 'newsletter-bench-render-'));
+for (const dir of ['content', 'templates']) cpSync(path.join(ROOT, dir), path.join(copy, dir), { recursive: true });
+const paths = projectPaths(copy);
 let mjml = '';
 let html = '';
 async function pipelineOnce(): Promise<void> {
@@ -51,16 +55,23 @@ async function pipelineOnce(): Promise<void> {
   mjml = rendered.mjml;
   html = rendered.html;
 }
+// The first render in this process, with no compiled templates on disk: modules are loaded (the
+// import above), but nothing has run yet. A cold start of the command line is measured in bench-cli.
+rmSync(path.join(copy, '.cache/templates'), { recursive: true, force: true });
+const firstStart = performance.now();
 await pipelineOnce();
+const first = performance.now() - firstStart;
 // The same MJML options the pipeline uses, so the ratio is the cost of everything around MJML.
 const [pipeline, mjmlOnly] = await timedPair(pipelineOnce, () => mjml2html(mjml, { ...MJML_OPTIONS, validationLevel: 'soft' }));
+rmSync(copy, { recursive: true, force: true });
 
 const p = median(pipeline);
 const m = median(mjmlOnly);
-console.log(`Render benchmark: April 2022 issue, ${RUNS} runs after ${WARMUP} warm-up, medians\n`);
-line('whole pipeline (load → HTML + text + web)', `${p.toFixed(1)} ms`);
-line('mjml2html alone on the same MJML', `${m.toFixed(1)} ms`);
-line('ratio pipeline / mjml2html', (p / m).toFixed(3), '≤ 1.25', p / m <= 1.25);
+console.log(`Render benchmark: April 2022 issue, in one process; ${RUNS} runs after ${WARMUP} warm-up, medians\n`);
+line('first render, template cache removed (load → HTML + text + web)', `${first.toFixed(1)} ms`);
+line('warm render: JIT, template cache and files warm (load → HTML + text + web)', `${p.toFixed(1)} ms`);
+line('warm mjml2html alone on the same MJML', `${m.toFixed(1)} ms`);
+line('ratio warm render / warm mjml2html', (p / m).toFixed(3), '≤ 1.25', p / m <= 1.25);
 const kb = Buffer.byteLength(html) / 1024;
 line('email HTML size', `${kb.toFixed(1)} KB`, '< 60 KB', kb < 60);
 

@@ -5,7 +5,6 @@
 // Add a row here for each new kind of error; keep hints in plain words.
 
 export const EXIT = { ok: 0, wrong: 1, failed: 2 } as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 export interface ErrorEntry {
   /** A short title, as the README's error reference shows it. */
@@ -55,6 +54,11 @@ export const ERRORS = {
     title: 'The issue is already recorded as sent',
     exit: 1,
     hint: 'a sent issue is history: what subscribers received cannot be replaced; look at git log for its sent/ folder',
+  },
+  'import-refused': {
+    title: 'The issue cannot be recorded as sent before the tool',
+    exit: 1,
+    hint: 'import-sent is only for an issue that went out before this tool, at its sendAt; see `newsletter status <id>`',
   },
   'snapshot-damaged': {
     title: 'The record of a sent issue is damaged',

@@ -1,8 +1,9 @@
 // The stages in order, and the one place that joins them to the project's folders:
 //   content/ --load+validate--> Issue --render--> MJML, email HTML, text, web --checks--> report
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { readSentSnapshot } from './archive/sent.js';
 import type { CheckOptions } from './check/context.js';
 import { localImageSources, parseEmail } from './check/email-dom.js';
 import { runChecks, schemaReport } from './check/index.js';
@@ -121,7 +122,13 @@ export async function checkRendered(
 ): Promise<CheckReport> {
   const email = parseEmail(rendered.html);
   const localImages = await weighImages(path.join(paths.root, path.dirname(issue.file)), paths.content, localImageSources(email));
-  return runChecks({ content, issue, rendered, email }, { ...options, localImages });
+  const source = await readFile(path.join(paths.root, issue.file), 'utf8').then(
+    (text) => ({ file: issue.file, text }),
+    () => undefined,
+  );
+  // A damaged sent record is still a record: the issue was sent (readers refuse to show the damage).
+  const sent = options.sent ?? (await readSentSnapshot(paths, issue.id).then(Boolean, () => true));
+  return runChecks({ content, issue, rendered, email, source }, { ...options, localImages, sent });
 }
 
 /** Bytes of each image file beside the issue; null for one that is not there. */

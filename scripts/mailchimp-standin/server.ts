@@ -1,14 +1,15 @@
 // A Mailchimp stand-in on loopback. Every request under /3.0/ is checked against Mailchimp's own
 // published Marketing API spec (openapi-backend + ajv-formats): path, method, Basic auth, query
-// and body. A violation gets Mailchimp's problem document with status 400. What passes is
-// carried out on an in-memory account (state.ts). Faults can be injected per operation, and
-// /__standin/ offers the same controls over HTTP for `npm run mailchimp-standin`.
+// and body, with unknown body fields refused (spec.ts). A violation gets Mailchimp's problem
+// document with status 400. What passes is carried out on an in-memory account (state.ts), and
+// the answer is held to the spec's response schema too (answers.ts). Faults can be injected per
+// operation, and /__standin/ offers the same controls over HTTP for `npm run mailchimp-standin`.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
-import { OpenAPIBackend, type Context, type Document } from 'openapi-backend';
+import { OpenAPIBackend, type Context } from 'openapi-backend';
 import addFormats from 'ajv-formats';
-import { ensureMailchimpSpec } from '../fetch-mailchimp-spec.js';
+import { checkedAnswer } from './answers.js';
+import { standinSpec } from './spec.js';
 import { Account, type AccountOptions } from './state.js';
 import { fieldsOf, operations, project } from './operations.js';
 import { reportControl, reportOperations, Reports } from './reports.js';
@@ -23,8 +24,10 @@ export interface StandinOptions {
   now?: () => Date;
   canSchedule?: boolean;
   testLimits?: AccountOptions['testLimits'];
-  /** Spec validation; switched off only to prove that a test depends on it. */
+  /** Spec validation of requests and answers; switched off only to prove that a test depends on it. */
   validate?: boolean;
+  /** Handlers that replace the stand-in's own, by operationId: tests use one to prove an answer off the spec is caught. */
+  handlers?: Record<string, (c: Context) => Reply>;
 }
 
 export interface RequestRecord {
@@ -68,14 +71,15 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
   let inFlight = 0;
   let maxInFlight = 0;
 
-  const definition = JSON.parse(readFileSync(await ensureMailchimpSpec(), 'utf8')) as Document;
+  const validate = options.validate ?? true;
+  const definition = await standinSpec();
   const api = new OpenAPIBackend({
     definition,
     apiRoot: '/3.0',
     // quick: validators are compiled when an operation is first used (the spec has 166 paths),
     // and the spec document itself is not linted (it has harmless schema warnings).
     quick: true,
-    validate: options.validate ?? true,
+    validate,
     customizeAjv: (ajv) => {
       addFormats.default(ajv);
       return ajv;
@@ -84,6 +88,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     handlers: {
       ...operations(account),
       ...reportOperations(reports, (value, c) => project(value, fieldsOf(c))),
+      ...options.handlers,
       validationFail: (c: Context): Reply =>
         problem(
           400,
@@ -142,13 +147,15 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
       }
     }
     const query = Object.fromEntries(url.searchParams);
-    const reply = (await api.handleRequest({
+    const answer = (await api.handleRequest({
       method,
       path: url.pathname,
       query,
       headers: req.headers as Record<string, string>,
       body,
     })) as Reply;
+    const reply = validate ? checkedAnswer(api, operationId, answer) : answer;
+    if (reply !== answer) console.error(`mailchimp stand-in: ${JSON.stringify(reply.body)}`);
     if (fault === 'drop-after-apply') {
       record.status = 'dropped';
       res.socket?.destroy();
@@ -220,10 +227,11 @@ function violation(e: { instancePath: string; params: Record<string, unknown>; m
   field: string;
   message: string;
 } {
-  const missing = typeof e.params.missingProperty === 'string' ? [e.params.missingProperty] : [];
-  const parts = [...e.instancePath.split('/').filter(Boolean), ...missing];
+  const named = [e.params.missingProperty, e.params.additionalProperty].filter((p): p is string => typeof p === 'string');
+  const parts = [...e.instancePath.split('/').filter(Boolean), ...named];
   if (parts[0] === 'requestBody') parts.shift();
-  return { field: parts.join('.') || '(body)', message: e.message ?? e.keyword };
+  const message = e.keyword === 'additionalProperties' ? 'is not a field of this request in the published spec' : (e.message ?? e.keyword);
+  return { field: parts.join('.') || '(body)', message };
 }
 
 function basicKey(header: string | string[] | undefined): string | undefined {

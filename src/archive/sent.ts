@@ -12,7 +12,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { NewsletterError } from '../errors.js';
 import { recoverFolder, syncDir, writeFileDurable } from '../files/atomic.js';
-import { type IssueSnapshot, snapshotHash } from './snapshot.js';
+import { contentHash } from '../render/content-hash.js';
+import type { IssueSnapshot } from './snapshot.js';
 
 /** A snapshot as sent: what subscribers received, when, and from which issue file. */
 export interface SentIssue {
@@ -75,7 +76,7 @@ export async function writeSentSnapshot(paths: ContentPaths, sent: SentIssue): P
       `issue ${snapshot.issueId} is already recorded as sent in ${shown(paths, dir)}/, with other content`,
     );
   }
-  if (snapshotHash(snapshot) !== snapshot.hash) throw new Error(`the snapshot of ${snapshot.issueId} does not match its own hash`);
+  if (contentHash(snapshot) !== snapshot.hash) throw new Error(`the snapshot of ${snapshot.issueId} does not match its own hash`);
   const { html, text, web, ...rest } = snapshot;
   const meta: z.infer<typeof Meta> = { ...rest, webHash: sha256(web), sentAt: sent.sentAt, issueDigest: sent.issueDigest };
   // Built beside its final name and renamed in whole: the folder is complete or absent.
@@ -150,7 +151,7 @@ async function readChecked(paths: ContentPaths, id: string): Promise<SentIssue |
   const [html, text, web] = await Promise.all([body(FILES.html), body(FILES.text), body(FILES.web)]);
   const { webHash, sentAt, issueDigest, ...rest } = meta.data;
   const snapshot: IssueSnapshot = { ...rest, html, text, web };
-  if (snapshotHash(snapshot) !== snapshot.hash)
+  if (contentHash(snapshot) !== snapshot.hash)
     throw damaged(`${FILES.html}, ${FILES.text} or the sender in ${META} no longer match the hash`);
   if (sha256(web) !== webHash) throw damaged(`${FILES.web} no longer matches its hash`);
   return { snapshot, sentAt, issueDigest };
@@ -173,4 +174,15 @@ export async function listSentSnapshots(paths: ContentPaths): Promise<SentIssue[
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * What to say about `status: sent` in an issue file with no sent record: it is a draft, and not
+ * public. An issue that went out before the tool is recorded deliberately, by a named person.
+ */
+export function unrecordedSentClaim(issue: { id: string; file: string }): { message: string; fix: string } {
+  return {
+    message: `${issue.file} says \`status: sent\`, but there is no record of ${issue.id} being sent (${issue.file.replace(/issue\.yaml$/, '')}sent/), so it is a draft and is not in the archive`,
+    fix: `remove the line; if ${issue.id} went out before this tool, record it with \`newsletter import-sent ${issue.id} --by "Your Name"\` (written to the audit log)`,
+  };
 }

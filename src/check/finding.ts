@@ -1,7 +1,8 @@
 // A finding of a check. Its zod schema is the contract of `check --json`.
 import { z } from 'zod';
 
-export const Severity = z.enum(['error', 'warning']);
+/** A hint is shown but never counted: advice a person may rightly let stand (passive voice, an issue already sent). */
+export const Severity = z.enum(['error', 'warning', 'hint']);
 export type Severity = z.infer<typeof Severity>;
 
 export const SectionRef = z.object({ index: z.number().int().nonnegative(), type: z.string(), title: z.string() });

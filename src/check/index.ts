@@ -3,6 +3,7 @@ import type { ContentError } from '../content/errors.js';
 import { formatContentError } from '../content/errors.js';
 import { type CheckInput, type CheckOptions, checkContext } from './context.js';
 import { CHECK_REPORT_SCHEMA_VERSION, type CheckReport, type Finding } from './finding.js';
+import { locateFindings } from './locate.js';
 import { CHECKS } from './registry.js';
 
 /** Pure unless `options` carries an edge function (the online link check's fetch, SpamAssassin). */
@@ -12,7 +13,11 @@ export async function runChecks(input: CheckInput, options: CheckOptions = {}, c
   // Findings stay in the order of `checks`.
   const started = [...checks].sort((a, b) => Number(b.waits ?? false) - Number(a.waits ?? false));
   const results = await Promise.all(started.map((check) => Promise.resolve().then(() => check.run(ctx))));
-  const findings = checks.flatMap((check) => results[started.indexOf(check)]!);
+  const findings = locateFindings(
+    checks.flatMap((check) => results[started.indexOf(check)]!),
+    input.issue,
+    input.source,
+  );
   return { ...report(input.issue.id, input.rendered.hash, findings), ...ctx.measured };
 }
 

@@ -4,17 +4,20 @@ import type { Check } from './context.js';
 import { accessibilityCheck } from './checks/accessibility.js';
 import { compatCheck } from './checks/compat.js';
 import { contentCheck } from './checks/content.js';
+import { sendingCheck } from './checks/sending.js';
 import { inboxCheck } from './checks/inbox.js';
 import { linksCheck } from './checks/links.js';
 import { mergeTagsCheck } from './checks/merge-tags.js';
 import { mjmlCheck } from './checks/mjml.js';
 import { onlineLinksCheck } from './checks/online-links.js';
+import { plainEnglishCheck } from './plain-english/index.js';
 import { privacyCheck } from './privacy/index.js';
 import { sizeCheck } from './checks/size.js';
 import { spamCheck } from './checks/spam.js';
 
 export const CHECKS: readonly Check[] = [
   contentCheck,
+  sendingCheck,
   privacyCheck,
   mjmlCheck,
   mergeTagsCheck,
@@ -25,4 +28,5 @@ export const CHECKS: readonly Check[] = [
   inboxCheck,
   compatCheck,
   spamCheck,
+  plainEnglishCheck,
 ];

@@ -19,6 +19,8 @@ export interface CommandContext {
   root: string;
   io: Io;
   env: NodeJS.ProcessEnv;
+  /** The clock: checks judge send times by it (tests pass a fixed one). */
+  now: () => Date;
   /** The words after the command that are not options, e.g. issue ids. */
   positionals: string[];
   /** The options given, by name; only the command's own options can appear here. */

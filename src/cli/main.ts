@@ -10,7 +10,13 @@ import { EXIT, reportError } from './errors.js';
 import { commandHelp, overview } from './help.js';
 import { type Io, processIo, UsageError } from './io.js';
 
-export async function main(argv: string[], io: Io = processIo, root = process.cwd(), env = process.env): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Io = processIo,
+  root = process.cwd(),
+  env = process.env,
+  now: () => Date = () => new Date(),
+): Promise<number> {
   try {
     const [word, ...rest] = argv;
     if (word === undefined) {
@@ -23,7 +29,7 @@ export async function main(argv: string[], io: Io = processIo, root = process.cw
     const command = findCommand(word);
     const args = parseCommandArgs(command, rest, COMMANDS);
     if (args.help) return (io.out(commandHelp(command)), EXIT.ok);
-    return await command.run({ root, io, env, positionals: args.positionals, options: args.options });
+    return await command.run({ root, io, env, now, positionals: args.positionals, options: args.options });
   } catch (e) {
     return reportError(e, io);
   }

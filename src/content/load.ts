@@ -117,10 +117,6 @@ export async function readContentSources(dir: string, shownRoot = path.relative(
   };
 }
 
-export async function loadContent(dir: string): Promise<LoadResult> {
-  return parseContent(await readContentSources(dir));
-}
-
 function outside(shownRoot: string): string {
   return `this file is reached through a symbolic link that leads outside ${shownRoot}/ — the tool reads content only from inside ${shownRoot}/: copy the file here instead of linking to it`;
 }

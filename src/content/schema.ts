@@ -67,6 +67,19 @@ export const REGION_NAMES = [
 const trackingFlag = z.boolean({ error: 'write true (tracked) or false (not tracked)' }).default(true);
 export const DEFAULT_TRACKING = { opens: true, htmlClicks: true, textClicks: true } as const;
 export type TrackingPolicy = { opens: boolean; htmlClicks: boolean; textClicks: boolean };
+/** What the accessibility statement says that no check can know: dates, who answers, and what is not accessible yet. */
+export const AccessibilityFacts = z.strictObject({
+  /** When the statement was first prepared, and last reviewed (GOV.UK asks for a review at least once a year). */
+  prepared: isoDate,
+  reviewed: isoDate.optional(),
+  /** Where to ask for another format or report a problem; the feedback mailbox when not given. */
+  contact: email.optional(),
+  /** Working days in which a request gets an answer. */
+  replyWithinDays: z.number({ error: 'write the number of working days in which you answer, e.g. 5' }).int().min(1).max(30),
+  /** Content that is not accessible yet: what, which WCAG 2.2 criterion it fails, and what is being done. */
+  notYetAccessible: z.array(z.strictObject({ problem: text, criterion: text.optional(), plan: text })).default([]),
+});
+export type AccessibilityFacts = z.infer<typeof AccessibilityFacts>;
 
 export const Newsletter = z.strictObject({
   name: text,
@@ -109,6 +122,8 @@ export const Newsletter = z.strictObject({
       textClicks: trackingFlag,
     })
     .default(DEFAULT_TRACKING),
+  /** The facts of the archive's accessibility statement (Public Sector Bodies Accessibility Regulations 2018); without them the archive has no statement. */
+  accessibility: AccessibilityFacts.optional(),
 });
 export type Newsletter = z.infer<typeof Newsletter>;
 

@@ -11,7 +11,17 @@ interface Base {
   label: string;
   hint?: string;
 }
-export type FormField = Base & { kind: 'field'; input: InputKind; value: unknown; optional: boolean; choices?: readonly string[] };
+export type FormField = Base & {
+  kind: 'field';
+  input: InputKind;
+  value: unknown;
+  optional: boolean;
+  choices?: readonly string[];
+  /** Shown, not edited: why (the hint replaces the schema's). */
+  fixed?: string;
+};
+/** Top-level fields shown but not edited, by key: why, and the value to show when it is not the file's. */
+export type FixedFields = Readonly<Record<string, { why: string; value?: unknown }>>;
 export type FormBlock = Base & { kind: 'block'; children: FormNode[] };
 /** A list with the kinds of item one can add to it: one kind, or the section types. */
 export type FormList = Base & { kind: 'list'; items: FormItem[]; addable: { value: string; label: string; description?: string }[] };
@@ -23,9 +33,13 @@ export function fieldId(path: FieldPath): string {
 }
 
 /** The form of a whole file. Fields absent from the file are shown empty, so they can be filled in. */
-export function buildForm(schema: z.ZodType, data: unknown): FormNode[] {
+export function buildForm(schema: z.ZodType, data: unknown, fixed: FixedFields = {}): FormNode[] {
   const spec = describe(schema);
-  return spec.kind === 'block' ? blockChildren(spec, data, []) : [];
+  const nodes = spec.kind === 'block' ? blockChildren(spec, data, []) : [];
+  return nodes.map((n) => {
+    const f = fixed[n.path.join('.')];
+    return f && n.kind === 'field' ? { ...n, fixed: f.why, hint: undefined, value: f.value ?? n.value } : n;
+  });
 }
 
 function blockChildren(spec: BlockSpec, data: unknown, path: FieldPath): FormNode[] {

@@ -3,7 +3,7 @@
 // applied to it as long as none of them touches a place that changed on disk. Otherwise nothing
 // is saved and both values are returned, for the person to choose.
 import { isDeepStrictEqual } from 'node:util';
-import { editText, hashText, parseForEdit } from './edit.js';
+import { editText, type FieldNamer, hashText, parseForEdit } from './edit.js';
 import type { Hunk } from './diff.js';
 import type { EditOp, FieldPath, KeyOrder } from './paths.js';
 
@@ -26,7 +26,7 @@ export type SaveOutcome =
  * `base` is the text the form was built from (undefined when it is no longer known: the server
  * restarted, or the form is older than anything remembered), `disk` the file's text now.
  */
-export function planSave(base: string | undefined, disk: string, ops: readonly EditOp[], order?: KeyOrder): SaveOutcome {
+export function planSave(base: string | undefined, disk: string, ops: readonly EditOp[], order?: KeyOrder, name?: FieldNamer): SaveOutcome {
   const diskHash = hashText(disk);
   let merged = false;
   if (base === undefined || hashText(base) !== diskHash) {
@@ -48,7 +48,7 @@ export function planSave(base: string | undefined, disk: string, ops: readonly E
     }
     merged = true;
   }
-  const result = editText(disk, ops, order);
+  const result = editText(disk, ops, order, name);
   if (!result.ok) return { kind: 'refused', reason: result.reason };
   return { kind: 'saved', text: result.text, hash: hashText(result.text), hunks: result.hunks, merged };
 }

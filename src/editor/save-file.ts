@@ -7,7 +7,8 @@ import { writeFileAtomic } from '../files/atomic.js';
 import { hashText } from './edit.js';
 import { editableFile } from './files.js';
 import { planSave, type SaveOutcome } from './merge.js';
-import type { EditOp } from './paths.js';
+import { fieldLabel } from './labels.js';
+import type { EditOp, FieldPath } from './paths.js';
 import { describe, keyOrderOf } from './schema-walk.js';
 
 export interface OpenedFile {
@@ -45,7 +46,8 @@ export class ContentEditor {
     const run = async (): Promise<SaveOutcome> => {
       const disk = await this.read(name);
       if (disk === undefined) return { kind: 'refused', reason: `${name} is no longer there — it was moved or deleted` };
-      const outcome = planSave(this.seen.get(baseHash), disk, ops, keyOrderOf(describe(file.schema)));
+      const label = (p: FieldPath, data: unknown) => fieldLabel(file.schema, data, p);
+      const outcome = planSave(this.seen.get(baseHash), disk, ops, keyOrderOf(describe(file.schema)), label);
       if (outcome.kind === 'saved' && outcome.text !== disk) await writeFileAtomic(this.pathOf(name), outcome.text);
       if (outcome.kind !== 'refused') this.note(outcome.kind === 'saved' ? outcome.text : disk);
       return outcome;

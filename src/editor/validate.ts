@@ -16,7 +16,7 @@ export interface FieldMessage {
   message: string;
   /** The line the CLI prints, file:line:column included. */
   line: string;
-  severity: 'error' | 'warning';
+  severity: Finding['severity'];
 }
 
 /** Every problem the CLI would report for this text, each placed on its field. */

@@ -16,10 +16,12 @@ import {
   campaignSchema,
   checklistSchema,
   contentSchema,
+  audienceSchema,
   pingSchema,
   toCampaign,
   type Campaign,
   type CampaignContent,
+  type Audience,
   type CampaignDraft,
   type SendChecklist,
   type Tracking,
@@ -102,6 +104,17 @@ export class MailchimpClient {
   async ping(): Promise<{ healthStatus: string }> {
     const raw = await this.call('reach Mailchimp (ping)', 'safe', (sdk) => sdk.ping.get(), pingSchema);
     return { healthStatus: raw.health_status };
+  }
+
+  /** The newsletter's audience: its name and how many members are subscribed. */
+  async getAudience(id: string = this.audienceId): Promise<Audience> {
+    const raw = await this.call(
+      `read audience ${id}`,
+      'safe',
+      (sdk) => sdk.lists.getList(id, { fields: ['id', 'name', 'stats.member_count'] }),
+      audienceSchema,
+    );
+    return { id: raw.id, name: raw.name, memberCount: raw.stats.member_count };
   }
 
   /** Throws MailchimpError with failure 'not-found' when there is no such campaign. */

@@ -4,6 +4,8 @@ export { mailchimpConfigFromEnv, serverOfKey, basePathFor, type MailchimpConfig 
 export { MailchimpError, isOutcomeUncertain, type MailchimpFailure } from './errors.js';
 export {
   CAMPAIGN_STATUSES,
+  goingOrGone,
+  type Audience,
   type Campaign,
   type CampaignContent,
   type CampaignDraft,

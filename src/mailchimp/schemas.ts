@@ -6,6 +6,15 @@ import { z } from 'zod';
 export const CAMPAIGN_STATUSES = ['save', 'paused', 'schedule', 'sending', 'sent', 'canceled', 'canceling', 'archived'] as const;
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
+/**
+ * A campaign sending or sent has gone (or is going) to subscribers: nothing may change or send
+ * it again. An issue's own status uses the same two words for the same moments, so this answers
+ * for both.
+ */
+export function goingOrGone(status: string): status is 'sending' | 'sent' {
+  return status === 'sending' || status === 'sent';
+}
+
 /** The fields requested with every campaign read (Mailchimp's `fields` parameter). */
 export const CAMPAIGN_FIELDS = [
   'id',
@@ -61,6 +70,16 @@ export const checklistSchema = z.object({
 
 export const pingSchema = z.object({ health_status: z.string() });
 
+export const audienceSchema = z.object({ id: z.string(), name: text, stats: z.object({ member_count: z.number().int().nonnegative() }) });
+
+/** The audience (Mailchimp's "list") a campaign goes to, as the publish plan names it. */
+export interface Audience {
+  id: string;
+  name: string;
+  /** Subscribed members, as Mailchimp counts them. */
+  memberCount: number;
+}
+
 /** What a new campaign is made with. */
 export interface CampaignDraft {
   /** The audience (list) it goes to. */
@@ -84,7 +103,6 @@ export interface Tracking {
 /** A campaign as the tool sees it: what it was made with, and what Mailchimp has done with it. */
 export interface Campaign extends CampaignDraft {
   id: string;
-  tracking: Tracking;
   webId: number;
   status: CampaignStatus;
   /** When it is scheduled or was sent (ISO 8601, UTC), or null. */

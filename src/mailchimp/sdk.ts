@@ -36,6 +36,7 @@ export interface Sdk {
   setConfig(config: { apiKey: string; server?: string }): void;
   ping: { get(): Promise<SdkJson> };
   campaigns: SdkCampaigns;
+  lists: { getList(listId: string, opts?: { fields?: string[] }): Promise<SdkJson> };
   reports: SdkReports;
 }
 

@@ -11,8 +11,9 @@ import { ukDateTime } from '../render/dates.js';
 import type { Store } from '../state/store.js';
 import { approve } from '../workflow/approve.js';
 import { proof } from '../workflow/proof.js';
-import type { ActionName, ActionResult } from './pages/actions.js';
+import { type ActionName, type ActionResult, issueClosed } from './pages/actions.js';
 import { londonLocal } from './pages/share.js';
+import { isLoopback, onThisComputerOnly } from './running.js';
 import { makeShareLink } from './share.js';
 import { parseDuration } from './share-token.js';
 
@@ -81,8 +82,6 @@ const shareAction: Action = async (c, id, form) => {
   const project = await loadProject(c.paths);
   const content = usableContent(project, [id]);
   const issue = findIssue(content, id);
-  if (c.store.statuses.get(id) === 'sent')
-    return refused('share', [`${id} has been sent — share its public page instead: ${c.publicUrl}/archive/${id}/`]);
   const rendered = await renderIssue(content, issue, await loadTemplates(c.paths));
   const link = makeShareLink(c.store, c.secret, { issue: id, hash: rendered.hash, seconds, now: c.now(), publicUrl: c.publicUrl });
   return {
@@ -90,6 +89,8 @@ const shareAction: Action = async (c, id, form) => {
     ok: true,
     lines: [`Preview link to the draft ${id}, valid until ${ukDateTime(londonLocal(link.expiresAt))}.`],
     link: link.url,
+    // As the CLI says it: a link to the studio's own loopback address opens here only.
+    note: isLoopback(c.publicUrl) ? onThisComputerOnly(c.publicUrl) : undefined,
   };
 };
 
@@ -97,6 +98,9 @@ const ACTIONS: Record<ActionName, Action> = { approve: approveAction, proof: pro
 
 /** Run one action; what the person must fix comes back as a result, anything else is thrown. */
 export async function runAction(c: ActionContext, name: ActionName, id: string, form: URLSearchParams): Promise<ActionResult> {
+  // Nothing is approved, proofed or shared once it is going out: what went is the record.
+  const status = c.store.statuses.get(id);
+  if (status === 'sending' || status === 'sent') return refused(name, [issueClosed(id, status)]);
   try {
     return await ACTIONS[name](c, id, form);
   } catch (e) {

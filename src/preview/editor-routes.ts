@@ -3,15 +3,15 @@
 // place, atomically, queued per file); the live preview renders the edited issue without saving.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { fieldPath } from '../content/errors.js';
 import { IssueFile, type Section } from '../content/schema.js';
 import { formatDiff } from '../editor/diff.js';
 import { editText, parseForEdit } from '../editor/edit.js';
-import { type EditableFile, editableFile } from '../editor/files.js';
-import { buildForm } from '../editor/form.js';
+import { type EditableFile, editableFile, fixedFieldOf } from '../editor/files.js';
+import { buildForm, type FixedFields } from '../editor/form.js';
+import { describeEdits, fieldLabel } from '../editor/labels.js';
 import type { EditOp, FieldPath } from '../editor/paths.js';
 import { describe, keyOrderOf, skeleton, specAt } from '../editor/schema-walk.js';
-import { findingMessage, validateText } from '../editor/validate.js';
+import { type FieldMessage, findingMessage, validateText } from '../editor/validate.js';
 import { NewsletterError } from '../errors.js';
 import { checkRendered, loadTemplates } from '../pipeline.js';
 import { withSendTime } from '../render/dates.js';
@@ -21,7 +21,8 @@ import { newIssue } from '../workflow/new-issue.js';
 import { EMAIL_POLICY, pagePolicy } from './csp.js';
 import { readEditorRequest } from './editor-guard.js';
 import { HTML, notFound, send } from './http.js';
-import { editorPage, newIssuePage } from './pages/editor.js';
+import { issueClosed } from './pages/actions.js';
+import { closedEditorPage, editorPage, newIssuePage } from './pages/editor.js';
 import type { RouteContext } from './routes.js';
 
 const step = z.union([z.string().max(100), z.number().int().nonnegative().max(10_000)]);
@@ -74,18 +75,39 @@ async function editorFor(
   const data = (parseForEdit(opened.text)?.toJS() ?? {}) as Record<string, unknown>;
   const sections = Array.isArray(data.sections) ? (data.sections as Section[]) : [];
   const subject = typeof data.subject === 'string' ? data.subject : (issue?.id ?? '');
-  const html = editorPage({
-    newsletter: c.ws.newsletterName(),
-    file: file.name,
-    title: issue ? `Edit ${issue.id}: ${subject}` : `Edit ${file.name}`,
-    hash: opened.hash,
-    token: c.editor.token,
-    form: buildForm(file.schema, data),
-    messages: validateText(shownName(file), opened.text, file.schema),
-    anchors: sections.map((s, i) => (typeof s?.title === 'string' ? anchorFor(s, i) : '')),
-    issue: issue && { ...issue, subject, sent: data.status === 'sent' || c.store.statuses.get(issue.id) === 'sent' },
-  });
+  const title = issue ? `Edit ${issue.id}: ${subject}` : `Edit ${file.name}`;
+  const status = issue && c.store.statuses.get(issue.id);
+  const closed = issue && closedIssue(c, issue.id);
+  const html = closed
+    ? closedEditorPage(c.ws.newsletterName(), title, issue.id, closed)
+    : editorPage({
+        newsletter: c.ws.newsletterName(),
+        file: file.name,
+        title,
+        hash: opened.hash,
+        token: c.editor.token,
+        form: buildForm(file.schema, data, fixedFields(file, status)),
+        messages: labelled(file, data, validateText(shownName(file), opened.text, file.schema)),
+        anchors: sections.map((s, i) => (typeof s?.title === 'string' ? anchorFor(s, i) : '')),
+        issue: issue && { ...issue, subject },
+      });
   send(req, res, { type: HTML, body: html, csp: pagePolicy(html, { frames: true, connect: true }), headers: PAGE_HEADERS });
+}
+
+/** Why an issue's file is no longer edited: it is being sent, or was sent (its record is what went). */
+function closedIssue(c: RouteContext, id: string): string | undefined {
+  const status = c.store.statuses.get(id);
+  return status === 'sent' || status === 'sending' ? issueClosed(id, status) : undefined;
+}
+
+/** The fields shown but not edited, with what the studio knows of them (the status is the store's). */
+function fixedFields(file: EditableFile, status: string | undefined): FixedFields {
+  return Object.fromEntries(Object.entries(file.fixed).map(([k, why]) => [k, { why, value: k === 'status' ? status : undefined }]));
+}
+
+/** Messages on fields named as the form labels them, not as YAML paths. */
+function labelled(file: EditableFile, data: unknown, messages: FieldMessage[]): FieldMessage[] {
+  return messages.map((m) => (m.path.length ? { ...m, where: fieldLabel(file.schema, data, m.path) } : m));
 }
 
 export function newIssueForm(c: RouteContext, req: IncomingMessage, res: ServerResponse): void {
@@ -115,7 +137,17 @@ async function editRequest(c: RouteContext, req: IncomingMessage, res: ServerRes
   if (!parsed.success) return void json(req, res, 400, { error: 'The request is not an edit the editor understands.' });
   const file = editableFile(parsed.data.file);
   if (!file) return void json(req, res, 403, { error: `${parsed.data.file} is not a content file the editor may change.` });
-  return { file, hash: parsed.data.hash, ops: parsed.data.ops as EditOp[] };
+  const closed = file.issue && closedIssue(c, file.issue);
+  if (closed) return void json(req, res, 409, { error: closed });
+  const ops = parsed.data.ops as EditOp[];
+  for (const op of ops) {
+    const fixed = fixedFieldOf(file, op.path);
+    if (fixed)
+      return void json(req, res, 422, {
+        error: `${fieldLabel(file.schema, {}, [fixed])} is not changed in the editor. ${file.fixed[fixed]}`,
+      });
+  }
+  return { file, hash: parsed.data.hash, ops };
 }
 
 /** Validate, render and check the edits without saving them: what the form shows after each change. */
@@ -133,7 +165,7 @@ export async function previewEdits(c: RouteContext, req: IncomingMessage, res: S
       messages: [{ path: [], where: '', message: edited.reason, severity: 'error' }],
       findings: [],
     });
-  const messages = validateText(shownName(r.file), edited.text, r.file.schema);
+  const messages = labelled(r.file, edited.data, validateText(shownName(r.file), edited.text, r.file.schema));
   const out: Record<string, unknown> = { diskHash: disk.hash, messages, findings: [], diff: formatDiff(shownName(r.file), edited.hunks) };
   const content = c.ws.content();
   if (r.file.issue && messages.length === 0 && content) {
@@ -148,7 +180,9 @@ export async function previewEdits(c: RouteContext, req: IncomingMessage, res: S
     const rendered = await renderIssue(withIssue, issue, await loadTemplates(c.ws.paths), {
       webUrl: `${c.ws.publicUrl}/archive/${issue.id}/`,
     });
-    const findings = checkRendered(c.ws.paths, withIssue, issue, rendered).then((report) => report.findings.map(findingMessage));
+    const findings = checkRendered(c.ws.paths, withIssue, issue, rendered, { now: c.now() }).then((report) =>
+      labelled(r.file, edited.data, report.findings.map(findingMessage)),
+    );
     const id = c.editor.putDraft(rendered.html, findings);
     out.draft = `/issues/${issue.id}/edit/draft/${id}`;
     out.findings = `/issues/${issue.id}/edit/findings/${id}`;
@@ -161,17 +195,20 @@ export async function saveEdits(c: RouteContext, req: IncomingMessage, res: Serv
   if (!r) return;
   const files = c.editor.files(c.ws.paths.content);
   const disk = await files.open(r.file.name);
-  const outcome = await files.save(r.file.name, r.hash, disk ? withSkeletons(r.file, disk.text, r.ops) : r.ops);
+  const ops = disk ? withSkeletons(r.file, disk.text, r.ops) : r.ops;
+  const outcome = await files.save(r.file.name, r.hash, ops);
+  const before = parseForEdit(disk?.text ?? '')?.toJS() as unknown;
   if (outcome.kind === 'saved')
     return json(req, res, 200, {
       kind: 'saved',
       hash: outcome.hash,
       merged: outcome.merged,
+      summary: outcome.hunks.length ? describeEdits(r.file.schema, before, ops) : [],
       diff: formatDiff(shownName(r.file), outcome.hunks),
     });
   if (outcome.kind === 'conflict') {
     const now = parseForEdit((await files.open(r.file.name))?.text ?? '')?.toJS() as unknown;
-    const conflicts = outcome.conflicts.map((x) => ({ ...x, where: fieldPath(x.path, now) }));
+    const conflicts = outcome.conflicts.map((x) => ({ ...x, where: fieldLabel(r.file.schema, now, x.path) }));
     return json(req, res, 409, { kind: 'conflict', hash: outcome.hash, conflicts });
   }
   json(req, res, 422, outcome);

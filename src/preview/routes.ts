@@ -4,6 +4,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { studioReportPage } from '../report/studio.js';
 import { archivedIssues } from '../site/archive.js';
 import { archivePage, atomFeed } from '../site/pages.js';
+import { accessibilityStatementPage, withStatementLink } from '../site/accessibility.js';
+import { CHECKS } from '../check/registry.js';
 import type { Store } from '../state/store.js';
 import { type ActionContext, ActionResults, type ActionSettings, runAction } from './actions.js';
 import { StudioSessions } from './csrf.js';
@@ -23,7 +25,7 @@ import { HTML, notFound, pathTo, readForm, redirect, type RequestPath, securityH
 import type { EventHub } from './live.js';
 import type { ActionName } from './pages/actions.js';
 import { LINK_REFUSED, shareBanner } from './pages/share.js';
-import { messagePage } from './pages/shell.js';
+import { FAVICON_SVG, messagePage } from './pages/shell.js';
 import { studioIndexPage, studioIssuePage } from './pages/studio.js';
 import { emailInScheme, parseView } from './pages/view.js';
 import { openShareLink } from './share.js';
@@ -82,7 +84,14 @@ const ROUTES: Route[] = [
   { pattern: ['archive'], dir: true, studioOnly: false, handle: archive },
   { pattern: ['archive', ':id'], dir: true, studioOnly: false, handle: archivedIssue },
   { pattern: ['feed.xml'], dir: false, studioOnly: false, handle: feed },
+  { pattern: ['accessibility'], dir: true, studioOnly: false, handle: accessibilityStatement },
   { pattern: ['share', ':token'], dir: true, studioOnly: false, handle: sharedIssue },
+  {
+    pattern: ['favicon.ico'],
+    dir: false,
+    studioOnly: false,
+    handle: (_c, req, res) => send(req, res, { type: 'image/svg+xml', body: FAVICON_SVG, cache: 'no-cache' }),
+  },
   {
     pattern: ['robots.txt'],
     dir: false,
@@ -147,7 +156,7 @@ async function studioIssue(c: RouteContext, req: IncomingMessage, res: ServerRes
   const standing = await standingOf(c.ws, c.store, id!, c.now());
   if (!issue || !standing) return notFound(req, res);
   const shown = await c.ws.render(id!);
-  const report = await c.ws.report(id!);
+  const report = await c.ws.report(id!, c.now());
   const render = shown && { seq: shown.seq, html: shown.rendered.html, text: shown.rendered.text };
   const session = c.sessions.session(req);
   const html = studioIssuePage({
@@ -213,7 +222,11 @@ async function archive(c: RouteContext, req: IncomingMessage, res: ServerRespons
   const content = c.ws.content();
   if (!content) return notFound(req, res);
   const issues = await archivedIssues(c.ws.paths, content, sentIn(c.store));
-  page(req, res, archivePage(content.newsletter, issues, { issue: (id) => `${id}/`, feed: '/feed.xml' }), { cache: 'no-cache' });
+  const statement = content.newsletter.accessibility ? STATEMENT_PATH : undefined;
+  const back = c.mode === 'studio' ? { href: '/', text: 'Back to all issues in the studio' } : undefined;
+  page(req, res, archivePage(content.newsletter, issues, { issue: (id) => `${id}/`, feed: '/feed.xml', statement, back }), {
+    cache: 'no-cache',
+  });
 }
 
 async function archivedIssue(c: RouteContext, req: IncomingMessage, res: ServerResponse, [id]: string[]): Promise<void> {
@@ -223,7 +236,18 @@ async function archivedIssue(c: RouteContext, req: IncomingMessage, res: ServerR
   // What subscribers received, when it was recorded; otherwise today's render.
   const web = entry.sent ? entry.sent.snapshot.web : (await c.ws.render(id!))?.rendered.web;
   if (web === undefined) return notFound(req, res);
-  page(req, res, web, { cache: 'no-cache' });
+  page(req, res, c.ws.content()?.newsletter.accessibility ? withStatementLink(web, STATEMENT_PATH) : web, { cache: 'no-cache' });
+}
+
+const STATEMENT_PATH = '/accessibility/';
+
+async function accessibilityStatement(c: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const newsletter = c.ws.content()?.newsletter;
+  if (!newsletter?.accessibility) return notFound(req, res);
+  const links = { archive: '/archive/', publicUrl: `${c.ws.publicUrl}/archive/` };
+  page(req, res, accessibilityStatementPage({ ...newsletter, accessibility: newsletter.accessibility }, CHECKS, links), {
+    cache: 'no-cache',
+  });
 }
 
 async function feed(c: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {

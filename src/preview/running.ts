@@ -86,6 +86,17 @@ export interface ShareAddress {
   note?: string;
 }
 
+/** What the CLI and the studio say of a share link to a server on loopback: partners cannot open it. */
+export function onThisComputerOnly(serverUrl: string): string {
+  return `This address works on this computer only, while the server at ${serverUrl} runs. Set PUBLIC_URL to where \`newsletter serve --public\` is reachable for partners.`;
+}
+
+/** Whether links to this base open only on this computer. */
+export function isLoopback(base: string): boolean {
+  const host = new URL(base).hostname;
+  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]';
+}
+
 /** Where a share link should point: PUBLIC_URL, else a running server that would accept it. */
 export function shareAddress(env: NodeJS.ProcessEnv, servers: RunningServer[], uses: { db: string; secret: string }): ShareAddress {
   if (env.PUBLIC_URL?.trim()) return { base: publicUrl(env, 0) };
@@ -98,7 +109,7 @@ export function shareAddress(env: NodeJS.ProcessEnv, servers: RunningServer[], u
   if (server)
     return {
       base: server.url,
-      note: `This address works on this computer only, while the server at ${server.url} runs. Set PUBLIC_URL to where \`newsletter serve --public\` is reachable for partners.`,
+      note: onThisComputerOnly(server.url),
     };
   const port = Number(env.PORT ?? 4000);
   const base = publicUrl(env, port);

@@ -13,7 +13,7 @@ import { messagePage } from './pages/shell.js';
 import type { ActionSettings } from './actions.js';
 import { route, type RouteContext, studioState } from './routes.js';
 import { announceServer, secretId } from './running.js';
-import { importSentStatus } from '../workflow/sent-status.js';
+import { readStatuses } from '../workflow/sent-status.js';
 import { assertStrongSecret } from './share-token.js';
 import { Workspace } from './workspace.js';
 
@@ -93,10 +93,10 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
     ...studioState(),
   };
   const onError = o.onError ?? (() => undefined);
-  // The store is the one source of status: what the content folder records as sent is taken into
-  // it now, and again whenever content changes. A damaged sent record is told, not fatal: the
-  // archive refuses to show it by itself.
-  const importSent = () => importSentStatus(o.store, o.paths, ws.content()).catch(onError);
+  // The store is the one source of status: the content folder's sent records are folded into it
+  // (workflow/sent-status.ts) now, and again whenever content changes. A damaged sent record is
+  // told, not fatal: the archive refuses to show it by itself.
+  const importSent = () => readStatuses(o.store, o.paths).catch(onError);
   await importSent();
 
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {

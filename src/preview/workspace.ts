@@ -16,7 +16,7 @@ export class Workspace {
   private templates?: Templates;
   private templateError?: string;
   private readonly renderErrors = new Map<string, string>();
-  private readonly reports = new Map<number, Promise<CheckReport>>();
+  private readonly reports = new Map<string, Promise<CheckReport>>();
   private readonly cache = new RenderCache();
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -77,15 +77,17 @@ export class Workspace {
     }
   }
 
-  /** The check report for the render shown (computed once per render). */
-  async report(id: string): Promise<CheckReport | undefined> {
+  /** The check report for the render shown, at `now` (computed once per render and minute: a send time passes). */
+  async report(id: string, now: Date): Promise<CheckReport | undefined> {
     const shown = await this.render(id);
     const issue = this.issue(id);
     if (!shown || !issue || !this.contentNow) return undefined;
-    let report = this.reports.get(shown.seq);
+    const key = `${shown.seq}:${Math.floor(now.getTime() / 60_000)}`;
+    let report = this.reports.get(key);
     if (!report) {
-      report = checkRendered(this.paths, this.contentNow, issue, shown.rendered);
-      this.reports.set(shown.seq, report);
+      for (const old of this.reports.keys()) if (old.startsWith(`${shown.seq}:`)) this.reports.delete(old);
+      report = checkRendered(this.paths, this.contentNow, issue, shown.rendered, { now });
+      this.reports.set(key, report);
     }
     return report;
   }

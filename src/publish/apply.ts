@@ -10,8 +10,9 @@ import { isOutcomeUncertain, type MailchimpClient, MailchimpError } from '../mai
 import { londonLocal, ukInstant } from '../render/dates.js';
 import type { Store } from '../state/store.js';
 import { describeStep } from './describe.js';
-import { campaignTitle, type PublishPlan, type PublishStep, remoteContentHash, settingsFor } from './plan.js';
+import { campaignTitle, type PublishPlan, type PublishStep, heldBodiesHash, settingsFor } from './plan.js';
 import { draftOf } from './remote.js';
+import { campaignStatusWords } from '../mailchimp/status-words.js';
 
 export interface ApplyContext {
   client: MailchimpClient;
@@ -86,7 +87,7 @@ async function run(ctx: ApplyContext, step: PublishStep, id: string | null): Pro
       await client.setContent(id, { html: snapshot.html, plainText: snapshot.text });
       // Mailchimp may store the HTML a little differently: remember how it holds it, to tell our content from later edits.
       const held = await client.getContent(id);
-      const contentSet = { snapshotHash: snapshot.hash, remoteContentHash: remoteContentHash(held.html, held.plainText) };
+      const contentSet = { snapshotHash: snapshot.hash, remoteContentHash: heldBodiesHash(held.html, held.plainText) };
       done(ctx, step.kind, id, () => store.campaigns.record(issueId, { contentSet }));
       return id;
     }
@@ -109,7 +110,7 @@ async function run(ctx: ApplyContext, step: PublishStep, id: string | null): Pro
         ctx.progress('      Mailchimp did not confirm; reading the campaign back before anything else…');
         const c = await client.getCampaign(id);
         if (!(c.status === 'schedule' && c.sendTime && new Date(c.sendTime).getTime() === step.at.getTime()))
-          throw unconfirmed(`scheduling campaign ${id}`, e, `it is ${c.status}`);
+          throw unconfirmed(`scheduling campaign ${id}`, e, `it is ${campaignStatusWords(c.status)}`);
       });
       markScheduled(ctx.store, issueId, id, step.at, ctx.actor, snapshot.hash);
       return id;

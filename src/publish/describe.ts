@@ -1,4 +1,6 @@
 // The publish plan in words, as `publish` prints it before doing anything. Pure.
+import type { Audience } from '../mailchimp/index.js';
+import { campaignStatusWords } from '../mailchimp/status-words.js';
 import { ukInstant } from '../render/dates.js';
 import type { CampaignSettings, PublishPlan, PublishStep, RemoteCampaign } from './plan.js';
 
@@ -30,11 +32,20 @@ export function describeStep(step: PublishStep): string {
   }
 }
 
-/** The plan, one numbered line a step, headed by the campaign it works on. */
-export function describePlan(plan: PublishPlan, remote: RemoteCampaign | null): string {
-  const head = remote
-    ? `Campaign ${remote.id} in Mailchimp is ${remote.status}${remote.sendTime ? ` for ${ukInstant(remote.sendTime)}` : ''}.`
-    : `Mailchimp has no campaign for ${plan.issueId} yet.`;
+/** The plan, one numbered line a step, headed by the campaign it works on and who it goes to. */
+export function describePlan(plan: PublishPlan, remote: RemoteCampaign | null, audience?: Audience): string {
+  const head = [
+    remote
+      ? `Campaign ${remote.id} is ${campaignStatusWords(remote.status, remote.sendTime ? ukInstant(remote.sendTime) : undefined)}.`
+      : `Mailchimp has no campaign for ${plan.issueId} yet.`,
+    ...(audience ? [describeAudience(audience)] : []),
+  ].join('\n');
   if (plan.steps.length === 0) return `${head}\nNothing to do: it holds the approved issue and is scheduled for that time.`;
   return [`${head}\nPlan for ${plan.issueId}:`, ...plan.steps.map((s, i) => `  ${i + 1}. ${describeStep(s)}`)].join('\n');
+}
+
+/** "It goes to the audience "Panel newsletter" (1,234 subscribed members)." */
+export function describeAudience(audience: Audience): string {
+  const count = audience.memberCount.toLocaleString('en-GB');
+  return `It goes to the audience "${audience.name}" (${count} subscribed member${audience.memberCount === 1 ? '' : 's'}).`;
 }

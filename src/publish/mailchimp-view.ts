@@ -6,7 +6,8 @@ import { NewsletterError } from '../errors.js';
 import { MailchimpClient, type MailchimpConfig, mailchimpConfigFromEnv } from '../mailchimp/index.js';
 import type { ProjectPaths } from '../pipeline.js';
 import type { Store } from '../state/store.js';
-import { markSent } from './mark-sent.js';
+import { markIssueSent } from './mark-sent.js';
+import { campaignStatusWords } from '../mailchimp/status-words.js';
 import { ukInstant } from '../render/dates.js';
 import { driftOf } from './plan.js';
 import { findCampaign, recordOf, remoteOf } from './remote.js';
@@ -78,7 +79,7 @@ async function viewOf(paths: ProjectPaths, store: Store, client: MailchimpClient
     };
     if (campaign.status === 'sent' && store.statuses.get(id) !== 'sent') {
       try {
-        const marked = await markSent(paths, store, id, campaign, { approvalsNeeded: args.approvalsNeeded, now: args.now });
+        const marked = await markIssueSent(paths, store, id, campaign, { approvalsNeeded: args.approvalsNeeded, now: args.now });
         view.recordedSent = marked.result !== 'unknown-content';
         if (marked.result === 'unknown-content')
           view.sentProblem = 'no approved snapshot matches the content the campaign was given; it is not added to the archive';
@@ -104,11 +105,11 @@ export function describeView(view: MailchimpView): string {
     case 'no-campaign':
       return 'no campaign';
     case 'campaign': {
-      const when = view.sendTime ? ` ${view.status === 'sent' ? 'on' : 'for'} ${ukInstant(new Date(view.sendTime))}` : '';
+      const state = campaignStatusWords(view.status, view.sendTime ? ukInstant(new Date(view.sendTime)) : undefined);
       const drift = view.drift.length
         ? ` — DRIFT: ${view.drift.join(', ')} changed in Mailchimp after approval; \`newsletter publish\` puts the approved issue back`
         : '';
-      return `campaign ${view.campaignId} ${view.status}${when}, ${view.emailsSent} emails sent${view.recordedSent ? ', recorded as sent in the archive' : ''}${view.sentProblem ? ` — NOT recorded as sent: ${view.sentProblem}` : ''}${drift}`;
+      return `campaign ${view.campaignId} is ${state}, ${view.emailsSent} emails sent${view.recordedSent ? ', recorded as sent in the archive' : ''}${view.sentProblem ? ` — NOT recorded as sent: ${view.sentProblem}` : ''}${drift}`;
     }
   }
 }

@@ -14,7 +14,7 @@ export interface SentCampaign {
   emailsSent: number;
 }
 
-export type MarkSentResult =
+export type MarkIssueSentResult =
   | { result: 'recorded' | 'already'; status: IssueStatus }
   /** No approved snapshot matches what the campaign was given: a person must look. */
   | { result: 'unknown-content'; status: IssueStatus };
@@ -27,13 +27,13 @@ const PATH_TO_SENT: Partial<Record<IssueStatus, IssueStatus[]>> = {
   'needs-attention': ['sent'],
 };
 
-export async function markSent(
+export async function markIssueSent(
   paths: ProjectPaths,
   store: Store,
   issueId: string,
   campaign: SentCampaign,
   opts: { approvalsNeeded: number; now: Date; actor?: string },
-): Promise<MarkSentResult> {
+): Promise<MarkIssueSentResult> {
   const snapshot = store.approvals.approvedSnapshot(issueId, opts.approvalsNeeded);
   const contentSet = store.campaigns.get(issueId)?.contentSet;
   if (!snapshot || (contentSet && contentSet.snapshotHash !== snapshot.hash))

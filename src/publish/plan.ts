@@ -5,9 +5,8 @@ import { createHash } from 'node:crypto';
 import { type IssueSnapshot, trackingOf } from '../archive/snapshot.js';
 import type { TrackingPolicy } from '../content/schema.js';
 import { NewsletterError } from '../errors.js';
-
-/** Mailchimp's campaign statuses. */
-export type CampaignStatus = 'save' | 'paused' | 'schedule' | 'sending' | 'sent' | 'canceled' | 'canceling' | 'archived';
+import type { CampaignStatus } from '../mailchimp/index.js';
+import { campaignStatusWords } from '../mailchimp/status-words.js';
 
 export interface CampaignSettings {
   title: string;
@@ -24,8 +23,8 @@ export interface RemoteCampaign {
   settings: CampaignSettings;
   /** When it is scheduled to go, or went. */
   sendTime: Date | null;
-  /** remoteContentHash of the HTML and text Mailchimp holds. */
-  contentHash: string;
+  /** heldBodiesHash of the HTML and text Mailchimp holds. */
+  bodiesHash: string;
   emailsSent: number;
   /** What the campaign tracks; undefined when not read. */
   tracking?: TrackingPolicy;
@@ -67,15 +66,20 @@ export function settingsFor(snapshot: IssueSnapshot): CampaignSettings {
   };
 }
 
-/** Hash of HTML and text as Mailchimp holds them, so a change made in Mailchimp can be told from ours. */
-export function remoteContentHash(html: string, text: string): string {
+/**
+ * A fingerprint of the two bodies as Mailchimp holds them, so a change made in Mailchimp can be
+ * told from ours. Not the content hash (render/content-hash.ts): Mailchimp holds only the bodies
+ * (settings are compared field by field) and may store them rewritten, so this fingerprints its
+ * copy, and the store keeps which content hash that copy came from.
+ */
+export function heldBodiesHash(html: string, text: string): string {
   return createHash('sha256').update(html).update('\u0000').update(text).digest('hex');
 }
 
 /** The campaign holds exactly the approved content: as we sent it, or as Mailchimp stored it when we set it. */
 export function contentMatches(snapshot: IssueSnapshot, remote: RemoteCampaign, record: CampaignRecord): boolean {
-  if (remote.contentHash === remoteContentHash(snapshot.html, snapshot.text)) return true;
-  return record.contentSet?.snapshotHash === snapshot.hash && record.contentSet.remoteContentHash === remote.contentHash;
+  if (remote.bodiesHash === heldBodiesHash(snapshot.html, snapshot.text)) return true;
+  return record.contentSet?.snapshotHash === snapshot.hash && record.contentSet.remoteContentHash === remote.bodiesHash;
 }
 
 export function settingsChanges(wanted: CampaignSettings, held: CampaignSettings): Partial<CampaignSettings> {
@@ -99,45 +103,52 @@ function settingsStep(snapshot: IssueSnapshot, remote: RemoteCampaign): PublishS
   return { kind: 'update-settings', changes, ...tracking };
 }
 
+/** Mailchimp lets a campaign be edited until it is going, gone, cancelled or archived. */
+const changeable = (status: CampaignStatus) => status === 'save' || status === 'paused' || status === 'schedule';
+
 /** A campaign that is going or gone cannot be changed: publishing again must not touch it. */
 export class CampaignAlreadySent extends NewsletterError {
   constructor(
     readonly issueId: string,
     readonly status: CampaignStatus,
   ) {
-    super('campaign-sent', `issue ${issueId}'s campaign is ${status} in Mailchimp — nothing was changed`);
+    super('campaign-sent', `issue ${issueId}'s campaign is ${campaignStatusWords(status)} — nothing was changed`);
   }
 }
 
-export function planPublish(snapshot: IssueSnapshot, sendAt: Date, remote: RemoteCampaign | null, record: CampaignRecord): PublishPlan {
+/**
+ * Who sends the campaign at its time: Mailchimp, on the schedule the plan makes (`publish`), or
+ * the tool's daemon (`publish --send-at`), which leaves it unscheduled so only one party sends it.
+ */
+export type Sender = 'mailchimp' | 'daemon';
+
+export function planPublish(
+  snapshot: IssueSnapshot,
+  sendAt: Date,
+  remote: RemoteCampaign | null,
+  record: CampaignRecord,
+  sender: Sender = 'mailchimp',
+): PublishPlan {
   const wanted = settingsFor(snapshot);
   const issueId = snapshot.issueId;
+  const schedule: PublishStep[] = sender === 'mailchimp' ? [{ kind: 'schedule', at: sendAt }] : [];
   if (!remote) {
     return {
       issueId,
       campaignId: null,
-      steps: [
-        { kind: 'create-campaign', settings: wanted },
-        { kind: 'set-content' },
-        { kind: 'read-checklist' },
-        { kind: 'schedule', at: sendAt },
-      ],
+      steps: [{ kind: 'create-campaign', settings: wanted }, { kind: 'set-content' }, { kind: 'read-checklist' }, ...schedule],
     };
   }
-  if (
-    remote.status === 'sending' ||
-    remote.status === 'sent' ||
-    remote.status === 'canceling' ||
-    remote.status === 'canceled' ||
-    remote.status === 'archived'
-  ) {
-    throw new CampaignAlreadySent(issueId, remote.status);
-  }
+  if (!changeable(remote.status)) throw new CampaignAlreadySent(issueId, remote.status);
   const settings = settingsStep(snapshot, remote);
   const needsSettings = settings !== undefined;
   const needsContent = !contentMatches(snapshot, remote, record);
   const scheduledRight = remote.status === 'schedule' && remote.sendTime?.getTime() === sendAt.getTime();
-  if (scheduledRight && !needsSettings && !needsContent) return { issueId, campaignId: remote.id, steps: [] };
+  if (scheduledRight && !needsSettings && !needsContent) {
+    const steps: PublishStep[] =
+      sender === 'mailchimp' ? [] : [{ kind: 'unschedule', reason: 'the daemon sends it, not a Mailchimp schedule' }];
+    return { issueId, campaignId: remote.id, steps };
+  }
 
   const steps: PublishStep[] = [];
   // Mailchimp refuses edits to a scheduled campaign: take it back to paused first.
@@ -146,7 +157,7 @@ export function planPublish(snapshot: IssueSnapshot, sendAt: Date, remote: Remot
   }
   if (settings) steps.push(settings);
   if (needsContent) steps.push({ kind: 'set-content' });
-  steps.push({ kind: 'read-checklist' }, { kind: 'schedule', at: sendAt });
+  steps.push({ kind: 'read-checklist' }, ...schedule);
   return { issueId, campaignId: remote.id, steps };
 }
 
@@ -167,7 +178,7 @@ export function planContentSync(snapshot: IssueSnapshot, remote: RemoteCampaign 
   const wanted = settingsFor(snapshot);
   const issueId = snapshot.issueId;
   if (!remote) return { issueId, campaignId: null, steps: [{ kind: 'create-campaign', settings: wanted }, { kind: 'set-content' }] };
-  if (!['save', 'paused', 'schedule'].includes(remote.status)) throw new CampaignAlreadySent(issueId, remote.status);
+  if (!changeable(remote.status)) throw new CampaignAlreadySent(issueId, remote.status);
   const settings = settingsStep(snapshot, remote);
   const steps: PublishStep[] = [];
   if (settings) steps.push(settings);

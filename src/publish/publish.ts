@@ -4,12 +4,12 @@
 // finds, plans and applies, sending the snapshot that was approved — not a new render of it.
 import type { IssueSnapshot } from '../archive/snapshot.js';
 import { NewsletterError } from '../errors.js';
-import { MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
+import { type Audience, goingOrGone, MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
 import type { ProjectPaths } from '../pipeline.js';
 import { londonToUtc, withSendTime } from '../render/dates.js';
 import type { Store } from '../state/store.js';
 import { currentIssue, refuseOnErrors } from '../workflow/current.js';
-import { importSentStatus } from '../workflow/sent-status.js';
+import { readStatuses } from '../workflow/sent-status.js';
 import type { PublishPlan, RemoteCampaign } from './plan.js';
 import { withIssueLease } from './lease.js';
 import { requireMailchimp } from './remote.js';
@@ -25,7 +25,8 @@ export interface PublishArgs {
   now: () => Date;
   env: NodeJS.ProcessEnv;
   progress: (line: string) => void;
-  onPlan?: (plan: PublishPlan, remote: RemoteCampaign | null) => void;
+  /** Shown the plan before anything changes, with the audience it goes to (read from Mailchimp for it). */
+  onPlan?: (plan: PublishPlan, remote: RemoteCampaign | null, audience: Audience) => void;
   /** `--send-at`: sync without scheduling and leave the send to the daemon (scheduler/publish-due.ts); any minute will do. */
   dueSend?: (args: SyncArgs & { now: Date }) => Promise<SyncResult>;
   /** How the client is made; tests pass short deadlines and a clock that does not wait. */
@@ -42,23 +43,19 @@ export async function publish(paths: ProjectPaths, store: Store, args: PublishAr
   const config = requireMailchimp(args.env);
   const now = args.now();
   args.progress(`Rendering and checking ${args.id}…`);
-  const { content, issue, snapshot: current, report } = await currentIssue(paths, args.id, now);
-  await importSentStatus(store, paths, content);
+  const given = args.at === undefined ? undefined : sendTimeFrom(args.at, args.dueSend ? '--send-at' : '--at');
+  // Checks judge the time it will actually go: a missed sendAt is no error once --at moves it.
+  const { content, issue, snapshot: current, report } = await currentIssue(paths, args.id, now, { sendAt: given });
+  await readStatuses(store, paths);
   const snapshot = approvedSnapshot(store, args.id, current.hash, content.newsletter.approvals);
+  const source = given ? (args.dueSend ? '--send-at' : '--at') : `sendAt in ${issue.file}`;
+  const sendAt = given ?? sendTimeFrom(withSendTime(issue.sendAt, content.newsletter.defaultSendTime), source);
+  if (!args.dueSend) checkSendTime(sendAt, now, source);
   refuseOnErrors(report, 'published');
 
-  const source = args.at !== undefined ? (args.dueSend ? '--send-at' : '--at') : `sendAt in ${issue.file}`;
-  const local = args.at ?? withSendTime(issue.sendAt, content.newsletter.defaultSendTime);
-  let sendAt: Date;
-  try {
-    sendAt = londonToUtc(local);
-  } catch (e) {
-    if (e instanceof NewsletterError) throw new NewsletterError('send-time', `${source}: ${e.message}`, { hint: e.hint });
-    throw e;
-  }
-  if (!args.dueSend) checkSendTime(sendAt, now, source);
-
   const client = args.client?.(config) ?? MailchimpClient.fromConfig(config, { log: (line) => args.progress(`      ${line}`) });
+  const onPlan = args.onPlan;
+  const audience = onPlan ? await client.getAudience() : undefined;
   const sync = () =>
     (args.dueSend ?? publishApproved)({
       client,
@@ -68,7 +65,7 @@ export async function publish(paths: ProjectPaths, store: Store, args: PublishAr
       actor: args.by,
       dryRun: args.dryRun,
       progress: args.progress,
-      onPlan: args.onPlan,
+      onPlan: onPlan && ((plan, remote) => onPlan(plan, remote, audience!)),
       now,
     });
   // A dry run changes nothing; a real one holds the issue so no other command or daemon step interleaves.
@@ -76,11 +73,20 @@ export async function publish(paths: ProjectPaths, store: Store, args: PublishAr
   return { ...result, id: args.id, sendAt, hash: snapshot.hash };
 }
 
+/** A UK wall-clock time as an instant, or a refusal that names where the time came from. */
+function sendTimeFrom(local: string, source: string): Date {
+  try {
+    return londonToUtc(local);
+  } catch (e) {
+    if (e instanceof NewsletterError) throw new NewsletterError('send-time', `${source}: ${e.message}`, { hint: e.hint });
+    throw e;
+  }
+}
+
 /** The snapshot to send: approved by enough people, and still what the issue renders to. */
 function approvedSnapshot(store: Store, id: string, currentHash: string, needed: number): IssueSnapshot {
   const status = store.statuses.get(id);
-  if (status === 'sending' || status === 'sent')
-    throw new NewsletterError('campaign-sent', `${id} is ${status}; a sent issue is not published again`);
+  if (goingOrGone(status)) throw new NewsletterError('campaign-sent', `${id} is ${status}; a sent issue is not published again`);
   if (status === 'cancelled' || status === 'needs-attention')
     throw new NewsletterError('publish-refused', `${id} is ${status}, so it is not published`, {
       hint: `run \`newsletter status ${id}\` and \`newsletter log ${id}\` to see why; a person must move it on first`,

@@ -5,7 +5,7 @@ import { type IssueSnapshot, trackingOf } from '../archive/snapshot.js';
 import { ERRORS, NewsletterError } from '../errors.js';
 import { type Campaign, type MailchimpClient, type MailchimpConfig, mailchimpConfigFromEnv, MailchimpError } from '../mailchimp/index.js';
 import type { Store } from '../state/store.js';
-import { type CampaignRecord, campaignTitle, type RemoteCampaign, remoteContentHash } from './plan.js';
+import { type CampaignRecord, campaignTitle, type RemoteCampaign, heldBodiesHash } from './plan.js';
 
 /** The issue's campaign as Mailchimp holds it now, or null when Mailchimp has none. */
 export async function findCampaign(
@@ -61,7 +61,7 @@ export async function remoteOf(client: MailchimpClient, campaign: Campaign): Pro
       replyTo: campaign.replyTo,
     },
     sendTime: campaign.sendTime ? new Date(campaign.sendTime) : null,
-    contentHash: remoteContentHash(content.html, content.plainText),
+    bodiesHash: heldBodiesHash(content.html, content.plainText),
     emailsSent: campaign.emailsSent,
     tracking: campaign.tracking,
   };

@@ -4,14 +4,14 @@
 // against PROOF_ALLOWLIST and Mailchimp's test-email limits before Mailchimp is touched.
 import { proofRecipients } from '../distribute/allowlist.js';
 import { NewsletterError } from '../errors.js';
-import { MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
+import { goingOrGone, MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
 import type { ProjectPaths } from '../pipeline.js';
 import type { Store } from '../state/store.js';
 import type { IssueSnapshot } from '../archive/snapshot.js';
 import type { CheckReport } from '../check/finding.js';
 import { currentIssue, refuseOnErrors, validActor } from '../workflow/current.js';
 import { type ProofOutcome, proofRecorder, type ProofRequest } from '../workflow/proof.js';
-import { importSentStatus } from '../workflow/sent-status.js';
+import { readStatuses } from '../workflow/sent-status.js';
 import { withIssueLease } from './lease.js';
 import { applyPlan } from './apply.js';
 import { planContentSync } from './plan.js';
@@ -21,7 +21,7 @@ import { findCampaign, recordOf, remoteOf, requireMailchimp } from './remote.js'
  * Mailchimp's caps on test emails (the Free plan's, the strictest): addresses in one request, and
  * test emails per campaign. Counted from the audit log, so a refusal comes before Mailchimp's own.
  */
-export const MAILCHIMP_TEST_LIMITS = { perRequest: 6, perCampaign: 24 };
+const MAILCHIMP_TEST_LIMITS = { perRequest: 6, perCampaign: 24 };
 
 export interface TestEmailArgs extends ProofRequest {
   progress: (line: string) => void;
@@ -41,11 +41,11 @@ export async function mailchimpTestEmail(paths: ProjectPaths, store: Store, args
       hint: 'send it in smaller groups, or send the proof by SMTP (without --via mailchimp)',
     });
   const config = requireMailchimp(args.env);
-  const { content, snapshot, report } = await currentIssue(paths, args.id, args.now());
-  await importSentStatus(store, paths, content);
+  const { snapshot, report } = await currentIssue(paths, args.id, args.now());
+  const statuses = await readStatuses(store, paths);
   if (!args.force) refuseOnErrors(report, 'proofed (add --force to send the proof anyway; it is recorded)');
-  const status = store.statuses.get(args.id);
-  if (status === 'sending' || status === 'sent')
+  const status = statuses.get(args.id);
+  if (goingOrGone(status))
     throw new NewsletterError('campaign-sent', `${args.id} is ${status}; its campaign is not changed for a test email`);
 
   const client = args.client?.(config) ?? MailchimpClient.fromConfig(config, { log: (line) => args.progress(`      ${line}`) });

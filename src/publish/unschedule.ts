@@ -2,10 +2,11 @@
 // scheduled back to approved, audited — so it can be changed, approved again and published again.
 // Like publish, it never repeats the action blindly: after an uncertain failure it reads back.
 import { NewsletterError } from '../errors.js';
-import { isOutcomeUncertain, MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
+import { goingOrGone, isOutcomeUncertain, MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
 import type { Store } from '../state/store.js';
 import { withIssueLease } from './lease.js';
 import { findCampaign, requireMailchimp } from './remote.js';
+import { campaignStatusWords } from '../mailchimp/status-words.js';
 
 export interface UnscheduleArgs {
   id: string;
@@ -30,15 +31,15 @@ export async function unschedule(store: Store, args: UnscheduleArgs): Promise<Un
 
 async function unscheduleHeld(store: Store, args: UnscheduleArgs, config: MailchimpConfig): Promise<UnscheduleResult> {
   const status = store.statuses.get(args.id);
-  if (status === 'sending' || status === 'sent')
+  if (goingOrGone(status))
     throw new NewsletterError('campaign-sent', `${args.id} is ${status}; a campaign that has gone cannot be unscheduled`);
   const client = args.client?.(config) ?? MailchimpClient.fromConfig(config, { log: (line) => args.progress(`      ${line}`) });
   args.progress('Reading the campaign in Mailchimp…');
   const campaign = await findCampaign(client, store, args.id);
-  if (campaign && (campaign.status === 'sending' || campaign.status === 'sent'))
+  if (campaign && goingOrGone(campaign.status))
     throw new NewsletterError(
       'campaign-sent',
-      `${args.id}'s campaign ${campaign.id} is ${campaign.status} in Mailchimp; it cannot be unscheduled`,
+      `${args.id}'s campaign ${campaign.id} is ${campaignStatusWords(campaign.status)}; it cannot be unscheduled`,
     );
   let unscheduled = false;
   if (campaign?.status === 'schedule') {

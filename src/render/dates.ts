@@ -84,11 +84,6 @@ export function withSendTime(sendAt: string, defaultSendTime: string): string {
   return /^\d{4}-\d{2}-\d{2}$/.test(sendAt) ? `${sendAt} ${defaultSendTime}` : sendAt;
 }
 
-/** Minutes Europe/London is ahead of UTC at an instant (0 in GMT, 60 in BST). */
-export function offsetMinutes(at: Date): number {
-  return DateTime.fromJSDate(at, { zone: TIME_ZONE }).offset;
-}
-
 /** "2022-04-05 09:00" → "5 April 2022 at 9am (BST)" */
 export function ukDateTime(local: string): string {
   return ukInstant(londonToUtc(local));

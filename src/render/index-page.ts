@@ -1,14 +1,15 @@
-// The page listing issues (dist/index.html). Pure: content in, HTML out.
+// The page listing issues (dist/index.html). Pure: content and each issue's status in, HTML out.
 import type { Content } from '../content/schema.js';
+import type { IssueStatus } from '../state/status.js';
 import { ukDate } from './dates.js';
 import { escapeHtml } from './html.js';
 
-export function issueIndexPage(content: Content, hrefFor: (id: string) => string): string {
+export function issueIndexPage(content: Content, hrefFor: (id: string) => string, statusOf: (id: string) => IssueStatus): string {
   const items = [...content.issues]
     .reverse()
     .map(
       (i) =>
-        `<li><a href="${escapeHtml(hrefFor(i.id))}">${escapeHtml(i.subject)}</a> — ${ukDate(i.sendAt.slice(0, 10))}${i.status === 'draft' ? ' <strong>(draft)</strong>' : ''}</li>`,
+        `<li><a href="${escapeHtml(hrefFor(i.id))}">${escapeHtml(i.subject)}</a> — ${ukDate(i.sendAt.slice(0, 10))}${statusOf(i.id) === 'draft' ? ' <strong>(draft)</strong>' : ''}</li>`,
     )
     .join('\n    ');
   const name = escapeHtml(content.newsletter.name);

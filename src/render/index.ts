@@ -1,7 +1,7 @@
 // Render one issue: view model → Handlebars → MJML → email HTML, plus plain text and the web
 // version. Pure: content and compiled templates in, strings out.
-import { createHash } from 'node:crypto';
 import type { Content, Issue } from '../content/schema.js';
+import { contentHash, receivedTracking } from './content-hash.js';
 import { toWebEquivalents } from './merge-tags.js';
 import { compileMjml, type MjmlProblem } from './mjml.js';
 import { buildIssueView } from './model.js';
@@ -19,7 +19,7 @@ export interface RenderedIssue {
   html: string;
   text: string;
   web: string;
-  /** sha256 of what subscribers would receive (HTML and text); approval is given to this. */
+  /** The content hash (content-hash.ts) of what subscribers would receive; approval is given to this. */
   hash: string;
   /** MJML validation problems, each with the section it falls in (null: the layout). */
   mjmlProblems: (MjmlProblem & { section: number | null })[];
@@ -55,11 +55,16 @@ export async function renderIssue(
     html,
     text,
     web,
-    hash: contentHash(html, text),
+    hash: contentHash({
+      subject: issue.subject,
+      preheader: issue.preheader,
+      fromName: content.newsletter.sender.name,
+      fromEmail: content.newsletter.sender.email,
+      replyTo: content.newsletter.sender.replyTo,
+      html,
+      text,
+      ...receivedTracking(content.newsletter.tracking),
+    }),
     mjmlProblems: problems.map((p) => ({ ...p, section: sectionAt(p.line) })),
   };
-}
-
-export function contentHash(html: string, text: string): string {
-  return createHash('sha256').update(html).update('\u0000').update(text).digest('hex');
 }

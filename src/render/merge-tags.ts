@@ -46,9 +46,6 @@ const STANDARD: Record<string, (p: WebPlace) => string> = {
   REWARDS: () => '',
 };
 
-/** Mailchimp's own tags, as written: "*|UNSUB|*". */
-export const STANDARD_MERGE_TAGS: ReadonlySet<string> = new Set(Object.keys(STANDARD).map((name) => `*|${name}|*`));
-
 /** Tags Mailchimp replaces with a web address, so they may stand as a link's href. */
 export const LINK_MERGE_TAGS: ReadonlySet<string> = new Set([
   '*|ARCHIVE|*',

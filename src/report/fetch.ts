@@ -35,7 +35,8 @@ export async function fetchReading(client: MailchimpClient, r: ReadingRequest): 
     campaignId: r.campaignId,
     slot: r.slot,
     readAt: r.now.toISOString(),
-    tracking: campaign.tracking,
+    // Mailchimp tracks everything unless told otherwise.
+    tracking: campaign.tracking ?? { opens: true, htmlClicks: true, textClicks: true },
     report,
     links,
     domains,

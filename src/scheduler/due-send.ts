@@ -1,15 +1,18 @@
-// Firing a due send, exactly once. The caller holds the lease (DueSends.claim). Mailchimp is read
-// before anything is done — a campaign already sending or sent was sent by us before a crash (or
-// by someone in Mailchimp), and is recorded, not sent again. A send that is later than the grace
-// period is held for a person unless one confirmed it (`publish --now`). A send whose outcome is
-// uncertain (dropped connection, timeout, 5xx) keeps the lease: when it runs out, whoever takes
-// it over reads Mailchimp first.
-import { isOutcomeUncertain, MailchimpError, type Campaign } from '../mailchimp/index.js';
+// Firing a due send, exactly once: the effects around judge-due-send.ts's verdict. The caller
+// holds the lease (DueSends.claim). Mailchimp is read before anything is done — a campaign
+// already sending or sent was sent by us before a crash (or by someone in Mailchimp), and is
+// recorded, not sent again. A send that is later than the grace period is held for a person
+// unless one confirmed it (`publish --now`). A send whose outcome is uncertain (dropped
+// connection, timeout, 5xx) keeps the lease: when it runs out, whoever takes it over reads
+// Mailchimp first.
+import { goingOrGone, isOutcomeUncertain, MailchimpError, type Campaign } from '../mailchimp/index.js';
 import { ukInstant } from '../render/dates.js';
 import type { DueSend } from '../state/due-sends.js';
 import { StatusChanged } from '../state/status.js';
 import { approvedSnapshotOf, campaignOf, driftAgainst, needsAttention, type SchedulerContext } from './context.js';
-import { markSent } from './mark-sent.js';
+import { judgeDueSend } from './judge-due-send.js';
+import { settleSentCampaign } from './settle-sent.js';
+import { campaignStatusWords } from '../mailchimp/status-words.js';
 
 export type FireResult =
   | 'sent' // we sent it now
@@ -56,43 +59,30 @@ async function fireLeased(ctx: SchedulerContext, issue: string, due: DueSend): P
     return 'held';
   };
 
-  let campaign: Campaign;
+  let found: Campaign | null;
   try {
-    const found = await campaignOf(ctx, issue);
-    if (!found) return hold(`its campaign cannot be found in Mailchimp; run \`newsletter publish ${issue} --send-at\` again`);
-    campaign = found;
+    found = await campaignOf(ctx, issue);
   } catch (e) {
     if (!(e instanceof MailchimpError)) return hold(message(e)); // e.g. two campaigns with its title
     return release(ctx, issue, `Mailchimp could not be read: ${message(e)}`);
   }
-
-  switch (campaign.status) {
-    case 'sending':
-    case 'sent':
-      return recordFound(ctx, issue, campaign);
-    case 'schedule':
-      return hold(`its campaign was scheduled in Mailchimp for ${campaign.sendTime ?? 'a time'}; the daemon will not send it as well`);
-    case 'canceled':
-    case 'canceling':
-    case 'archived':
-      return hold(`its campaign is ${campaign.status} in Mailchimp`);
-    case 'save':
-    case 'paused':
+  const verdict = judgeDueSend({ issue, due, campaign: found, now: ctx.clock(), graceMs: ctx.config.graceMs });
+  switch (verdict.kind) {
+    case 'already-sent':
+      return recordFound(ctx, issue, verdict.campaign);
+    case 'hold':
+      return hold(verdict.why);
+    case 'stale':
+      log.warn('due-send.stale', `${issue} was due at ${ukInstant(due.dueAt)}, ${verdict.lateMinutes} min ago: held for a person`, {
+        issue,
+        dueAt: due.dueAt.toISOString(),
+        lateMinutes: verdict.lateMinutes,
+      });
+      return hold(verdict.why);
+    case 'fire':
       break;
   }
-
-  const late = ctx.clock().getTime() - due.dueAt.getTime();
-  if (late > ctx.config.graceMs && !due.confirmedBy) {
-    const minutes = Math.round(late / 60_000);
-    log.warn('due-send.stale', `${issue} was due at ${ukInstant(due.dueAt)}, ${minutes} min ago: held for a person`, {
-      issue,
-      dueAt: due.dueAt.toISOString(),
-      lateMinutes: minutes,
-    });
-    return hold(
-      `its send was due at ${ukInstant(due.dueAt)} and is ${minutes} min late (more than NEWSLETTER_GRACE); send it with \`newsletter publish ${issue} --now\` if it should still go`,
-    );
-  }
+  const { campaign } = verdict;
 
   try {
     const snapshot = await approvedSnapshotOf(ctx, issue);
@@ -119,7 +109,7 @@ async function fireLeased(ctx: SchedulerContext, issue: string, due: DueSend): P
         .mailchimp()
         .getCampaign(campaign.id)
         .catch(() => undefined);
-      if (after && (after.status === 'sending' || after.status === 'sent')) return recordSending(ctx, issue, after, 'sent');
+      if (after && goingOrGone(after.status)) return recordSending(ctx, issue, after, 'sent');
       log.warn(
         'due-send.uncertain',
         `${issue}: the send may or may not have gone (${message(e)}); Mailchimp is read again when the lease runs out`,
@@ -140,7 +130,7 @@ async function fireLeased(ctx: SchedulerContext, issue: string, due: DueSend): P
 async function recordFound(ctx: SchedulerContext, issue: string, campaign: Campaign): Promise<FireResult> {
   ctx.log.warn(
     'due-send.found',
-    `${issue}: campaign ${campaign.id} is already ${campaign.status} in Mailchimp — recorded, not sent again`,
+    `${issue}: campaign ${campaign.id} is already ${campaignStatusWords(campaign.status)} — recorded, not sent again`,
     {
       issue,
       campaign: campaign.id,
@@ -151,7 +141,7 @@ async function recordFound(ctx: SchedulerContext, issue: string, campaign: Campa
 
 function recordSending(ctx: SchedulerContext, issue: string, campaign: Campaign, result: 'sent' | 'found-sending'): Promise<FireResult> {
   const { store } = ctx;
-  const outcome = result === 'sent' ? 'sent' : `found ${campaign.status} in Mailchimp: not sent again`;
+  const outcome = result === 'sent' ? 'sent' : `found ${campaignStatusWords(campaign.status)}: not sent again`;
   try {
     store.tx(() => {
       store.dueSends.complete(issue, ctx.owner, outcome);
@@ -164,7 +154,7 @@ function recordSending(ctx: SchedulerContext, issue: string, campaign: Campaign,
     store.dueSends.complete(issue, ctx.owner, outcome);
   }
   if (result === 'sent') ctx.log.info('due-send.sent', `${issue}: campaign ${campaign.id} sent`, { issue, campaign: campaign.id });
-  if (campaign.status === 'sent') return markSent(ctx, issue, 'sending', campaign).then(() => result);
+  if (campaign.status === 'sent') return settleSentCampaign(ctx, issue, 'sending', campaign).then(() => result);
   return Promise.resolve(result);
 }
 

@@ -27,11 +27,7 @@ export async function syncForDueSend(args: SyncArgs & { now: Date }): Promise<Sy
   args.progress('Reading the campaign in Mailchimp…');
   const campaign = await findCampaign(client, store, issue);
   const remote = campaign ? await remoteOf(client, campaign) : null;
-  const full = planPublish(snapshot, sendAt, remote, recordOf(store, issue));
-  const steps = full.steps.filter((s) => s.kind !== 'schedule');
-  if (remote?.status === 'schedule' && !steps.some((s) => s.kind === 'unschedule'))
-    steps.unshift({ kind: 'unschedule', reason: 'the daemon sends it, not a Mailchimp schedule' });
-  const plan = { ...full, steps };
+  const plan = planPublish(snapshot, sendAt, remote, recordOf(store, issue), 'daemon');
   args.onPlan?.(plan, remote);
   if (args.dryRun) return { plan, campaignId: plan.campaignId, applied: false };
   const campaignId = await applyPlan({ client, store, snapshot, actor: args.actor, progress: args.progress }, plan);

@@ -6,7 +6,8 @@
 import { MailchimpError, type Campaign } from '../mailchimp/index.js';
 import { StatusChanged, type IssueStatus } from '../state/status.js';
 import { approvedSnapshotOf, campaignOf, driftAgainst, needsAttention, type SchedulerContext } from './context.js';
-import { markSent } from './mark-sent.js';
+import { settleSentCampaign } from './settle-sent.js';
+import { campaignStatusWords } from '../mailchimp/status-words.js';
 
 export type ReconcileOutcome = 'in-step' | 'sending' | 'sent' | 'needs-attention' | 'unreachable' | 'changed-meanwhile';
 
@@ -20,7 +21,7 @@ export async function reconcileAll(ctx: SchedulerContext): Promise<Map<string, R
   return results;
 }
 
-export async function reconcileIssue(ctx: SchedulerContext, issue: string, status: 'scheduled' | 'sending'): Promise<ReconcileOutcome> {
+async function reconcileIssue(ctx: SchedulerContext, issue: string, status: 'scheduled' | 'sending'): Promise<ReconcileOutcome> {
   let campaign: Campaign;
   try {
     const found = await campaignOf(ctx, issue);
@@ -35,7 +36,7 @@ export async function reconcileIssue(ctx: SchedulerContext, issue: string, statu
   }
   switch (campaign.status) {
     case 'sent':
-      return markSent(ctx, issue, status, campaign);
+      return settleSentCampaign(ctx, issue, status, campaign);
     case 'sending':
       if (status === 'sending') return 'in-step';
       return move(ctx, issue, campaign);
@@ -52,10 +53,15 @@ export async function reconcileIssue(ctx: SchedulerContext, issue: string, statu
       const due = ctx.store.dueSends.get(issue);
       // A due send is ours to fire: Mailchimp holds it unscheduled on purpose.
       if (status === 'scheduled' && due && (due.state === 'pending' || due.state === 'claimed')) return 'in-step';
-      return attention(ctx, issue, status, `its campaign is no longer scheduled in Mailchimp (it is ${campaign.status})`);
+      return attention(
+        ctx,
+        issue,
+        status,
+        `its campaign is no longer scheduled in Mailchimp (it is ${campaignStatusWords(campaign.status)})`,
+      );
     }
     default:
-      return attention(ctx, issue, status, `its campaign is ${campaign.status} in Mailchimp`);
+      return attention(ctx, issue, status, `its campaign is ${campaignStatusWords(campaign.status)}`);
   }
 }
 

@@ -9,6 +9,7 @@ import { NewsletterError } from '../errors.js';
 import { loadProject } from '../pipeline.js';
 import { londonToUtc, ukInstant } from '../render/dates.js';
 import type { IssueStatus } from '../state/status.js';
+import { readStatuses } from '../workflow/sent-status.js';
 import { attentionReason, type SchedulerContext } from './context.js';
 
 export interface ReminderItem {
@@ -113,10 +114,9 @@ export async function sendReminder(
   const project = await loadProject(ctx.paths);
   const content = project.content;
   if (!content) throw new NewsletterError('content-invalid', 'the content cannot be loaded, so no reminder can be written');
-  const statuses = ctx.store.statuses.all();
+  const statuses = await readStatuses(ctx.store, ctx.paths);
   const views: IssueView[] = content.issues.map((i) => {
-    const status = i.status === 'sent' ? 'sent' : (statuses.get(i.id) ?? 'draft');
-    return { id: i.id, subject: i.subject, sendAt: i.sendAt, status, reason: attentionReason(ctx.store, i.id) };
+    return { id: i.id, subject: i.subject, sendAt: i.sendAt, status: statuses.get(i.id), reason: attentionReason(ctx.store, i.id) };
   });
   const items = reminderItems(views, ctx.clock(), ctx.config.reminderDays);
   if (items.length === 0) return 'nothing';

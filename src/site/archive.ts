@@ -1,7 +1,8 @@
 // What the public archive holds: every sent issue, newest first. An issue with a sent snapshot
 // (content/issues/<id>/sent/) is shown exactly as subscribers received it, whatever has changed
-// since in the shared content or the templates; an issue marked `status: sent` without one (sent
-// before snapshots existed, not yet frozen) is rendered from today's content, as before.
+// since in the shared content or the templates. `status: sent` in an issue file is not a record
+// and puts nothing here; only the preview server, which has the store, may add an issue the store
+// records as sent without a snapshot (rendered from today's content).
 import { type ContentPaths, listSentSnapshots, type SentIssue } from '../archive/sent.js';
 import type { Content } from '../content/schema.js';
 import { londonToUtc, ukDayOf } from '../render/dates.js';
@@ -17,13 +18,13 @@ export interface ArchivedIssue {
 }
 
 /**
- * Sent issues, newest first: the only ones the public may see. `isSent` says which issues are
- * sent; the preview server asks the state store. By default, issue.yaml's `status: sent`.
+ * Sent issues, newest first: the only ones the public may see. `isSent` names issues sent without
+ * a snapshot (the preview server asks the state store); by default there are none.
  */
 export async function archivedIssues(
   paths: ContentPaths,
   content: Content | undefined,
-  isSent: (id: string) => boolean = (id) => content?.issues.find((i) => i.id === id)?.status === 'sent',
+  isSent: (id: string) => boolean = () => false,
 ): Promise<ArchivedIssue[]> {
   const frozen = await listSentSnapshots(paths);
   const entries: ArchivedIssue[] = frozen.map((sent) => ({

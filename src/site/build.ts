@@ -5,10 +5,11 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { sentNotes } from '../archive/record.js';
-import type { ContentPaths } from '../archive/sent.js';
+import { type ContentPaths, unrecordedSentClaim } from '../archive/sent.js';
 import type { Content } from '../content/schema.js';
 import { replaceFolder, writeFileDurable } from '../files/atomic.js';
-import { renderIssue, type Templates } from '../render/index.js';
+import { CHECKS } from '../check/registry.js';
+import { accessibilityStatementPage, withStatementLink } from './accessibility.js';
 import { archivedIssues } from './archive.js';
 import { archivePage, atomFeed } from './pages.js';
 
@@ -17,26 +18,42 @@ export async function writeSite(
   dir: string,
   paths: ContentPaths,
   content: Content,
-  templates: Templates,
   publicUrl: string,
 ): Promise<{ files: string[]; notes: string[] }> {
   const issues = await archivedIssues(paths, content);
   const notes: string[] = [];
+  // Links are relative, so each page names the statement from where it sits.
+  const { accessibility } = content.newsletter;
+  const statement = (up: string) => (accessibility ? `${up}accessibility/` : undefined);
   const files: Record<string, string> = {
-    'index.html': archivePage(content.newsletter, issues, { issue: (id) => `archive/${id}/`, feed: 'feed.xml' }),
-    'archive/index.html': archivePage(content.newsletter, issues, { issue: (id) => `${id}/`, feed: '../feed.xml' }),
+    'index.html': archivePage(content.newsletter, issues, { issue: (id) => `archive/${id}/`, feed: 'feed.xml', statement: statement('') }),
+    'archive/index.html': archivePage(content.newsletter, issues, {
+      issue: (id) => `${id}/`,
+      feed: '../feed.xml',
+      statement: statement('../'),
+    }),
     'feed.xml': atomFeed(content.newsletter, issues, publicUrl),
     'robots.txt': 'User-agent: *\nAllow: /\n',
   };
   for (const entry of issues) {
-    const issue = content.issues.find((i) => i.id === entry.id);
-    if (entry.sent) notes.push(...(await sentNotes(paths, entry.sent)));
-    else notes.push(`${entry.id} is marked sent but has no snapshot of what was sent: the archive shows it as rendered today.`);
-    // A sent snapshot is what subscribers received; only an issue without one is rendered now.
-    files[`archive/${entry.id}/index.html`] = entry.sent
-      ? entry.sent.snapshot.web
-      : (await renderIssue(content, issue!, templates, { webUrl: `${publicUrl}/archive/${entry.id}/` })).web;
+    // Built without the store, the archive holds sent records only: what subscribers received.
+    if (!entry.sent) throw new Error(`${entry.id} has no sent record, so it cannot be in the built archive`);
+    notes.push(...(await sentNotes(paths, entry.sent)));
+    files[`archive/${entry.id}/index.html`] = accessibility
+      ? withStatementLink(entry.sent.snapshot.web, statement('../../')!)
+      : entry.sent.snapshot.web;
   }
+  // `status: sent` without a record is a draft: say so, or it looks as if the build lost it.
+  const archived = new Set(issues.map((i) => i.id));
+  for (const issue of content.issues.filter((i) => i.status === 'sent' && !archived.has(i.id))) {
+    const claim = unrecordedSentClaim(issue);
+    notes.push(`${claim.message} — ${claim.fix}.`);
+  }
+  if (accessibility)
+    files['accessibility/index.html'] = accessibilityStatementPage({ ...content.newsletter, accessibility }, CHECKS, {
+      archive: '../archive/',
+      publicUrl: `${publicUrl}/archive/`,
+    });
   await replaceFolder(dir, async (fresh) => {
     for (const [rel, text] of Object.entries(files)) {
       await mkdir(path.dirname(path.join(fresh, rel)), { recursive: true });

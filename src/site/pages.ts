@@ -3,11 +3,16 @@
 import type { Newsletter } from '../content/schema.js';
 import { escapeHtml } from '../render/html.js';
 import { BASE_CSS, page } from '../preview/pages/shell.js';
+import { statementLink } from './accessibility.js';
 import { type ArchivedIssue, sentDay, sentInstant } from './archive.js';
 
 export interface ArchiveLinks {
   issue(id: string): string;
   feed: string;
+  /** The accessibility statement, linked from the footer; absent when newsletter.yaml gives no statement. */
+  statement?: string;
+  /** Where the page was reached from, to go back to (the studio's list of issues). */
+  back?: { href: string; text: string };
 }
 
 type Publication = Pick<Newsletter, 'name' | 'organisation'>;
@@ -30,11 +35,11 @@ export function archivePage(newsletter: Publication, issues: readonly ArchivedIs
     title: `${name}: past issues`,
     css: ARCHIVE_CSS,
     head: `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(name)}" href="${escapeHtml(links.feed)}">`,
-    body: `<main class="wrap">
+    body: `<main class="wrap">${links.back ? `\n<p><a href="${escapeHtml(links.back.href)}">${escapeHtml(links.back.text)}</a></p>` : ''}
 <h1>${escapeHtml(name)}: past issues</h1>
 <p>Every issue sent so far, newest first. <a href="${escapeHtml(links.feed)}">Follow new issues with the Atom feed</a>.</p>
 ${list}
-</main>`,
+</main>${links.statement ? `\n<footer class="wrap"><p>${statementLink(links.statement)}</p></footer>` : ''}`,
   });
 }
 

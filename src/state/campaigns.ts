@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 export interface ContentSet {
   /** The IssueSnapshot hash the content came from. */
   snapshotHash: string;
-  /** remoteContentHash of the HTML and text as Mailchimp held them right after they were set. */
+  /** heldBodiesHash (publish/plan.ts) of the HTML and text as Mailchimp held them right after they were set. */
   remoteContentHash: string;
 }
 
@@ -32,16 +32,6 @@ interface Row {
   scheduled_for: string | null;
   updated_at: string;
 }
-
-export const CAMPAIGN_SCHEMA = `
-  CREATE TABLE IF NOT EXISTS campaign (
-    issue_id              TEXT PRIMARY KEY,
-    campaign_id           TEXT,
-    content_snapshot_hash TEXT,
-    content_remote_hash   TEXT,
-    scheduled_for         TEXT,
-    updated_at            TEXT NOT NULL
-  );`;
 
 export class Campaigns {
   constructor(

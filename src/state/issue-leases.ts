@@ -6,15 +6,6 @@
 import type Database from 'better-sqlite3';
 import { ownerIsDead } from './owners.js';
 
-export const ISSUE_LEASE_SCHEMA = `
-  CREATE TABLE IF NOT EXISTS issue_lease (
-    issue_id    TEXT PRIMARY KEY,
-    owner       TEXT NOT NULL,
-    action      TEXT NOT NULL,
-    lease_until TEXT NOT NULL,
-    updated_at  TEXT NOT NULL
-  );`;
-
 export interface IssueLease {
   owner: string;
   action: string;

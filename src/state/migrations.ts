@@ -3,12 +3,11 @@
 // transaction with the version bump, so a half-run step is never seen. Steps never drop data,
 // and each can run again harmlessly (IF NOT EXISTS, copies that ignore rows already there):
 // two processes opening an old database at once, or a version reset by hand, do no harm.
-// Add a step at the end to change the schema; never edit one that has shipped.
+// Add a step at the end to change the schema; never edit one that has shipped. Each step is
+// literal SQL that imports nothing: a live constant pasted into a step would change what an old
+// step does whenever the constant changes. The tables' modules read and write them; this list
+// alone says what they are. tests/state/fixtures/ holds each release's schema, frozen.
 import type Database from 'better-sqlite3';
-import { ISSUE_LEASE_SCHEMA } from './issue-leases.js';
-import { SHARE_LINK_SCHEMA } from '../workflow/share-links.js';
-import { CAMPAIGN_SCHEMA } from './campaigns.js';
-import { REPORT_READING_SCHEMA } from './reports.js';
 
 export interface Migration {
   /** What the step adds, in a few words. */
@@ -26,7 +25,15 @@ export const MIGRATIONS: readonly Migration[] = [
         status     TEXT NOT NULL CHECK (status IN ('draft', 'approved', 'scheduled', 'sent')),
         updated_at TEXT NOT NULL
       );
-      ${SHARE_LINK_SCHEMA}`,
+      CREATE TABLE IF NOT EXISTS share_link (
+        link_id      TEXT PRIMARY KEY,
+        issue_id     TEXT NOT NULL,
+        content_hash TEXT NOT NULL,
+        created_at   TEXT NOT NULL,
+        expires_at   TEXT NOT NULL,
+        revoked_at   TEXT
+      );
+      CREATE INDEX IF NOT EXISTS share_link_issue ON share_link (issue_id);`,
   },
   {
     // SQLite cannot widen a CHECK constraint in place: copy into a new table, then swap.
@@ -77,7 +84,15 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     // How publishing finds an issue's campaign again and tells its own content from edits made in Mailchimp.
     name: 'Mailchimp campaigns of issues',
-    sql: CAMPAIGN_SCHEMA,
+    sql: `
+      CREATE TABLE IF NOT EXISTS campaign (
+        issue_id              TEXT PRIMARY KEY,
+        campaign_id           TEXT,
+        content_snapshot_hash TEXT,
+        content_remote_hash   TEXT,
+        scheduled_for         TEXT,
+        updated_at            TEXT NOT NULL
+      );`,
   },
   {
     // The scheduler daemon's durable memory: node-cron forgets everything on restart.
@@ -118,12 +133,29 @@ export const MIGRATIONS: readonly Migration[] = [
   {
     // Commands that change an issue's campaign hold its lease, so they never interleave.
     name: 'leases on issues',
-    sql: ISSUE_LEASE_SCHEMA,
+    sql: `
+      CREATE TABLE IF NOT EXISTS issue_lease (
+        issue_id    TEXT PRIMARY KEY,
+        owner       TEXT NOT NULL,
+        action      TEXT NOT NULL,
+        lease_until TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+      );`,
   },
   {
     // What readers did with each sent issue: Mailchimp's report, read a few times after the send.
     name: 'readings of campaign reports',
-    sql: REPORT_READING_SCHEMA,
+    sql: `
+      CREATE TABLE IF NOT EXISTS report_reading (
+        reading_id  INTEGER PRIMARY KEY AUTOINCREMENT,
+        issue_id    TEXT NOT NULL,
+        campaign_id TEXT NOT NULL,
+        slot        TEXT NOT NULL CHECK (slot IN ('hour', 'day', 'week', 'asked')),
+        read_at     TEXT NOT NULL,
+        reading     TEXT NOT NULL CHECK (json_valid(reading))
+      );
+      CREATE UNIQUE INDEX IF NOT EXISTS report_reading_slot ON report_reading (issue_id, slot) WHERE slot <> 'asked';
+      CREATE INDEX IF NOT EXISTS report_reading_issue ON report_reading (issue_id, read_at);`,
   },
 ];
 

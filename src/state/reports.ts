@@ -1,21 +1,9 @@
 // Readings of Mailchimp's report on each sent issue, kept whole, one row each. A reading is
 // written in one statement after all three answers have come, so a process killed between
 // fetching and storing leaves no half reading: the slot is simply still open, and read again.
-// One row per scheduled slot (the unique index), so two daemons reading at once keep one.
+// One row per scheduled slot (the unique index, in migrations.ts), so two daemons reading at once keep one.
 import type Database from 'better-sqlite3';
 import type { ReadingSlot, ReportReading } from '../report/reading.js';
-
-export const REPORT_READING_SCHEMA = `
-  CREATE TABLE IF NOT EXISTS report_reading (
-    reading_id  INTEGER PRIMARY KEY AUTOINCREMENT,
-    issue_id    TEXT NOT NULL,
-    campaign_id TEXT NOT NULL,
-    slot        TEXT NOT NULL CHECK (slot IN ('hour', 'day', 'week', 'asked')),
-    read_at     TEXT NOT NULL,
-    reading     TEXT NOT NULL CHECK (json_valid(reading))
-  );
-  CREATE UNIQUE INDEX IF NOT EXISTS report_reading_slot ON report_reading (issue_id, slot) WHERE slot <> 'asked';
-  CREATE INDEX IF NOT EXISTS report_reading_issue ON report_reading (issue_id, read_at);`;
 
 export class ReportReadings {
   constructor(private readonly db: Database.Database) {}

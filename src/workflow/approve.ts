@@ -7,7 +7,7 @@ import type { Store } from '../state/store.js';
 import { NewsletterError } from '../errors.js';
 import type { ProjectPaths } from '../pipeline.js';
 import { currentIssue, refuseOnErrors, validActor } from './current.js';
-import { importSentStatus } from './sent-status.js';
+import { readStatuses } from './sent-status.js';
 
 export interface ApproveArgs {
   id: string;
@@ -29,7 +29,7 @@ export async function approve(paths: ProjectPaths, store: Store, args: ApproveAr
   const by = validActor(args.by, 'approves the issue');
   const now = args.now();
   const { content, snapshot, report } = await currentIssue(paths, args.id, now);
-  await importSentStatus(store, paths, content);
+  await readStatuses(store, paths);
   refuseOnErrors(report, 'approved');
   const needed = content.newsletter.approvals;
   return store.tx(() => {

@@ -6,7 +6,6 @@ import type { CheckReport } from '../check/finding.js';
 import type { Content, Issue } from '../content/schema.js';
 import { NewsletterError } from '../errors.js';
 import { checkRendered, findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../pipeline.js';
-import type { Store } from '../state/store.js';
 
 export interface CurrentIssue {
   content: Content;
@@ -20,7 +19,7 @@ export async function currentIssue(paths: ProjectPaths, id: string, now: Date, c
   const content = usableContent(project, [id]);
   const issue = findIssue(content, id);
   const rendered = await renderIssue(content, issue, await loadTemplates(paths));
-  const report = await checkRendered(paths, content, issue, rendered, checks);
+  const report = await checkRendered(paths, content, issue, rendered, { now, ...checks });
   return { content, issue, snapshot: snapshotOf(content, issue, rendered, now), report };
 }
 
@@ -36,20 +35,6 @@ export function refuseOnErrors(report: CheckReport, step: string): void {
     'check-failed',
     `${report.issue} has ${report.errors} error${report.errors === 1 ? '' : 's'} from check, so it cannot be ${step}:\n${shown}${errors.length > 5 ? `\n  … and ${errors.length - 5} more` : ''}`,
   );
-}
-
-/** Issues marked `status: sent` in their files were sent before the tool: record them once. */
-export function importSentIssues(store: Store, content: Content, actor = 'newsletter'): string[] {
-  return content.issues
-    .filter((i) => i.status === 'sent')
-    .filter((i) =>
-      store.tx(() => {
-        if (!store.statuses.importSent(i.id)) return false;
-        store.audit.append({ actor, action: 'import-sent', issue: i.id, hash: null, details: { from: i.file, sendAt: i.sendAt } });
-        return true;
-      }),
-    )
-    .map((i) => i.id);
 }
 
 export const validActor = (by: string | undefined, what: string): string => {

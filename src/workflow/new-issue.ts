@@ -7,6 +7,7 @@ import path from 'node:path';
 import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
 import { nodeAt } from '../content/yaml-path.js';
 import type { Issue } from '../content/schema.js';
+import { WRITE_OPTIONS } from '../editor/edit.js';
 import { NewsletterError } from '../errors.js';
 import { findIssue, loadProject, type ProjectPaths, usableContent } from '../pipeline.js';
 import { ukDate } from '../render/dates.js';
@@ -105,7 +106,8 @@ export async function newIssue(paths: ProjectPaths, args: NewIssueArgs): Promise
   await mkdir(folder, { recursive: true });
   const file = path.join(folder, 'issue.yaml');
   const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, doc.toString({ lineWidth: 0 }), { flag: 'wx' });
+  // Written as the editor writes: the studio's form then saves this file changing only what is edited.
+  await writeFile(temporary, doc.toString(WRITE_OPTIONS), { flag: 'wx' });
   await rename(temporary, file);
   return { id: args.id, from: previous.id, file: path.relative(paths.root, file).split(path.sep).join('/'), carried, dropped, review };
 }

@@ -8,7 +8,7 @@ import { NewsletterError } from '../errors.js';
 import type { ProjectPaths } from '../pipeline.js';
 import type { Store } from '../state/store.js';
 import { currentIssue, refuseOnErrors, validActor } from './current.js';
-import { importSentStatus } from './sent-status.js';
+import { readStatuses } from './sent-status.js';
 
 /** What a proof asks for, by SMTP or as a Mailchimp test email. */
 export interface ProofRequest {
@@ -47,7 +47,7 @@ export async function proof(paths: ProjectPaths, store: Store, args: ProofArgs):
   const smtpUrl = args.env.SMTP_URL?.trim();
   if (!smtpUrl) throw new NewsletterError('smtp-config', 'SMTP_URL is not set, so proofs cannot be sent');
   const { content, snapshot, report } = await currentIssue(paths, args.id, args.now());
-  await importSentStatus(store, paths, content);
+  await readStatuses(store, paths);
   if (!args.force) refuseOnErrors(report, 'proofed (add --force to send the proof anyway; it is recorded)');
   const mail = proofMail(snapshot, content.newsletter, to);
   const transport = args.transport(smtpUrl);

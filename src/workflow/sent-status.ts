@@ -1,40 +1,57 @@
-// The store is the one source of an issue's status; the preview reads nothing else. Two records
-// from the content folder are taken into it, once, when the server starts and whenever content
-// changes (as `status`, `approve` and `proof` do): `status: sent` in an issue file (sent before
-// the tool), and a sent snapshot in content/issues/<id>/sent/ (what subscribers received).
-import { listSentSnapshots, type ContentPaths } from '../archive/sent.js';
-import type { Content } from '../content/schema.js';
-import { canChange } from '../state/status.js';
+// The one door to an issue's status. The store holds it (state/status.ts); what the content folder
+// records as sent — a sent record in content/issues/<id>/sent/, what subscribers received — is
+// folded into it here and nowhere else, and every reader (the commands, the preview, the daemon's
+// reminders, the built index page) reads status through `readStatuses`. A `status: sent` line in
+// issue.yaml is not a record and makes nothing sent: check reports it, and `newsletter import-sent`
+// records an issue that went out before the tool, deliberately and in the audit log.
+import { listSentSnapshots, type ContentPaths, type SentIssue } from '../archive/sent.js';
+import { canChange, type IssueStatus } from '../state/status.js';
 import type { Store } from '../state/store.js';
-import { importSentIssues } from './current.js';
 
-/** Record as sent what the content folder says was sent; returns the issues whose status changed. */
-export async function importSentStatus(store: Store, paths: ContentPaths, content: Content | undefined): Promise<string[]> {
-  const changed = content ? importSentIssues(store, content) : [];
-  for (const sent of await listSentSnapshots(paths)) {
-    const id = sent.snapshot.issueId;
-    const record = recordDir(paths, id);
-    const recorded = store.tx(() => {
-      if (store.statuses.importSent(id)) {
-        const details = { from: record, sentAt: sent.sentAt };
-        store.audit.append({ actor: 'newsletter', action: 'import-sent', issue: id, hash: sent.snapshot.hash, details });
-        return true;
-      }
-      // Known to the store: a sent record settles a send the store was still waiting on. A draft or
-      // an approved issue cannot jump to sent (the status table forbids it); it stays as recorded.
-      const now = store.statuses.get(id);
-      if (now === 'sent' || !canChange(now, 'sent')) return false;
-      store.statuses.change(id, now, 'sent');
-      const details = { from: now, to: 'sent', record, sentAt: sent.sentAt };
-      store.audit.append({ actor: 'newsletter', action: 'status', issue: id, hash: sent.snapshot.hash, details });
-      return true;
-    });
-    if (recorded) changed.push(id);
-  }
-  return changed;
+export interface StatusReader {
+  /** The issue's status; an issue nothing records is a draft. */
+  get(id: string): IssueStatus;
+  all(): Map<string, IssueStatus>;
 }
 
-function recordDir(paths: ContentPaths, id: string): string {
+/**
+ * Fold the content folder's sent records into the store, then read status from it. Without a store
+ * (`build` needs none, so a fresh clone or CI can build), an issue with a sent record is sent and
+ * every other issue is a draft.
+ */
+export async function readStatuses(store: Store | undefined, paths: ContentPaths): Promise<StatusReader> {
+  const records = await listSentSnapshots(paths);
+  if (!store) {
+    const sent = new Map<string, IssueStatus>(records.map((r) => [r.snapshot.issueId, 'sent']));
+    return { get: (id) => sent.get(id) ?? 'draft', all: () => new Map(sent) };
+  }
+  for (const sent of records) foldRecord(store, paths, sent);
+  return store.statuses;
+}
+
+/** Take one sent record into the store, audited; returns whether the store changed. */
+function foldRecord(store: Store, paths: ContentPaths, sent: SentIssue): boolean {
+  const id = sent.snapshot.issueId;
+  const record = recordDir(paths, id);
+  return store.tx(() => {
+    if (store.statuses.importSent(id)) {
+      const details = { from: record, sentAt: sent.sentAt };
+      store.audit.append({ actor: 'newsletter', action: 'import-sent', issue: id, hash: sent.snapshot.hash, details });
+      return true;
+    }
+    // Known to the store: a sent record settles a send the store was still waiting on. A draft or
+    // an approved issue cannot jump to sent (the status table forbids it); it stays as recorded.
+    const now = store.statuses.get(id);
+    if (now === 'sent' || !canChange(now, 'sent')) return false;
+    store.statuses.change(id, now, 'sent');
+    const details = { from: now, to: 'sent', record, sentAt: sent.sentAt };
+    store.audit.append({ actor: 'newsletter', action: 'status', issue: id, hash: sent.snapshot.hash, details });
+    return true;
+  });
+}
+
+/** "content/issues/2022-04/sent/", as the audit log names a record. */
+export function recordDir(paths: ContentPaths, id: string): string {
   const rel = paths.content.slice(paths.root.length).replace(/^[\\/]+/, '') || 'content';
   return `${rel}/issues/${id}/sent/`;
 }

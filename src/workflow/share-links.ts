@@ -12,17 +12,6 @@ export interface ShareLink {
   revokedAt: Date | null;
 }
 
-export const SHARE_LINK_SCHEMA = `
-CREATE TABLE IF NOT EXISTS share_link (
-  link_id      TEXT PRIMARY KEY,
-  issue_id     TEXT NOT NULL,
-  content_hash TEXT NOT NULL,
-  created_at   TEXT NOT NULL,
-  expires_at   TEXT NOT NULL,
-  revoked_at   TEXT
-);
-CREATE INDEX IF NOT EXISTS share_link_issue ON share_link (issue_id);`;
-
 interface Row {
   link_id: string;
   issue_id: string;

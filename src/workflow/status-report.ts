@@ -8,7 +8,7 @@ import type { ApprovalState } from '../state/approvals.js';
 import type { AuditEntry } from '../state/audit.js';
 import type { IssueStatus } from '../state/status.js';
 import type { LiveShareLink, Store } from '../state/store.js';
-import { importSentStatus } from './sent-status.js';
+import { readStatuses } from './sent-status.js';
 
 export interface ProofRecord {
   at: Date;
@@ -37,13 +37,13 @@ export interface IssueStanding {
 export async function issueStandings(paths: ProjectPaths, store: Store, ids: string[] | 'all', now: Date): Promise<IssueStanding[]> {
   const project = await loadProject(paths);
   const content = usableContent(project, ids);
-  await importSentStatus(store, paths, content);
+  const statuses = await readStatuses(store, paths);
   const issues = ids === 'all' ? content.issues : ids.map((id) => findIssue(content, id));
   const templates = await loadTemplates(paths);
   const needed = content.newsletter.approvals;
   const standings: IssueStanding[] = [];
   for (const issue of issues) {
-    const status = store.statuses.get(issue.id);
+    const status = statuses.get(issue.id);
     const hash = status === 'sent' ? null : snapshotOf(content, issue, await renderIssue(content, issue, templates), now).hash;
     standings.push({
       id: issue.id,

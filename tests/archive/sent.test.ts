@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { recordSent } from '../../src/archive/record.js';
 import { issueDigest, sentFileState } from '../../src/archive/drift.js';
 import { readSentSnapshot, sentDir, writeSentSnapshot } from '../../src/archive/sent.js';
-import { snapshotHash, type IssueSnapshot } from '../../src/archive/snapshot.js';
+import type { IssueSnapshot } from '../../src/archive/snapshot.js';
+import { contentHash } from '../../src/render/content-hash.js';
 import { NewsletterError } from '../../src/errors.js';
 import { projectPaths } from '../../src/pipeline.js';
 import { REPO, tempProject, type TempProject } from '../helpers/project.js';
@@ -21,7 +22,7 @@ afterEach(() => project.remove());
 
 function another(base: IssueSnapshot, id: string, subject = 'Another issue'): IssueSnapshot {
   const s = { ...base, issueId: id, subject };
-  return { ...s, hash: snapshotHash(s) };
+  return { ...s, hash: contentHash(s) };
 }
 
 async function copyIssue(id: string): Promise<void> {

@@ -12,11 +12,11 @@ import { formatReport } from '../../src/cli/report.js';
 import { runChecks } from '../../src/check/index.js';
 import { emailMessage, type TransferEncoding } from '../../src/check/message.js';
 import { findSpamAssassin, onPath } from '../../src/check/spamassassin.js';
+import { runsHere } from '../helpers/programs.js';
 import { aprilInput } from './april.js';
 
-const installed = onPath('spamassassin') !== undefined;
-// CI installs spamassassin: there, its absence is a failure, not a skip.
-const realRun = installed || process.env.CI ? it : it.skip;
+// CI installs spamassassin: there, its absence is a failure, not a skip (tests/helpers/programs.ts).
+const realRun = runsHere('SpamAssassin') ? it : it.skip;
 
 describe('the April 2022 issue through SpamAssassin', () => {
   const HIDDEN_TEXT_RULES = ['LONG_INVISIBLE_TEXT', 'LONGLN_LOW_CONTRAST', 'HTML_FONT_LOW_CONTRAST', 'FONT_INVIS_MSGID'];
@@ -157,7 +157,7 @@ describe('spamd, when Debian’s is installed', () => {
   }, 120_000);
   afterAll(() => void server?.kill());
 
-  it.skipIf(!spamd || !onPath('spamc'))(
+  it.skipIf(!runsHere('spamd'))(
     'scores through spamc what spamassassin -L scores',
     async () => {
       const message = emailMessage(await aprilInput());

@@ -66,3 +66,47 @@ describe('build and check name a section the same way', () => {
     ]);
   });
 });
+
+describe('privacy, merge-tag and link findings say file:line:column, once each', () => {
+  let project: TempProject;
+  beforeEach(async () => {
+    project = await tempProject();
+  });
+  afterEach(() => project.remove());
+
+  const ADDED = 'Write to *|FNAM|* or read [the guide](http://example.org/guide). Call 07700 900123 today.';
+
+  it('check names the place in issue.yaml, as a content error does, and reports a tag once for HTML and text', async () => {
+    await project.edit('content/issues/2022-04/issue.yaml', '      Work is progressing', `      ${ADDED}\n\n      Work is progressing`);
+    const line = (await project.read('content/issues/2022-04/issue.yaml')).split('\n').findIndex((l) => l.includes(ADDED)) + 1;
+    const column = (text: string) => 7 + ADDED.indexOf(text);
+
+    const json = captured();
+    await main(['check', '2022-04', '--json'], json, project.root);
+    const report = CheckReport.parse(JSON.parse(json.stdout));
+    const at = (code: string) => report.findings.filter((f) => f.code === code).map((f) => [f.file, f.line, f.column, f.field]);
+    const file = 'content/issues/2022-04/issue.yaml';
+    expect(at('merge-tags/unknown')).toEqual([[file, line, column('*|FNAM|*'), 'body']]);
+    expect(at('links/insecure')).toEqual([[file, line, column('http://example.org/guide'), 'body']]);
+    expect(at('privacy/phone')).toEqual([[file, line, column('07700 900123'), 'body']]);
+
+    const text = captured();
+    await main(['check', '2022-04'], text, project.root);
+    expect(text.stdout).toContain(`ERROR   ${file}:${line}:${column('*|FNAM|*')} section 1 (welcome), body: *|FNAM|* in the email HTML and the plain text`);
+    expect(text.stdout.match(/\*\|FNAM\|\* in the/g)).toHaveLength(1);
+  }, 120_000); // two whole checks on a shared, busy machine
+
+  it('the welcome `new` leaves is "write the welcome", at its place, not a Handlebars error naming a template', async () => {
+    expect(await main(['new', '2022-05'], captured(), project.root)).toBe(0);
+    const source = await project.read('content/issues/2022-05/issue.yaml');
+    const line = source.split('\n').findIndex((l) => l.includes('{{ write the welcome')) + 1;
+    const text = captured();
+    expect(await main(['check', '2022-05'], text, project.root)).toBe(1);
+    expect(text.stdout).toContain(
+      `content/issues/2022-05/issue.yaml:${line}:7 section 1 (welcome), body: the welcome is not written yet: it still holds the placeholder \`newsletter new\` put there`,
+    );
+    expect(text.stdout).toMatch(/fix: write the welcome in content\/issues\/2022-05\/issue\.yaml .*replace the line "\{\{ write the welcome for this issue \}\}" with a few sentences/);
+    expect(text.stdout).not.toContain('Handlebars');
+    expect(text.stdout).not.toContain('welcome.mjml.hbs');
+  }, 120_000);
+});

@@ -21,7 +21,6 @@ test('one kind of input per field type, titled from the schema', () => {
     [
       'f.subject',
       'f.sendAt',
-      'f.status',
       'f.sections.4.closingDate',
       'f.sections.4.url',
       'f.sections.4.body',
@@ -36,7 +35,6 @@ test('one kind of input per field type, titled from the schema', () => {
   expect(kinds).toEqual({
     'f.subject': 'text: Subject',
     'f.sendAt': 'datetime: Send at',
-    'f.status': 'choice: Status',
     'f.sections.4.closingDate': 'date: Closing date',
     'f.sections.4.url': 'url: Link to the advert',
     'f.sections.4.body': 'markdown: Text',
@@ -45,6 +43,13 @@ test('one kind of input per field type, titled from the schema', () => {
     'f.sections.2.contents': 'text-or-omit: Line in "In this issue"',
   });
   expect(find(form, 'f.sections.4.closingDate')).toMatchObject({ value: '2022-04-18', hint: 'YYYY-MM-DD, after the send date' });
+});
+
+test('the status is shown, not edited: the tool records it', () => {
+  const fixed = buildForm(IssueFile, data, { status: { why: 'Set by the tool.', value: 'approved' } });
+  expect(find(fixed, 'f.status')).toMatchObject({ kind: 'field', label: 'Status', value: 'approved', fixed: 'Set by the tool.' });
+  expect(find(form, 'f.status')).toMatchObject({ input: 'choice' });
+  expect(find(form, 'f.status')).not.toHaveProperty('fixed');
 });
 
 test('sections are items labelled by their title, with a section-type picker to add one', () => {

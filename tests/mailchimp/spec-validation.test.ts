@@ -1,10 +1,10 @@
 // The stand-in holds every request to Mailchimp's published spec. A request that breaks it gets
 // Mailchimp's 400 problem document naming the violation; the same request with validation
 // switched off goes through, so these tests depend on the validation and nothing else.
-import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSdk } from '../../src/mailchimp/sdk.js';
 import { startStandin, type Standin } from '../../scripts/mailchimp-standin/server.js';
+import { rawRequest } from './helpers.js';
 
 let validating: Standin;
 let lax: Standin;
@@ -16,26 +16,7 @@ afterAll(() => Promise.all([validating.stop(), lax.stop()]));
 /** The SDK itself, so the request is exactly what the SDK builds. */
 const sdkFor = (s: Standin) => createSdk({ apiKey: s.apiKey, basePath: s.baseUrl, timeoutMs: 5_000 });
 
-function raw(
-  s: Standin,
-  method: string,
-  path: string,
-  body?: unknown,
-  auth = true,
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const text = body === undefined ? '' : JSON.stringify(body);
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (auth) headers.authorization = `Basic ${Buffer.from(`anyone:${s.apiKey}`).toString('base64')}`;
-  return new Promise((resolve, reject) => {
-    const req = request(`http://127.0.0.1:${s.port}${path}`, { method, headers }, (res) => {
-      let data = '';
-      res.on('data', (c: Buffer) => (data += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data ? (JSON.parse(data) as Record<string, unknown>) : {} }));
-    });
-    req.on('error', reject);
-    req.end(text);
-  });
-}
+const raw = rawRequest;
 
 describe('requests are validated against the published spec', () => {
   it('refuses a count above the spec maximum, sent through the SDK, with the violation named', async () => {
@@ -61,6 +42,25 @@ describe('requests are validated against the published spec', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.errors).toEqual([{ field: 'settings.title', message: 'must be string' }]);
     expect((await raw(lax, 'POST', '/3.0/campaigns', { ...body, recipients: { list_id: lax.audienceId } })).status).toBe(200);
+  });
+
+  it('refuses a field the spec does not list, naming it, however deep (the spec itself leaves objects open)', async () => {
+    const settings = { title: 't', subject_lin: 'Panel newsletter', from_name: 'Panel', reply_to: 'panel@example.org' };
+    const body = (s: Standin) => ({ type: 'regular', recipients: { list_id: s.audienceId }, settings });
+    const refused = await raw(validating, 'POST', '/3.0/campaigns', body(validating));
+    expect(refused).toMatchObject({ status: 400, body: { title: 'Invalid Resource' } });
+    expect(refused.body.errors).toEqual([
+      { field: 'settings.subject_lin', message: 'is not a field of this request in the published spec' },
+    ]);
+    const top = await raw(validating, 'POST', '/3.0/campaigns', { ...body(validating), setings: {} });
+    expect(top.body.errors).toEqual([{ field: 'setings', message: 'is not a field of this request in the published spec' }]);
+    const test = await raw(validating, 'POST', '/3.0/campaigns/any/actions/test', {
+      test_emails: ['a@example.org'],
+      send_type: 'html',
+      to: [],
+    });
+    expect(test.body.errors).toEqual([{ field: 'to', message: 'is not a field of this request in the published spec' }]);
+    expect((await raw(lax, 'POST', '/3.0/campaigns', body(lax))).status).toBe(200);
   });
 
   it('refuses an unknown path, a wrong method and a missing key', async () => {

@@ -4,9 +4,10 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
+import { CHROMIUM } from '../helpers/programs.js';
 import { REPO } from '../helpers/project.js';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM };
 
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
@@ -36,6 +37,15 @@ export async function offlineContext(browser: Browser): Promise<BrowserContext> 
     (route) => route.abort(),
   );
   return context;
+}
+
+/** A new page at `url`, which must answer 200, with the CSP violations it reports from then on. */
+export async function openPage(context: BrowserContext, url: string): Promise<{ page: Page; csp: string[] }> {
+  const page = await context.newPage();
+  const csp = cspViolations(page);
+  const status = (await page.goto(url))?.status();
+  if (status !== 200) throw new Error(`${url} answered ${status}, not 200`);
+  return { page, csp };
 }
 
 /** Collect Content-Security-Policy violations a page reports, to assert there are none. */

@@ -46,10 +46,8 @@ describe('a file changed on disk during an edit', () => {
     await writeFile(draftFile(), onDisk.replace('closingDate: 2022-04-18', 'closingDate: 2099-01-30'));
     await page.locator('#disk-changed').waitFor({ state: 'visible' });
     await page.click('#save');
-    await page.locator('#save-diff').waitFor();
-    expect(await page.locator('#save-result p').innerText()).toBe(
-      'Saved, merged with changes made to the file meanwhile. What changed in the file:',
-    );
+    await page.locator('#save-diff').waitFor({ state: 'attached' });
+    expect(await page.locator('#save-result p').innerText()).toBe('Saved, merged with changes made to the file meanwhile.');
     const saved = await readFile(draftFile(), 'utf8');
     expect(saved).toContain('closingDate: 2099-01-30\n');
     expect(saved).toContain('role: Panel member – nursing\n');
@@ -66,11 +64,11 @@ describe('a file changed on disk during an edit', () => {
     const conflict = page.locator('.conflict');
     await conflict.waitFor();
     expect(await conflict.innerText()).toContain(
-      'section 5 (recruitment), closingDate — in the file now: "2099-02-01"; yours: "2099-02-05"',
+      'Recruitment: Would you like to join the Panel? › Closing date — in the file now: "2099-02-01"; yours: "2099-02-05"',
     );
     expect(await readFile(draftFile(), 'utf8')).toContain('closingDate: 2099-02-01\n');
     await conflict.getByRole('button', { name: 'Use mine' }).click();
-    await page.locator('#save-diff').waitFor();
+    await page.locator('#save-diff').waitFor({ state: 'attached' });
     expect(await readFile(draftFile(), 'utf8')).toContain('closingDate: 2099-02-05\n');
     await page.close();
   });
@@ -120,7 +118,7 @@ describe('new issues and shared files', () => {
     const page = await open('/edit/regions/');
     await field(page, 'f.regions.1.links.0.since').fill('2022-04-01');
     await page.click('#save');
-    expect(await page.locator('#save-diff').innerText()).toBe(
+    expect(await page.locator('#save-diff').textContent()).toBe(
       '--- a/content/regions.yaml\n+++ b/content/regions.yaml\n@@ -10,0 +11 @@\n+        since: 2022-04-01\n',
     );
     await page.close();
@@ -137,7 +135,7 @@ describe('new issues and shared files', () => {
     await field(page, 'f.reviews.4.url').fill('https://www.leedsscp.org.uk/');
     await page.waitForFunction(() => document.getElementById('error-summary')?.hidden === true);
     await page.click('#save');
-    await page.locator('#save-diff').waitFor();
+    await page.locator('#save-diff').waitFor({ state: 'attached' });
     const data = ReviewRegistry.parse(parseDocument(await readFile(contentFile('reviews.yaml'), 'utf8')).toJS());
     expect(data.reviews.at(-1)).toEqual({
       title: 'CSPR Child T',

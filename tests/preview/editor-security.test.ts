@@ -3,18 +3,19 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Running, rawGet, rawRequest, runPreview } from './server.js';
+import { addDraft, type Running, rawGet, rawRequest, runPreview } from './server.js';
 
 let run: Running;
 let pub: Running;
 let token: string;
 let origin: string;
 let hash: string;
-const FILE = 'issues/2022-04/issue.yaml';
+// A draft: the editor does not write a sent issue (a refusal of its own, in studio-sent.test.ts).
+const FILE = 'issues/2099-01/issue.yaml';
 
 beforeAll(async () => {
-  [run, pub] = await Promise.all([runPreview('studio'), runPreview('public')]);
-  const page = await rawGet(run.url, '/issues/2022-04/edit/');
+  [run, pub] = await Promise.all([runPreview('studio', (p) => addDraft(p, '2099-01')), runPreview('public')]);
+  const page = await rawGet(run.url, '/issues/2099-01/edit/');
   token = /<meta name="studio-token" content="([^"]+)">/.exec(page.body)![1]!;
   hash = /data-hash="([0-9a-f]{64})"/.exec(page.body)![1]!;
   origin = run.url;

@@ -40,9 +40,10 @@ async function open(id: string): Promise<{ page: Page; csp: string[] }> {
   return { page, csp };
 }
 
-async function saveAndDiff(page: Page): Promise<string> {
+/** The diff of a save, shown on request (in a closed <details>): read from the page as it is. */
+async function saveAndDiff(page: Page): Promise<string | null> {
   await page.click('#save');
-  return page.locator('#save-diff').innerText();
+  return page.locator('#save-diff').textContent();
 }
 
 describe('the editor', () => {
@@ -93,7 +94,7 @@ describe('the editor', () => {
     expect(await field(page, 'f.sections.4.closingDate').getAttribute('aria-invalid')).toBe('true');
     const link = page.locator('#error-summary a');
     expect(await link.allInnerTexts()).toEqual([
-      'section 5 (recruitment), closingDate: "2099-02-30" is not a real calendar date — check the day and the month',
+      'Recruitment: Would you like to join the Panel? › Closing date: "2099-02-30" is not a real calendar date — check the day and the month',
     ]);
     expect(await axeViolations(page)).toEqual([]);
     await link.click();
@@ -109,10 +110,10 @@ describe('the editor', () => {
     await field(page, 'f.sections.9.title-error').waitFor({ state: 'visible' });
     expect(await page.locator('[id="f.sections.9"] > legend').innerText()).toBe('Article: Item 10');
     // The inline message, the summary and the diff arrive from one validation; wait for each, do not assume their order.
-    await expect.poll(() => page.locator('#save-diff').innerText()).toContain('+  - type: article\n+    title: ""\n+    body: ""\n');
+    await expect.poll(() => page.locator('#save-diff').textContent()).toContain('+  - type: article\n+    title: ""\n+    body: ""\n');
     await expect
       .poll(() => page.locator('#error-summary a').allInnerTexts())
-      .toEqual(['section 10 (article), title: must not be empty', 'section 10 (article), body: must not be empty']);
+      .toEqual(['Article: Item 10 › Heading: must not be empty', 'Article: Item 10 › Text: must not be empty']);
     page.once('dialog', (d) => void d.accept());
     await page.getByRole('button', { name: 'Remove Article: Item 10' }).click();
     await page.locator('#error-summary').waitFor({ state: 'hidden' });
@@ -126,7 +127,7 @@ describe('the editor', () => {
     await field(page, 'f.sections.7.items.0-down').focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'f.sections.7.items.1-up');
-    expect(await page.locator('#save-diff').innerText()).toContain(
+    expect(await page.locator('#save-diff').textContent()).toContain(
       '@@ -89,0 +90,7 @@\n+      # From the NSPCC, March 2022.\n+      - title: NSPCC conference\n',
     );
     const after = await readFile(fileOf(NEWS), 'utf8');

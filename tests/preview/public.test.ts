@@ -5,7 +5,7 @@ import { request } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { axeViolations, cspViolations, launchBrowser, offlineContext } from './browser.js';
+import { axeViolations, cspViolations, launchBrowser, offlineContext, openPage } from './browser.js';
 import { addDraft, rawGet, type Running, runPreview } from './server.js';
 
 const DRAFT_SUBJECT = 'Draft newsletter: January 2099';
@@ -26,12 +26,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function open(url: string): Promise<{ page: Page; csp: string[] }> {
-  const page = await context.newPage();
-  const csp = cspViolations(page);
-  expect((await page.goto(url))?.status()).toBe(200);
-  return { page, csp };
-}
+const open = (url: string): Promise<{ page: Page; csp: string[] }> => openPage(context, url);
 
 describe('public archive', () => {
   it('lists sent issues only, newest first, and is accessible', async () => {

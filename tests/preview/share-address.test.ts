@@ -6,9 +6,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveCommand } from '../../src/cli/commands/serve.js';
 import { main } from '../../src/cli/main.js';
-import { announceServer, runningServers, secretId, shareAddress } from '../../src/preview/running.js';
+import { announceServer, onThisComputerOnly, runningServers, secretId, shareAddress } from '../../src/preview/running.js';
 import { type TempProject, tempProject } from '../helpers/project.js';
-import { addDraft, rawGet, SECRET } from './server.js';
+import { addDraft, rawGet, rawRequest, runPreview, SECRET, studioSession } from './server.js';
 
 let project: TempProject;
 let stateDir: string;
@@ -112,5 +112,34 @@ describe('shareAddress', () => {
     remove();
     await writeFile(file, '{"url":"http://attacker.example"}');
     expect(runningServers(project.root, () => true)).toEqual([]);
+  });
+});
+
+describe("the studio's share link", () => {
+  /** A share link made with the studio's form, and the result the page then shows. */
+  async function studioShare(publicUrl?: string): Promise<{ base: string; link: string; page: string }> {
+    const run = await runPreview('studio', (p) => addDraft(p), publicUrl ? { publicUrl } : {});
+    try {
+      const { cookie, token } = await studioSession(run.url, '2099-01');
+      const headers = { origin: run.url, cookie, 'content-type': 'application/x-www-form-urlencoded' };
+      const posted = await rawRequest(run.url, 'POST', '/issues/2099-01/share', headers, `csrf=${token}&expires=7d`);
+      const page = (await rawRequest(run.url, 'GET', String(posted.headers.location).split('#')[0]!, { cookie })).body;
+      return { base: run.url, link: /id="share-url" type="text" readonly value="([^"]+)"/.exec(page)![1]!, page };
+    } finally {
+      await run.stop();
+    }
+  }
+
+  it('says, as the CLI does, that a link to the studio itself opens on this computer only', async () => {
+    const { base, link, page } = await studioShare();
+    expect(link.startsWith(`${base}/share/`)).toBe(true);
+    expect(page).toContain(`<p class="warning" id="share-note">${onThisComputerOnly(base)}</p>`);
+    expect(page).toContain('aria-describedby="share-note"');
+  });
+
+  it('offers the PUBLIC_URL address when it is set, with nothing to warn of', async () => {
+    const { link, page } = await studioShare('https://news.example.org');
+    expect(link).toMatch(/^https:\/\/news\.example\.org\/share\/[^/]+\/$/);
+    expect(page).not.toContain('share-note');
   });
 });

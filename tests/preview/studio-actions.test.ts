@@ -4,6 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smtpTransport } from '../../src/distribute/smtp.js';
+import { onThisComputerOnly } from '../../src/preview/running.js';
 import { startSmtp, type TestSmtp } from '../workflow/smtp.js';
 import { axeViolations, cspViolations, launchBrowser, offlineContext } from './browser.js';
 import { addCleanDraft, addDraft, type Running, runPreview } from './server.js';
@@ -144,6 +145,7 @@ describe('studio actions', () => {
     const url = await field.inputValue();
     expect(url).toMatch(new RegExp(`^${run.url}/share/[A-Za-z0-9_.-]+/$`));
     expect(await result(page).innerText()).toContain('Preview link to the draft 2022-05, valid until 2 May 2024 at 10am (BST).');
+    expect(await page.locator('#share-note').innerText()).toBe(onThisComputerOnly(run.url)); // as the CLI says it
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => page.locator('[data-copied]').innerText()).toBe('Copied.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);

@@ -7,7 +7,7 @@ import { COMMANDS } from '../../src/cli/commands/index.js';
 import { main } from '../../src/cli/main.js';
 import { captured } from '../cli/capture.js';
 import type { TempProject } from '../helpers/project.js';
-import { campaignsOf, draftApril, envFor, writes } from './fixture.js';
+import { campaignsOf, draftApril, envFor, now, writes } from './fixture.js';
 
 let standin: Standin;
 let project: TempProject;
@@ -25,7 +25,7 @@ afterAll(async () => {
 
 const run = async (argv: string[], withEnv: NodeJS.ProcessEnv = env) => {
   const io = captured();
-  const code = await main(argv, io, project.root, withEnv);
+  const code = await main(argv, io, project.root, withEnv, now); // before April's sendAt: checks find it still to come
   outputs.push(io.stdout, io.stderr);
   expect(io.stderr).not.toMatch(/^\s+at /m); // no stack trace, whatever happened
   return { code, out: io.stdout, err: io.stderr };
@@ -56,7 +56,9 @@ describe('the publishing commands', () => {
     const r = await run(['publish', '2022-04', '--at', AT, '--dry-run']);
     expect(r.code).toBe(0);
     expect(r.out).toContain(
-      'Mailchimp has no campaign for 2022-04 yet.\nPlan for 2022-04:\n  1. create the campaign "panel-newsletter:2022-04"',
+      'Mailchimp has no campaign for 2022-04 yet.\n' +
+        'It goes to the audience "Child Safeguarding Practice Review Panel newsletter" (3 subscribed members).\n' +
+        'Plan for 2022-04:\n  1. create the campaign "panel-newsletter:2022-04"',
     );
     expect(r.out).toContain('  4. schedule for 2 April 2030 at 9am (BST) (2030-04-02T08:00:00Z)');
     expect(r.out).toContain('Dry run: nothing was changed.');
@@ -71,6 +73,15 @@ describe('the publishing commands', () => {
     expect(r.err).toContain('[1/4] create the campaign');
     expect(r.out).toMatch(/2022-04 is scheduled in Mailchimp for 2 April 2030 at 9am \(BST\): campaign [0-9a-f]+/);
     expect(campaignsOf(standin)).toHaveLength(1);
+    // The audit log records the person given with --by, and `log` reads as sentences with the hash last.
+    const records = JSON.parse((await run(['log', '2022-04', '--json'])).out) as { action: string; actor: string; hash: string }[];
+    const published = records.filter((e) => e.action === 'publish-step');
+    expect(published.length).toBeGreaterThan(0);
+    expect(new Set(published.map((e) => e.actor))).toEqual(new Set(['Ann Chair']));
+    expect((await run(['log', '2022-04'])).out).toMatch(
+      /^\d{1,2} [A-Z][a-z]+ 20\d\d at \d{1,2}(?::\d\d)?[ap]m \((?:BST|GMT)\) {2}Ann Chair {2}publishing 2022-04: schedule the campaign for 2 April 2030 at 9am \(BST\) — done {2}\(content [0-9a-f]{12}\)$/m,
+    );
+    expect((await run(['publish', '2022-04', '--at', AT, '--by', ' '])).err).toContain('--by "Your Name"');
     expect((await run(['publish', '2022-04', '--at', AT])).out).toContain('Nothing to do');
   });
 
@@ -78,7 +89,7 @@ describe('the publishing commands', () => {
     const r = await run(['status', '2022-04']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /2022-04 {2}scheduled[\s\S]*mailchimp campaign [0-9a-f]+ schedule for 2 April 2030 at 9am \(BST\), 0 emails sent/,
+      /2022-04 {2}scheduled[\s\S]*mailchimp campaign [0-9a-f]+ is scheduled in Mailchimp for 2 April 2030 at 9am \(BST\), 0 emails sent/,
     );
     const json = JSON.parse((await run(['status', '2022-04', '--json'])).out) as { mailchimp: { state: string; drift: string[] } }[];
     expect(json[0]!.mailchimp).toMatchObject({ state: 'campaign', drift: [] });
@@ -92,6 +103,9 @@ describe('the publishing commands', () => {
     expect(r.code, r.err).toBe(0);
     expect(r.out).toContain('  sent to  ann@example.org');
     expect(campaignsOf(standin)[0]!.testsSent).toBe(before + 1);
+    expect((await run(['log', '2022-04'])).out.trimEnd().split('\n').at(-1)).toMatch(
+      /^.+\((?:BST|GMT)\) {2}Ann Chair {2}sent a proof of 2022-04 to ann@example\.org as a Mailchimp test email {2}\(content [0-9a-f]{12}\)$/,
+    );
     const seven = Array.from({ length: 7 }, (_, i) => `r${i}@example.org`).join(',');
     expect(await run(['proof', '2022-04', '--via', 'mailchimp', '--to', seven])).toMatchObject({
       code: 1,
@@ -108,10 +122,12 @@ describe('the publishing commands', () => {
     const u = await run(['unschedule', '2022-04', '--by', 'Ann Chair']);
     expect(u).toMatchObject({ code: 0, out: expect.stringContaining('is no longer scheduled; 2022-04 is approved') });
     expect(campaignsOf(standin)[0]!.status).toBe('save');
+    expect((await run(['status', '2022-04'])).out).toMatch(/mailchimp campaign [0-9a-f]+ is a draft in Mailchimp, not scheduled, 0 emails/);
 
     standin.faults.inject('500', { operation: 'postCampaignsIdActionsSchedule' });
     const failed = await run(['publish', '2022-04', '--at', AT]);
     expect(failed).toMatchObject({ code: 2, err: expect.stringContaining('run the same command again') });
+    expect(failed.out).toMatch(/^Campaign [0-9a-f]+ is a draft in Mailchimp, not scheduled\.\nIt goes to the audience /);
     const again = await run(['publish', '2022-04', '--at', AT]);
     expect(again.code, again.err).toBe(0);
     expect(campaignsOf(standin)).toHaveLength(1);
@@ -123,6 +139,10 @@ describe('the publishing commands', () => {
     const r = await run(['unschedule', '2022-04'], { ...env, MAILCHIMP_API_KEY: wrong });
     expect(r).toMatchObject({ code: 1, err: expect.stringContaining('API Key Invalid') });
     expect(r.err + r.out).not.toContain(wrong);
+  });
+
+  it("Mailchimp's status values appear in no sentence of any command above", () => {
+    for (const text of outputs) expect(text).not.toMatch(/\b(?:is|campaign [0-9a-f]+) (?:save|schedule|canceled|canceling)\b/);
   });
 
   it('the API key appears in no output of any command above', () => {

@@ -1,7 +1,8 @@
 // The publish planner: from the approved snapshot, Mailchimp's campaign and the store's record,
 // the steps that make the campaign hold exactly what was approved, scheduled once.
 import { describe, expect, it } from 'vitest';
-import { type IssueSnapshot, snapshotHash } from '../../src/archive/snapshot.js';
+import type { IssueSnapshot } from '../../src/archive/snapshot.js';
+import { contentHash } from '../../src/render/content-hash.js';
 import {
   CampaignAlreadySent,
   type CampaignRecord,
@@ -9,7 +10,7 @@ import {
   planContentSync,
   planPublish,
   type RemoteCampaign,
-  remoteContentHash,
+  heldBodiesHash,
   settingsFor,
 } from '../../src/publish/plan.js';
 
@@ -27,7 +28,7 @@ const snapshot: IssueSnapshot = {
   issueId: '2022-04',
   ...parts,
   web: '<p>Hello reader</p>',
-  hash: snapshotHash(parts),
+  hash: contentHash(parts),
   renderedAt: '2022-04-01T10:00:00.000Z',
 };
 const at = new Date('2022-04-05T08:00:00Z');
@@ -39,7 +40,7 @@ function campaign(over: Partial<RemoteCampaign> = {}): RemoteCampaign {
     status: 'save',
     settings: settingsFor(snapshot),
     sendTime: null,
-    contentHash: remoteContentHash(snapshot.html, snapshot.text),
+    bodiesHash: heldBodiesHash(snapshot.html, snapshot.text),
     emailsSent: 0,
     ...over,
   };
@@ -65,13 +66,13 @@ describe('planPublish', () => {
   });
 
   it('sets content when Mailchimp holds something else, unschedules first when scheduled', () => {
-    const plan = planPublish(snapshot, at, campaign({ status: 'schedule', sendTime: at, contentHash: 'other' }), none);
+    const plan = planPublish(snapshot, at, campaign({ status: 'schedule', sendTime: at, bodiesHash: 'other' }), none);
     expect(kinds(plan.steps)).toEqual(['unschedule', 'set-content', 'read-checklist', 'schedule']);
   });
 
   it('accepts content as Mailchimp stored it when the store says it was set from this snapshot', () => {
     const record: CampaignRecord = { campaignId: 'c1', contentSet: { snapshotHash: snapshot.hash, remoteContentHash: 'as-stored' } };
-    const plan = planPublish(snapshot, at, campaign({ contentHash: 'as-stored' }), record);
+    const plan = planPublish(snapshot, at, campaign({ bodiesHash: 'as-stored' }), record);
     expect(kinds(plan.steps)).toEqual(['read-checklist', 'schedule']);
   });
 
@@ -85,14 +86,37 @@ describe('planPublish', () => {
   });
 });
 
+describe('planPublish for a send the daemon makes (publish --send-at)', () => {
+  it('creates, fills and checks the campaign but never schedules it in Mailchimp', () => {
+    expect(kinds(planPublish(snapshot, at, null, none, 'daemon').steps)).toEqual(['create-campaign', 'set-content', 'read-checklist']);
+    expect(kinds(planPublish(snapshot, at, campaign({ status: 'paused' }), none, 'daemon').steps)).toEqual(['read-checklist']);
+  });
+
+  it('unschedules a campaign scheduled in Mailchimp, even at the right time with the approved content', () => {
+    expect(planPublish(snapshot, at, campaign({ status: 'schedule', sendTime: at }), none, 'daemon').steps).toEqual([
+      { kind: 'unschedule', reason: 'the daemon sends it, not a Mailchimp schedule' },
+    ]);
+    const changed = planPublish(snapshot, at, campaign({ status: 'schedule', sendTime: at, bodiesHash: 'other' }), none, 'daemon');
+    expect(changed.steps).toEqual([
+      { kind: 'unschedule', reason: 'its content must change' },
+      { kind: 'set-content' },
+      { kind: 'read-checklist' },
+    ]);
+  });
+
+  it('refuses to touch a campaign that has gone, as publish does', () => {
+    expect(() => planPublish(snapshot, at, campaign({ status: 'sent' }), none, 'daemon')).toThrow(CampaignAlreadySent);
+  });
+});
+
 describe('driftOf', () => {
   it('finds settings and content changed in Mailchimp after they were set', () => {
     const record: CampaignRecord = {
       campaignId: 'c1',
-      contentSet: { snapshotHash: snapshot.hash, remoteContentHash: remoteContentHash(parts.html, parts.text) },
+      contentSet: { snapshotHash: snapshot.hash, remoteContentHash: heldBodiesHash(parts.html, parts.text) },
     };
     expect(driftOf(snapshot, campaign(), record)).toEqual([]);
-    const changed = campaign({ settings: { ...settingsFor(snapshot), fromName: 'Someone else' }, contentHash: 'edited in Mailchimp' });
+    const changed = campaign({ settings: { ...settingsFor(snapshot), fromName: 'Someone else' }, bodiesHash: 'edited in Mailchimp' });
     expect(driftOf(snapshot, changed, record)).toEqual(['settings.fromName', 'content']);
   });
 });
@@ -100,12 +124,12 @@ describe('driftOf', () => {
 describe('planContentSync (for a Mailchimp test email)', () => {
   it('creates and fills a campaign, never checks or schedules', () => {
     expect(kinds(planContentSync(snapshot, null, none).steps)).toEqual(['create-campaign', 'set-content']);
-    expect(kinds(planContentSync(snapshot, campaign({ contentHash: 'other' }), none).steps)).toEqual(['set-content']);
+    expect(kinds(planContentSync(snapshot, campaign({ bodiesHash: 'other' }), none).steps)).toEqual(['set-content']);
     expect(planContentSync(snapshot, campaign({ status: 'schedule', sendTime: at }), none).steps).toEqual([]);
   });
 
   it('does not change a scheduled campaign behind its schedule', () => {
-    expect(() => planContentSync(snapshot, campaign({ status: 'schedule', sendTime: at, contentHash: 'other' }), none)).toThrow(
+    expect(() => planContentSync(snapshot, campaign({ status: 'schedule', sendTime: at, bodiesHash: 'other' }), none)).toThrow(
       /scheduled with other content/,
     );
   });

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Standin } from '../../scripts/mailchimp-standin/server.js';
 import { listSentSnapshots, readSentSnapshot } from '../../src/archive/sent.js';
 import { describeView, mailchimpViews } from '../../src/publish/mailchimp-view.js';
-import { markSent } from '../../src/publish/mark-sent.js';
+import { markIssueSent } from '../../src/publish/mark-sent.js';
 import { publish } from '../../src/publish/publish.js';
 import { unschedule } from '../../src/publish/unschedule.js';
 import { auditTrail } from '../../src/workflow/status-report.js';
@@ -33,7 +33,7 @@ describe('status: Mailchimp beside the store', () => {
   it('shows the campaign scheduled, with no drift', async () => {
     const view = await views();
     expect(view).toMatchObject({ state: 'campaign', status: 'schedule', sendTime: '2022-04-05T08:00:00+00:00', emailsSent: 0, drift: [] });
-    expect(describeView(view)).toMatch(/^campaign [0-9a-f]+ schedule for 5 April 2022 at 9am \(BST\), 0 emails sent$/);
+    expect(describeView(view)).toMatch(/^campaign [0-9a-f]+ is scheduled in Mailchimp for 5 April 2022 at 9am \(BST\), 0 emails sent$/);
   });
 
   it('flags drift: settings and content changed in Mailchimp after approval; publishing again puts them back', async () => {
@@ -112,7 +112,7 @@ describe('sent', () => {
     expect((await listSentSnapshots(fx.project.paths)).map((s) => s.snapshot.issueId)).toContain('2022-04');
 
     // Called again (status again, or the daemon's reconcile): nothing new.
-    const again = await markSent(
+    const again = await markIssueSent(
       fx.project.paths,
       fx.store,
       '2022-04',

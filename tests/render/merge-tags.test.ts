@@ -4,12 +4,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadTemplates, projectPaths } from '../../src/pipeline.js';
+import { writeSentSnapshot } from '../../src/archive/sent.js';
+import { snapshotOf } from '../../src/archive/snapshot.js';
 import { writeSite } from '../../src/site/build.js';
 import { markdownToHtml, markdownToText } from '../../src/render/markdown.js';
 import { toWebEquivalents } from '../../src/render/merge-tags.js';
 import { aprilInput, appendToBody, type Changes } from '../check/april.js';
-import { REPO } from '../helpers/project.js';
 
 const GREETING = 'Dear *|FNAME|*, this is *|LIST:NAME|*. To stop, *|UNSUB|*.';
 
@@ -48,21 +48,17 @@ describe('the web version', () => {
         greet.content!(content, issue);
       },
     };
-    const { content, rendered } = await aprilInput(changes);
+    const { content, issue, rendered } = await aprilInput(changes);
     expect(rendered.web).not.toContain('<script>alert(1)');
     expect(rendered.web).toContain('From Panel &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;friends&quot; to reader.');
 
     const dir = await mkdtemp(path.join(tmpdir(), 'newsletter-site-'));
     try {
-      // A content folder without April's sent record, so the site renders the hostile content now.
+      // A content folder whose only sent record is the hostile render: the site shows it as sent.
       const noRecords = { root: dir, content: path.join(dir, 'content') };
-      const { files } = await writeSite(
-        path.join(dir, 'site'),
-        noRecords,
-        content,
-        await loadTemplates(projectPaths(REPO)),
-        'https://example.org',
-      );
+      const snapshot = snapshotOf(content, issue, rendered, new Date('2022-04-05T08:00:00Z'));
+      await writeSentSnapshot(noRecords, { snapshot, sentAt: snapshot.renderedAt, issueDigest: '0'.repeat(64) });
+      const { files } = await writeSite(path.join(dir, 'site'), noRecords, content, 'https://example.org');
       for (const file of files) expect(await readFile(path.join(dir, 'site', file), 'utf8'), file).not.toContain('<script>alert(1)');
       expect(await readFile(path.join(dir, 'site/archive/2022-04/index.html'), 'utf8')).toContain('From Panel &lt;script&gt;');
     } finally {

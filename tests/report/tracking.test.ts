@@ -4,10 +4,11 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandin, type Standin } from '../../scripts/mailchimp-standin/server.js';
-import { type IssueSnapshot, snapshotHash } from '../../src/archive/snapshot.js';
+import type { IssueSnapshot } from '../../src/archive/snapshot.js';
+import { contentHash as snapshotHash } from '../../src/render/content-hash.js';
 import { formatContentError } from '../../src/content/errors.js';
 import { loadProject } from '../../src/pipeline.js';
-import { driftOf, planPublish, type RemoteCampaign, remoteContentHash, settingsFor } from '../../src/publish/plan.js';
+import { driftOf, planPublish, type RemoteCampaign, heldBodiesHash, settingsFor } from '../../src/publish/plan.js';
 import { publishApproved } from '../../src/publish/sync.js';
 import { openStore } from '../../src/state/store.js';
 import { approve } from '../../src/workflow/approve.js';
@@ -52,7 +53,7 @@ describe('tracking in the content and the plan (pure)', () => {
       status: 'save',
       settings: settingsFor(snapshot),
       sendTime: null,
-      contentHash: remoteContentHash(parts.html, parts.text),
+      bodiesHash: heldBodiesHash(parts.html, parts.text),
       emailsSent: 0,
       tracking: { opens: true, htmlClicks: true, textClicks: true },
     };

@@ -91,7 +91,7 @@ describe('a due send', () => {
     clock.set('2022-04-05T08:06:00Z');
     expect((await daemon.tick()).dueSends.get(ISSUE)).toBe('found-sending');
     expect(sends(standin, w.campaignId)).toBe(0); // the stand-in was told directly; the daemon asked nothing
-    expect(w.store.dueSends.get(ISSUE)?.outcome).toMatch(/found sending/);
+    expect(w.store.dueSends.get(ISSUE)?.outcome).toMatch(/found being sent by Mailchimp: not sent again/);
     expect(w.store.statuses.get(ISSUE)).toBe('sending');
   });
 });

@@ -87,7 +87,9 @@ describe('reconcile', () => {
     standin.account.unschedule(w.campaignId);
     const { daemon } = daemonFor(w, standin);
     expect((await daemon.reconcile()).get(ISSUE)).toBe('needs-attention');
-    expect(w.store.audit.list(ISSUE, 'needs-attention')[0]?.details.reason).toMatch(/no longer scheduled in Mailchimp \(it is save\)/);
+    expect(w.store.audit.list(ISSUE, 'needs-attention')[0]?.details.reason).toMatch(
+      /no longer scheduled in Mailchimp \(it is a draft in Mailchimp, not scheduled\)/,
+    );
   });
 
   it('Mailchimp unreachable changes nothing', async () => {

@@ -1,13 +1,15 @@
 // Sent issues are history: after regions.yaml, reviews.yaml, newsletter.yaml and both layouts
 // change, April 2022 — in `build`, in `build --site` and on the public server over HTTP — is
 // byte for byte what it was, because it comes from content/issues/2022-04/sent/. The control
-// shows the same edits do change today's render, and the archive without the snapshot.
+// shows the same edits do change today's render, and that without the snapshot the issue is not public.
+import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSentSnapshot } from '../../src/archive/sent.js';
 import { main } from '../../src/cli/main.js';
 import { findIssue, loadProject, loadTemplates, renderIssue, usableContent } from '../../src/pipeline.js';
+import { withStatementLink } from '../../src/site/accessibility.js';
 import type { TempProject } from '../helpers/project.js';
 import { rawGet, type Running, runPreview } from '../preview/server.js';
 
@@ -88,11 +90,12 @@ describe('April 2022 is shown as sent', () => {
     // …and those bytes are the recorded snapshot: what subscribers received.
     const sent = (await readSentSnapshot(changed.project.paths, '2022-04'))!;
     expect(after.build).toEqual({ 'email.html': sent.snapshot.html, 'email.txt': sent.snapshot.text, 'web.html': sent.snapshot.web });
-    expect(after.served.page).toBe(sent.snapshot.web);
-    expect(after.site.page).toBe(sent.snapshot.web);
+    // The archive adds only its footer link to the accessibility statement (issue 19).
+    expect(after.served.page).toBe(withStatementLink(sent.snapshot.web, '/accessibility/'));
+    expect(after.site.page).toBe(withStatementLink(sent.snapshot.web, '../../accessibility/'));
   }, 60_000);
 
-  it('control: the same edits change today’s render, and the archive of an issue without a snapshot', async () => {
+  it('control: the same edits change today’s render; without its snapshot, `status: sent` puts nothing in the archive', async () => {
     const { paths } = changed.project;
     const content = usableContent(await loadProject(paths), ['2022-04']);
     const live = await renderIssue(content, findIssue(content, '2022-04'), await loadTemplates(paths));
@@ -103,11 +106,19 @@ describe('April 2022 is shown as sent', () => {
     expect(sent.web).not.toContain('Jenny Coles-Marsh');
     expect(live.html).toContain('Open this bulletin on the web');
 
-    const withoutSnapshot = await seen(unfrozen);
-    expect(withoutSnapshot.served.page).not.toBe(sent.web);
-    expect(withoutSnapshot.site.page).toContain('Skip to the bulletin');
-    const { out } = await build(unfrozen.project, 'build', '--site');
-    expect(out.join('\n')).toContain('2022-04 is marked sent but has no snapshot of what was sent');
+    // Issue 16: a `status: sent` line is not a sent record. The archive, the feed and the public
+    // server leave the issue out, and `build --site` says why and how to record it deliberately.
+    expect((await rawGet(unfrozen.url, '/archive/2022-04/')).status).toBe(404);
+    expect((await rawGet(unfrozen.url, '/archive/')).body).not.toContain('href="2022-04/"');
+    expect((await rawGet(unfrozen.url, '/feed.xml')).body).not.toContain('/archive/2022-04/');
+    const { code, out } = await build(unfrozen.project, 'build', '--site');
+    expect(code).toBe(0);
+    expect(out.join('\n')).toContain(
+      'warning: content/issues/2022-04/issue.yaml says `status: sent`, but there is no record of 2022-04 being sent',
+    );
+    expect(out.join('\n')).toContain('newsletter import-sent 2022-04 --by "Your Name"');
+    expect(existsSync(path.join(unfrozen.project.root, 'dist/site/archive/2022-04'))).toBe(false);
+    expect(await readFile(path.join(unfrozen.project.root, 'dist/site/feed.xml'), 'utf8')).not.toContain('/archive/2022-04/');
   }, 60_000);
 
   it('an edited issue.yaml of a sent issue: the snapshot is still shown, and build says so', async () => {
@@ -130,7 +141,7 @@ describe('April 2022 is shown as sent', () => {
       );
     }
     expect(await p.read('dist/issues/2022-04/email.html')).toBe(sent.html);
-    expect(await p.read('dist/site/archive/2022-04/index.html')).toBe(sent.web);
+    expect(await p.read('dist/site/archive/2022-04/index.html')).toBe(withStatementLink(sent.web, '../../accessibility/'));
     expect(await p.read('dist/site/archive/index.html')).toContain(sent.subject);
   }, 60_000);
 });

@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NewsletterError } from '../../src/errors.js';
 import { approve, unapprove } from '../../src/workflow/approve.js';
+import { importSent } from '../../src/workflow/import-sent.js';
 import { auditTrail, issueStandings } from '../../src/workflow/status-report.js';
 import { APRIL, draftProject, now } from './fixture.js';
 
@@ -94,12 +95,22 @@ describe('approve', () => {
     expect(auditTrail(fx.store, '2022-04')).toEqual([]);
 
     await fx.project.edit(APRIL, 'closingDate: 2022-04-01', 'closingDate: 2022-04-18');
+    // Issue 16: `status: sent` typed into the file is not a sent record. It is a check error (so not
+    // approved), the issue stays a draft, and nothing is imported behind anyone's back.
     await fx.project.edit(APRIL, 'sendAt:', 'status: sent\nsendAt:');
+    await expect(approve(fx.project.paths, fx.store, { id: '2022-04', by: 'Ann Chair', now })).rejects.toMatchObject({
+      code: 'check-failed',
+      message: expect.stringContaining('says `status: sent`, but there is no record of 2022-04 being sent'),
+    });
+    expect(fx.store.statuses.get('2022-04')).toBe('draft');
+    expect(auditTrail(fx.store, '2022-04')).toEqual([]);
+    // Recorded on purpose, it is sent, and approval is refused for that reason.
+    await importSent(fx.project.paths, fx.store, { id: '2022-04', by: 'Ann Chair', now: () => new Date('2022-04-06T09:00:00Z') });
     await expect(approve(fx.project.paths, fx.store, { id: '2022-04', by: 'Ann Chair', now })).rejects.toMatchObject({
       code: 'approval-refused',
       message: expect.stringMatching(/2022-04 is sent/),
     });
-    expect(auditTrail(fx.store, '2022-04').map((e) => e.action)).toEqual(['import-sent']);
+    expect(auditTrail(fx.store, '2022-04').map((e) => [e.action, e.actor])).toEqual([['import-sent', 'Ann Chair']]);
   });
 });
 
@@ -134,11 +145,25 @@ describe('status', () => {
     });
     expect(s.shareLinks.map((l) => l.id)).toEqual(['live']);
 
+    // Issue 16: the file's word makes nothing sent; `import-sent`, by a named person, does.
     await fx.project.edit(APRIL, 'sendAt:', 'status: sent\nsendAt:');
+    expect((await standing()).status).toBe('draft');
+    await expect(importSent(fx.project.paths, fx.store, { id: '2022-04', by: 'Ann Chair', now })).rejects.toMatchObject({
+      code: 'import-refused',
+      message: expect.stringContaining('which has not come yet'),
+    });
+    const after = () => new Date('2022-04-06T09:00:00Z');
+    const imported = await importSent(fx.project.paths, fx.store, { id: '2022-04', by: 'Ann Chair', now: after });
+    expect(imported).toMatchObject({ sentAt: new Date('2022-04-05T08:00:00Z'), record: 'content/issues/2022-04/sent/' });
     expect((await standing()).status).toBe('sent');
-    await fx.project.edit(APRIL, 'status: sent\n', ''); // the file no longer says sent: the store still does
+    await fx.project.edit(APRIL, 'status: sent\n', ''); // the file no longer says sent: the record and the store still do
     expect((await standing()).status).toBe('sent');
-    expect(auditTrail(fx.store).filter((e) => e.action === 'import-sent')).toHaveLength(1);
+    await expect(importSent(fx.project.paths, fx.store, { id: '2022-04', by: 'Ann Chair', now: after })).rejects.toMatchObject({
+      code: 'import-refused',
+    });
+    expect(auditTrail(fx.store).filter((e) => e.action === 'import-sent')).toMatchObject([
+      { actor: 'Ann Chair', hash: imported.hash, details: { deliberate: true, sentAt: '2022-04-05T08:00:00.000Z' } },
+    ]);
   });
 });
 

@@ -28,9 +28,11 @@ afterAll(async () => {
   await project.remove();
 });
 
+// April 2022 is a draft here, to be sent on 5 April 2022: the commands run on 30 March 2022.
+const NOW = new Date('2022-03-30T10:00:00Z');
 const run = async (...argv: string[]) => {
   const io = captured();
-  const code = await main(argv, io, project.root, env);
+  const code = await main(argv, io, project.root, env, () => NOW);
   return { code, out: io.stdout, err: io.stderr };
 };
 
@@ -52,6 +54,9 @@ describe('from a new draft to proofed and approved', () => {
     const sent = await run('proof', '2022-04', '--to', 'ann@example.org,gone@example.org', '--by', 'Ann Chair');
     expect(sent.code).toBe(2); // one recipient refused
     expect(sent.out).toMatch(/delivered {2}ann@example\.org\n {2}REFUSED {4}gone@example\.org — 550/);
+    // The content hash is for comparing, not the first thing read: it comes last.
+    expect(sent.out.split('\n')[0]).not.toMatch(/[0-9a-f]{12}/);
+    expect(sent.out.trimEnd()).toMatch(/\n\(content [0-9a-f]{12}\)$/);
     expect(smtp.received.at(-1)?.mail.subject).toBe('[PROOF] Child Safeguarding Practice Review Panel: April 2022');
 
     const refused = await run('proof', '2022-04', '--to', 'someone@elsewhere.net');
@@ -81,7 +86,12 @@ describe('from a new draft to proofed and approved', () => {
       code: 0,
       out: expect.stringContaining('a draft again'),
     });
-    expect((await run('log', '2022-04')).out).toMatch(/unapprove +Ann Chair/);
+    const readable = (await run('log', '2022-04')).out;
+    expect(readable).toMatch(/ {2}Ann Chair {2}withdrew the approval of 2022-04$/m);
+    expect(readable).toMatch(
+      /^\d{1,2} [A-Z][a-z]+ \d{4} at [\d:]+[ap]m \((?:BST|GMT)\) {2}Ann Chair {2}sent a proof of 2022-04 to ann@example\.org, gone@example\.org through .+; 1 delivered, 1 refused {2}\(content [0-9a-f]{12}\)$/m,
+    );
+    expect(readable).toMatch(/ {2}Ann Chair {2}moved 2022-04 from draft to approved {2}\(content [0-9a-f]{12}\)$/m);
   });
 });
 
@@ -93,6 +103,7 @@ describe('--help does nothing else', () => {
     ['unapprove', '2022-04'],
     ['status', '2022-04', '--json'],
     ['log', '2022-04'],
+    ['import-sent', '2022-04', '--by', 'Ann'],
   ])('%s --help: its help only — no issue made, no mail sent, no state store opened', async (...argv) => {
     const fresh = await tempProject();
     const mails = smtp.received.length;

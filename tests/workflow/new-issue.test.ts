@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkIssue, findIssue, loadProject, usableContent } from '../../src/pipeline.js';
+import { editText, parseForEdit, WRITE_OPTIONS } from '../../src/editor/edit.js';
 import { newIssue } from '../../src/workflow/new-issue.js';
 import { tempProject, type TempProject } from '../helpers/project.js';
 
@@ -57,6 +58,15 @@ describe('newsletter new', () => {
     expect(codes).toContain('content/closing-date-passed recruitment');
     expect(codes).toContain('merge-tags/template-leftover welcome');
     expect(report.findings.map((f) => f.code)).not.toContain('content/window-gap');
+  });
+
+  it('writes what the editor writes: the file round-trips, and a one-field save changes one line', async () => {
+    const result = await newIssue(project.paths, { id: '2022-05', now });
+    const text = await project.read(result.file);
+    expect(text).toContain('eventDates: [2022-06-14, 2022-06-15]\n');
+    expect(parseForEdit(text)!.toString(WRITE_OPTIONS)).toBe(text);
+    const saved = editText(text, [{ op: 'set', path: ['preheader'], value: 'Our May issue' }]);
+    expect(saved.ok && saved.hunks.map((h) => [h.oldLines.length, h.newLines.length])).toEqual([[1, 1]]);
   });
 
   it('starts from the issue named with --from, and keeps its send day within a shorter month', async () => {

@@ -11,6 +11,7 @@ export const MIN_CONTRAST = 4.5;
 export const accessibilityCheck: Check = {
   name: 'accessibility',
   description: 'lang, image alt text, heading order, colour contrast, layout tables',
+  wcag: ['1.1.1 Non-text Content', '1.3.1 Info and Relationships', '1.4.3 Contrast (Minimum)', '3.1.1 Language of Page'],
   run: (ctx) => [...language(ctx), ...altText(ctx), ...headingOrder(ctx), ...contrast(ctx.content), ...layoutTables(ctx)],
 };
 

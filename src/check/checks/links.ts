@@ -3,6 +3,7 @@
 import type { Element } from 'domhandler';
 import { LINK_MERGE_TAGS } from '../../render/merge-tags.js';
 import { type Check, type CheckContext, sectionRef } from '../context.js';
+import { fieldOf } from '../field-of.js';
 import type { Finding } from '../finding.js';
 
 /** Link text that means nothing out of context (WCAG 2.4.4), compared in lower case without punctuation. */
@@ -23,6 +24,7 @@ const MAILTO = /^mailto:[^@\s]+@[^@\s]+\.[^@\s]+$/i;
 export const linksCheck: Check = {
   name: 'links',
   description: 'links well formed, https or mailto, with text that says where they go',
+  wcag: ['2.4.4 Link Purpose (In Context)'],
   run: (ctx) => ctx.email.elements.filter((e) => e.name === 'a').flatMap((a) => linkProblems(ctx, a)),
 };
 
@@ -34,8 +36,10 @@ function linkProblems(ctx: CheckContext, a: Element): Finding[] {
   const text = email.text(a);
   const where = section ? issue.file : 'templates/email/layout.mjml.hbs';
   const label = text ? `"${text.slice(0, 60)}"` : 'a link with no text';
+  // The field the link was written in, looked for by its address as written (or its text, when it has none).
+  const placed = fieldOf(issue, section?.index ?? null, a.attribs.href || (text ? `[${text}]` : ''));
   const found = (code: string, severity: Finding['severity'], message: string, fix: string): Finding[] => [
-    { code: `links/${code}`, severity, section, message, fix },
+    { code: `links/${code}`, severity, section, message, fix, ...placed },
   ];
   const problems: Finding[] = [];
 

@@ -2,7 +2,7 @@
 // Mail's formats, phone numbering). Errors until a person acknowledges them.
 import type { AllowList } from './allow-list.js';
 import { type Detection, detection } from './detection.js';
-import { BIRTH_DATE, CHILD_WORD, FULL_DATE, matches } from './patterns.js';
+import { CHILD_WORD, FULL_DATE, matches } from './patterns.js';
 import type { Range } from './text.js';
 
 /** NHS number: ten digits (3-3-4), weights 10..2, check digit 11 − (sum mod 11), 11 → 0, 10 never valid (NHS Data Dictionary). */
@@ -62,15 +62,6 @@ export function addresses(text: string): Detection[] {
   return matches(ADDRESS, text)
     .filter((m) => !/^(?:19|20)\d{2}\s/.test(m.text))
     .map((m) => detection('address', 1, m));
-}
-
-const BIRTH = new RegExp(
-  `\\b(?:date of birth|DOB|D\\.O\\.B\\.?|born\\s+(?:on|in))\\b[\\s:,–-]*(?:(?:was|is|of|the)\\s+)*(?:${BIRTH_DATE.source})`,
-  'gi',
-);
-
-export function birthDates(text: string): Detection[] {
-  return matches(BIRTH, text).map((m) => detection('date-of-birth', 1, m));
 }
 
 /** A full date in a sentence about a particular child. */

@@ -6,9 +6,9 @@ const MONTH =
 const DAY = '(?:[12]\\d|3[01]|0?[1-9])(?:st|nd|rd|th)?';
 const YEAR = '(?:19|20)\\d{2}';
 
-/** A day, a month and a year: "3 February 2020", "3rd of Feb 2020", "February 3, 2020", "03/02/2020". */
+/** A day, a month and a year: "3 February 2020", "3rd of Feb 2020", "February 3, 2020", "3-Feb-2020", "03/02/2020", "2020-02-03". */
 export const FULL_DATE = new RegExp(
-  `\\b(?:${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}|${MONTH}\\s+${DAY},?\\s+${YEAR}|(?:[12]\\d|3[01]|0?[1-9])[/.-](?:1[0-2]|0?[1-9])[/.-](?:${YEAR}|\\d{2})|${YEAR}-\\d{2}-\\d{2})\\b`,
+  `\\b(?:${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+${YEAR}|${MONTH}\\s+${DAY},?\\s+${YEAR}|${DAY}-${MONTH}-${YEAR}|(?:[12]\\d|3[01]|0?[1-9])[/.-](?:1[0-2]|0?[1-9])[/.-](?:${YEAR}|\\d{2})|${YEAR}[/.-](?:1[0-2]|0[1-9])[/.-](?:[12]\\d|3[01]|0[1-9]))\\b`,
   'g',
 );
 /** A month and a year: when something happened ("in November 2022"). */

@@ -2,7 +2,8 @@
 // once (an NHS number is not also a phone number).
 import type { AllowList } from './allow-list.js';
 import type { Detection } from './detection.js';
-import { addresses, birthDates, childDates, emails, nhsNumbers, niNumbers, phoneNumbers, postcodes } from './identifiers.js';
+import { birthDates } from './birth-dates.js';
+import { addresses, childDates, emails, nhsNumbers, niNumbers, phoneNumbers, postcodes } from './identifiers.js';
 import { agePlace, jigsaw } from './jigsaw.js';
 import { personNames } from './names.js';
 import { schoolNames } from './schools.js';

@@ -20,7 +20,7 @@ export const approveCommand: Command = {
       import('../store.js'),
     ]);
     return withStateStore(context, async (store) => {
-      const r = await approve(projectPaths(context.root), store, { id, by: text(context, 'by') ?? '', now: () => new Date() });
+      const r = await approve(projectPaths(context.root), store, { id, by: text(context, 'by') ?? '', now: context.now });
       if (flag(context, 'json')) context.io.out(JSON.stringify(r, null, 2));
       else {
         const people = r.approval.state === 'none' ? [] : [...new Set(r.approval.approvals.map((a) => a.approver))];

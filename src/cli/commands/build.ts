@@ -9,6 +9,7 @@ import type { Io } from '../io.js';
 import { issueIndexPage } from '../../render/index-page.js';
 import { rm } from 'node:fs/promises';
 import { buildSite } from './site.js';
+import { readStatuses } from '../../workflow/sent-status.js';
 
 export async function buildCommand(paths: ProjectPaths, args: { ids: string[]; site?: boolean }, io: Io): Promise<number> {
   const project = await loadProject(paths);
@@ -46,7 +47,7 @@ export async function buildCommand(paths: ProjectPaths, args: { ids: string[]; s
     io.out(`built ${issue.id} → ${shownDir}/ (email ${kb(rendered.html)} KB)`);
   }
   if (args.ids.length === 0) await writeIndex(paths, content, io);
-  if (args.site) await buildSite(paths, content, templates, io);
+  if (args.site) await buildSite(paths, content, io);
   return failed ? EXIT.wrong : EXIT.ok;
 }
 
@@ -62,9 +63,15 @@ function kb(html: string): string {
 
 async function writeIndex(paths: ProjectPaths, content: Content, io: Io): Promise<void> {
   const file = path.join(paths.dist, 'index.html');
+  const statuses = await readStatuses(undefined, paths);
   await writeFileAtomic(
     file,
-    issueIndexPage(content, (id) => `issues/${id}/web.html`),
+    // Built without the store: an issue is sent when it has a sent record (workflow/sent-status.ts).
+    issueIndexPage(
+      content,
+      (id) => `issues/${id}/web.html`,
+      (id) => statuses.get(id),
+    ),
   );
   io.out(`index  → ${path.relative(process.cwd(), file) || file}`);
 }

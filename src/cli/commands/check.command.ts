@@ -17,7 +17,7 @@ export const check: Command = {
         ? import('../../check/spamassassin.js').then(({ findSpamAssassin }) => findSpamAssassin('spamassassin', { env: context.env }))
         : undefined;
     const [{ checkCommand }, { projectPaths }] = await Promise.all([import('./check.js'), import('../../pipeline.js')]);
-    const args = { ids: context.positionals, json: flag(context, 'json'), online: flag(context, 'online') };
+    const args = { ids: context.positionals, json: flag(context, 'json'), online: flag(context, 'online'), now: context.now() };
     return checkCommand(projectPaths(context.root), args, context.io, context.env, spamAssassin);
   },
 };

@@ -15,6 +15,7 @@ import { publishCommand } from './publish.command.js';
 import { unscheduleCommand } from './unschedule.command.js';
 import { daemon } from './daemon.command.js';
 import { report } from './report.command.js';
+import { importSentCommand } from './import-sent.command.js';
 
 // One command a line, so that commands added on different branches merge without conflict.
 // prettier-ignore
@@ -32,5 +33,6 @@ export const COMMANDS: readonly Command[] = [
   status,
   log,
   report,
+  importSentCommand,
   daemon,
 ];

@@ -11,7 +11,11 @@ export const proof: Command = {
   usage: ['proof <id> --to a@x,b@y [--via smtp|mailchimp] [--by "Name"] [--force] [--json]'],
   options: {
     to: { type: 'string', value: '<addresses>', description: 'who receives it, separated by commas (at most 20, all in PROOF_ALLOWLIST)' },
-    by: { type: 'string', value: '<name>', description: 'who sends it, for the audit log (default: your user name)' },
+    by: {
+      type: 'string',
+      value: '<name>',
+      description: 'who sends it, recorded in the audit log (without it, your login name is recorded)',
+    },
     via: { type: 'string', value: 'smtp|mailchimp', description: 'by SMTP (the default), or as a Mailchimp test email of the campaign' },
     force: { type: 'boolean', description: 'send even though check finds errors (recorded in the audit log)' },
     json: { type: 'boolean', description: 'print the result as JSON' },
@@ -38,7 +42,7 @@ export const proof: Command = {
       to: to.split(','),
       by: text(context, 'by') ?? userInfo().username,
       force: flag(context, 'force'),
-      now: () => new Date(),
+      now: context.now,
       env: context.env,
     };
     return withStateStore(context, async (store) => {
@@ -46,7 +50,12 @@ export const proof: Command = {
       const paths = projectPaths(context.root);
       const sent = via === 'mailchimp' ? await viaMailchimp(context, paths, store, request, json) : await viaSmtp(paths, store, request);
       if (json) context.io.out(JSON.stringify(sent.result, null, 2));
-      else context.io.out([`Proof of ${id} ("${sent.result.subject}") ${sent.summary}`, ...sent.lines].join('\n'));
+      else
+        context.io.out(
+          [`Proof of ${id} ("${sent.result.subject}") ${sent.summary}`, ...sent.lines, `(content ${sent.result.hash.slice(0, 12)})`].join(
+            '\n',
+          ),
+        );
       // A recipient the server refused is a failure of the service, not of the request.
       return sent.refused ? 2 : 0;
     });
@@ -69,7 +78,7 @@ async function viaSmtp(paths: ProjectPaths, store: Store, request: ProofRequest)
   const result = await proof(paths, store, { ...request, transport: (url) => smtpTransport(url) });
   return {
     result,
-    summary: `through ${result.via}, content ${result.hash.slice(0, 12)}:`,
+    summary: `through ${result.via}:`,
     lines: [
       ...result.delivered.map((a) => `  delivered  ${a}`),
       ...result.refused.map((r) => `  REFUSED    ${r.address} — ${r.response}`),
@@ -96,7 +105,7 @@ async function viaMailchimp(
   });
   return {
     result,
-    summary: `as a ${result.via}, content ${result.hash.slice(0, 12)}:`,
+    summary: `as a ${result.via}:`,
     lines: [...result.delivered.map((a) => `  sent to  ${a}`), ...forced(result)],
     refused: false,
   };

@@ -19,7 +19,11 @@ export const publishCommand: Command = {
     },
     now: { type: 'boolean', description: 'send a due send at once (confirms one held as too late); the daemon will not send it too' },
     'dry-run': { type: 'boolean', description: 'print the plan and change nothing' },
-    by: { type: 'string', value: '<name>', description: 'who publishes it, for the audit log (default: your user name)' },
+    by: {
+      type: 'string',
+      value: '<name>',
+      description: 'who publishes it, recorded in the audit log (without it, your login name is recorded)',
+    },
   },
   example: [
     'newsletter publish 2022-05 --dry-run              # what would change in Mailchimp',
@@ -38,14 +42,16 @@ export const publishCommand: Command = {
       const { confirmDueSend } = await import('./publish-now.js');
       return confirmDueSend(context, id);
     }
-    const [{ publish }, { describePlan }, { projectPaths }, { withStateStore }, { ukInstant }, { userInfo }] = await Promise.all([
-      import('../../publish/publish.js'),
-      import('../../publish/describe.js'),
-      import('../../pipeline.js'),
-      import('../store.js'),
-      import('../../render/dates.js'),
-      import('node:os'),
-    ]);
+    const [{ publish }, { describePlan }, { projectPaths }, { withStateStore }, { ukInstant }, { userInfo }, { validActor }] =
+      await Promise.all([
+        import('../../publish/publish.js'),
+        import('../../publish/describe.js'),
+        import('../../pipeline.js'),
+        import('../store.js'),
+        import('../../render/dates.js'),
+        import('node:os'),
+        import('../../workflow/current.js'),
+      ]);
     return withStateStore(context, async (store) => {
       const dryRun = flag(context, 'dry-run');
       const r = await publish(projectPaths(context.root), store, {
@@ -53,11 +59,11 @@ export const publishCommand: Command = {
         at: sendAt ?? text(context, 'at'),
         ...(sendAt !== undefined ? { dueSend: (await import('../../scheduler/publish-due.js')).syncForDueSend } : {}),
         dryRun,
-        by: text(context, 'by') ?? userInfo().username,
+        by: validActor(text(context, 'by') ?? userInfo().username, 'publishes it'),
         now: () => new Date(),
         env: context.env,
         progress: (line) => context.io.err(line),
-        onPlan: (plan, remote) => context.io.out(describePlan(plan, remote)),
+        onPlan: (plan, remote, audience) => context.io.out(describePlan(plan, remote, audience)),
       });
       if (dryRun) context.io.out('Dry run: nothing was changed.');
       else if (sendAt !== undefined)

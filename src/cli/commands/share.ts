@@ -8,7 +8,7 @@ import { runningServers, shareAddress } from '../../preview/running.js';
 import { makeShareLink } from '../../preview/share.js';
 import { parseDuration } from '../../preview/share-token.js';
 import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../../pipeline.js';
-import { importSentStatus } from '../../workflow/sent-status.js';
+import { readStatuses } from '../../workflow/sent-status.js';
 import { EXIT } from '../errors.js';
 import { type Io, UsageError } from '../io.js';
 import { stateDbPath } from '../../state/store.js';
@@ -49,9 +49,7 @@ export async function shareCommand(paths: ProjectPaths, args: ShareArgs, io: Io,
     const project = await loadProject(paths);
     const content = usableContent(project, [id]);
     const issue = findIssue(content, id);
-    // The store is the one source of status, once what content/ records as sent is taken into it.
-    await importSentStatus(store, paths, content);
-    if (store.statuses.get(id) === 'sent')
+    if ((await readStatuses(store, paths)).get(id) === 'sent')
       throw new UsageError(`${id} has been sent — share its public page instead: ${base}/archive/${id}/`);
     const rendered = await renderIssue(project.content!, issue, await loadTemplates(paths));
     const link = makeShareLink(store, secret, { issue: id, hash: rendered.hash, seconds, now, publicUrl: base });

@@ -11,17 +11,30 @@ export interface ActionResult {
   ok: boolean;
   /** What happened, in the words the CLI prints; the first line is the headline. */
   lines: string[];
-  /** A share link just made, to copy. */
+  /** A share link just made, to copy, and what to know of its address (it opens on this computer only). */
   link?: string;
+  note?: string;
+}
+
+/**
+ * Why an issue being sent, or sent, is no longer approved, proofed, shared or edited: what went
+ * out is its record. One sentence for the issue page, the editor and the refused requests.
+ */
+export function issueClosed(id: string, status: 'sending' | 'sent'): string {
+  return status === 'sent'
+    ? `This issue has been sent. Its public page, /archive/${id}/, is what subscribers received; it is not approved, proofed, shared or edited again.`
+    : 'This issue is being sent now: it cannot be approved, proofed, shared or edited while it goes out.';
 }
 
 export const SHARE_EXPIRIES = { '1d': '1 day', '7d': '7 days', '30d': '30 days' } as const;
 
 export function actionsPanel(id: string, status: IssueStatus, token: string, result: ActionResult | undefined): string {
   const region = `<div id="action-result" class="result${result ? (result.ok ? ' ok' : ' bad') : ''}" role="status" tabindex="-1">${result ? resultBody(result) : ''}</div>`;
-  if (status === 'sent')
+  if (status === 'sent' || status === 'sending') {
+    const archive = status === 'sent' ? ` <a href="/archive/${escapeHtml(id)}/">Open its public page</a>.` : '';
     return `<section class="actions" aria-labelledby="actions-title"><h2 id="actions-title">Actions</h2>${region}
-<p>This issue has been sent. Its public page is <a href="/archive/${escapeHtml(id)}/">/archive/${escapeHtml(id)}/</a>.</p></section>`;
+<p id="actions-closed">${escapeHtml(issueClosed(id, status))}${archive}</p></section>`;
+  }
   const form = (action: ActionName, title: string, fields: string, button: string) =>
     `<form method="post" action="/issues/${escapeHtml(id)}/${action}" class="action" data-action="${action}">
 <h3 id="${action}-title">${title}</h3><input type="hidden" name="csrf" value="${escapeHtml(token)}">
@@ -68,8 +81,8 @@ function resultBody(r: ActionResult): string {
   const [headline = '', ...rest] = r.lines;
   const list = rest.length ? `<ul>${rest.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` : '';
   const link = r.link
-    ? `<p class="link"><label for="share-url">Share link</label> <input id="share-url" type="text" readonly value="${escapeHtml(r.link)}">
-<button type="button" data-copy="share-url" hidden>Copy link</button> <span class="copied" data-copied></span></p>`
+    ? `<p class="link"><label for="share-url">Share link</label> <input id="share-url" type="text" readonly value="${escapeHtml(r.link)}"${r.note ? ' aria-describedby="share-note"' : ''}>
+<button type="button" data-copy="share-url" hidden>Copy link</button> <span class="copied" data-copied></span></p>${r.note ? `\n<p class="warning" id="share-note">${escapeHtml(r.note)}</p>` : ''}`
     : '';
   return `<p><strong>${r.ok ? '' : 'Not done: '}${escapeHtml(headline)}</strong></p>${list}${link}`;
 }

@@ -15,11 +15,14 @@ fieldset.item{border-left:5px solid #1d70b8}
 .field input[type="text"],.field input[type="email"],.field select,.field textarea{width:100%;box-sizing:border-box;font:inherit;padding:.3rem;border:2px solid #0b0c0c}
 textarea:focus{outline:3px solid #fd0;box-shadow:inset 0 0 0 2px #0b0c0c}
 .field.invalid{border-left:5px solid #d4351c;padding-left:.75rem}.field.invalid input,.field.invalid textarea{border-color:#d4351c}
+.field.fixed .label{font-weight:bold;margin:0}.field.fixed .value{margin:.25rem 0}
 .field-error{color:#d4351c;font-weight:bold;margin:.25rem 0}.field-finding{color:#594d00;margin:.25rem 0}
 .error-summary{border:5px solid #d4351c;padding:.75rem 1rem;margin:0 0 1.5rem}.error-summary:focus{outline:3px solid #fd0}
 .error-summary h2{margin:0 0 .5rem;font-size:1.25rem}.error-summary a{color:#d4351c;font-weight:bold}
 .item-tools button,.md-tools button,.list-add button{background:#f3f2f1;color:#0b0c0c;border:1px solid #0b0c0c;margin:.25rem .25rem .25rem 0;padding:.2rem .6rem}
 .md-tools{margin:.25rem 0}.notice{border-left:5px solid #1d70b8;padding:.25rem .75rem;margin:0 0 1rem}
+.save-bar{position:sticky;bottom:0;z-index:5;background:#fff;border-top:2px solid #0b0c0c;padding:.25rem 0 .5rem;margin-top:1rem}
+#save-result{max-height:40vh;overflow:auto}#save-result ul{margin:.25rem 0;padding-left:1.25rem}
 pre.diff{white-space:pre-wrap;overflow-wrap:anywhere;background:#f3f2f1;padding:.5rem;font-size:.875rem}
 .conflict{border-left:5px solid #d4351c;padding:.25rem .75rem;margin:.5rem 0}
 `;
@@ -75,7 +78,7 @@ export const EDITOR_SCRIPT = `
     $('error-summary').hidden = links.length === 0;
     for (const f of findings || []) {
       const slot = f.fieldId && $(f.fieldId + '-finding');
-      if (slot) { slot.hidden = false; slot.textContent = (slot.textContent ? slot.textContent + ' ' : '') + (f.severity === 'error' ? 'Check error: ' : 'Check warning: ') + f.message; }
+      if (slot) { slot.hidden = false; slot.textContent = (slot.textContent ? slot.textContent + ' ' : '') + (f.severity === 'error' ? 'Check error: ' : f.severity === 'hint' ? 'Check hint: ' : 'Check warning: ') + f.message; }
     }
     const list = $('findings-list');
     if (list) list.replaceChildren(...(findings || []).map((f) => { const li = document.createElement('li'); li.className = 'finding ' + f.severity; li.textContent = (f.where ? f.where + ': ' : '') + f.message; return li; }));
@@ -112,7 +115,7 @@ export const EDITOR_SCRIPT = `
     const path = JSON.parse(el.dataset.path);
     const value = valueOf(el);
     pending.set(el.dataset.path, value === undefined ? { op: 'set', path } : { op: 'set', path, value });
-    note('Not saved yet: ' + pending.size + ' change' + (pending.size === 1 ? '' : 's') + '.');
+    note(waiting());
     schedule();
   };
   document.addEventListener('input', (e) => { if (e.target.dataset && e.target.dataset.path) record(e.target); });
@@ -126,6 +129,8 @@ export const EDITOR_SCRIPT = `
     if (target) (target.disabled ? target.closest('fieldset').querySelector('button.move:not([disabled])') : target).focus();
     await preview();
   };
+  const waiting = () => 'Not saved yet: ' + pending.size + ' change' + (pending.size === 1 ? '' : 's') + '.';
+  // The result in a sentence per change ("Preheader changed"), the lines of the file on request.
   const showSave = (r) => {
     const out = $('save-result');
     out.replaceChildren();
@@ -134,10 +139,26 @@ export const EDITOR_SCRIPT = `
     if (r.kind === 'saved') {
       body().hash = r.hash;
       pending.clear();
-      p.textContent = r.diff ? (r.merged ? 'Saved, merged with changes made to the file meanwhile. What changed in the file:' : 'Saved. What changed in the file:') : 'Saved: nothing changed.';
-      if (r.diff) { const pre = document.createElement('pre'); pre.className = 'diff'; pre.id = 'save-diff'; pre.textContent = r.diff; out.append(pre); }
+      p.textContent = !r.diff ? 'Saved: nothing changed.' : r.merged ? 'Saved, merged with changes made to the file meanwhile.' : 'Saved.';
+      if (r.summary && r.summary.length) {
+        const ul = document.createElement('ul');
+        ul.id = 'save-summary';
+        ul.append(...r.summary.map((line) => { const li = document.createElement('li'); li.textContent = line; return li; }));
+        out.append(ul);
+      }
+      if (r.diff) {
+        const details = document.createElement('details');
+        const summary = document.createElement('summary');
+        summary.textContent = 'What changed in the file';
+        const pre = document.createElement('pre'); pre.className = 'diff'; pre.id = 'save-diff'; pre.textContent = r.diff;
+        details.append(summary, pre);
+        out.append(details);
+      }
       note('All changes saved.');
-    } else if (r.kind === 'conflict') {
+      return;
+    }
+    note(waiting());
+    if (r.kind === 'conflict') {
       p.textContent = 'Not saved: the file was changed meanwhile in the same places. Choose for each:';
       for (const c of r.conflicts) {
         const div = document.createElement('div');
@@ -153,7 +174,12 @@ export const EDITOR_SCRIPT = `
   const save = async (extra) => {
     $('save-result').replaceChildren();
     note('Saving…');
-    const r = await api('/api/edit/save', { file: body().file, hash: body().hash, ops: [...pending.values(), ...(extra ? [extra] : [])] });
+    let r;
+    try {
+      r = await api('/api/edit/save', { file: body().file, hash: body().hash, ops: [...pending.values(), ...(extra ? [extra] : [])] });
+    } catch (e) {
+      r = { error: 'the studio could not be reached — is it still running?' };
+    }
     showSave(r);
     return r;
   };

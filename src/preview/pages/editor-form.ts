@@ -28,6 +28,7 @@ function messageSlot(id: string, messages: FieldMessage[]): string {
 }
 
 function field(f: FormField, messages: FieldMessage[]): string {
+  if (f.fixed !== undefined) return fixedField(f);
   const invalid = messages.some((m) => m.severity === 'error');
   const describedBy = [f.hint ? `${f.id}-hint` : '', `${f.id}-error`, `${f.id}-finding`].filter(Boolean).join(' ');
   const common = `id="${attr(f.id)}" name="${attr(f.id)}" data-path="${attr(f.path)}" data-kind="${attr(f.input)}" data-optional="${f.optional}" aria-describedby="${attr(describedBy)}"${invalid ? ' aria-invalid="true"' : ''}`;
@@ -55,6 +56,13 @@ function field(f: FormField, messages: FieldMessage[]): string {
   }
   const hint = f.hint ? `<p class="hint" id="${attr(f.id)}-hint">${escapeHtml(f.hint)}</p>` : '';
   return `<div class="field${invalid ? ' invalid' : ''}" id="${attr(f.id)}-wrap"><label for="${attr(f.id)}">${escapeHtml(f.label)}</label>${hint}${messageSlot(f.id, messages)}${control}</div>`;
+}
+
+/** A field the form shows but does not edit: no input, so nothing of it is ever sent to be saved. */
+function fixedField(f: FormField): string {
+  const value = typeof f.value === 'string' ? f.value : JSON.stringify(f.value ?? '');
+  return `<div class="field fixed" id="${attr(f.id)}-wrap"><p class="label" id="${attr(f.id)}-label">${escapeHtml(f.label)}</p>
+<p class="value" id="${attr(f.id)}"><strong>${escapeHtml(value)}</strong></p><p class="hint">${escapeHtml(f.fixed ?? '')}</p></div>`;
 }
 
 function list(l: FormList, render: (n: FormNode) => string, anchors: readonly string[]): string {

@@ -19,7 +19,7 @@ export interface EditorPageInput {
   /** Each section's heading id in the email, in order. */
   anchors: readonly string[];
   /** For an issue: where its email is shown, and its id. */
-  issue?: { id: string; emailHref: string; subject: string; sent: boolean };
+  issue?: { id: string; emailHref: string; subject: string };
 }
 
 const topBar = (name: string) =>
@@ -49,15 +49,15 @@ export function editorPage(p: EditorPageInput): string {
 ${errorSummary(p.messages)}
 <h1>${escapeHtml(p.title)}</h1>
 ${back}<p class="muted">Editing <code>content/${escapeHtml(p.file)}</code>. Only what you change is written to the file.</p>
-${p.issue?.sent ? '<div class="notice" id="sent-notice"><p>This issue has been sent. Subscribers keep what they received; correct it here only to fix its record.</p></div>\n' : ''}<div class="notice" id="disk-changed" hidden><p>This file was changed outside this form since you opened it. When you save, your changes are merged into it, or you are asked to choose where both changed the same thing.</p><button type="button" id="reload-form">Reload the form from the file</button></div>
+<div class="notice" id="disk-changed" hidden><p>This file was changed outside this form since you opened it. When you save, your changes are merged into it, or you are asked to choose where both changed the same thing.</p><button type="button" id="reload-form">Reload the form from the file</button></div>
 <div class="editor">
 <form id="editor-form" novalidate aria-label="${escapeHtml(p.title)}">
 ${formHtml(p.form, p.messages, p.anchors)}
 </form>
 ${preview}
 </div>
-<div class="save-bar"><button type="button" id="save">Save to the file</button> <span id="editor-status" role="status"></span></div>
-<div id="save-result" aria-live="polite"></div>
+<div class="save-bar" id="save-bar"><button type="button" id="save">Save to the file</button> <span id="editor-status" role="status"></span>
+<div id="save-result" aria-live="polite"></div></div>
 </main>`;
   return page({
     title: `${p.title} — editor`,
@@ -67,6 +67,17 @@ ${preview}
     body,
     bodyAttrs: { 'data-file': p.file, 'data-hash': p.hash },
   });
+}
+
+/** The editor of an issue that is being sent or was sent: what went out is its record, so no form. */
+export function closedEditorPage(newsletter: string, title: string, id: string, why: string): string {
+  const body = `${topBar(newsletter)}
+<main class="wrap">
+<h1>${escapeHtml(title)}</h1>
+<div class="notice" id="closed-notice"><p>${escapeHtml(why)}</p></div>
+<p><a href="/issues/${escapeHtml(id)}/">Back to ${escapeHtml(id)}</a> · <a href="/new-issue/">Start a new issue</a></p>
+</main>`;
+  return page({ title: `${title} — editor`, css: EDITOR_CSS, body });
 }
 
 export function newIssuePage(newsletter: string, token: string, issues: readonly string[], suggested: string): string {

@@ -1,9 +1,14 @@
 // The check report beside the email: findings grouped by section, each section heading a link
 // that brings that part of the email into view.
+import { acknowledgedSentence, placeOf } from '../../check/finding-words.js';
 import type { CheckReport, Finding } from '../../check/finding.js';
 import type { Issue } from '../../content/schema.js';
 import { escapeHtml } from '../../render/html.js';
 import { anchorFor } from '../../render/model.js';
+
+/** Errors first, hints (advice, never counted) last. */
+const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, hint: 2 };
+const LABEL: Record<Finding['severity'], string> = { error: 'Error', warning: 'Warning', hint: 'Hint' };
 
 /** `problems`: the content or template errors that stand now. While there are any, the report is
  * of the last version that worked, and the panel must not call the issue ready. */
@@ -18,9 +23,11 @@ export function reportPanel(issue: Issue, report: CheckReport | undefined, email
       ? `<a href="${escapeHtml(`${emailHref}#${anchorFor(section, index)}`)}" target="email" data-anchor="${escapeHtml(anchorFor(section, index))}" data-title="${escapeHtml(section.title)}">Section ${index + 1} (${escapeHtml(section.type)}): ${escapeHtml(section.title)}</a>`
       : 'Whole issue';
     const items = [...findings]
-      .sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1))
+      .sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity])
       .map(
-        (f) => `<li class="finding ${f.severity}"><strong>${f.severity === 'error' ? 'Error' : 'Warning'}:</strong> ${escapeHtml(f.message)}
+        (
+          f,
+        ) => `<li class="finding ${f.severity}"><strong>${LABEL[f.severity]}:</strong> ${placeOf(f) ? `<code class="place">${escapeHtml(placeOf(f).trimEnd())}</code> ` : ''}${escapeHtml(f.message)}
 <span class="fix">Fix: ${escapeHtml(f.fix)}</span> <code>${escapeHtml(f.code)}</code></li>`,
       );
     return `<h3>${heading}</h3>\n<ul>${items.join('\n')}</ul>`;
@@ -37,7 +44,15 @@ export function reportPanel(issue: Issue, report: CheckReport | undefined, email
 <h2 id="report-title">Checks</h2>
 <p class="verdict ${broken || report.errors > 0 ? 'bad' : 'good'}">${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}. ${verdict}</p>
 ${blocks.join('\n')}
+${acknowledgedBlock(report)}
 </section>`;
+}
+
+/** The findings the issue file lets stand (`acknowledgements:`), each as a sentence: who, what, where and why. */
+function acknowledgedBlock(report: CheckReport): string {
+  if (!report.acknowledged?.length) return '';
+  const items = report.acknowledged.map((a) => `<li>${escapeHtml(acknowledgedSentence(a))}</li>`);
+  return `<h3 id="acknowledged">Let stand (acknowledged in the issue file)</h3>\n<ul aria-labelledby="acknowledged">${items.join('\n')}</ul>`;
 }
 
 function plural(n: number, word: string): string {

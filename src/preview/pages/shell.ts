@@ -21,7 +21,8 @@ export function page(s: Shell): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(s.title)}</title>${s.head ? `\n${s.head}` : ''}
+<title>${escapeHtml(s.title)}</title>
+<link rel="icon" href="${ICON_HREF}">${s.head ? `\n${s.head}` : ''}
 <style>${s.css}</style>${s.script ? `\n<script>${s.script}</script>` : ''}
 </head>
 <body${attrs}>
@@ -49,3 +50,13 @@ table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.5rem .7
 export function messagePage(title: string, message: string): string {
   return page({ title, css: BASE_CSS, body: `<main class="wrap"><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></main>` });
 }
+
+/**
+ * The icon browsers ask for at /favicon.ico (for pages, like an issue's web version, that do not name one): the Panel's blue with a white "N". SVG,
+ * so it is a few bytes and sharp at any size; without it every page logs a 404.
+ */
+export const FAVICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="4" fill="#1d70b8"/><path d="M9 24V8h3l8 11V8h3v16h-3l-8-11v11z" fill="#fff"/></svg>';
+
+/** The same icon inside every page we build (img-src allows data:), so a static copy of the archive needs no file for it. */
+const ICON_HREF = `data:image/svg+xml,${encodeURIComponent(FAVICON_SVG)}`;

@@ -41,7 +41,7 @@ input:focus,select:focus{outline:3px solid #fd0;outline-offset:0;box-shadow:inse
 button{font:inherit;padding:.4rem .8rem;margin-top:.5rem;background:#00703c;color:#fff;border:0;border-bottom:2px solid #002d18;cursor:pointer}
 button:disabled{opacity:.6;cursor:progress}
 .result{margin:.5rem 0}.result:empty{display:none}.result.ok,.result.bad{padding:.25rem .75rem}
-.result.ok{border-left:5px solid #00703c}.result.bad{border-left:5px solid #d4351c}.result ul{margin:0;padding-left:1.1rem}
+.result .warning{border-left:5px solid #f47738;padding-left:.5rem;margin:.5rem 0}.result.ok{border-left:5px solid #00703c}.result.bad{border-left:5px solid #d4351c}.result ul{margin:0;padding-left:1.1rem}
 `;
 
 export const STUDIO_SCRIPT = `

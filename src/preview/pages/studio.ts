@@ -57,12 +57,14 @@ export function studioIssuePage(p: IssuePageInput): string {
   const emailHref = `${base}email${p.view.scheme === 'light' ? '' : `?scheme=${p.view.scheme}`}`;
   // Live reload swaps each block whose data-render changed; the forms are outside them, so what
   // is being typed survives a save.
-  const head = `${issue.subject}|${issue.sendAt}|${issue.file}`;
+  // What is being sent, or was, is not edited (editor-routes.ts refuses it too).
+  const goingOut = standing.status === 'sending' || standing.status === 'sent';
+  const head = `${issue.subject}|${issue.sendAt}|${issue.file}|${goingOut}`;
   const body = `${topBar(p.name)}
 <main class="wrap">
 ${problemsOverlay(p.problems, p.render !== undefined)}
 <div id="head" class="issue-head" data-render="${escapeHtml(head)}"><h1>${escapeHtml(issue.subject)}</h1>
-<p>Planned for ${escapeHtml(ukDateTime(issue.sendAt))} · <code>${escapeHtml(issue.file)}</code> · <a href="${base}edit/">Edit</a>${standing.status === 'sent' ? ` · <a href="${base}report/">What readers did</a>` : ''}</p></div>
+<p>Planned for ${escapeHtml(ukDateTime(issue.sendAt))} · <code>${escapeHtml(issue.file)}</code>${goingOut ? '' : ` · <a href="${base}edit/">Edit</a>`}${standing.status === 'sent' ? ` · <a href="${base}report/">What readers did</a>` : ''}</p></div>
 ${standingBlock(standing, standingKey(standing))}
 ${actionsPanel(issue.id, standing.status, p.actions.token, p.actions.result)}
 <div id="live" data-render="${p.render ? p.render.seq : 'none'}:${p.problems.length}">

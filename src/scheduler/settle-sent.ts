@@ -1,15 +1,21 @@
-// Mailchimp says the campaign went. If what went is what was approved, publish's markSent freezes
-// the approved snapshot into the archive and moves the issue to sent with the send time and the
-// emails sent (safe to call again). If the campaign was changed in Mailchimp after approval, the
-// archive would show something subscribers did not receive: a person decides instead.
+// Mailchimp says the campaign went: settle it. If what went is what was approved, publish's
+// markIssueSent freezes the approved snapshot into the archive and moves the issue to sent with
+// the send time and the emails sent (safe to call again). If the campaign was changed in
+// Mailchimp after approval, the archive would show something subscribers did not receive: a
+// person decides instead.
 import type { Campaign } from '../mailchimp/index.js';
-import { markSent as recordSentCampaign } from '../publish/mark-sent.js';
+import { markIssueSent } from '../publish/mark-sent.js';
 import type { IssueStatus } from '../state/status.js';
 import { approvalsNeeded, driftAgainst, needsAttention, type SchedulerContext } from './context.js';
 
-export type MarkSentResult = 'sent' | 'needs-attention' | 'changed-meanwhile';
+export type SettleSentResult = 'sent' | 'needs-attention' | 'changed-meanwhile';
 
-export async function markSent(ctx: SchedulerContext, issue: string, from: IssueStatus, campaign: Campaign): Promise<MarkSentResult> {
+export async function settleSentCampaign(
+  ctx: SchedulerContext,
+  issue: string,
+  from: IssueStatus,
+  campaign: Campaign,
+): Promise<SettleSentResult> {
   const needed = await approvalsNeeded(ctx);
   const snapshot = ctx.store.approvals.approvedSnapshot(issue, needed);
   const drift = snapshot ? await driftAgainst(ctx, snapshot, campaign) : [];
@@ -22,7 +28,7 @@ export async function markSent(ctx: SchedulerContext, issue: string, from: Issue
     );
     return 'needs-attention';
   }
-  const result = await recordSentCampaign(ctx.paths, ctx.store, issue, campaign, {
+  const result = await markIssueSent(ctx.paths, ctx.store, issue, campaign, {
     approvalsNeeded: needed,
     now: ctx.clock(),
     actor: ctx.actor,

@@ -1,0 +1,141 @@
+// The plain-english check: the issue's own words against GOV.UK's plain English guidance, offline.
+// Words GOV.UK asks writers to avoid, abbreviations used before they are spelt out, sentences too
+// long or too hard to read, and passive voice. Findings are warnings on a draft; on an issue already
+// sent, whose words can no longer change, they are hints for the next one. Passive voice is always a hint.
+import type { Content, Issue } from '../../content/schema.js';
+import { type Check, sectionRef } from '../context.js';
+import type { Finding, Severity } from '../finding.js';
+import { paragraphs } from '../privacy/text.js';
+import { abbreviationsIn } from './abbreviations.js';
+import { blankNames, contentNames, insideName, titleCase } from './names.js';
+import { type Locate, locator } from './position.js';
+import { placeName, type ProseField, proseFields } from './prose.js';
+import { MAX_WORDS, READING_AGE, sentenceNotes } from './readability.js';
+import { WORDS_TO_AVOID } from './words-to-avoid.js';
+
+export const plainEnglishCheck: Check = {
+  name: 'plain-english',
+  description: `plain English as GOV.UK asks: no words on its list to avoid, abbreviations spelt out first, sentences of at most ${MAX_WORDS} words readable at age ${READING_AGE}`,
+  wcag: ['3.1.5 Reading Level'],
+  run: ({ content, issue, source }) => plainEnglish(content, issue, locator(issue.file, source?.text)),
+};
+
+export async function plainEnglish(content: Content, issue: Issue, locate: Locate = () => undefined): Promise<Finding[]> {
+  const severity: Severity = issue.status === 'sent' ? 'hint' : 'warning';
+  const names = contentNames(content);
+  const fields = proseFields(issue).map((f) => ({ ...f, named: blankNames(f.prose, names) }));
+  const at = (f: ProseField, start: number, end: number): Pick<Finding, 'section' | 'field' | 'span' | 'file' | 'line' | 'column'> => ({
+    section: sectionRef(issue, f.section),
+    field: f.field,
+    span: { start, end, text: f.text.slice(start, end) },
+    file: issue.file,
+    ...locate(f, start),
+  });
+  const where = (f: ProseField, start: number) => {
+    const p = locate(f, start);
+    return `${issue.file}${p ? `:${p.line}:${p.column}` : ''} (${placeName(issue, f)})`;
+  };
+
+  const findings: Finding[] = [];
+  for (const f of fields) {
+    const anyCapital = titleCase(f.named);
+    for (const entry of WORDS_TO_AVOID) {
+      const uses = [...f.named.matchAll(entry.forms)].filter(
+        (m) =>
+          (anyCapital || !insideName(f.named, m.index)) &&
+          !entry.except?.(m[0], f.named.slice(0, m.index), f.named.slice(m.index + m[0].length)),
+      );
+      const first = uses[0];
+      if (!first) continue;
+      const more = uses.length > 1 ? ` (${uses.length} times in this ${f.section === null ? 'field' : 'field of the section'})` : '';
+      findings.push({
+        code: 'plain-english/word-to-avoid',
+        severity,
+        ...at(f, first.index, first.index + first[0].length),
+        message: `"${first[0]}" is on GOV.UK's list of words to avoid: ${entry.word}, in "${excerpt(f.prose, first.index, first.index + first[0].length)}"${more}`,
+        fix: `say ${entry.instead}, at ${where(f, first.index)}`,
+      });
+    }
+  }
+
+  const uses = fields.flatMap((f) => abbreviationsIn(f.named).map((u) => ({ f, u })));
+  const seen = new Set<string>();
+  for (const { f, u } of uses) {
+    if (seen.has(u.key)) continue;
+    seen.add(u.key);
+    if (u.spelt) continue;
+    const spelt = uses.find((o) => o.u.key === u.key && o.u.spelt);
+    findings.push({
+      code: 'plain-english/abbreviation',
+      severity,
+      ...at(f, u.start, u.end),
+      message: spelt
+        ? `"${u.text}" is used in ${placeName(issue, f)} before it is spelt out in ${placeName(issue, spelt.f)}: "${spelt.u.spelt!}"`
+        : `"${u.text}" is used in ${placeName(issue, f)} and never spelt out in the issue`,
+      fix: spelt
+        ? `spell it out where it is first used, at ${where(f, u.start)}: "${spelt.u.spelt!}", and use ${u.text} after that`
+        : `write it in full the first time, followed by (${u.text}), at ${where(f, u.start)}; if it is used only once, write the full words instead`,
+    });
+  }
+
+  for (const f of fields.filter(isProse)) {
+    // Scoring is work for the processor alone: between fields the online link check's answers get their turn.
+    await new Promise((resolve) => setImmediate(resolve));
+    for (const para of paragraphs(f.prose))
+      for (const note of await sentenceNotes(f.prose.slice(para.start, para.end))) {
+        const start = para.start + note.start;
+        const end = para.start + note.end;
+        const quote = excerpt(f.prose, start, end);
+        const hard =
+          note.formulas === undefined
+            ? ''
+            : ` and hard to read at a reading age of ${READING_AGE} (${note.formulas} of 7 readability formulas agree)`;
+        if (note.kind === 'long')
+          findings.push({
+            code: 'plain-english/long-sentence',
+            severity,
+            ...at(f, start, end),
+            message: `a sentence of ${note.words} words${hard}: "${quote}"; GOV.UK: ${MAX_WORDS} words is a good most`,
+            fix: `split it into shorter sentences, one idea in each, at ${where(f, start)}`,
+          });
+        else if (note.kind === 'hard')
+          findings.push({
+            code: 'plain-english/hard-sentence',
+            severity,
+            ...at(f, start, end),
+            message: `a sentence hard to read at a reading age of ${READING_AGE} (${note.formulas} of 7 readability formulas agree): "${quote}"`,
+            fix: `use shorter, everyday words (fewer syllables), at ${where(f, start)}`,
+          });
+        else
+          findings.push({
+            code: 'plain-english/passive',
+            severity: 'hint',
+            ...at(f, start, end),
+            message: `"${f.prose.slice(start, end)}" is passive voice, in "${excerpt(f.prose, start, end, 5)}"`,
+            fix: `say who does it, if that is clearer ("the Panel published" rather than "was published"), at ${where(f, start)}`,
+          });
+      }
+  }
+  // In reading order, as the secretariat goes through the file to fix them.
+  const order = new Map(fields.map((f, i) => [`${f.section}|${f.field}`, i]));
+  const place = (f: Finding) => order.get(`${f.section?.index ?? null}|${f.field}`) ?? 0;
+  return findings.sort((a, b) => place(a) - place(b) || a.span!.start - b.span!.start);
+}
+
+/** Sentences are read in text and the preheader; headings, link text and roles are not sentences. */
+function isProse(f: ProseField): boolean {
+  return f.field === 'preheader' || /(?:^|\.)(?:body|intro|after)$/.test(f.field);
+}
+
+/** The words around a span, shortened: "As we move into … practice reviews." */
+function excerpt(prose: string, start: number, end: number, around = 0): string {
+  const words = (s: string) => s.split(/\s+/).filter(Boolean);
+  const before = words(prose.slice(0, start)).slice(-around);
+  const inner = words(prose.slice(start, end));
+  const after = words(prose.slice(end)).slice(0, around);
+  const middle = inner.length > 12 ? [...inner.slice(0, 6), '…', ...inner.slice(-4)] : inner;
+  const context = around === 0 ? middle : [...before, ...middle, ...after];
+  if (around === 0 && inner.length <= 1)
+    return [...words(prose.slice(0, start)).slice(-2), ...inner, ...words(prose.slice(end)).slice(0, 2)].join(' ');
+  return context.join(' ');
+}

@@ -1,0 +1,47 @@
+// Proper nouns are never flagged: the names the content itself holds (review titles, partnerships,
+// Panel members, the nine regions, the publication's own names and address) are blanked before
+// the word and abbreviation checks read the text, and so is any run of capitalised words in the
+// middle of a sentence ("the Strengthening Families, Protecting Children Programme").
+import { type Content, REGION_NAMES } from '../../content/schema.js';
+
+/** Every name the content gives, longest first so "Hull Safeguarding Children Partnership" wins over "Hull". */
+export function contentNames(content: Content): string[] {
+  const { newsletter } = content;
+  const names = [
+    ...REGION_NAMES,
+    ...content.regions.regions.flatMap((r) => r.links.map((l) => l.name)),
+    ...content.reviews.flatMap((r) => [r.title, r.partnership]),
+    newsletter.name,
+    newsletter.organisation,
+    newsletter.sender.name,
+    ...newsletter.postalAddress,
+    ...newsletter.social.map((s) => s.name),
+  ];
+  return [...new Set(names.map((n) => n.trim()).filter((n) => n.length > 1))].sort((a, b) => b.length - a.length);
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The prose with each known name blanked (same length, so offsets hold). */
+export function blankNames(prose: string, names: readonly string[]): string {
+  let out = prose;
+  for (const name of names) {
+    const re = new RegExp(`(?<![\\p{L}\\d])${escape(name).replace(/\s+/g, '\\s+')}(?![\\p{L}\\d])`, 'giu');
+    out = out.replace(re, (m) => m.replace(/\S/g, ' '));
+  }
+  return out;
+}
+
+/** A field written in title case ("Have Your Say"): there a capital says nothing about a name. */
+export function titleCase(prose: string): boolean {
+  const words = prose.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const long = words.filter((w) => w.length > 3);
+  return long.length > 1 && long.every((w) => /^\p{Lu}/u.test(w));
+}
+
+/** A capitalised word that does not start a sentence, a list item or a field reads as part of a name. */
+export function insideName(prose: string, start: number): boolean {
+  if (!/^\p{Lu}/u.test(prose.slice(start, start + 1))) return false;
+  const before = prose.slice(0, start).trimEnd();
+  return before !== '' && !/[.!?:;"“‘(\n]$/.test(before) && !/\n\s*$/.test(prose.slice(0, start));
+}

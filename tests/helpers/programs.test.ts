@@ -1,0 +1,41 @@
+// A fresh machine: without Chromium, `npm test` skips the browser test files and says in one line
+// what to install; with CI set the same files fail. vitest itself is run on one browser file,
+// with CHROMIUM_PATH pointing at nothing.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO } from './project.js';
+
+const VITEST = path.join(REPO, 'node_modules/vitest/vitest.mjs');
+
+function vitest(ci: boolean): { status: number | null; output: string } {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'CI' && k !== 'NODE_ENV'));
+  const run = spawnSync(process.execPath, [VITEST, 'run', 'tests/preview/studio.test.ts'], {
+    cwd: REPO,
+    env: { ...env, CHROMIUM_PATH: '/nonexistent/chromium', NO_COLOR: '1', ...(ci ? { CI: 'true' } : {}) },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  return { status: run.status, output: run.stdout + run.stderr };
+}
+
+describe('a machine without Chromium', () => {
+  it('outside CI: the browser files are skipped, and one line says what to install', () => {
+    const { status, output } = vitest(false);
+    expect(status, output).toBe(0);
+    const notice = output.split('\n').filter((l) => l.startsWith('npm test:'));
+    expect(notice).toHaveLength(1);
+    expect(notice[0]).toMatch(
+      /Chromium is not installed \(apt-get install chromium, or set CHROMIUM_PATH \(looked for \/nonexistent\/chromium\)\): skipping \d+ browser test files/,
+    );
+    expect(output).toMatch(/Test Files\s+1 skipped/);
+  });
+
+  it('with CI set: nothing is skipped, and the browser file fails saying Chromium is missing', () => {
+    const { status, output } = vitest(true);
+    expect(status).not.toBe(0);
+    expect(output).not.toContain('npm test:');
+    expect(output).toContain('Chromium is not installed at /nonexistent/chromium');
+    expect(output).toMatch(/Test Files\s+1 failed/);
+  });
+});
