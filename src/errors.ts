@@ -195,6 +195,11 @@ export const ERRORS = {
     exit: 1,
     hint: 'wait for it to finish (or for the daemon to finish its step), then run the command again; nothing was changed',
   },
+  'report-not-sent': {
+    title: 'The issue has no report: it has not been sent with the tool',
+    exit: 1,
+    hint: 'Mailchimp reports on an issue once its campaign is sent; run `newsletter status <id>` to see where it stands',
+  },
   'tool-failed': {
     title: 'The tool failed',
     exit: 2,

@@ -3,7 +3,7 @@
 // is what the spec cannot say (state.ts).
 import type { Context } from 'openapi-backend';
 import { problem, wrap, type Reply } from './problem.js';
-import { publicCampaign, type Account, type Settings, type StoredCampaign } from './state.js';
+import { publicCampaign, type Account, type StoredCampaign } from './state.js';
 
 type Body = Record<string, unknown>;
 
@@ -26,7 +26,7 @@ export function operations(account: Account): Record<string, (c: Context) => Rep
     patchCampaignsId: (c) =>
       wrap(() => ({
         status: 200,
-        body: publicCampaign(account.update(id(c), body(c) as { settings: Partial<Settings>; recipients?: { list_id: string } })),
+        body: publicCampaign(account.update(id(c), body(c) as Parameters<Account['update']>[1])),
       })),
     getCampaignsIdContent: (c) => wrap(() => ({ status: 200, body: project(contentOf(account.campaign(id(c))), fieldsOf(c)) })),
     putCampaignsIdContent: (c) =>
@@ -58,7 +58,7 @@ function campaignPage(account: Account, q: Record<string, string>): Body {
   return { campaigns: all.slice(offset, offset + count).map(publicCampaign), total_items: all.length, _links: [] };
 }
 
-function fieldsOf(c: Context): string[][] | undefined {
+export function fieldsOf(c: Context): string[][] | undefined {
   const raw = (c.request.query as Record<string, string | string[] | undefined>).fields;
   if (raw === undefined) return undefined;
   const list = Array.isArray(raw) ? raw : raw.split(',');

@@ -11,7 +11,8 @@ import addFormats from 'ajv-formats';
 import { checkedAnswer } from './answers.js';
 import { standinSpec } from './spec.js';
 import { Account, type AccountOptions } from './state.js';
-import { operations } from './operations.js';
+import { fieldsOf, operations, project } from './operations.js';
+import { reportControl, reportOperations, Reports } from './reports.js';
 import { problem, wrap, type Reply } from './problem.js';
 import { Faults, type FaultKind } from './faults.js';
 
@@ -43,6 +44,8 @@ export interface Standin {
   apiKey: string;
   audienceId: string;
   account: Account;
+  /** Campaign reports: figures a test sets (reports.ts). */
+  reports: Reports;
   faults: Faults;
   /** Every API request received, in order. */
   requests: RequestRecord[];
@@ -62,6 +65,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     canSchedule: options.canSchedule ?? true,
     testLimits: options.testLimits ?? { perRequest: 6, perCampaign: 24 },
   });
+  const reports = new Reports(account);
   const faults = new Faults();
   const requests: RequestRecord[] = [];
   let inFlight = 0;
@@ -83,6 +87,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     securityHandlers: { basicAuth: (c) => basicKey(c.request.headers.authorization) === apiKey },
     handlers: {
       ...operations(account),
+      ...reportOperations(reports, (value, c) => project(value, fieldsOf(c))),
       ...options.handlers,
       validationFail: (c: Context): Reply =>
         problem(
@@ -178,6 +183,8 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     }
     const advance = /^\/__standin\/campaigns\/([^/]+)\/advance$/.exec(path);
     if (advance?.[1] && method === 'POST' && body.to) return wrap(() => ({ status: 200, body: account.advance(advance[1]!, body.to!) }));
+    const report = reportControl(reports, path, method, body);
+    if (report) return report;
     if (path === '/__standin/state' && method === 'GET')
       return { status: 200, body: { campaigns: [...account.campaigns.values()], requests } };
     return problem(404, 'Resource Not Found', `No stand-in control at ${method} ${path}.`);
@@ -191,6 +198,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     apiKey,
     audienceId,
     account,
+    reports,
     faults,
     requests,
     get maxInFlight() {

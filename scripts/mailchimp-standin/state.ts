@@ -26,8 +26,15 @@ export interface StoredCampaign {
   content_type: 'template';
   recipients: { list_id: string; list_name: string; list_is_active: boolean; recipient_count: number };
   settings: Settings;
+  tracking: Tracking;
   content: { html: string; plain_text: string };
   testsSent: number;
+}
+
+export interface Tracking {
+  opens: boolean;
+  html_clicks: boolean;
+  text_clicks: boolean;
 }
 
 export interface Audience {
@@ -84,7 +91,12 @@ export class Account {
     return c;
   }
 
-  create(body: { type: string; recipients?: { list_id: string }; settings?: Partial<Settings> }): StoredCampaign {
+  create(body: {
+    type: string;
+    recipients?: { list_id: string };
+    settings?: Partial<Settings>;
+    tracking?: Partial<Tracking>;
+  }): StoredCampaign {
     if (body.type !== 'regular')
       throw new Refusal(400, 'Invalid Resource', `The stand-in keeps regular campaigns only, not "${body.type}".`);
     const listId = body.recipients?.list_id ?? '';
@@ -109,6 +121,8 @@ export class Account {
         recipient_count: this.options.audience.memberCount,
       },
       settings: { title: '', subject_line: '', preview_text: '', from_name: '', reply_to: '', to_name: '', ...body.settings },
+      // Mailchimp tracks opens and clicks unless told not to.
+      tracking: { opens: true, html_clicks: true, text_clicks: true, ...body.tracking },
       content: { html: '', plain_text: '' },
       testsSent: 0,
     };
@@ -116,7 +130,10 @@ export class Account {
     return campaign;
   }
 
-  update(id: string, body: { settings: Partial<Settings>; recipients?: { list_id: string } }): StoredCampaign {
+  update(
+    id: string,
+    body: { settings: Partial<Settings>; recipients?: { list_id: string }; tracking?: Partial<Tracking> },
+  ): StoredCampaign {
     const c = this.editable(id);
     const missing = (['subject_line', 'from_name', 'reply_to'] as const).filter((f) => !body.settings[f]?.trim());
     if (missing.length > 0)
@@ -129,6 +146,7 @@ export class Account {
     this.checkReplyTo(body.settings.reply_to);
     if (body.recipients) this.checkAudience(body.recipients.list_id);
     c.settings = { ...c.settings, ...body.settings };
+    if (body.tracking) c.tracking = { ...c.tracking, ...body.tracking };
     return c;
   }
 

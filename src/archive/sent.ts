@@ -47,6 +47,8 @@ const Meta = z.strictObject({
   renderedAt: z.iso.datetime(),
   sentAt: z.iso.datetime(),
   issueDigest: z.string().regex(/^[0-9a-f]{64}$/),
+  // Only when newsletter.yaml's tracking was not the default (snapshot.ts).
+  tracking: z.strictObject({ opens: z.boolean(), htmlClicks: z.boolean(), textClicks: z.boolean() }).optional(),
 });
 
 export function sentDir(paths: ContentPaths, id: string): string {

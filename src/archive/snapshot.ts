@@ -2,8 +2,8 @@
 // and what the archive shows once the issue is sent. Everything a reader receives is in it, so
 // a later change to shared content (regions, reviews, newsletter.yaml) or to the templates never
 // rewrites history. Pure: made from a render, hashed from its parts.
-import type { Content, Issue } from '../content/schema.js';
-import { contentHash, type ReceivedContent } from '../render/content-hash.js';
+import { type Content, DEFAULT_TRACKING, type Issue, type TrackingPolicy } from '../content/schema.js';
+import { contentHash, receivedTracking, type ReceivedContent } from '../render/content-hash.js';
 import type { RenderedIssue } from '../render/index.js';
 
 /** What subscribers receive (its `html` with Mailchimp's merge tags as written, for Mailchimp to fill), and more. */
@@ -18,6 +18,11 @@ export interface IssueSnapshot extends ReceivedContent {
   renderedAt: string;
 }
 
+/** What the campaign of this snapshot tracks (newsletter.yaml's tracking; the default when the snapshot has none). */
+export function trackingOf(s: Pick<IssueSnapshot, 'tracking'>): TrackingPolicy {
+  return s.tracking ?? { ...DEFAULT_TRACKING };
+}
+
 export function snapshotOf(content: Content, issue: Issue, rendered: RenderedIssue, now: Date): IssueSnapshot {
   const parts: ReceivedContent = {
     subject: issue.subject,
@@ -27,6 +32,7 @@ export function snapshotOf(content: Content, issue: Issue, rendered: RenderedIss
     replyTo: content.newsletter.sender.replyTo,
     html: rendered.html,
     text: rendered.text,
+    ...receivedTracking(content.newsletter.tracking),
   };
   return { schemaVersion: 1, issueId: issue.id, ...parts, web: rendered.web, hash: contentHash(parts), renderedAt: now.toISOString() };
 }

@@ -64,6 +64,9 @@ export const REGION_NAMES = [
   'London',
 ] as const;
 
+const trackingFlag = z.boolean({ error: 'write true (tracked) or false (not tracked)' }).default(true);
+export const DEFAULT_TRACKING = { opens: true, htmlClicks: true, textClicks: true } as const;
+export type TrackingPolicy = { opens: boolean; htmlClicks: boolean; textClicks: boolean };
 /** What the accessibility statement says that no check can know: dates, who answers, and what is not accessible yet. */
 export const AccessibilityFacts = z.strictObject({
   /** When the statement was first prepared, and last reviewed (GOV.UK asks for a review at least once a year). */
@@ -107,6 +110,18 @@ export const Newsletter = z.strictObject({
     .default([]),
   /** How many different people must approve an issue before it can be scheduled. */
   approvals: z.number({ error: 'write how many different people must approve an issue, e.g. 2' }).int().min(1).max(5).default(1),
+  /**
+   * What Mailchimp counts for each issue (its campaign's tracking settings): opens (a tracking
+   * image) and clicks (links sent through Mailchimp) in the HTML and the plain text. Approval
+   * pins them with the issue; `publish` sets them on the campaign. Mailchimp's default: all on.
+   */
+  tracking: z
+    .strictObject({
+      opens: trackingFlag,
+      htmlClicks: trackingFlag,
+      textClicks: trackingFlag,
+    })
+    .default(DEFAULT_TRACKING),
   /** The facts of the archive's accessibility statement (Public Sector Bodies Accessibility Regulations 2018); without them the archive has no statement. */
   accessibility: AccessibilityFacts.optional(),
 });

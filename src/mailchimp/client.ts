@@ -24,7 +24,21 @@ import {
   type Audience,
   type CampaignDraft,
   type SendChecklist,
+  type Tracking,
 } from './schemas.js';
+import {
+  CLICK_FIELDS,
+  clickPageSchema,
+  DOMAIN_FIELDS,
+  domainSchema,
+  REPORT_FIELDS,
+  reportSchema,
+  toDomains,
+  toReport,
+  type CampaignReport,
+  type DomainFigures,
+  type LinkClicks,
+} from './report-schemas.js';
 import { createSdk, type Sdk } from './sdk.js';
 
 export interface MailchimpClientOptions {
@@ -53,6 +67,7 @@ export interface SettingsUpdate {
   replyTo: string;
   title?: string;
   previewText?: string;
+  tracking?: Tracking;
 }
 
 type Repeat = 'safe' | 'once';
@@ -144,6 +159,7 @@ export class MailchimpClient {
         from_name: draft.fromName,
         reply_to: draft.replyTo,
       },
+      ...(draft.tracking ? { tracking: trackingBody(draft.tracking) } : {}),
     };
     return toCampaign(await this.call(`create campaign "${draft.title}"`, 'once', (sdk) => sdk.campaigns.create(body), campaignSchema));
   }
@@ -152,8 +168,9 @@ export class MailchimpClient {
     const settings: Record<string, string> = { subject_line: update.subject, from_name: update.fromName, reply_to: update.replyTo };
     if (update.title !== undefined) settings.title = update.title;
     if (update.previewText !== undefined) settings.preview_text = update.previewText;
+    const body = { settings, ...(update.tracking ? { tracking: trackingBody(update.tracking) } : {}) };
     return toCampaign(
-      await this.call(`update the settings of campaign ${id}`, 'safe', (sdk) => sdk.campaigns.update(id, { settings }), campaignSchema),
+      await this.call(`update the settings of campaign ${id}`, 'safe', (sdk) => sdk.campaigns.update(id, body), campaignSchema),
     );
   }
 
@@ -207,6 +224,45 @@ export class MailchimpClient {
     );
   }
 
+  /** The report of a sent campaign, aggregates only. Mailchimp answers 404 (failure 'not-found') until it has one. */
+  async getReport(id: string): Promise<CampaignReport> {
+    return toReport(
+      await this.call(
+        `read the report of campaign ${id}`,
+        'safe',
+        (sdk) => sdk.reports.getCampaignReport(id, { fields: REPORT_FIELDS }),
+        reportSchema,
+      ),
+    );
+  }
+
+  /** Clicks per link (every page of them): how many clicks and how many people, never who. */
+  async getLinkClicks(id: string): Promise<LinkClicks[]> {
+    const links: LinkClicks[] = [];
+    for (let offset = 0; ; offset += PAGE_SIZE) {
+      const page = await this.call(
+        `read the clicks per link of campaign ${id}`,
+        'safe',
+        (sdk) => sdk.reports.getCampaignClickDetails(id, { fields: CLICK_FIELDS, count: PAGE_SIZE, offset }),
+        clickPageSchema,
+      );
+      for (const u of page.urls_clicked) links.push({ url: u.url, totalClicks: u.total_clicks, uniqueClicks: u.unique_clicks });
+      if (page.urls_clicked.length === 0 || offset + PAGE_SIZE >= page.total_items) return links;
+    }
+  }
+
+  /** Sends, deliveries, opens and clicks per email domain (gmail.com, nhs.net …). */
+  async getDomainPerformance(id: string): Promise<DomainFigures[]> {
+    return toDomains(
+      await this.call(
+        `read the domain performance of campaign ${id}`,
+        'safe',
+        (sdk) => sdk.reports.getDomainPerformanceForCampaign(id, { fields: DOMAIN_FIELDS }),
+        domainSchema,
+      ),
+    );
+  }
+
   private call(operation: string, repeat: Repeat, run: (sdk: Sdk) => Promise<unknown>): Promise<unknown>;
   private call<S extends z.ZodType>(operation: string, repeat: Repeat, run: (sdk: Sdk) => Promise<unknown>, schema: S): Promise<z.infer<S>>;
   private async call(operation: string, repeat: Repeat, run: (sdk: Sdk) => Promise<unknown>, schema?: z.ZodType): Promise<unknown> {
@@ -228,4 +284,8 @@ export class MailchimpClient {
     const where = parsed.error.issues.map((i) => `${i.path.join('.') || '(answer)'}: ${i.message}`).join('; ');
     throw new MailchimpError('unexpected-answer', operation, 'Unexpected answer', where);
   }
+}
+
+function trackingBody(t: Tracking): { opens: boolean; html_clicks: boolean; text_clicks: boolean } {
+  return { opens: t.opens, html_clicks: t.htmlClicks, text_clicks: t.textClicks };
 }

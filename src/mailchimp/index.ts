@@ -11,5 +11,7 @@ export {
   type CampaignDraft,
   type CampaignStatus,
   type SendChecklist,
+  type Tracking,
 } from './schemas.js';
+export type { CampaignReport, DomainFigures, LinkClicks } from './report-schemas.js';
 export { DEFAULT_RETRY, type RetryPolicy, type Timing } from './retry.js';

@@ -29,6 +29,9 @@ export const CAMPAIGN_FIELDS = [
   'settings.preview_text',
   'settings.from_name',
   'settings.reply_to',
+  'tracking.opens',
+  'tracking.html_clicks',
+  'tracking.text_clicks',
 ];
 
 const text = z.string().default('');
@@ -45,6 +48,10 @@ export const campaignSchema = z.object({
   settings: z
     .object({ title: text, subject_line: text, preview_text: text, from_name: text, reply_to: text })
     .default({ title: '', subject_line: '', preview_text: '', from_name: '', reply_to: '' }),
+  // Mailchimp tracks all three unless told otherwise.
+  tracking: z
+    .object({ opens: z.boolean().default(true), html_clicks: z.boolean().default(true), text_clicks: z.boolean().default(true) })
+    .default({ opens: true, html_clicks: true, text_clicks: true }),
 });
 
 export const campaignPageSchema = z.object({
@@ -82,6 +89,15 @@ export interface CampaignDraft {
   previewText: string;
   fromName: string;
   replyTo: string;
+  /** What Mailchimp tracks (Mailchimp's default, everything, when left out). */
+  tracking?: Tracking;
+}
+
+/** Whether Mailchimp counts opens (a tracking pixel) and clicks (links rewritten through Mailchimp). */
+export interface Tracking {
+  opens: boolean;
+  htmlClicks: boolean;
+  textClicks: boolean;
 }
 
 /** A campaign as the tool sees it: what it was made with, and what Mailchimp has done with it. */
@@ -116,6 +132,7 @@ export function toCampaign(raw: z.infer<typeof campaignSchema>): Campaign {
     previewText: raw.settings.preview_text,
     fromName: raw.settings.from_name,
     replyTo: raw.settings.reply_to,
+    tracking: { opens: raw.tracking.opens, htmlClicks: raw.tracking.html_clicks, textClicks: raw.tracking.text_clicks },
     sendTime: raw.send_time ? raw.send_time : null,
     emailsSent: raw.emails_sent,
     createTime: raw.create_time,

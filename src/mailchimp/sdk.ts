@@ -21,6 +21,13 @@ export interface SdkCampaigns {
   sendTestEmail(campaignId: string, body: object): Promise<null>;
 }
 
+/** The aggregate reports only; the per-person ones are deliberately not declared. */
+export interface SdkReports {
+  getCampaignReport(campaignId: string, opts?: { fields?: string[] }): Promise<SdkJson>;
+  getCampaignClickDetails(campaignId: string, opts?: { fields?: string[]; count?: number; offset?: number }): Promise<SdkJson>;
+  getDomainPerformanceForCampaign(campaignId: string, opts?: { fields?: string[] }): Promise<SdkJson>;
+}
+
 export interface Sdk {
   /** Read by the SDK on every call; set once here. */
   basePath: string;
@@ -30,6 +37,7 @@ export interface Sdk {
   ping: { get(): Promise<SdkJson> };
   campaigns: SdkCampaigns;
   lists: { getList(listId: string, opts?: { fields?: string[] }): Promise<SdkJson> };
+  reports: SdkReports;
 }
 
 type SdkConstructor = new () => Sdk;

@@ -1,6 +1,7 @@
 // Every route of the preview server, in one place. Studio routes exist only on loopback
 // (studio mode); public mode serves the archive of sent issues, share pages and the feed.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { studioReportPage } from '../report/studio.js';
 import { archivedIssues } from '../site/archive.js';
 import { archivePage, atomFeed } from '../site/pages.js';
 import { accessibilityStatementPage, withStatementLink } from '../site/accessibility.js';
@@ -65,6 +66,8 @@ const ROUTES: Route[] = [
   { pattern: ['events'], dir: false, studioOnly: true, handle: (c, _q, res) => c.hub.attach(res, securityHeaders()) },
   { pattern: ['issues', ':id'], dir: true, studioOnly: true, handle: studioIssue },
   { pattern: ['issues', ':id', 'email'], dir: false, studioOnly: true, handle: studioEmail },
+  // What readers did with a sent issue (report/): aggregate figures, studio only.
+  { pattern: ['issues', ':id', 'report'], dir: true, studioOnly: true, handle: issueReport },
   // The actions: studio mode only (so public mode answers 404), each a form post (see csrf.ts).
   { method: 'POST', pattern: ['issues', ':id', 'approve'], dir: false, studioOnly: true, handle: action('approve') },
   { method: 'POST', pattern: ['issues', ':id', 'proof'], dir: false, studioOnly: true, handle: action('proof') },
@@ -207,6 +210,12 @@ async function studioEmail(c: RouteContext, req: IncomingMessage, res: ServerRes
   if (!shown) return notFound(req, res);
   const html = emailInScheme(shown.rendered.html, parseView(p.query).scheme);
   send(req, res, { type: HTML, body: html, csp: EMAIL_POLICY, framed: true });
+}
+
+async function issueReport(c: RouteContext, req: IncomingMessage, res: ServerResponse, [id]: string[]): Promise<void> {
+  const html = c.ws.issue(id!) && (await studioReportPage(c.ws.newsletterName(), c.ws.paths, c.store, id!, c.now()));
+  if (!html) return notFound(req, res);
+  page(req, res, html, { cache: 'no-store' });
 }
 
 async function archive(c: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -78,8 +78,9 @@ async function run(ctx: ApplyContext, step: PublishStep, id: string | null): Pro
         replyTo: wanted.replyTo,
         ...(step.changes.title !== undefined ? { title: wanted.title } : {}),
         ...(step.changes.previewText !== undefined ? { previewText: wanted.previewText } : {}),
+        ...(step.tracking ? { tracking: step.tracking } : {}),
       });
-      done(ctx, step.kind, id, () => undefined, { changed: Object.keys(step.changes) });
+      done(ctx, step.kind, id, () => undefined, { changed: [...Object.keys(step.changes), ...(step.tracking ? ['tracking'] : [])] });
       return id;
     }
     case 'set-content': {

@@ -19,9 +19,10 @@ export function describeStep(step: PublishStep): string {
     case 'unschedule':
       return `unschedule the campaign: ${step.reason}`;
     case 'update-settings':
-      return `update ${Object.keys(step.changes)
-        .map((k) => SETTING_NAMES[k as keyof CampaignSettings])
-        .join(', ')}`;
+      return `update ${[
+        ...Object.keys(step.changes).map((k) => SETTING_NAMES[k as keyof CampaignSettings]),
+        ...(step.tracking ? ['tracking (opens and clicks)'] : []),
+      ].join(', ')}`;
     case 'set-content':
       return 'set the content (HTML and plain text) to the approved issue';
     case 'read-checklist':

@@ -2,7 +2,8 @@
 // Pure — the approved snapshot, what Mailchimp holds and what the store remembers go in; a list
 // of steps comes out. `publish --dry-run` prints it; the applier carries it out step by step.
 import { createHash } from 'node:crypto';
-import type { IssueSnapshot } from '../archive/snapshot.js';
+import { type IssueSnapshot, trackingOf } from '../archive/snapshot.js';
+import type { TrackingPolicy } from '../content/schema.js';
 import { NewsletterError } from '../errors.js';
 import type { CampaignStatus } from '../mailchimp/index.js';
 import { campaignStatusWords } from '../mailchimp/status-words.js';
@@ -25,6 +26,8 @@ export interface RemoteCampaign {
   /** heldBodiesHash of the HTML and text Mailchimp holds. */
   bodiesHash: string;
   emailsSent: number;
+  /** What the campaign tracks; undefined when not read. */
+  tracking?: TrackingPolicy;
 }
 
 /** What the store remembers of this issue's campaign. */
@@ -37,7 +40,7 @@ export interface CampaignRecord {
 export type PublishStep =
   | { kind: 'create-campaign'; settings: CampaignSettings }
   | { kind: 'unschedule'; reason: string }
-  | { kind: 'update-settings'; changes: Partial<CampaignSettings> }
+  | { kind: 'update-settings'; changes: Partial<CampaignSettings>; tracking?: TrackingPolicy }
   | { kind: 'set-content' }
   | { kind: 'read-checklist' }
   | { kind: 'schedule'; at: Date };
@@ -85,6 +88,21 @@ export function settingsChanges(wanted: CampaignSettings, held: CampaignSettings
   return changes;
 }
 
+/** The tracking settings Mailchimp holds that differ from the approved ones: "tracking.opens" … */
+export function trackingDrift(snapshot: IssueSnapshot, remote: RemoteCampaign): string[] {
+  if (!remote.tracking) return [];
+  const wanted = trackingOf(snapshot);
+  return (Object.keys(wanted) as (keyof TrackingPolicy)[]).filter((k) => wanted[k] !== remote.tracking![k]).map((k) => `tracking.${k}`);
+}
+
+/** The settings step for a campaign, or none when its settings and tracking are as approved. */
+function settingsStep(snapshot: IssueSnapshot, remote: RemoteCampaign): PublishStep | undefined {
+  const changes = settingsChanges(settingsFor(snapshot), remote.settings);
+  const tracking = trackingDrift(snapshot, remote).length > 0 ? { tracking: trackingOf(snapshot) } : {};
+  if (Object.keys(changes).length === 0 && !tracking.tracking) return undefined;
+  return { kind: 'update-settings', changes, ...tracking };
+}
+
 /** Mailchimp lets a campaign be edited until it is going, gone, cancelled or archived. */
 const changeable = (status: CampaignStatus) => status === 'save' || status === 'paused' || status === 'schedule';
 
@@ -122,8 +140,8 @@ export function planPublish(
     };
   }
   if (!changeable(remote.status)) throw new CampaignAlreadySent(issueId, remote.status);
-  const changes = settingsChanges(wanted, remote.settings);
-  const needsSettings = Object.keys(changes).length > 0;
+  const settings = settingsStep(snapshot, remote);
+  const needsSettings = settings !== undefined;
   const needsContent = !contentMatches(snapshot, remote, record);
   const scheduledRight = remote.status === 'schedule' && remote.sendTime?.getTime() === sendAt.getTime();
   if (scheduledRight && !needsSettings && !needsContent) {
@@ -137,7 +155,7 @@ export function planPublish(
   if (remote.status === 'schedule') {
     steps.push({ kind: 'unschedule', reason: needsSettings || needsContent ? 'its content must change' : 'its send time must change' });
   }
-  if (needsSettings) steps.push({ kind: 'update-settings', changes });
+  if (settings) steps.push(settings);
   if (needsContent) steps.push({ kind: 'set-content' });
   steps.push({ kind: 'read-checklist' }, ...schedule);
   return { issueId, campaignId: remote.id, steps };
@@ -147,6 +165,7 @@ export function planPublish(
 export function driftOf(snapshot: IssueSnapshot, remote: RemoteCampaign, record: CampaignRecord): string[] {
   const drift: string[] = [];
   for (const key of Object.keys(settingsChanges(settingsFor(snapshot), remote.settings))) drift.push(`settings.${key}`);
+  drift.push(...trackingDrift(snapshot, remote));
   if (record.contentSet && !contentMatches(snapshot, remote, record)) drift.push('content');
   return drift;
 }
@@ -160,9 +179,9 @@ export function planContentSync(snapshot: IssueSnapshot, remote: RemoteCampaign 
   const issueId = snapshot.issueId;
   if (!remote) return { issueId, campaignId: null, steps: [{ kind: 'create-campaign', settings: wanted }, { kind: 'set-content' }] };
   if (!changeable(remote.status)) throw new CampaignAlreadySent(issueId, remote.status);
-  const changes = settingsChanges(wanted, remote.settings);
+  const settings = settingsStep(snapshot, remote);
   const steps: PublishStep[] = [];
-  if (Object.keys(changes).length > 0) steps.push({ kind: 'update-settings', changes });
+  if (settings) steps.push(settings);
   if (!contentMatches(snapshot, remote, record)) steps.push({ kind: 'set-content' });
   if (steps.length > 0 && remote.status === 'schedule')
     throw new NewsletterError(

@@ -1,7 +1,7 @@
 // Finding an issue's campaign in Mailchimp and reading it as the planner sees it. The id the store
 // remembers comes first; failing that (never stored, lost in a crash, or the campaign deleted in
 // Mailchimp), the stable key in settings.title. Reads only: nothing here changes Mailchimp.
-import type { IssueSnapshot } from '../archive/snapshot.js';
+import { type IssueSnapshot, trackingOf } from '../archive/snapshot.js';
 import { ERRORS, NewsletterError } from '../errors.js';
 import { type Campaign, type MailchimpClient, type MailchimpConfig, mailchimpConfigFromEnv, MailchimpError } from '../mailchimp/index.js';
 import type { Store } from '../state/store.js';
@@ -63,6 +63,7 @@ export async function remoteOf(client: MailchimpClient, campaign: Campaign): Pro
     sendTime: campaign.sendTime ? new Date(campaign.sendTime) : null,
     bodiesHash: heldBodiesHash(content.html, content.plainText),
     emailsSent: campaign.emailsSent,
+    tracking: campaign.tracking,
   };
 }
 
@@ -81,6 +82,7 @@ export function draftOf(snapshot: IssueSnapshot, audienceId: string) {
     previewText: snapshot.preheader,
     fromName: snapshot.fromName,
     replyTo: snapshot.replyTo,
+    tracking: trackingOf(snapshot),
   };
 }
 

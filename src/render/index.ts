@@ -1,7 +1,7 @@
 // Render one issue: view model → Handlebars → MJML → email HTML, plus plain text and the web
 // version. Pure: content and compiled templates in, strings out.
 import type { Content, Issue } from '../content/schema.js';
-import { contentHash } from './content-hash.js';
+import { contentHash, receivedTracking } from './content-hash.js';
 import { toWebEquivalents } from './merge-tags.js';
 import { compileMjml, type MjmlProblem } from './mjml.js';
 import { buildIssueView } from './model.js';
@@ -63,6 +63,7 @@ export async function renderIssue(
       replyTo: content.newsletter.sender.replyTo,
       html,
       text,
+      ...receivedTracking(content.newsletter.tracking),
     }),
     mjmlProblems: problems.map((p) => ({ ...p, section: sectionAt(p.line) })),
   };

@@ -8,8 +8,11 @@ import type { SchedulerContext } from './context.js';
 import { fireClaimed, type FireResult } from './due-send.js';
 import { type Health, startHealth } from './health.js';
 import { reconcileAll, type ReconcileOutcome } from './reconcile.js';
+import { type ReadingResult, ReportReader } from '../report/due-readings.js';
 import { sendReminder } from './reminders.js';
 import { REMINDER_JOB, SCHEDULES, TIME_ZONE } from './schedules.js';
+
+type Job = 'tick' | 'reconcile' | 'reports';
 
 export type DaemonDeps = Omit<SchedulerContext, 'stopping'> & { env: NodeJS.ProcessEnv };
 
@@ -27,6 +30,7 @@ export class Daemon {
   private readonly running = new Map<string, Promise<unknown>>();
   private tasks: ScheduledTask[] = [];
   private health?: { port: number; close(): Promise<void> };
+  private readonly reportReader = new ReportReader();
   private startedAt?: Date;
   lastTick?: Date;
   lastReconcile?: Date;
@@ -76,6 +80,11 @@ export class Daemon {
     return results;
   }
 
+  /** Every few minutes: read Mailchimp's report on sent issues at about +1 h, +24 h and +7 days (report/). */
+  readReports(): Promise<Map<string, ReadingResult>> {
+    return this.reportReader.readDue(this.ctx);
+  }
+
   /** Once per UK calendar day, the first tick at or after the reminder time sends the reminder. */
   async reminderIfDue(): Promise<string | undefined> {
     const { store, owner, config, log, clock } = this.ctx;
@@ -123,9 +132,9 @@ export class Daemon {
     this.startedAt = clock();
     store.heartbeats.start(owner);
     if (options.healthPort !== undefined) this.health = await startHealth(options.healthPort, () => this.healthReport());
-    const every = (name: 'tick' | 'reconcile', expression: string) =>
+    const every = (name: Job, expression: string) =>
       cron.schedule(expression, () => this.run(name), { timezone: TIME_ZONE, noOverlap: true, name: `newsletter-${name}` });
-    this.tasks = [every('tick', SCHEDULES.tick), every('reconcile', SCHEDULES.reconcile)];
+    this.tasks = [every('tick', SCHEDULES.tick), every('reconcile', SCHEDULES.reconcile), every('reports', SCHEDULES.reports)];
     log.info('daemon.started', `daemon ${owner} started`, { owner, healthPort: this.health?.port });
     void this.run('reconcile')
       .then(() => this.run('tick'))
@@ -134,9 +143,10 @@ export class Daemon {
   }
 
   /** Run one job unless it is already running or the daemon is stopping; errors are logged, never thrown. */
-  run(name: 'tick' | 'reconcile'): Promise<unknown> {
+  run(name: Job): Promise<unknown> {
     if (this.stopRequested || this.running.has(name)) return Promise.resolve();
-    const job = (name === 'tick' ? this.tick() : this.reconcile())
+    const work = { tick: () => this.tick(), reconcile: () => this.reconcile(), reports: () => this.readReports() }[name];
+    const job = work()
       .catch((e: unknown) => this.ctx.log.error(`${name}.failed`, `${name} failed: ${e instanceof Error ? e.message : String(e)}`))
       .finally(() => this.running.delete(name));
     this.running.set(name, job);

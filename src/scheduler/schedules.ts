@@ -10,6 +10,8 @@ export const SCHEDULES = {
   tick: '* * * * *',
   /** Reconcile scheduled and sending issues with Mailchimp. */
   reconcile: '*/5 * * * *',
+  /** Read Mailchimp's report on sent issues when a reading is due. */
+  reports: '*/5 * * * *',
 } as const;
 
 export const REMINDER_JOB = 'reminder';

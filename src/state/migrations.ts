@@ -142,6 +142,21 @@ export const MIGRATIONS: readonly Migration[] = [
         updated_at  TEXT NOT NULL
       );`,
   },
+  {
+    // What readers did with each sent issue: Mailchimp's report, read a few times after the send.
+    name: 'readings of campaign reports',
+    sql: `
+      CREATE TABLE IF NOT EXISTS report_reading (
+        reading_id  INTEGER PRIMARY KEY AUTOINCREMENT,
+        issue_id    TEXT NOT NULL,
+        campaign_id TEXT NOT NULL,
+        slot        TEXT NOT NULL CHECK (slot IN ('hour', 'day', 'week', 'asked')),
+        read_at     TEXT NOT NULL,
+        reading     TEXT NOT NULL CHECK (json_valid(reading))
+      );
+      CREATE UNIQUE INDEX IF NOT EXISTS report_reading_slot ON report_reading (issue_id, slot) WHERE slot <> 'asked';
+      CREATE INDEX IF NOT EXISTS report_reading_issue ON report_reading (issue_id, read_at);`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

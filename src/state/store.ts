@@ -15,6 +15,7 @@ import { DueSends } from './due-sends.js';
 import { Heartbeats } from './heartbeat.js';
 import { IssueLeases } from './issue-leases.js';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migrations.js';
+import { ReportReadings } from './reports.js';
 import { IssueStatuses } from './status.js';
 
 /** The folder for local state beside content/: the database and the generated preview secret. */
@@ -44,6 +45,8 @@ export interface Store {
   dailyJobs: DailyJobs;
   heartbeats: Heartbeats;
   issueLeases: IssueLeases;
+  /** Readings of Mailchimp's report on each sent issue. */
+  reports: ReportReadings;
   /** Run fn in one transaction (write lock taken at the start): a status change and its audit row land together or not at all. */
   tx<T>(fn: () => T): T;
   /** Share links to an issue that still work: not withdrawn, not expired. */
@@ -64,6 +67,7 @@ export function openStore(file: string, now: () => Date = () => new Date()): Sto
     dailyJobs: new DailyJobs(db, now),
     heartbeats: new Heartbeats(db, now),
     issueLeases: new IssueLeases(db, now),
+    reports: new ReportReadings(db),
     tx: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     liveShareLinks(issue) {
       const rows = db

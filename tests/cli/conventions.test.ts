@@ -72,7 +72,9 @@ describe('words', () => {
     );
     const json = captured();
     expect(await main(['serve', '--json'], json, '/nonexistent')).toBe(1);
-    expect(json.stderr).toContain('serve does not take --json — only `check`, `proof`, `approve`, `unapprove`, `status` and `log` take it');
+    expect(json.stderr).toContain(
+      'serve does not take --json — only `check`, `proof`, `approve`, `unapprove`, `status`, `log` and `report` take it',
+    );
   });
 
   it('an unknown option gets a did-you-mean among the command’s own options; a missing value is named', async () => {

@@ -1,6 +1,6 @@
 // A daemon in a process of its own, for the tests that kill one or race two:
-//   node --import tsx daemon-child.ts <db> <project root> <stand-in base URL> <clock ISO> [<stop grace ms>]
-// It says "ready <owner>" and waits for a line on stdin; then it ticks once ("tick <json>") and
+//   node --import tsx daemon-child.ts <db> <project root> <stand-in base URL> <clock ISO> [<stop grace ms>] [<job>]
+// It says "ready <owner>" and waits for a line on stdin; then it ticks once (or runs <job>, e.g. reports) and
 // waits to be killed or signalled. On SIGTERM it says "stopping", stops as the real command does
 // (with the grace given), says "stopped <how>" and exits 0.
 import { MailchimpClient } from '../../src/mailchimp/index.js';
@@ -12,7 +12,7 @@ import { createLogger } from '../../src/scheduler/log.js';
 import { openStore } from '../../src/state/store.js';
 import { DEFAULT_KEY } from '../../scripts/mailchimp-standin/server.js';
 
-const [db, root, baseUrl, at, grace = '300'] = process.argv.slice(2) as [string, string, string, string, string?];
+const [db, root, baseUrl, at, grace = '300', job = 'tick'] = process.argv.slice(2) as [string, string, string, string, string?, string?];
 const clock = () => new Date(at);
 const store = openStore(db, clock);
 const owner = leaseOwner();
@@ -42,5 +42,5 @@ process.once('SIGTERM', () => {
 });
 say(`ready ${owner}`);
 process.stdin.once('data', () => {
-  void daemon.run('tick').then(() => say('ticked'));
+  void daemon.run(job as Parameters<Daemon['run']>[0]).then(() => say('ticked'));
 });

@@ -5,7 +5,8 @@ import { UsageError } from '../io.js';
 
 export const daemon: Command = {
   name: 'daemon',
-  summary: 'run the scheduler: fire due sends, follow Mailchimp, email daily reminders (stops on Ctrl-C or SIGTERM)',
+  summary:
+    'run the scheduler: fire due sends, follow Mailchimp, read reports on sent issues, email daily reminders (stops on Ctrl-C or SIGTERM)',
   usage: ['daemon [--health-port <number>]'],
   options: {
     'health-port': { type: 'string', value: '<number>', description: 'serve GET /healthz on 127.0.0.1 at this port (0: any free port)' },

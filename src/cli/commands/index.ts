@@ -14,6 +14,7 @@ import { log } from './log.command.js';
 import { publishCommand } from './publish.command.js';
 import { unscheduleCommand } from './unschedule.command.js';
 import { daemon } from './daemon.command.js';
+import { report } from './report.command.js';
 import { importSentCommand } from './import-sent.command.js';
 
 // One command a line, so that commands added on different branches merge without conflict.
@@ -31,6 +32,7 @@ export const COMMANDS: readonly Command[] = [
   unscheduleCommand,
   status,
   log,
+  report,
   importSentCommand,
   daemon,
 ];

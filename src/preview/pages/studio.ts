@@ -64,7 +64,7 @@ export function studioIssuePage(p: IssuePageInput): string {
 <main class="wrap">
 ${problemsOverlay(p.problems, p.render !== undefined)}
 <div id="head" class="issue-head" data-render="${escapeHtml(head)}"><h1>${escapeHtml(issue.subject)}</h1>
-<p>Planned for ${escapeHtml(ukDateTime(issue.sendAt))} · <code>${escapeHtml(issue.file)}</code>${goingOut ? '' : ` · <a href="${base}edit/">Edit</a>`}</p></div>
+<p>Planned for ${escapeHtml(ukDateTime(issue.sendAt))} · <code>${escapeHtml(issue.file)}</code>${goingOut ? '' : ` · <a href="${base}edit/">Edit</a>`}${standing.status === 'sent' ? ` · <a href="${base}report/">What readers did</a>` : ''}</p></div>
 ${standingBlock(standing, standingKey(standing))}
 ${actionsPanel(issue.id, standing.status, p.actions.token, p.actions.result)}
 <div id="live" data-render="${p.render ? p.render.seq : 'none'}:${p.problems.length}">

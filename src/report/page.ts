@@ -1,0 +1,132 @@
+// The report page of one sent issue in the studio (never in public mode): the figures of the
+// latest reading with its time, the caveats beside them, clicks by section and opens/clicks over
+// the readings as inline SVG with their data tables, clicks per link, email domains, and the
+// issues before it. Pure: an IssueReport in, a page out.
+import { page } from '../preview/pages/shell.js';
+import { STUDIO_CSS } from '../preview/pages/studio-assets.js';
+import { ukDayOf, ukInstant } from '../render/dates.js';
+import { escapeHtml } from '../render/html.js';
+import { barLayout, lineLayout } from './chart.js';
+import type { Figures, IssueReport } from './model.js';
+import { SLOT_WORDS } from './schedule.js';
+import { barChartSvg, lineChartSvg } from './svg.js';
+import { percent } from './text.js';
+
+const REPORT_CSS = `
+.pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5rem;align-items:start;margin:0 0 1.5rem}
+@media (max-width:50rem){.pair{grid-template-columns:1fr}}
+figure{margin:0}.chart{max-width:36rem;height:auto}
+.figures{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1.5rem;margin:0 0 1rem}.figures dt{font-weight:bold}.figures dd{margin:0}
+.caveat{border-left:5px solid #1d70b8;padding-left:.75rem;margin:.5rem 0}
+td.num,th.num{text-align:right}td.url{overflow-wrap:anywhere}
+tr.current td{font-weight:bold}
+`;
+
+const esc = escapeHtml;
+const at = (iso: string) => esc(ukInstant(new Date(iso)));
+
+export function reportPage(name: string, r: IssueReport): string {
+  const back = `/issues/${encodeURIComponent(r.issueId)}/`;
+  const header = `<header class="top"><nav class="wrap" aria-label="Studio"><strong>${esc(name)}</strong> <a href="/">All issues</a> <a href="${back}">This issue</a></nav></header>`;
+  const intro = `<h1>What readers did: ${esc(r.subject)}</h1>
+<p>Issue ${esc(r.issueId)}, sent ${at(r.sentAt)}. Figures are Mailchimp's totals for the whole audience; no reader is named or counted alone.</p>`;
+  const next = r.nextReadingAt ? `<p class="muted">Next reading: ${at(r.nextReadingAt)}.</p>` : '';
+  const body =
+    r.state === 'not-ready'
+      ? `<h2>Not ready yet</h2>${r.caveats.map((c) => `<p class="caveat">${esc(c)}</p>`).join('')}${next}`
+      : ready(r) + next;
+  return page({
+    title: `What readers did — ${r.subject}`,
+    css: STUDIO_CSS + REPORT_CSS,
+    body: `${header}\n<main class="wrap">\n${intro}\n${body}\n</main>`,
+  });
+}
+
+function ready(r: Extract<IssueReport, { state: 'ready' }>): string {
+  return [figures(r), sectionsPart(r), seriesPart(r), linksPart(r), domainsPart(r), comparisonPart(r)].join('\n');
+}
+
+function figures(r: Extract<IssueReport, { state: 'ready' }>): string {
+  const f = r.latest;
+  const opens = f.opens
+    ? `${f.opens.unique} people, ${percent(f.opens.rate)} of those delivered <p class="caveat" id="caveat-opens">${esc(r.caveats[0]!)}</p>`
+    : `<p class="caveat" id="caveat-opens">${esc(r.caveats[0]!)}</p>`;
+  const clicks = f.clicks
+    ? `${f.clicks.unique} people, ${percent(f.clicks.rate)} of those delivered (${f.clicks.total} clicks in all)`
+    : esc(r.caveats.find((c) => c.startsWith('Clicks were not tracked')) ?? 'not tracked');
+  const rows: [string, string][] = [
+    ['Emails sent', String(f.emailsSent)],
+    ['Delivered', String(f.delivered)],
+    ['Bounces', `${f.bounces.hard} hard, ${f.bounces.soft} soft`],
+    ['Unsubscribes', String(f.unsubscribes)],
+    ['Abuse reports', String(f.abuseReports)],
+    ['Clicked', clicks],
+    ['Opened', opens],
+  ];
+  return `<h2>Figures</h2>
+<p>Reading of ${at(f.readAt)} (${esc(SLOT_WORDS[f.slot])}).</p>
+<dl class="figures" id="figures">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
+}
+
+function sectionsPart(r: Extract<IssueReport, { state: 'ready' }>): string {
+  if (r.sections.length === 0) return '<h2>Clicks by section</h2><p>No clicks yet.</p>';
+  const rows = r.sections.map((s) => ({ label: s.section.title, value: s.totalClicks }));
+  const top = [...r.sections].sort((a, b) => b.totalClicks - a.totalClicks)[0]!;
+  const svg = barChartSvg(
+    'by-section',
+    'Clicks by section',
+    `Bar chart of all clicks on the links in each section. Most clicked: ${top.section.title}, ${top.totalClicks} clicks.`,
+    barLayout(rows),
+  );
+  const table = `<table id="sections"><caption>Clicks by section</caption><thead><tr><th scope="col">Section</th><th scope="col" class="num">Clicks</th><th scope="col" class="num">People</th></tr></thead>
+<tbody>${r.sections.map((s) => `<tr><th scope="row">${esc(s.section.title)}</th><td class="num">${s.totalClicks}</td><td class="num">${s.uniqueClicks}</td></tr>`).join('')}</tbody></table>`;
+  return `<h2>Clicks by section</h2><div class="pair"><figure>${svg}</figure>${table}</div>`;
+}
+
+function seriesPart(r: Extract<IssueReport, { state: 'ready' }>): string {
+  const people = (f: Figures, k: 'opens' | 'clicks') => f[k]?.unique ?? null;
+  const series = [
+    ...(r.latest.clicks ? [{ name: 'People who clicked', values: r.series.map((f) => people(f, 'clicks') ?? 0) }] : []),
+    ...(r.latest.opens ? [{ name: 'People who opened', values: r.series.map((f) => people(f, 'opens') ?? 0) }] : []),
+  ];
+  if (series.length === 0) return '';
+  const layout = lineLayout(
+    r.series.map((f) => Date.parse(f.readAt)),
+    series,
+  );
+  const words = series.map((s) => `${s.name.toLowerCase()}: ${s.values.join(', ')}`).join('; ');
+  const svg = lineChartSvg(
+    'over-time',
+    'Opens and clicks over the readings',
+    `Line chart over ${r.series.length} reading${r.series.length === 1 ? '' : 's'}, from ${ukInstant(new Date(r.series[0]!.readAt))} to ${ukInstant(new Date(r.latest.readAt))}; ${words}.`,
+    layout,
+    (t) => ukDayOf(new Date(t)).replace(/ \d{4}$/, ''),
+  );
+  const cell = (v: number | null) => `<td class="num">${v === null ? 'not tracked' : v}</td>`;
+  const table = `<table id="readings"><caption>Readings</caption><thead><tr><th scope="col">Read</th><th scope="col" class="num">Clicked</th><th scope="col" class="num">Opened</th></tr></thead>
+<tbody>${r.series.map((f) => `<tr><th scope="row">${at(f.readAt)}</th>${cell(people(f, 'clicks'))}${cell(people(f, 'opens'))}</tr>`).join('')}</tbody></table>`;
+  return `<h2>Opens and clicks over the readings</h2><div class="pair"><figure>${svg}</figure>${table}</div>`;
+}
+
+function linksPart(r: Extract<IssueReport, { state: 'ready' }>): string {
+  if (r.links.length === 0) return '';
+  return `<h2>Clicks per link</h2>
+<table id="links"><thead><tr><th scope="col">Link</th><th scope="col">Section</th><th scope="col" class="num">Clicks</th><th scope="col" class="num">People</th></tr></thead>
+<tbody>${r.links.map((l) => `<tr><td class="url">${esc(l.url)}</td><td>${esc(l.section.title)}</td><td class="num">${l.totalClicks}</td><td class="num">${l.uniqueClicks}</td></tr>`).join('')}</tbody></table>
+<p class="muted">Download this table with <code>newsletter report ${esc(r.issueId)} --csv</code>.</p>`;
+}
+
+function domainsPart(r: Extract<IssueReport, { state: 'ready' }>): string {
+  if (r.domains.length === 0) return '';
+  return `<h2>Email domains</h2>
+<table id="domains"><thead><tr><th scope="col">Domain</th><th scope="col" class="num">Sent</th><th scope="col" class="num">Delivered</th><th scope="col" class="num">Opened</th><th scope="col" class="num">Clicked</th></tr></thead>
+<tbody>${r.domains.map((d) => `<tr><th scope="row">${esc(d.domain)}</th><td class="num">${d.emailsSent}</td><td class="num">${d.delivered}</td><td class="num">${d.opens}</td><td class="num">${d.clicks}</td></tr>`).join('')}</tbody></table>`;
+}
+
+function comparisonPart(r: Extract<IssueReport, { state: 'ready' }>): string {
+  if (r.comparison.length < 2) return '<h2>Compared with earlier issues</h2><p>No earlier issue has a report yet.</p>';
+  const rate = (v: number | null) => (v === null ? 'not tracked' : percent(v));
+  return `<h2>Compared with earlier issues</h2>
+<table id="comparison"><thead><tr><th scope="col">Issue</th><th scope="col">Sent</th><th scope="col" class="num">Emails sent</th><th scope="col" class="num">Click rate</th><th scope="col" class="num">Open rate</th></tr></thead>
+<tbody>${r.comparison.map((c) => `<tr${c.current ? ' class="current"' : ''}><th scope="row">${esc(c.issueId)}${c.current ? ' (this issue)' : ''}</th><td>${esc(ukDayOf(new Date(c.sentAt)))}</td><td class="num">${c.emailsSent}</td><td class="num">${rate(c.clickRate)}</td><td class="num">${rate(c.openRate)}</td></tr>`).join('')}</tbody></table>`;
+}
