@@ -1,6 +1,7 @@
 // A finding's place and an acknowledgement, in the words the CLI report and the studio both show. Pure.
 import { fieldPath } from '../content/errors.js';
 import type { AcknowledgedFinding, Finding } from './finding.js';
+import { fieldKeys } from './place-in-file.js';
 
 /**
  * "content/issues/2022-04/issue.yaml:94:72 section 8 (stakeholder-news), item 1, linkText: " —
@@ -8,7 +9,7 @@ import type { AcknowledgedFinding, Finding } from './finding.js';
  */
 export function placeOf(f: Finding): string {
   if (!f.file || f.line === undefined || f.message.startsWith(`${f.file}:`)) return '';
-  const inField = f.field ? fieldPath(f.field.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p))) : '';
+  const inField = f.field ? fieldPath(fieldKeys(f.field)) : '';
   const field = f.field ? `${f.section ? `section ${f.section.index + 1} (${f.section.type}), ` : ''}${inField}: ` : '';
   return `${f.file}:${f.line}:${f.column ?? 1} ${field}`;
 }

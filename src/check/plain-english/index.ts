@@ -8,7 +8,6 @@ import type { Finding, Severity } from '../finding.js';
 import { paragraphs } from '../privacy/text.js';
 import { abbreviationsIn } from './abbreviations.js';
 import { blankNames, contentNames, insideName, titleCase } from './names.js';
-import { type Locate, locator } from './position.js';
 import { placeName, type ProseField, proseFields } from './prose.js';
 import { MAX_WORDS, READING_AGE, sentenceNotes } from './readability.js';
 import { WORDS_TO_AVOID } from './words-to-avoid.js';
@@ -17,24 +16,22 @@ export const plainEnglishCheck: Check = {
   name: 'plain-english',
   description: `plain English as GOV.UK asks: no words on its list to avoid, abbreviations spelt out first, sentences of at most ${MAX_WORDS} words readable at age ${READING_AGE}`,
   wcag: ['3.1.5 Reading Level'],
-  run: ({ content, issue, source }) => plainEnglish(content, issue, locator(issue.file, source?.text)),
+  run: ({ content, issue }) => plainEnglish(content, issue),
 };
 
-export async function plainEnglish(content: Content, issue: Issue, locate: Locate = () => undefined): Promise<Finding[]> {
+/** Findings name their field and span; runChecks places them in the issue file (locate.ts). */
+export async function plainEnglish(content: Content, issue: Issue): Promise<Finding[]> {
   const severity: Severity = issue.status === 'sent' ? 'hint' : 'warning';
   const names = contentNames(content);
   const fields = proseFields(issue).map((f) => ({ ...f, named: blankNames(f.prose, names) }));
-  const at = (f: ProseField, start: number, end: number): Pick<Finding, 'section' | 'field' | 'span' | 'file' | 'line' | 'column'> => ({
+  const at = (f: ProseField, start: number, end: number): Pick<Finding, 'section' | 'field' | 'span' | 'file'> => ({
     section: sectionRef(issue, f.section),
     field: f.field,
     span: { start, end, text: f.text.slice(start, end) },
     file: issue.file,
-    ...locate(f, start),
   });
-  const where = (f: ProseField, start: number) => {
-    const p = locate(f, start);
-    return `${issue.file}${p ? `:${p.line}:${p.column}` : ''} (${placeName(issue, f)})`;
-  };
+  // The line and column are the finding's own (shown before it), not repeated here.
+  const where = (f: ProseField) => `${issue.file} (${placeName(issue, f)})`;
 
   const findings: Finding[] = [];
   for (const f of fields) {
@@ -53,7 +50,7 @@ export async function plainEnglish(content: Content, issue: Issue, locate: Locat
         severity,
         ...at(f, first.index, first.index + first[0].length),
         message: `"${first[0]}" is on GOV.UK's list of words to avoid: ${entry.word}, in "${excerpt(f.prose, first.index, first.index + first[0].length)}"${more}`,
-        fix: `say ${entry.instead}, at ${where(f, first.index)}`,
+        fix: `say ${entry.instead}, at ${where(f)}`,
       });
     }
   }
@@ -73,8 +70,8 @@ export async function plainEnglish(content: Content, issue: Issue, locate: Locat
         ? `"${u.text}" is used in ${placeName(issue, f)} before it is spelt out in ${placeName(issue, spelt.f)}: "${spelt.u.spelt!}"`
         : `"${u.text}" is used in ${placeName(issue, f)} and never spelt out in the issue`,
       fix: spelt
-        ? `spell it out where it is first used, at ${where(f, u.start)}: "${spelt.u.spelt!}", and use ${u.text} after that`
-        : `write it in full the first time, followed by (${u.text}), at ${where(f, u.start)}; if it is used only once, write the full words instead`,
+        ? `spell it out where it is first used, at ${where(f)}: "${spelt.u.spelt!}", and use ${u.text} after that`
+        : `write it in full the first time, followed by (${u.text}), at ${where(f)}; if it is used only once, write the full words instead`,
     });
   }
 
@@ -96,7 +93,7 @@ export async function plainEnglish(content: Content, issue: Issue, locate: Locat
             severity,
             ...at(f, start, end),
             message: `a sentence of ${note.words} words${hard}: "${quote}"; GOV.UK: ${MAX_WORDS} words is a good most`,
-            fix: `split it into shorter sentences, one idea in each, at ${where(f, start)}`,
+            fix: `split it into shorter sentences, one idea in each, at ${where(f)}`,
           });
         else if (note.kind === 'hard')
           findings.push({
@@ -104,7 +101,7 @@ export async function plainEnglish(content: Content, issue: Issue, locate: Locat
             severity,
             ...at(f, start, end),
             message: `a sentence hard to read at a reading age of ${READING_AGE} (${note.formulas} of 7 readability formulas agree): "${quote}"`,
-            fix: `use shorter, everyday words (fewer syllables), at ${where(f, start)}`,
+            fix: `use shorter, everyday words (fewer syllables), at ${where(f)}`,
           });
         else
           findings.push({
@@ -112,7 +109,7 @@ export async function plainEnglish(content: Content, issue: Issue, locate: Locat
             severity: 'hint',
             ...at(f, start, end),
             message: `"${f.prose.slice(start, end)}" is passive voice, in "${excerpt(f.prose, start, end, 5)}"`,
-            fix: `say who does it, if that is clearer ("the Panel published" rather than "was published"), at ${where(f, start)}`,
+            fix: `say who does it, if that is clearer ("the Panel published" rather than "was published"), at ${where(f)}`,
           });
       }
   }

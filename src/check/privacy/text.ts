@@ -1,12 +1,10 @@
 // The words of an issue a privacy detector reads: every text field, with its place (section and
 // field path), cut into paragraphs and sentences by offsets so findings can point at a span.
 import type { Issue } from '../../content/schema.js';
+import type { FieldRef } from '../place-in-file.js';
 
-export interface TextField {
-  /** Index of the section; null for the subject and preheader. */
-  section: number | null;
-  /** Path inside the section (or the issue): "body", "items.0.body", "subject". */
-  field: string;
+/** A field (the same reference findings are placed by in the issue file) and its value. */
+export interface TextField extends FieldRef {
   text: string;
 }
 
