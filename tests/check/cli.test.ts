@@ -79,7 +79,7 @@ describe('newsletter check', () => {
     expect(await main(['check', '2022-04'], io, project.root, { ...process.env, NEWSLETTER_SPAMASSASSIN: 'off' })).toBe(0);
     // Its only findings are the plain-english check's hints (issue 19), after everything that counts.
     expect(io.stdout).toMatch(
-      /^Checks for issue 2022-04\n\nHints \(28\): advice on the writing, not counted as warnings\n\n {2}Whole issue\n {4}hint {4}"LCSPRs" is used in the preheader before it is spelt out/,
+      /^Checks for issue 2022-04\n\nHints \(28\): advice on the writing, not counted as warnings\n\n {2}Whole issue\n {4}hint {4}content\/issues\/2022-04\/issue\.yaml:5:131 preheader: "LCSPRs" is used in the preheader before it is spelt out/,
     );
     expect(io.stdout).not.toMatch(/^ *(?:ERROR|warning) /m);
     expect(io.stdout.endsWith('\n\n0 errors, 0 warnings. Ready to send.\n')).toBe(true);

@@ -31,6 +31,8 @@ beforeAll(async () => {
       transport: (url) => smtpTransport(url, { timeoutMs: 2000 }),
     },
   );
+  // Before the clean draft's send time (5 April 2022), so it is ready to approve.
+  run.clock.now = new Date('2022-03-30T09:00:00Z');
 });
 afterAll(async () => {
   await run?.stop();
@@ -60,7 +62,7 @@ describe('studio actions', () => {
       .toMatch(/^Ann Chair approved 2022-05 \(content [0-9a-f]{12}\)\. 2022-05 is approved\./);
     await expect
       .poll(() => standing(page), { timeout: 10_000 })
-      .toMatch(/approved[\s\S]*fresh[\s\S]*Approved as it is now by Ann Chair on 1 May 2024 at 10am \(BST\)/);
+      .toMatch(/approved[\s\S]*fresh[\s\S]*Approved as it is now by Ann Chair on 30 March 2022 at 10am \(BST\)/);
     // The store and the log hold what `newsletter approve` records.
     expect(run.store.statuses.get(DRAFT)).toBe('approved');
     const trail = run.store.audit.list(DRAFT).map((e) => [e.actor, e.action]);
@@ -144,7 +146,7 @@ describe('studio actions', () => {
     await expect.poll(() => field.count(), { timeout: 15_000 }).toBe(1);
     const url = await field.inputValue();
     expect(url).toMatch(new RegExp(`^${run.url}/share/[A-Za-z0-9_.-]+/$`));
-    expect(await result(page).innerText()).toContain('Preview link to the draft 2022-05, valid until 2 May 2024 at 10am (BST).');
+    expect(await result(page).innerText()).toContain('Preview link to the draft 2022-05, valid until 31 March 2022 at 10am (BST).');
     expect(await page.locator('#share-note').innerText()).toBe(onThisComputerOnly(run.url)); // as the CLI says it
     await page.getByRole('button', { name: 'Copy link' }).click();
     await expect.poll(() => page.locator('[data-copied]').innerText()).toBe('Copied.');
@@ -169,7 +171,7 @@ describe('studio actions', () => {
     const { page } = await open(DRAFT, ctx);
     await page.getByRole('button', { name: 'Make a share link' }).click();
     await page.waitForURL(/\/issues\/2022-05\/\?result=[A-Za-z0-9_-]+#action-result$/);
-    expect(await result(page).innerText()).toContain('Preview link to the draft 2022-05, valid until 8 May 2024');
+    expect(await result(page).innerText()).toContain('Preview link to the draft 2022-05, valid until 6 April 2022');
     expect(await page.getByLabel('Share link').inputValue()).toMatch(/\/share\/.+\/$/);
     expect(await page.getByRole('button', { name: 'Copy link' }).isHidden()).toBe(true); // needs the script
     // The result belongs to the session that acted: another browser at the same address sees none.

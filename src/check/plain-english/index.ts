@@ -92,7 +92,7 @@ export async function plainEnglish(content: Content, issue: Issue): Promise<Find
             code: 'plain-english/long-sentence',
             severity,
             ...at(f, start, end),
-            message: `a sentence of ${note.words} words${hard}: "${quote}"; GOV.UK: ${MAX_WORDS} words is a good most`,
+            message: `a sentence of ${note.words} words${hard}: "${quote}"; GOV.UK advises ${MAX_WORDS} words at most`,
             fix: `split it into shorter sentences, one idea in each, at ${where(f)}`,
           });
         else if (note.kind === 'hard')

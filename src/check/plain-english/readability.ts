@@ -1,4 +1,4 @@
-// Sentences: too long (GOV.UK: 25 words is a good most), too hard to read for the Panel's readers
+// Sentences: too long (GOV.UK advises 25 words at most), too hard to read for the Panel's readers
 // (retext-readability's seven formulas, at a reading age of 14), and passive voice (retext-passive,
 // a hint only: GOV.UK prefers the active voice, but a passive can be the right choice). The retext
 // modules are loaded on first use, as compromise is for the privacy check; see DECISIONS.md.

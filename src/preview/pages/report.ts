@@ -27,7 +27,7 @@ export function reportPanel(issue: Issue, report: CheckReport | undefined, email
       .map(
         (
           f,
-        ) => `<li class="finding ${f.severity}"><strong>${LABEL[f.severity]}:</strong> ${placeOf(f) ? `<code class="place">${escapeHtml(placeOf(f).trimEnd())}</code> ` : ''}${escapeHtml(f.message)}
+        ) => `<li class="finding ${f.severity}"><strong>${LABEL[f.severity]}:</strong> ${placeOf(f) ? `<span class="place">${escapeHtml(placeOf(f).trimEnd())}</span> ` : ''}${escapeHtml(f.message)}
 <span class="fix">Fix: ${escapeHtml(f.fix)}</span> <code>${escapeHtml(f.code)}</code></li>`,
       );
     return `<h3>${heading}</h3>\n<ul>${items.join('\n')}</ul>`;
