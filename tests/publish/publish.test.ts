@@ -104,10 +104,10 @@ describe('publish', () => {
 
   it('moves the schedule to a new --at: unschedule, then schedule once', async () => {
     await publish(fx.project.paths, fx.store, args());
-    const r = await publish(fx.project.paths, fx.store, args({ at: '2022-04-06 10:15' }));
+    const r = await publish(fx.project.paths, fx.store, args({ at: '2022-04-05 10:15' })); // later on sendAt's day
     expect(r.plan.steps.map((s) => s.kind)).toEqual(['unschedule', 'read-checklist', 'schedule']);
-    expect(campaignsOf(standin)[0]).toMatchObject({ status: 'schedule', send_time: '2022-04-06T09:15:00+00:00' });
-    expect(fx.store.campaigns.get('2022-04')?.scheduledFor).toEqual(new Date('2022-04-06T09:15:00Z'));
+    expect(campaignsOf(standin)[0]).toMatchObject({ status: 'schedule', send_time: '2022-04-05T09:15:00+00:00' });
+    expect(fx.store.campaigns.get('2022-04')?.scheduledFor).toEqual(new Date('2022-04-05T09:15:00Z'));
   });
 
   it('an account that cannot schedule gets the campaign ready and a pointer to the daemon’s due send', async () => {

@@ -60,7 +60,7 @@ export const publishCommand: Command = {
         ...(sendAt !== undefined ? { dueSend: (await import('../../scheduler/publish-due.js')).syncForDueSend } : {}),
         dryRun,
         by: validActor(text(context, 'by') ?? userInfo().username, 'publishes it'),
-        now: () => new Date(),
+        now: context.now,
         env: context.env,
         progress: (line) => context.io.err(line),
         onPlan: (plan, remote, audience) => context.io.out(describePlan(plan, remote, audience)),
