@@ -41,12 +41,11 @@ export function checkSendTime(at: Date, now: Date, source = '--at'): Date {
  */
 export function refuseAnotherDay(at: Date, sendAt: string, file: string, source: string): void {
   const goes = londonLocal(at);
+  const says = ukDate(sendAt.slice(0, 10));
   if (goes.slice(0, 10) === sendAt.slice(0, 10)) return;
-  throw new NewsletterError(
-    'send-time',
-    `${source}: the email says ${ukDate(sendAt.slice(0, 10))} but would go on ${ukDate(goes.slice(0, 10))}`,
-    {
-      hint: `set sendAt: "${goes}" in ${file} (then check and approve again), or publish without ${source}`,
-    },
-  );
+  // Without --at the campaign goes at sendAt; an account that cannot schedule needs --send-at, on that day.
+  const instead = source === '--send-at' ? `give --send-at a time on ${says}` : `publish without ${source}`;
+  throw new NewsletterError('send-time', `${source}: the email says ${says} but would go on ${ukDate(goes.slice(0, 10))}`, {
+    hint: `set sendAt: "${goes}" in ${file} (then check and approve again), or ${instead}`,
+  });
 }

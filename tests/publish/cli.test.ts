@@ -68,6 +68,13 @@ describe('the publishing commands', () => {
   it('publish refuses a time off the quarter-hour (exit 1), then schedules (exit 0), and says so', async () => {
     const off = await run(['publish', '2022-04', '--at', '2022-04-05 10:10']);
     expect(off).toMatchObject({ code: 1, err: expect.stringContaining('use 2022-04-05 10:00 BST or 2022-04-05 10:15 BST') });
+    const otherDay = await run(['publish', '2022-04', '--at', '2022-04-06 10:00']);
+    expect(otherDay).toMatchObject({ code: 1, out: '' });
+    expect(otherDay.err).toContain(
+      'newsletter: --at: the email says 5 April 2022 but would go on 6 April 2022\n' +
+        '  set sendAt: "2022-04-06 10:00" in content/issues/2022-04/issue.yaml (then check and approve again), or publish without --at\n',
+    );
+    expect(writes(standin)).toEqual([]);
     const r = await run(['publish', '2022-04', '--at', AT, '--by', 'Ann Chair']);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain('[1/4] create the campaign');
