@@ -13,7 +13,7 @@ import { readStatuses } from '../workflow/sent-status.js';
 import type { PublishPlan, RemoteCampaign } from './plan.js';
 import { withIssueLease } from './lease.js';
 import { requireMailchimp } from './remote.js';
-import { checkSendTime } from './send-time.js';
+import { checkSendTime, refuseAnotherDay } from './send-time.js';
 import { publishApproved, type SyncArgs, type SyncResult } from './sync.js';
 
 export interface PublishArgs {
@@ -43,14 +43,18 @@ export async function publish(paths: ProjectPaths, store: Store, args: PublishAr
   const config = requireMailchimp(args.env);
   const now = args.now();
   args.progress(`Rendering and checking ${args.id}…`);
-  const given = args.at === undefined ? undefined : sendTimeFrom(args.at, args.dueSend ? '--send-at' : '--at');
+  const flag = args.dueSend ? '--send-at' : '--at';
+  const given = args.at === undefined ? undefined : sendTimeFrom(args.at, flag);
+  if (given && !args.dueSend) checkSendTime(given, now, flag); // a time that cannot be used is said first
   // Checks judge the time it will actually go: a missed sendAt is no error once --at moves it.
   const { content, issue, snapshot: current, report } = await currentIssue(paths, args.id, now, { sendAt: given });
+  // …but only within sendAt's day, the date the approved email prints.
+  if (given) refuseAnotherDay(given, issue.sendAt, issue.file, flag);
   await readStatuses(store, paths);
   const snapshot = approvedSnapshot(store, args.id, current.hash, content.newsletter.approvals);
-  const source = given ? (args.dueSend ? '--send-at' : '--at') : `sendAt in ${issue.file}`;
+  const source = `sendAt in ${issue.file}`;
   const sendAt = given ?? sendTimeFrom(withSendTime(issue.sendAt, content.newsletter.defaultSendTime), source);
-  if (!args.dueSend) checkSendTime(sendAt, now, source);
+  if (!given && !args.dueSend) checkSendTime(sendAt, now, source);
   refuseOnErrors(report, 'published');
 
   const client = args.client?.(config) ?? MailchimpClient.fromConfig(config, { log: (line) => args.progress(`      ${line}`) });

@@ -2,6 +2,7 @@
 // Pure: the instant and the clock's "now" come in; UK wall-clock times go out in messages.
 import { DateTime } from 'luxon';
 import { NewsletterError } from '../errors.js';
+import { londonLocal, ukDate } from '../render/dates.js';
 
 const ZONE = 'Europe/London';
 const QUARTER = 15 * 60_000;
@@ -31,4 +32,20 @@ export function checkSendTime(at: Date, now: Date, source = '--at'): Date {
     });
   }
   return at;
+}
+
+/**
+ * The email, the archive page and the studio print sendAt's date, and approval pinned that render,
+ * so a send moved by --at/--send-at keeps to that UK day; another day is refused with the line to
+ * write in the issue file (then check and approve again). `sendAt` is "YYYY-MM-DD HH:MM", UK time.
+ */
+export function refuseAnotherDay(at: Date, sendAt: string, file: string, source: string): void {
+  const goes = londonLocal(at);
+  const says = ukDate(sendAt.slice(0, 10));
+  if (goes.slice(0, 10) === sendAt.slice(0, 10)) return;
+  // Without --at the campaign goes at sendAt; an account that cannot schedule needs --send-at, on that day.
+  const instead = source === '--send-at' ? `give --send-at a time on ${says}` : `publish without ${source}`;
+  throw new NewsletterError('send-time', `${source}: the email says ${says} but would go on ${ukDate(goes.slice(0, 10))}`, {
+    hint: `set sendAt: "${goes}" in ${file} (then check and approve again), or ${instead}`,
+  });
 }

@@ -14,7 +14,7 @@ let project: TempProject;
 let env: NodeJS.ProcessEnv;
 const outputs: string[] = [];
 beforeAll(async () => {
-  standin = await startStandin();
+  standin = await startStandin({ now }); // Mailchimp's clock is the commands' clock: 5 April 2022 is still to come
   project = await draftApril();
   env = { ...envFor(standin), NEWSLETTER_DB: '.newsletter/state.db', PROOF_ALLOWLIST: '@example.org' };
 });
@@ -30,7 +30,7 @@ const run = async (argv: string[], withEnv: NodeJS.ProcessEnv = env) => {
   expect(io.stderr).not.toMatch(/^\s+at /m); // no stack trace, whatever happened
   return { code, out: io.stdout, err: io.stderr };
 };
-const AT = '2030-04-02 09:00'; // BST
+const AT = '2022-04-05 10:00'; // BST, later on sendAt's day: the email's date is the day it goes
 
 describe('the publishing commands', () => {
   it('publish --help and unschedule --help print their help and touch nothing', async () => {
@@ -60,18 +60,25 @@ describe('the publishing commands', () => {
         'It goes to the audience "Child Safeguarding Practice Review Panel newsletter" (3 subscribed members).\n' +
         'Plan for 2022-04:\n  1. create the campaign "panel-newsletter:2022-04"',
     );
-    expect(r.out).toContain('  4. schedule for 2 April 2030 at 9am (BST) (2030-04-02T08:00:00Z)');
+    expect(r.out).toContain('  4. schedule for 5 April 2022 at 10am (BST) (2022-04-05T09:00:00Z)');
     expect(r.out).toContain('Dry run: nothing was changed.');
     expect(writes(standin)).toEqual([]);
   });
 
   it('publish refuses a time off the quarter-hour (exit 1), then schedules (exit 0), and says so', async () => {
-    const off = await run(['publish', '2022-04', '--at', '2030-04-02 09:10']);
-    expect(off).toMatchObject({ code: 1, err: expect.stringContaining('use 2030-04-02 09:00 BST or 2030-04-02 09:15 BST') });
+    const off = await run(['publish', '2022-04', '--at', '2022-04-05 10:10']);
+    expect(off).toMatchObject({ code: 1, err: expect.stringContaining('use 2022-04-05 10:00 BST or 2022-04-05 10:15 BST') });
+    const otherDay = await run(['publish', '2022-04', '--at', '2022-04-06 10:00']);
+    expect(otherDay).toMatchObject({ code: 1, out: '' });
+    expect(otherDay.err).toContain(
+      'newsletter: --at: the email says 5 April 2022 but would go on 6 April 2022\n' +
+        '  set sendAt: "2022-04-06 10:00" in content/issues/2022-04/issue.yaml (then check and approve again), or publish without --at\n',
+    );
+    expect(writes(standin)).toEqual([]);
     const r = await run(['publish', '2022-04', '--at', AT, '--by', 'Ann Chair']);
     expect(r.code, r.err).toBe(0);
     expect(r.err).toContain('[1/4] create the campaign');
-    expect(r.out).toMatch(/2022-04 is scheduled in Mailchimp for 2 April 2030 at 9am \(BST\): campaign [0-9a-f]+/);
+    expect(r.out).toMatch(/2022-04 is scheduled in Mailchimp for 5 April 2022 at 10am \(BST\): campaign [0-9a-f]+/);
     expect(campaignsOf(standin)).toHaveLength(1);
     // The audit log records the person given with --by, and `log` reads as sentences with the hash last.
     const records = JSON.parse((await run(['log', '2022-04', '--json'])).out) as { action: string; actor: string; hash: string }[];
@@ -79,7 +86,7 @@ describe('the publishing commands', () => {
     expect(published.length).toBeGreaterThan(0);
     expect(new Set(published.map((e) => e.actor))).toEqual(new Set(['Ann Chair']));
     expect((await run(['log', '2022-04'])).out).toMatch(
-      /^\d{1,2} [A-Z][a-z]+ 20\d\d at \d{1,2}(?::\d\d)?[ap]m \((?:BST|GMT)\) {2}Ann Chair {2}publishing 2022-04: schedule the campaign for 2 April 2030 at 9am \(BST\) — done {2}\(content [0-9a-f]{12}\)$/m,
+      /^\d{1,2} [A-Z][a-z]+ 20\d\d at \d{1,2}(?::\d\d)?[ap]m \((?:BST|GMT)\) {2}Ann Chair {2}publishing 2022-04: schedule the campaign for 5 April 2022 at 10am \(BST\) — done {2}\(content [0-9a-f]{12}\)$/m,
     );
     expect((await run(['publish', '2022-04', '--at', AT, '--by', ' '])).err).toContain('--by "Your Name"');
     expect((await run(['publish', '2022-04', '--at', AT])).out).toContain('Nothing to do');
@@ -89,7 +96,7 @@ describe('the publishing commands', () => {
     const r = await run(['status', '2022-04']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(
-      /2022-04 {2}scheduled[\s\S]*mailchimp campaign [0-9a-f]+ is scheduled in Mailchimp for 2 April 2030 at 9am \(BST\), 0 emails sent/,
+      /2022-04 {2}scheduled[\s\S]*mailchimp campaign [0-9a-f]+ is scheduled in Mailchimp for 5 April 2022 at 10am \(BST\), 0 emails sent/,
     );
     const json = JSON.parse((await run(['status', '2022-04', '--json'])).out) as { mailchimp: { state: string; drift: string[] } }[];
     expect(json[0]!.mailchimp).toMatchObject({ state: 'campaign', drift: [] });

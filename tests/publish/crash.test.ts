@@ -11,20 +11,20 @@ import { main } from '../../src/cli/main.js';
 import { openStore } from '../../src/state/store.js';
 import { captured } from '../cli/capture.js';
 import type { TempProject } from '../helpers/project.js';
-import { campaignsOf, draftApril, envFor } from './fixture.js';
+import { campaignsOf, draftApril, envFor, now } from './fixture.js';
 
 const CHILD = fileURLToPath(new URL('./publish-child.ts', import.meta.url));
 const TSX = import.meta.resolve('tsx');
-const AT = '2030-04-02 09:00'; // BST: 08:00Z
+const AT = '2022-04-05 10:00'; // BST: 09:00Z, later on sendAt's day: the email's date is the day it goes
 
 let standin: Standin;
 let project: TempProject;
 let env: NodeJS.ProcessEnv;
 beforeAll(async () => {
-  standin = await startStandin();
+  standin = await startStandin({ now }); // the commands' clock too (publish-child.ts): 5 April 2022 is still to come
   project = await draftApril();
   env = { ...envFor(standin), NEWSLETTER_DB: '.newsletter/state.db' };
-  expect(await main(['approve', '2022-04', '--by', 'Ann Chair'], captured(), project.root, env)).toBe(0);
+  expect(await main(['approve', '2022-04', '--by', 'Ann Chair'], captured(), project.root, env, now)).toBe(0);
 });
 afterAll(async () => {
   await standin.stop();
@@ -62,11 +62,11 @@ it('a publish killed right after Mailchimp made the campaign is recovered by the
   }
 
   const io = captured();
-  expect(await main(['publish', '2022-04', '--at', AT, '--by', 'Ann Chair'], io, project.root, env)).toBe(0);
+  expect(await main(['publish', '2022-04', '--at', AT, '--by', 'Ann Chair'], io, project.root, env, now)).toBe(0);
   expect(io.stdout).not.toContain('create the campaign');
   const [campaign, ...more] = campaignsOf(standin);
   expect(more).toEqual([]);
-  expect(campaign).toMatchObject({ status: 'schedule', send_time: '2030-04-02T08:00:00+00:00' });
+  expect(campaign).toMatchObject({ status: 'schedule', send_time: '2022-04-05T09:00:00+00:00' });
   expect(standin.requests.filter((r) => r.operationId === 'postCampaigns')).toHaveLength(1);
   const after = openStore(path.join(project.root, '.newsletter/state.db'));
   try {

@@ -30,9 +30,18 @@ export interface Approved {
   close(): Promise<void>;
 }
 
-/** April 2022, approved by Ann Chair, with its own state store. */
-export async function approvedApril(): Promise<Approved> {
+/**
+ * April 2022, approved by Ann Chair, with its own state store. With `sendAt` ("YYYY-MM-DD HH:MM"),
+ * the issue is due then instead (publish --at keeps to sendAt's day, the date the email prints),
+ * and its closing and event dates move to 2030 so none has passed by then.
+ */
+export async function approvedApril(sendAt?: string): Promise<Approved> {
   const project = await draftApril();
+  if (sendAt !== undefined) {
+    await project.edit(APRIL, /^sendAt: .*$/m, `sendAt: "${sendAt}"`);
+    await project.edit(APRIL, 'closingDate: 2022-04-18', 'closingDate: 2030-04-18');
+    await project.edit(APRIL, 'eventDates: [2022-06-14, 2022-06-15]', 'eventDates: [2030-06-14, 2030-06-15]');
+  }
   const store = openStore(path.join(project.root, '.newsletter', 'state.db'), now);
   await approve(project.paths, store, { id: '2022-04', by: 'Ann Chair', now });
   const snapshot = store.approvals.approvedSnapshot('2022-04', 1)!;

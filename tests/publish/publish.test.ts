@@ -6,6 +6,7 @@ import type { Standin } from '../../scripts/mailchimp-standin/server.js';
 import { NewsletterError } from '../../src/errors.js';
 import { type PublishArgs, publish } from '../../src/publish/publish.js';
 import { publishApproved } from '../../src/publish/sync.js';
+import { syncForDueSend } from '../../src/scheduler/publish-due.js';
 import { auditTrail } from '../../src/workflow/status-report.js';
 import { APRIL_SEND, type Approved, approvedApril, campaignsOf, fastClient, standinNow, writes, publishArgs } from './fixture.js';
 
@@ -104,10 +105,25 @@ describe('publish', () => {
 
   it('moves the schedule to a new --at: unschedule, then schedule once', async () => {
     await publish(fx.project.paths, fx.store, args());
-    const r = await publish(fx.project.paths, fx.store, args({ at: '2022-04-06 10:15' }));
+    const r = await publish(fx.project.paths, fx.store, args({ at: '2022-04-05 10:15' })); // later on sendAt's day
     expect(r.plan.steps.map((s) => s.kind)).toEqual(['unschedule', 'read-checklist', 'schedule']);
-    expect(campaignsOf(standin)[0]).toMatchObject({ status: 'schedule', send_time: '2022-04-06T09:15:00+00:00' });
-    expect(fx.store.campaigns.get('2022-04')?.scheduledFor).toEqual(new Date('2022-04-06T09:15:00Z'));
+    expect(campaignsOf(standin)[0]).toMatchObject({ status: 'schedule', send_time: '2022-04-05T09:15:00+00:00' });
+    expect(fx.store.campaigns.get('2022-04')?.scheduledFor).toEqual(new Date('2022-04-05T09:15:00Z'));
+  });
+
+  it('--at another time on the UK day of sendAt goes, and the approved email still says that day', async () => {
+    const r = await publish(fx.project.paths, fx.store, args({ at: '2022-04-05 00:30' })); // 4 April 23:30 UTC
+    expect(r.sendAt).toEqual(new Date('2022-04-04T23:30:00Z'));
+    const [campaign, ...more] = campaignsOf(standin);
+    expect(more).toEqual([]);
+    expect(campaign).toMatchObject({ status: 'schedule', send_time: '2022-04-04T23:30:00+00:00', content: { html: fx.snapshot.html } });
+    expect(fx.snapshot.html).toContain('5 April 2022');
+  });
+
+  it('--send-at later on the day of sendAt, at any minute, is made ready for the daemon', async () => {
+    const r = await publish(fx.project.paths, fx.store, args({ at: '2022-04-05 21:07', dueSend: syncForDueSend }));
+    expect(r.sendAt).toEqual(new Date('2022-04-05T20:07:00Z'));
+    expect(campaignsOf(standin)[0]).toMatchObject({ status: 'save', content: { html: fx.snapshot.html } });
   });
 
   it('an account that cannot schedule gets the campaign ready and a pointer to the daemon’s due send', async () => {

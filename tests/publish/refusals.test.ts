@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Standin } from '../../scripts/mailchimp-standin/server.js';
 import { NewsletterError } from '../../src/errors.js';
 import { type PublishArgs, publish } from '../../src/publish/publish.js';
+import { syncForDueSend } from '../../src/scheduler/publish-due.js';
 import { currentIssue } from '../../src/workflow/current.js';
 import { APRIL, type Approved, approvedApril, envFor, now, standinNow, publishArgs } from './fixture.js';
 
@@ -23,11 +24,13 @@ const args = (over: Partial<PublishArgs> = {}): PublishArgs => publishArgs(stand
 
 async function refusal(over: Partial<PublishArgs> = {}): Promise<NewsletterError> {
   const before = fx.store.statuses.get('2022-04');
+  const audit = fx.store.audit.list().length;
   const e = await publish(fx.project.paths, fx.store, args(over)).catch((x: unknown) => x);
   expect(e).toBeInstanceOf(NewsletterError);
   expect(standin.requests).toEqual([]);
   expect(fx.store.statuses.get('2022-04')).toBe(before);
   expect(fx.store.campaigns.get('2022-04')).toBeUndefined();
+  expect(fx.store.audit.list()).toHaveLength(audit);
   return e as NewsletterError;
 }
 
@@ -84,5 +87,28 @@ describe('publish refuses, touching nothing in Mailchimp', () => {
   it('a time the UK clocks skip, and one they repeat without BST or GMT', async () => {
     expect((await refusal({ at: '2023-03-26 01:30' })).message).toContain('does not exist in the UK');
     expect((await refusal({ at: '2023-10-29 01:30' })).message).toContain('happens twice in the UK');
+  });
+});
+
+// The email, the archive page and the studio print sendAt's date ("2022-04-05 09:00"), and approval
+// pinned that render: --at / --send-at may move the send within that UK day, never onto another.
+describe('publish refuses a send on another day than the email prints', () => {
+  it('--at on another UK day, naming the sendAt line to write', async () => {
+    const e = await refusal({ at: '2022-04-06 09:00' });
+    expect(e).toMatchObject({ code: 'send-time', exit: 1, message: '--at: the email says 5 April 2022 but would go on 6 April 2022' });
+    expect(e.hint).toBe(`set sendAt: "2022-04-06 09:00" in ${APRIL} (then check and approve again), or publish without --at`);
+  });
+
+  it('judged by the UK day, not the UTC one: 00:30 BST on 6 April is still 5 April in UTC', async () => {
+    const e = await refusal({ at: '2022-04-06 00:30' });
+    expect(e.message).toBe('--at: the email says 5 April 2022 but would go on 6 April 2022');
+  });
+
+  it('--send-at on another day, pointing to a due time on the printed day', async () => {
+    const e = await refusal({ at: '2022-04-04 17:07', dueSend: syncForDueSend });
+    expect(e).toMatchObject({ code: 'send-time', message: '--send-at: the email says 5 April 2022 but would go on 4 April 2022' });
+    expect(e.hint).toBe(
+      `set sendAt: "2022-04-04 17:07" in ${APRIL} (then check and approve again), or give --send-at a time on 5 April 2022`,
+    );
   });
 });

@@ -11,11 +11,13 @@ beforeAll(async () => {
   standin = await standinNow();
 });
 afterAll(() => standin.stop());
-beforeEach(async () => {
-  standin.account.campaigns.clear();
-  fx = await approvedApril();
-});
+beforeEach(() => standin.account.campaigns.clear());
 afterEach(() => fx.close());
+
+/** April's issue approved for the day of `at`: --at moves a send within sendAt's day only. */
+const dueOn = async (at: string) => {
+  fx = await approvedApril(`${at.slice(0, 10)} 12:00`);
+};
 
 const args = (at: string, dryRun: boolean): PublishArgs => publishArgs(standin, { at, dryRun });
 
@@ -30,6 +32,7 @@ describe('UK time to UTC', () => {
     ['2023-10-29 01:30 GMT', '2023-10-29T01:30:00Z'], // the second
     ['2023-10-29 09:00', '2023-10-29T09:00:00Z'],
   ])('%s is %s', async (at, utc) => {
+    await dueOn(at);
     const planned: Date[] = [];
     await publish(fx.project.paths, fx.store, {
       ...args(at, true),
@@ -38,11 +41,13 @@ describe('UK time to UTC', () => {
     expect(planned).toEqual([new Date(utc)]);
   });
 
-  it('Mailchimp is given the UTC instant, in March and then October', async () => {
-    await publish(fx.project.paths, fx.store, args('2023-03-26 09:00', false));
-    expect(campaignsOf(standin)[0]?.send_time).toBe('2023-03-26T08:00:00+00:00');
-    await publish(fx.project.paths, fx.store, args('2023-10-29 09:00', false));
-    expect(campaignsOf(standin)[0]?.send_time).toBe('2023-10-29T09:00:00+00:00');
+  it.each([
+    ['2023-03-26 09:00', '2023-03-26T08:00:00+00:00'], // March: BST
+    ['2023-10-29 09:00', '2023-10-29T09:00:00+00:00'], // October: GMT
+  ])('Mailchimp is given the UTC instant: %s is %s', async (at, sendTime) => {
+    await dueOn(at);
+    await publish(fx.project.paths, fx.store, args(at, false));
+    expect(campaignsOf(standin)[0]?.send_time).toBe(sendTime);
     expect(campaignsOf(standin)).toHaveLength(1);
   });
 });

@@ -11,11 +11,16 @@ export const publishCommand: Command = {
     'publish <id> --now [--by "Name"]',
   ],
   options: {
-    at: { type: 'string', value: '"YYYY-MM-DD HH:MM"', description: "UK send time on the quarter-hour (default: the issue's sendAt)" },
+    at: {
+      type: 'string',
+      value: '"YYYY-MM-DD HH:MM"',
+      description: "UK send time on the quarter-hour, on sendAt's day (default: the issue's sendAt)",
+    },
     'send-at': {
       type: 'string',
       value: '"YYYY-MM-DD HH:MM"',
-      description: 'for accounts that cannot schedule: sync the campaign, and `newsletter daemon` sends it at this UK time',
+      description:
+        "for accounts that cannot schedule: sync the campaign, and `newsletter daemon` sends it at this UK time (on sendAt's day)",
     },
     now: { type: 'boolean', description: 'send a due send at once (confirms one held as too late); the daemon will not send it too' },
     'dry-run': { type: 'boolean', description: 'print the plan and change nothing' },
@@ -27,8 +32,8 @@ export const publishCommand: Command = {
   },
   example: [
     'newsletter publish 2022-05 --dry-run              # what would change in Mailchimp',
-    'newsletter publish 2022-05 --at "2022-05-03 09:00"',
-    'newsletter publish 2022-05 --send-at "2022-05-03 09:00"   # the daemon sends it',
+    'newsletter publish 2022-05 --at "2022-05-05 11:00"        # later on the day of sendAt',
+    'newsletter publish 2022-05 --send-at "2022-05-05 09:00"   # the daemon sends it',
     'newsletter publish 2022-05 --now                          # send a held due send now',
   ],
   async run(context) {
@@ -60,7 +65,7 @@ export const publishCommand: Command = {
         ...(sendAt !== undefined ? { dueSend: (await import('../../scheduler/publish-due.js')).syncForDueSend } : {}),
         dryRun,
         by: validActor(text(context, 'by') ?? userInfo().username, 'publishes it'),
-        now: () => new Date(),
+        now: context.now,
         env: context.env,
         progress: (line) => context.io.err(line),
         onPlan: (plan, remote, audience) => context.io.out(describePlan(plan, remote, audience)),
