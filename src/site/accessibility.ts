@@ -7,7 +7,7 @@ import type { Check } from '../check/context.js';
 import type { AccessibilityFacts, Newsletter } from '../content/schema.js';
 import { ukDate } from '../render/dates.js';
 import { escapeHtml } from '../render/html.js';
-import { BASE_CSS, page } from '../preview/pages/shell.js';
+import { BASE_CSS, page } from './frame.js';
 
 type Publication = Pick<Newsletter, 'name' | 'organisation' | 'feedbackMailbox'> & { accessibility: AccessibilityFacts };
 

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveCommand } from '../../src/cli/commands/serve.js';
 import { main } from '../../src/cli/main.js';
-import { announceServer, onThisComputerOnly, runningServers, secretId, shareAddress } from '../../src/preview/running.js';
+import { announceServer, runningServers, secretId } from '../../src/http/running.js';
+import { onThisComputerOnly, shareAddress } from '../../src/share/address.js';
 import { type TempProject, tempProject } from '../helpers/project.js';
 import { addDraft, rawGet, rawRequest, runPreview, SECRET, studioSession } from './server.js';
 

@@ -7,9 +7,9 @@ import Database from 'better-sqlite3';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { makeShareLink } from '../../src/preview/share.js';
-import { PreviewConfigError, previewSecret, SECRET_FILE } from '../../src/preview/config.js';
-import { verifyShareToken } from '../../src/preview/share-token.js';
+import { makeShareLink } from '../../src/share/share.js';
+import { PreviewConfigError, previewSecret, SECRET_FILE } from '../../src/http/config.js';
+import { verifyShareToken } from '../../src/share/share-token.js';
 import { launchBrowser, offlineContext } from './browser.js';
 import { addDraft, rawGet, type Running, runPreview, SECRET } from './server.js';
 

@@ -4,7 +4,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smtpTransport } from '../../src/distribute/smtp.js';
-import { onThisComputerOnly } from '../../src/preview/running.js';
+import { onThisComputerOnly } from '../../src/share/address.js';
 import { startSmtp, type TestSmtp } from '../workflow/smtp.js';
 import { axeViolations, cspViolations, launchBrowser, offlineContext } from './browser.js';
 import { addCleanDraft, addDraft, type Running, runPreview } from './server.js';

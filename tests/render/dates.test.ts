@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { formatContentError } from '../../src/content/errors.js';
 import { parseContent } from '../../src/content/load.js';
 import { NewsletterError } from '../../src/errors.js';
-import { shareBanner } from '../../src/preview/pages/share.js';
+import { shareBanner } from '../../src/share/banner.js';
 import { londonLocal, londonToUtc, readLondonTime, ukDateTime, ukInstant } from '../../src/render/dates.js';
 import { sourcesWith } from '../helpers/sources.js';
 

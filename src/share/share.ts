@@ -1,6 +1,9 @@
-// Share links for partners: make one for the current render of a draft, open one, revoke them.
+// Share links for partners: make one for the current render of a draft, open one, withdraw them.
 // The token proves who made the link; the store says whether it still stands.
+import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../pipeline.js';
+import { londonLocal, ukDateTime } from '../render/dates.js';
 import type { Store } from '../state/store.js';
+import type { ShareAddress } from './address.js';
 import { newLinkId, type SharePayload, signShareToken, verifyShareToken } from './share-token.js';
 
 export interface MadeLink {
@@ -45,4 +48,45 @@ export function openShareLink(store: Store, secret: string, token: string, now: 
   const expiresAt = new Date(Math.min(record.expiresAt.getTime(), checked.payload.expiresAt.getTime()));
   if (!(expiresAt.getTime() > now.getTime())) return { ok: false, reason: 'expired' };
   return { ok: true, issue: record.issue, hash: record.hash, createdAt: record.createdAt, expiresAt };
+}
+
+/** A link made for the current render of a draft, with the words both the CLI and the studio print. */
+export interface SharedDraft extends MadeLink {
+  /** "Preview link to the draft 2022-05, valid until 2022-05-12 09:00" */
+  headline: string;
+  /** What the person should know about the address (see address.ts). */
+  note?: string;
+}
+
+/**
+ * Share a draft: render it as it stands now, record the link and sign it. The one use case behind
+ * `newsletter share` and the studio's Share button; each refuses sent issues in its own words first.
+ */
+export async function shareDraft(
+  paths: ProjectPaths,
+  store: Store,
+  secret: string,
+  args: { id: string; seconds: number; now: Date; address: ShareAddress },
+): Promise<SharedDraft> {
+  const project = await loadProject(paths);
+  const content = usableContent(project, [args.id]);
+  const issue = findIssue(content, args.id);
+  const rendered = await renderIssue(content, issue, await loadTemplates(paths));
+  const link = makeShareLink(store, secret, {
+    issue: args.id,
+    hash: rendered.hash,
+    seconds: args.seconds,
+    now: args.now,
+    publicUrl: args.address.base,
+  });
+  const headline = `Preview link to the draft ${args.id}, valid until ${ukDateTime(londonLocal(link.expiresAt))}`;
+  return { ...link, headline, note: args.address.note };
+}
+
+/** Withdraw every link to an issue; the sentence says what happened. */
+export function withdrawShareLinks(store: Store, id: string): string {
+  const n = store.shareLinks.revokeAll(id);
+  return n
+    ? `Withdrew ${n} link${n === 1 ? '' : 's'} to ${id}; they now show "This preview link does not work".`
+    : `There were no live links to ${id}.`;
 }

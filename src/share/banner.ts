@@ -1,5 +1,5 @@
 // What a partner's share page says about the draft they are looking at. Pure.
-import { londonLocal, ukInstant } from '../../render/dates.js';
+import { londonLocal, ukInstant } from '../render/dates.js';
 
 /** The DRAFT banner, and whether the issue has changed since the link was made. */
 export function shareBanner(link: { hash: string; createdAt: Date }, currentHash: string): string {

@@ -9,13 +9,15 @@ import type { Store } from '../state/store.js';
 import { pagePolicy } from './csp.js';
 import { HTML, notFound, requestPath, send } from './http.js';
 import { EventHub, watchFolders } from './live.js';
-import { messagePage } from './pages/shell.js';
-import type { ActionSettings } from './actions.js';
-import { route, type RouteContext, studioState } from './routes.js';
+import { messagePage } from '../site/frame.js';
+import type { ActionSettings } from '../studio/actions.js';
+import type { RouteContext } from './route-context.js';
+import { route } from './routes.js';
+import { studioState } from '../studio/routes.js';
 import { announceServer, secretId } from './running.js';
 import { readStatuses } from '../workflow/sent-status.js';
-import { assertStrongSecret } from './share-token.js';
-import { Workspace } from './workspace.js';
+import { assertStrongSecret } from '../share/share-token.js';
+import { Workspace } from '../studio/workspace.js';
 
 export interface PreviewOptions {
   paths: ProjectPaths;

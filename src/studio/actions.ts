@@ -1,21 +1,19 @@
 // The studio's actions call the very use cases the CLI calls (workflow/approve, workflow/proof,
-// and the share-link maker), so each records exactly what the command records: the same rows in
+// and share/share.ts), so each records exactly what the command records: the same rows in
 // the store, the same audit entries. Refusals come back in the CLI's own words.
 import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { ContentInvalid, formatContentError } from '../content/errors.js';
 import type { MailTransport } from '../distribute/transport.js';
 import { ERRORS, NewsletterError } from '../errors.js';
-import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../pipeline.js';
-import { ukDateTime } from '../render/dates.js';
+import type { ProjectPaths } from '../pipeline.js';
 import type { Store } from '../state/store.js';
 import { approve } from '../workflow/approve.js';
 import { proof } from '../workflow/proof.js';
 import { type ActionName, type ActionResult, issueClosed } from './pages/actions.js';
-import { londonLocal } from './pages/share.js';
-import { isLoopback, onThisComputerOnly } from './running.js';
-import { makeShareLink } from './share.js';
-import { parseDuration } from './share-token.js';
+import { studioShareAddress } from '../share/address.js';
+import { shareDraft } from '../share/share.js';
+import { parseDuration } from '../share/share-token.js';
 
 /** What proofs need from outside: the environment (SMTP_URL, PROOF_ALLOWLIST) and how to reach SMTP. */
 export interface ActionSettings {
@@ -79,19 +77,10 @@ const shareAction: Action = async (c, id, form) => {
   const expires = form.get('expires') ?? '7d';
   const seconds = parseDuration(expires);
   if (seconds === undefined) return refused('share', [`"${expires}" is not a duration — choose how long the link works for`]);
-  const project = await loadProject(c.paths);
-  const content = usableContent(project, [id]);
-  const issue = findIssue(content, id);
-  const rendered = await renderIssue(content, issue, await loadTemplates(c.paths));
-  const link = makeShareLink(c.store, c.secret, { issue: id, hash: rendered.hash, seconds, now: c.now(), publicUrl: c.publicUrl });
-  return {
-    action: 'share',
-    ok: true,
-    lines: [`Preview link to the draft ${id}, valid until ${ukDateTime(londonLocal(link.expiresAt))}.`],
-    link: link.url,
-    // As the CLI says it: a link to the studio's own loopback address opens here only.
-    note: isLoopback(c.publicUrl) ? onThisComputerOnly(c.publicUrl) : undefined,
-  };
+  const address = studioShareAddress(c.publicUrl);
+  const link = await shareDraft(c.paths, c.store, c.secret, { id, seconds, now: c.now(), address });
+  // As the CLI says it, note and all: a link to the studio's own loopback address opens here only.
+  return { action: 'share', ok: true, lines: [`${link.headline}.`], link: link.url, note: link.note };
 };
 
 const ACTIONS: Record<ActionName, Action> = { approve: approveAction, proof: proofAction, share: shareAction };

@@ -3,7 +3,7 @@
 // email frame to its content, scrolls to a section when a finding's heading is chosen, posts the
 // action forms in place (they work without it too: post, then back to the page) and copies a
 // share link. Served in <head> and allowed by its hash: no inline handlers anywhere.
-import { BASE_CSS } from './shell.js';
+import { BASE_CSS } from '../../site/frame.js';
 
 export const STUDIO_CSS = `${BASE_CSS}
 .top{background:#0b0c0c;color:#fff}.top .wrap{display:flex;gap:1rem;align-items:baseline;flex-wrap:wrap;padding:.75rem 1.25rem}

@@ -2,7 +2,7 @@
 // handlers, no eval). The script turns each change of a field into an edit of its path, asks the
 // server to validate and render the edited issue (debounced), shows the messages on the fields and
 // in the error summary, saves (showing the YAML diff of what changed), and reorders list items.
-import { STUDIO_CSS } from './studio-assets.js';
+import { STUDIO_CSS } from '../../../studio/pages/studio-assets.js';
 
 export const EDITOR_CSS = `${STUDIO_CSS}
 .editor{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5rem;align-items:start}

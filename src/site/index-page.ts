@@ -1,8 +1,10 @@
-// The page listing issues (dist/index.html). Pure: content and each issue's status in, HTML out.
+// The page listing issues (dist/index.html), in the same frame as the archive and the studio.
+// Pure: content and each issue's status in, HTML out.
 import type { Content } from '../content/schema.js';
 import type { IssueStatus } from '../state/status.js';
-import { ukDate } from './dates.js';
-import { escapeHtml } from './html.js';
+import { ukDate } from '../render/dates.js';
+import { escapeHtml } from '../render/html.js';
+import { BASE_CSS, page } from './frame.js';
 
 export function issueIndexPage(content: Content, hrefFor: (id: string) => string, statusOf: (id: string) => IssueStatus): string {
   const items = [...content.issues]
@@ -13,22 +15,11 @@ export function issueIndexPage(content: Content, hrefFor: (id: string) => string
     )
     .join('\n    ');
   const name = escapeHtml(content.newsletter.name);
-  return `<!DOCTYPE html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${name}: issues</title>
-<style>body{font:1rem/1.5 Arial,Helvetica,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#0b0c0c}a{color:#1d70b8}li{margin-bottom:.5rem}</style>
-</head>
-<body>
-<main>
+  const body = `<main class="wrap">
   <h1>${name}</h1>
   <ul>
     ${items}
   </ul>
-</main>
-</body>
-</html>
-`;
+</main>`;
+  return page({ title: `${content.newsletter.name}: issues`, css: `${BASE_CSS}li{margin-bottom:.5rem}`, body });
 }

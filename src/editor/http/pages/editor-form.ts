@@ -1,9 +1,9 @@
 // The editor's form as plain HTML, from the form model (src/editor/form.ts). Every input names
 // its place in the file (data-path) and has a slot for its message; lists have up/down buttons
 // that say which item they move. Pure; the page's one script (editor-assets.ts) makes it live.
-import type { FormField, FormItem, FormList, FormNode } from '../../editor/form.js';
-import type { FieldMessage } from '../../editor/validate.js';
-import { escapeHtml } from '../../render/html.js';
+import type { FormField, FormItem, FormList, FormNode } from '../../form.js';
+import type { FieldMessage } from '../../validate.js';
+import { escapeHtml } from '../../../render/html.js';
 
 const attr = (v: unknown) => escapeHtml(typeof v === 'string' ? v : JSON.stringify(v));
 

@@ -6,7 +6,7 @@
 // (src/editor/files.ts). None of these routes exists in public mode.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { ContentEditor } from '../editor/save-file.js';
+import { ContentEditor } from '../save-file.js';
 
 export const TOKEN_HEADER = 'x-studio-token';
 /** An issue file is about 15 KB; a whole rewritten one, JSON-escaped, stays far below this. */

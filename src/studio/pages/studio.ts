@@ -8,7 +8,7 @@ import { escapeHtml } from '../../render/html.js';
 import { type Standing, standingKey } from '../standing.js';
 import { type ActionResult, actionsPanel } from './actions.js';
 import { problemsOverlay, reportPanel } from './report.js';
-import { page } from './shell.js';
+import { page } from '../../site/frame.js';
 import { approvalSummary, standingBlock, statusTag } from './standing.js';
 import { STUDIO_CSS, STUDIO_SCRIPT } from './studio-assets.js';
 import { type PreviewView, SCHEMES, SHOWS, viewQuery, WIDTHS } from './view.js';

@@ -7,7 +7,7 @@ import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSyn
 import path from 'node:path';
 import { NewsletterError } from '../errors.js';
 import { STATE_DIR } from '../state/store.js';
-import { MIN_SECRET_BYTES } from './share-token.js';
+import { MIN_SECRET_BYTES } from '../share/share-token.js';
 
 export const SECRET_FILE = 'preview-secret';
 

@@ -1,11 +1,11 @@
 // The editor pages of the studio: an issue's form beside its live email and check findings, the
 // same form for regions.yaml and reviews.yaml, and "New issue". Pure: data in, HTML out.
-import type { FormNode } from '../../editor/form.js';
-import type { FieldMessage } from '../../editor/validate.js';
-import { escapeHtml } from '../../render/html.js';
+import type { FormNode } from '../../form.js';
+import type { FieldMessage } from '../../validate.js';
+import { escapeHtml } from '../../../render/html.js';
 import { EDITOR_CSS, EDITOR_SCRIPT } from './editor-assets.js';
 import { formHtml } from './editor-form.js';
-import { page } from './shell.js';
+import { page } from '../../../site/frame.js';
 
 export interface EditorPageInput {
   newsletter: string;
