@@ -1,5 +1,6 @@
-// The frame of every page the tool builds itself (studio, editor, archive, statement, dist/index.html). Pure: strings in, HTML out. Styles and
-// the script go in <head>, where the Content-Security-Policy allows them by hash.
+// The frame of every page the tool builds itself: studio, editor, archive, accessibility statement
+// and dist/index.html. Pure: strings in, HTML out. Styles and the script go in <head>, where the
+// Content-Security-Policy allows them by hash.
 import { escapeHtml } from '../render/html.js';
 
 export interface Shell {

@@ -9,6 +9,7 @@ import { openShareLink } from '../share/share.js';
 import type { Store } from '../state/store.js';
 import { accessibilityStatementPage, withStatementLink } from './accessibility.js';
 import { archivedIssues } from './archive.js';
+import { withArchiveLink } from './footer.js';
 import { messagePage } from './frame.js';
 import { archivePage, atomFeed } from './pages.js';
 
@@ -33,7 +34,8 @@ export async function archivedIssue(c: RouteContext, req: IncomingMessage, res: 
   // What subscribers received, when it was recorded; otherwise today's render.
   const web = entry.sent ? entry.sent.snapshot.web : (await c.ws.render(id!))?.rendered.web;
   if (web === undefined) return notFound(req, res);
-  page(req, res, c.ws.content()?.newsletter.accessibility ? withStatementLink(web, STATEMENT_PATH) : web, { cache: 'no-cache' });
+  const linked = withArchiveLink(web, '/archive/');
+  page(req, res, c.ws.content()?.newsletter.accessibility ? withStatementLink(linked, STATEMENT_PATH) : linked, { cache: 'no-cache' });
 }
 
 export async function accessibilityStatement(c: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {

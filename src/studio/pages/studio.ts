@@ -10,7 +10,7 @@ import { type ActionResult, actionsPanel } from './actions.js';
 import { problemsOverlay, reportPanel } from './report.js';
 import { page } from '../../site/frame.js';
 import { approvalSummary, standingBlock, statusTag } from './standing.js';
-import { STUDIO_CSS, STUDIO_SCRIPT } from './studio-assets.js';
+import { studioCss, studioScript } from './studio-assets.js';
 import { type PreviewView, SCHEMES, SHOWS, viewQuery, WIDTHS } from './view.js';
 
 export interface StudioIssue {
@@ -34,8 +34,8 @@ export function studioIndexPage(name: string, issues: StudioIssue[], problems: s
     : '<p>There are no issues yet. Create <code>content/issues/&lt;id&gt;/issue.yaml</code> and it appears here.</p>';
   return page({
     title: `Issues — ${name}`,
-    css: STUDIO_CSS,
-    script: STUDIO_SCRIPT,
+    css: studioCss(),
+    script: studioScript(),
     body: `${topBar(name)}\n<main class="wrap">\n${problemsOverlay(problems, rows.length > 0)}\n<h1>Issues</h1>\n<p><a class="button" href="/new-issue/">New issue</a> <a href="/edit/regions/">Edit regional links</a> <a href="/edit/reviews/">Edit published reviews</a></p>\n<div id="live" data-render="${rows.length}:${escapeHtml(issues.map((i) => `${i.issue.id}=${standingKey(i.standing)}`).join(','))}">${table}</div>\n</main>`,
   });
 }
@@ -75,7 +75,13 @@ ${reportPanel(issue, p.report, emailHref, p.problems)}
 </div>
 </div>
 </main>`;
-  return page({ title: `${issue.subject} — preview`, css: STUDIO_CSS, script: STUDIO_SCRIPT, body, bodyAttrs: { 'data-issue': issue.id } });
+  return page({
+    title: `${issue.subject} — preview`,
+    css: studioCss(),
+    script: studioScript(),
+    body,
+    bodyAttrs: { 'data-issue': issue.id },
+  });
 }
 
 function toolbar(base: string, view: PreviewView): string {

@@ -3,7 +3,7 @@
 import type { FormNode } from '../../form.js';
 import type { FieldMessage } from '../../validate.js';
 import { escapeHtml } from '../../../render/html.js';
-import { EDITOR_CSS, EDITOR_SCRIPT } from './editor-assets.js';
+import { editorCss, editorScript } from './editor-assets.js';
 import { formHtml } from './editor-form.js';
 import { page } from '../../../site/frame.js';
 
@@ -61,8 +61,8 @@ ${preview}
 </main>`;
   return page({
     title: `${p.title} — editor`,
-    css: EDITOR_CSS,
-    script: EDITOR_SCRIPT,
+    css: editorCss(),
+    script: editorScript(),
     head: head(p.token),
     body,
     bodyAttrs: { 'data-file': p.file, 'data-hash': p.hash },
@@ -77,7 +77,7 @@ export function closedEditorPage(newsletter: string, title: string, id: string, 
 <div class="notice" id="closed-notice"><p>${escapeHtml(why)}</p></div>
 <p><a href="/issues/${escapeHtml(id)}/">Back to ${escapeHtml(id)}</a> · <a href="/new-issue/">Start a new issue</a></p>
 </main>`;
-  return page({ title: `${title} — editor`, css: EDITOR_CSS, body });
+  return page({ title: `${title} — editor`, css: editorCss(), body });
 }
 
 export function newIssuePage(newsletter: string, token: string, issues: readonly string[], suggested: string): string {
@@ -97,5 +97,5 @@ ${errorSummary([])}
 <button type="submit" id="create">Create the issue</button>
 </form>
 </main>`;
-  return page({ title: `New issue — ${newsletter}`, css: EDITOR_CSS, script: EDITOR_SCRIPT, head: head(token), body });
+  return page({ title: `New issue — ${newsletter}`, css: editorCss(), script: editorScript(), head: head(token), body });
 }
