@@ -1,7 +1,7 @@
 // The studio's three actions on an issue page — approve, send a proof, make a share link — as
 // plain forms that post and come back with the result, so they work without JavaScript; the
 // studio script only keeps the page in place. The result is said in a status region. Pure.
-import { escapeHtml } from '../../render/html.js';
+import { type Html, markup, raw } from '../../site/html.js';
 import type { IssueStatus } from '../../state/status.js';
 
 export type ActionName = 'approve' | 'proof' | 'share';
@@ -28,28 +28,28 @@ export function issueClosed(id: string, status: 'sending' | 'sent'): string {
 
 export const SHARE_EXPIRIES = { '1d': '1 day', '7d': '7 days', '30d': '30 days' } as const;
 
-export function actionsPanel(id: string, status: IssueStatus, token: string, result: ActionResult | undefined): string {
-  const region = `<div id="action-result" class="result${result ? (result.ok ? ' ok' : ' bad') : ''}" role="status" tabindex="-1">${result ? resultBody(result) : ''}</div>`;
+export function actionsPanel(id: string, status: IssueStatus, token: string, result: ActionResult | undefined): Html {
+  const region = markup`<div id="action-result" class="result${result ? (result.ok ? ' ok' : ' bad') : ''}" role="status" tabindex="-1">${result ? resultBody(result) : ''}</div>`;
   if (status === 'sent' || status === 'sending') {
-    const archive = status === 'sent' ? ` <a href="/archive/${escapeHtml(id)}/">Open its public page</a>.` : '';
-    return `<section class="actions" aria-labelledby="actions-title"><h2 id="actions-title">Actions</h2>${region}
-<p id="actions-closed">${escapeHtml(issueClosed(id, status))}${archive}</p></section>`;
+    const archive = status === 'sent' ? markup` <a href="/archive/${id}/">Open its public page</a>.` : '';
+    return markup`<section class="actions" aria-labelledby="actions-title"><h2 id="actions-title">Actions</h2>${region}
+<p id="actions-closed">${issueClosed(id, status)}${archive}</p></section>`;
   }
-  const form = (action: ActionName, title: string, fields: string, button: string) =>
-    `<form method="post" action="/issues/${escapeHtml(id)}/${action}" class="action" data-action="${action}">
-<h3 id="${action}-title">${title}</h3><input type="hidden" name="csrf" value="${escapeHtml(token)}">
+  const form = (action: ActionName, title: string, fields: Html, button: string) =>
+    markup`<form method="post" action="/issues/${id}/${action}" class="action" data-action="${action}">
+<h3 id="${action}-title">${title}</h3><input type="hidden" name="csrf" value="${token}">
 ${fields}
 <button type="submit">${button}</button></form>`;
-  const expiries = Object.entries(SHARE_EXPIRIES)
-    .map(([v, text]) => `<option value="${v}"${v === '7d' ? ' selected' : ''}>${text}</option>`)
-    .join('');
-  return `<section class="actions" aria-labelledby="actions-title"><h2 id="actions-title">Actions</h2>
+  const expiries = Object.entries(SHARE_EXPIRIES).map(
+    ([v, text]) => markup`<option value="${v}"${raw(v === '7d' ? ' selected' : '')}>${text}</option>`,
+  );
+  return markup`<section class="actions" aria-labelledby="actions-title"><h2 id="actions-title">Actions</h2>
 ${region}
 <div class="forms">
 ${form(
   'approve',
   'Approve',
-  `<label for="approve-by">Your name</label>
+  markup`<label for="approve-by">Your name</label>
 <input id="approve-by" name="by" type="text" autocomplete="name" maxlength="100" required>
 <p class="hint" id="approve-hint">Approves the issue exactly as it renders now. Refused while check finds errors.</p>`,
   'Approve this version',
@@ -57,7 +57,7 @@ ${form(
 ${form(
   'proof',
   'Send a proof',
-  `<label for="proof-to">To</label>
+  markup`<label for="proof-to">To</label>
 <input id="proof-to" name="to" type="text" inputmode="email" autocomplete="off" aria-describedby="proof-to-hint" required>
 <p class="hint" id="proof-to-hint">Addresses in PROOF_ALLOWLIST, separated by commas; at most 20.</p>
 <label for="proof-by">Your name, for the log</label>
@@ -68,21 +68,21 @@ ${form(
 ${form(
   'share',
   'Share with partners',
-  `<label for="share-expires">The link works for</label>
+  markup`<label for="share-expires">The link works for</label>
 <select id="share-expires" name="expires">${expiries}</select>
-<p class="hint">A signed link to this draft as it is now; withdraw links with <code>newsletter share --revoke ${escapeHtml(id)}</code>.</p>`,
+<p class="hint">A signed link to this draft as it is now; withdraw links with <code>newsletter share --revoke ${id}</code>.</p>`,
   'Make a share link',
 )}
 </div>
 </section>`;
 }
 
-function resultBody(r: ActionResult): string {
+function resultBody(r: ActionResult): Html {
   const [headline = '', ...rest] = r.lines;
-  const list = rest.length ? `<ul>${rest.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` : '';
+  const list = rest.length ? markup`<ul>${rest.map((l) => markup`<li>${l}</li>`)}</ul>` : '';
   const link = r.link
-    ? `<p class="link"><label for="share-url">Share link</label> <input id="share-url" type="text" readonly value="${escapeHtml(r.link)}"${r.note ? ' aria-describedby="share-note"' : ''}>
-<button type="button" data-copy="share-url" hidden>Copy link</button> <span class="copied" data-copied></span></p>${r.note ? `\n<p class="warning" id="share-note">${escapeHtml(r.note)}</p>` : ''}`
+    ? markup`<p class="link"><label for="share-url">Share link</label> <input id="share-url" type="text" readonly value="${r.link}"${raw(r.note ? ' aria-describedby="share-note"' : '')}>
+<button type="button" data-copy="share-url" hidden>Copy link</button> <span class="copied" data-copied></span></p>${r.note ? markup`\n<p class="warning" id="share-note">${r.note}</p>` : ''}`
     : '';
-  return `<p><strong>${r.ok ? '' : 'Not done: '}${escapeHtml(headline)}</strong></p>${list}${link}`;
+  return markup`<p><strong>${r.ok ? '' : 'Not done: '}${headline}</strong></p>${list}${link}`;
 }
