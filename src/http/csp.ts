@@ -5,14 +5,25 @@ import { createHash } from 'node:crypto';
 
 const BASE = ["base-uri 'none'", "object-src 'none'"];
 
+// The blocks are the studio's and the editor's own style and script, the same on every response:
+// each is hashed once. Bounded, though nothing else should ever fill it.
+const hashed = new Map<string, string>();
+function hashOf(block: string): string {
+  let h = hashed.get(block);
+  if (h === undefined) {
+    h = `'sha256-${createHash('sha256').update(block).digest('base64')}'`;
+    if (hashed.size >= 64) hashed.clear();
+    hashed.set(block, h);
+  }
+  return h;
+}
+
 /** The policy for a page we built: hashes of the inline blocks in its <head>. */
 /** `forms`: the page posts forms to this server (the studio's issue page); no other page may post. */
 export function pagePolicy(html: string, opts: { frames?: boolean; connect?: boolean; forms?: boolean } = {}): string {
   const head = html.slice(0, Math.max(0, html.indexOf('</head>')));
   const hashes = (tag: 'style' | 'script') =>
-    [...head.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map(
-      (m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`,
-    );
+    [...head.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => hashOf(m[1]!));
   const scripts = hashes('script');
   const styles = hashes('style');
   return [
