@@ -6,8 +6,8 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSentSnapshot } from '../../src/archive/sent.js';
 import { main } from '../../src/cli/main.js';
-import { launchBrowser, offlineContext, openPage } from '../preview/browser.js';
-import { type Running, runPreview } from '../preview/server.js';
+import { launchBrowser, offlineContext, openPage } from '../helpers/browser.js';
+import { type Running, runPreview } from '../helpers/preview-server.js';
 
 let browser: Browser;
 let context: BrowserContext;

@@ -12,7 +12,7 @@ import { findIssue, loadProject, loadTemplates, renderIssue, usableContent } fro
 import { withStatementLink } from '../../src/site/accessibility.js';
 import { withArchiveLink } from '../../src/site/footer.js';
 import type { TempProject } from '../helpers/project.js';
-import { rawGet, type Running, runPreview } from '../preview/server.js';
+import { rawGet, type Running, runPreview } from '../helpers/preview-server.js';
 
 const PUBLIC_URL = 'https://newsletter.example.org';
 

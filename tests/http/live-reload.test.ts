@@ -2,8 +2,8 @@
 // file shows an overlay with file:line:column over the last good render, and recovery clears it.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { emailFrame, launchBrowser, offlineContext } from './browser.js';
-import { addDraft, type Running, runPreview } from './server.js';
+import { emailFrame, launchBrowser, offlineContext } from '../helpers/browser.js';
+import { addDraft, type Running, runPreview } from '../helpers/preview-server.js';
 
 const APRIL = 'content/issues/2022-04/issue.yaml';
 let browser: Browser;

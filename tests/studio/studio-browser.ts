@@ -2,8 +2,8 @@
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import type { TempProject } from '../helpers/project.js';
-import { launchBrowser, offlineContext } from './browser.js';
-import { type Running, runPreview } from './server.js';
+import { launchBrowser, offlineContext } from '../helpers/browser.js';
+import { type Running, runPreview } from '../helpers/preview-server.js';
 
 export interface StudioInBrowser {
   browser: Browser;

@@ -6,9 +6,9 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { ReviewRegistry } from '../../src/content/schema.js';
-import { cspViolations, launchBrowser, offlineContext } from './browser.js';
-import { addDraft, type Running, runPreview } from './server.js';
+import { ReviewRegistry } from '../../../src/content/schema.js';
+import { cspViolations, launchBrowser, offlineContext } from '../../helpers/browser.js';
+import { addDraft, type Running, runPreview } from '../../helpers/preview-server.js';
 
 const DRAFT = '2099-01';
 let browser: Browser;

@@ -5,11 +5,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { STATUS_IS_FIXED } from '../../src/editor/files.js';
-import { newIssue } from '../../src/workflow/new-issue.js';
-import { axeViolations, cspViolations } from './browser.js';
-import { addDraft, rawRequest } from './server.js';
-import { studioInBrowser } from './studio-browser.js';
+import { STATUS_IS_FIXED } from '../../../src/editor/files.js';
+import { newIssue } from '../../../src/workflow/new-issue.js';
+import { axeViolations, cspViolations } from '../../helpers/browser.js';
+import { addDraft, rawRequest } from '../../helpers/preview-server.js';
+import { studioInBrowser } from '../../studio/studio-browser.js';
 
 const MAY = '2022-05'; // made by `newsletter new` from April 2022
 const DRAFT = '2099-01';

@@ -3,7 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDraft, type Running, rawGet, rawRequest, runPreview } from './server.js';
+import { addDraft, type Running, rawGet, rawRequest, runPreview } from '../../helpers/preview-server.js';
 
 let run: Running;
 let pub: Running;

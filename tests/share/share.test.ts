@@ -10,8 +10,8 @@ import { main } from '../../src/cli/main.js';
 import { makeShareLink } from '../../src/share/share.js';
 import { PreviewConfigError, previewSecret, SECRET_FILE } from '../../src/http/config.js';
 import { verifyShareToken } from '../../src/share/share-token.js';
-import { launchBrowser, offlineContext } from './browser.js';
-import { addDraft, rawGet, type Running, runPreview, SECRET } from './server.js';
+import { launchBrowser, offlineContext } from '../helpers/browser.js';
+import { addDraft, rawGet, type Running, runPreview, SECRET } from '../helpers/preview-server.js';
 
 const DRAFT = '2099-01';
 const DRAFT_SUBJECT = 'Draft newsletter: January 2099';

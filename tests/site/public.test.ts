@@ -5,8 +5,8 @@ import { request } from 'node:http';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { axeViolations, cspViolations, launchBrowser, offlineContext, openPage } from './browser.js';
-import { addDraft, rawGet, type Running, runPreview } from './server.js';
+import { axeViolations, cspViolations, launchBrowser, offlineContext, openPage } from '../helpers/browser.js';
+import { addDraft, rawGet, type Running, runPreview } from '../helpers/preview-server.js';
 
 const DRAFT_SUBJECT = 'Draft newsletter: January 2099';
 let browser: Browser;

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smtpTransport } from '../../src/distribute/smtp.js';
 import { onThisComputerOnly } from '../../src/share/address.js';
 import { startSmtp, type TestSmtp } from '../workflow/smtp.js';
-import { axeViolations, cspViolations, launchBrowser, offlineContext } from './browser.js';
-import { addCleanDraft, addDraft, type Running, runPreview } from './server.js';
+import { axeViolations, cspViolations, launchBrowser, offlineContext } from '../helpers/browser.js';
+import { addCleanDraft, addDraft, type Running, runPreview } from '../helpers/preview-server.js';
 
 const DRAFT = '2022-05'; // passes every check
 const FAILING = '2099-01'; // dates in the past of its send date: check finds errors

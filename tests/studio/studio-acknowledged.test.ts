@@ -2,8 +2,8 @@
 // (who let what stand, where, and why), and findings say file:line:column as `check` does.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { launchBrowser, offlineContext } from './browser.js';
-import { addDraft, type Running, runPreview } from './server.js';
+import { launchBrowser, offlineContext } from '../helpers/browser.js';
+import { addDraft, type Running, runPreview } from '../helpers/preview-server.js';
 
 const DRAFT = 'content/issues/2099-01/issue.yaml';
 let browser: Browser;

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type PreviewOptions, type PreviewServer, startPreview } from '../../src/http/server.js';
 import { openStore, type Store } from '../../src/state/store.js';
-import { type TempProject, tempProject } from '../helpers/project.js';
+import { type TempProject, tempProject } from './project.js';
 
 export const SECRET = 'test-preview-secret-0123456789abcdef';
 

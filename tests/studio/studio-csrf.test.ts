@@ -2,7 +2,7 @@
 // token, or with another session's token is refused and records nothing; public mode has no
 // actions at all (404). The one request that passes shows the refusals are the checks' doing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCleanDraft, rawRequest, type Running, runPreview, studioSession } from './server.js';
+import { addCleanDraft, rawRequest, type Running, runPreview, studioSession } from '../helpers/preview-server.js';
 
 const DRAFT = '2022-05';
 let studio: Running;

@@ -3,7 +3,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LIMITS } from '../../src/http/server.js';
-import { type Running, runPreview } from './server.js';
+import { type Running, runPreview } from '../helpers/preview-server.js';
 
 let run: Running | undefined;
 const sockets: Socket[] = [];

@@ -2,9 +2,9 @@
 // plain text, source, and the check report; accessible and within its Content-Security-Policy.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, cspViolations, emailFrame, launchBrowser, offlineContext } from './browser.js';
+import { axeViolations, cspViolations, emailFrame, launchBrowser, offlineContext } from '../helpers/browser.js';
 import { checkIssue } from '../../src/pipeline.js';
-import { addDraft, type Running, runPreview } from './server.js';
+import { addDraft, type Running, runPreview } from '../helpers/preview-server.js';
 
 let browser: Browser;
 let context: BrowserContext;

@@ -5,7 +5,7 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDraft, rawRequest, type Running, runPreview } from './server.js';
+import { addDraft, rawRequest, type Running, runPreview } from '../helpers/preview-server.js';
 
 const APRIL = 'content/issues/2022-04/issue.yaml';
 let run: Running | undefined;

@@ -9,7 +9,7 @@ import { main } from '../../src/cli/main.js';
 import { announceServer, runningServers, secretId } from '../../src/http/running.js';
 import { onThisComputerOnly, shareAddress } from '../../src/share/address.js';
 import { type TempProject, tempProject } from '../helpers/project.js';
-import { addDraft, rawGet, rawRequest, runPreview, SECRET, studioSession } from './server.js';
+import { addDraft, rawGet, rawRequest, runPreview, SECRET, studioSession } from '../helpers/preview-server.js';
 
 let project: TempProject;
 let stateDir: string;

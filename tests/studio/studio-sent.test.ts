@@ -4,8 +4,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { issueClosed } from '../../src/studio/pages/actions.js';
-import { axeViolations } from './browser.js';
-import { addDraft, rawRequest, studioSession } from './server.js';
+import { axeViolations } from '../helpers/browser.js';
+import { addDraft, rawRequest, studioSession } from '../helpers/preview-server.js';
 import { studioInBrowser } from './studio-browser.js';
 
 const SENT = '2022-04'; // sent: its file and its sent record say so

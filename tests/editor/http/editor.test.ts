@@ -4,9 +4,9 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TWO_NEWS } from '../editor/april.js';
-import { axeViolations, cspViolations, launchBrowser, offlineContext } from './browser.js';
-import { addDraft, type Running, runPreview } from './server.js';
+import { TWO_NEWS } from '../april.js';
+import { axeViolations, cspViolations, launchBrowser, offlineContext } from '../../helpers/browser.js';
+import { addDraft, type Running, runPreview } from '../../helpers/preview-server.js';
 
 const DRAFT = '2099-01';
 const NEWS = '2099-02';

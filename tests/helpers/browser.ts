@@ -4,8 +4,8 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Frame, type Page } from 'playwright-core';
-import { CHROMIUM } from '../helpers/programs.js';
-import { REPO } from '../helpers/project.js';
+import { CHROMIUM } from './programs.js';
+import { REPO } from './project.js';
 
 export { CHROMIUM };
 
