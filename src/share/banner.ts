@@ -1,5 +1,5 @@
 // What a partner's share page says about the draft they are looking at. Pure.
-import { londonLocal, ukInstant } from '../render/dates.js';
+import { londonLocal, ukInstant } from '../time/uk.js';
 
 /** The DRAFT banner, and whether the issue has changed since the link was made. */
 export function shareBanner(link: { hash: string; createdAt: Date }, currentHash: string): string {
@@ -8,7 +8,7 @@ export function shareBanner(link: { hash: string; createdAt: Date }, currentHash
   return `${draft} This issue has changed since this link was made on ${ukInstant(link.createdAt)}; you are reading the latest version.`;
 }
 
-/** An instant as the wall-clock time in London, "2022-04-05 09:00" (now in render/dates.ts, with Luxon). */
+/** An instant as the wall-clock time in London, "2022-04-05 09:00" (in time/uk.ts, with Luxon). */
 export { londonLocal };
 
 export const LINK_REFUSED = {

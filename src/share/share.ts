@@ -1,7 +1,7 @@
 // Share links for partners: make one for the current render of a draft, open one, withdraw them.
 // The token proves who made the link; the store says whether it still stands.
 import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../pipeline.js';
-import { londonLocal, ukDateTime } from '../render/dates.js';
+import { londonLocal, ukDateTime } from '../time/uk.js';
 import type { Store } from '../state/store.js';
 import type { ShareAddress } from './address.js';
 import { newLinkId, type SharePayload, signShareToken, verifyShareToken } from './share-token.js';

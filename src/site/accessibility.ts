@@ -5,7 +5,7 @@
 // once wrote that it does.
 import type { Check } from '../check/context.js';
 import type { AccessibilityFacts, Newsletter } from '../content/schema.js';
-import { ukDate } from '../render/dates.js';
+import { ukDate } from '../time/uk.js';
 import { escapeHtml } from '../render/html.js';
 import { withFooterLine } from './footer.js';
 import { BASE_CSS, page } from './frame.js';

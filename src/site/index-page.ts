@@ -2,7 +2,7 @@
 // Pure: content and each issue's status in, HTML out.
 import type { Content } from '../content/schema.js';
 import type { IssueStatus } from '../state/status.js';
-import { ukDate } from '../render/dates.js';
+import { ukDate } from '../time/uk.js';
 import { escapeHtml } from '../render/html.js';
 import { BASE_CSS, page } from './frame.js';
 

@@ -14,7 +14,7 @@ import { describe, keyOrderOf, skeleton, specAt } from '../schema-walk.js';
 import { type FieldMessage, findingMessage, validateText } from '../validate.js';
 import { NewsletterError } from '../../errors.js';
 import { checkRendered, loadTemplates } from '../../pipeline.js';
-import { withSendTime } from '../../render/dates.js';
+import { withSendTime } from '../../time/uk.js';
 import { renderIssue } from '../../render/index.js';
 import { anchorFor } from '../../render/model.js';
 import { newIssue } from '../../workflow/new-issue.js';

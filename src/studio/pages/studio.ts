@@ -3,7 +3,7 @@
 // check report beside it. Pure.
 import type { CheckReport } from '../../check/finding.js';
 import type { Issue } from '../../content/schema.js';
-import { ukDateTime } from '../../render/dates.js';
+import { ukDateTime } from '../../time/uk.js';
 import { type Standing, standingKey } from '../standing.js';
 import { type ActionResult, actionsPanel } from './actions.js';
 import { problemsOverlay, reportPanel } from './report.js';

@@ -5,7 +5,7 @@ import { formatContentError } from '../../src/content/errors.js';
 import { parseContent } from '../../src/content/load.js';
 import { NewsletterError } from '../../src/errors.js';
 import { shareBanner } from '../../src/share/banner.js';
-import { londonLocal, londonToUtc, readLondonTime, ukDateTime, ukInstant } from '../../src/render/dates.js';
+import { londonLocal, londonToUtc, readLondonTime, ukDateTime, ukInstant } from '../../src/time/uk.js';
 import { sourcesWith } from '../helpers/sources.js';
 
 const ISSUE = 'content/issues/2022-04/issue.yaml';
