@@ -1,5 +1,5 @@
 // The studio's editor: its pages (GET) and its JSON requests (POST, each through guard.ts).
-// Listed in routes.ts with every other route. Saving goes through src/editor (the file edited in
+// Listed in src/http/routes.ts with every other route. Saving goes through src/editor (the file edited in
 // place, atomically, queued per file); the live preview renders the edited issue without saving.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
