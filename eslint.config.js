@@ -2,6 +2,25 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// What the browser scripts use of the page's globals (listed, rather than a package of them).
+const BROWSER = Object.fromEntries(
+  [
+    'DOMParser',
+    'Event',
+    'EventSource',
+    'FormData',
+    'URLSearchParams',
+    'clearTimeout',
+    'confirm',
+    'document',
+    'fetch',
+    'location',
+    'navigator',
+    'setTimeout',
+    'window',
+  ].map((name) => [name, 'readonly']),
+);
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'lib/', 'dist/', '.newsletter/', '.cache/', 'bin/'] },
   js.configs.recommended,
@@ -17,4 +36,6 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  // The studio's and the editor's browser scripts: classic scripts, run in the page.
+  { files: ['src/**/browser/*.js'], languageOptions: { sourceType: 'script', globals: BROWSER } },
 );

@@ -1,7 +1,7 @@
 // The editor's speed, in real Chromium over loopback (called from `npm run bench`): the median
 // time from a keystroke in a field of the editor to the changed email shown in its preview frame
 // (validation, render and checks of the unsaved edit, then the frame loading the draft).
-import { launchBrowser, offlineContext } from '../tests/preview/browser.js';
+import { launchBrowser, offlineContext } from '../tests/helpers/browser.js';
 import { benchStudio, median } from './bench-support.js';
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 15);

@@ -5,7 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import path from 'node:path';
-import { launchBrowser, offlineContext } from '../tests/preview/browser.js';
+import { launchBrowser, offlineContext } from '../tests/helpers/browser.js';
 import { benchStudio, median } from './bench-support.js';
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 15);

@@ -1,7 +1,7 @@
 // `npm run bundle` (part of build:ts and prepare): lib/newsletter.cjs, the compiled CLI and its
 // dependencies in one CommonJS file, which bin/newsletter.js runs with V8's code cache. One file
 // instead of ~1,500 spares Node resolving and reading each; see DECISIONS.md.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import process from 'node:process';
 import { build } from 'esbuild';
 
@@ -43,6 +43,11 @@ const { workOutBaseline } = await import('../lib/check/compat/baseline.js');
 const { CANIEMAIL } = await import('../lib/check/compat/data.js');
 const baseline = await workOutBaseline(CANIEMAIL.features);
 
+// The browser's own code and style (src/**/browser/, read by src/http/assets.ts): tsc compiles
+// TypeScript only, so they are copied to the same place under lib/, where lib/ and the bundle read them.
+for (const dir of readdirSync('src', { recursive: true }).filter((d) => /(^|[\\/])browser$/.test(d)))
+  cpSync(`src/${dir}`, `lib/${dir}`, { recursive: true });
+
 const result = await build({
   entryPoints: ['lib/cli/bundle.js'],
   bundle: true,
@@ -54,7 +59,8 @@ const result = await build({
   external: ['better-sqlite3', 'typescript'],
   // import() of a computed name becomes require(), which bin/ answers from the bundle where it can.
   supported: { 'dynamic-import': false },
-  // Only main.ts reads import.meta.url (for package.json): give it the address it has in lib/.
+  // main.ts reads import.meta.url (for package.json), and http/assets.ts (for the browser files),
+  // each one folder below lib/: give them main.ts's address in lib/.
   define: { 'import.meta.url': '__mainUrl', __MJML_BASELINE__: JSON.stringify(baseline) },
   banner: { js: "const __mainUrl = require('node:url').pathToFileURL(__dirname + '/cli/main.js').href;" },
   charset: 'ascii',

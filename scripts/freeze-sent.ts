@@ -4,7 +4,7 @@
 // Issues sent by the tool are recorded by distribution when Mailchimp reports them sent.
 import { freezeIssue } from '../src/archive/record.js';
 import { projectPaths } from '../src/pipeline.js';
-import { publicUrl } from '../src/preview/config.js';
+import { publicUrl } from '../src/http/config.js';
 
 const id = process.argv[2];
 if (!id || !process.env.PUBLIC_URL) {

@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../pipeline.js';
-import { londonToUtc, ukDayOf } from '../render/dates.js';
+import { londonToUtc, ukDayOf } from '../time/uk.js';
 import { issueDigest, sentFileState } from './drift.js';
 import { type ContentPaths, sentDir, type SentIssue, writeSentSnapshot } from './sent.js';
 import { type IssueSnapshot, snapshotOf } from './snapshot.js';

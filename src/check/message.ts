@@ -1,6 +1,6 @@
 // The issue as one RFC 5322 message (plain text and HTML alternatives), the way a mail filter
 // receives it. Pure and deterministic: the Date is the planned send time.
-import { londonToUtc } from '../render/dates.js';
+import { londonToUtc } from '../time/uk.js';
 import type { CheckInput } from './context.js';
 
 const BOUNDARY = 'panel-newsletter-alternative';

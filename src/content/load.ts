@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { type ContentError, zodIssuesToErrors } from './errors.js';
 import { type Content, type Issue, IssueFile, Newsletter, Regions, ReviewRegistry } from './schema.js';
 import { memoByText } from '../memo.js';
-import { withSendTime } from '../render/dates.js';
+import { withSendTime } from '../time/uk.js';
 import { parseYaml, type SourceFile, tooLarge, YAML_LIMITS } from './yaml.js';
 
 export const CONTENT_FILES = { newsletter: 'newsletter.yaml', regions: 'regions.yaml', reviews: 'reviews.yaml' } as const;

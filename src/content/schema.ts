@@ -1,6 +1,6 @@
 // The one source of truth for every content type. Types are inferred from these schemas.
 import { z } from 'zod';
-import { readLondonTime } from '../render/dates.js';
+import { readLondonTime } from '../time/uk.js';
 import { unsafeMarkdown } from './markdown-safety.js';
 import { type ControlCharProblem, markdownControlProblem, oneLineProblem } from './one-line.js';
 import { SECTION_TYPE_NAMES } from './section-types.js';

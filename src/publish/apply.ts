@@ -7,7 +7,7 @@
 import type { IssueSnapshot } from '../archive/snapshot.js';
 import { NewsletterError } from '../errors.js';
 import { isOutcomeUncertain, type MailchimpClient, MailchimpError } from '../mailchimp/index.js';
-import { londonLocal, ukInstant } from '../render/dates.js';
+import { londonLocal, ukInstant } from '../time/uk.js';
 import type { Store } from '../state/store.js';
 import { describeStep } from './describe.js';
 import { campaignTitle, type PublishPlan, type PublishStep, heldBodiesHash, settingsFor } from './plan.js';

@@ -1,7 +1,7 @@
 // The publish plan in words, as `publish` prints it before doing anything. Pure.
 import type { Audience } from '../mailchimp/index.js';
 import { campaignStatusWords } from '../mailchimp/status-words.js';
-import { ukInstant } from '../render/dates.js';
+import { ukInstant } from '../time/uk.js';
 import type { CampaignSettings, PublishPlan, PublishStep, RemoteCampaign } from './plan.js';
 
 const SETTING_NAMES: Record<keyof CampaignSettings, string> = {

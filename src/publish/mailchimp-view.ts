@@ -8,7 +8,7 @@ import type { ProjectPaths } from '../pipeline.js';
 import type { Store } from '../state/store.js';
 import { markIssueSent } from './mark-sent.js';
 import { campaignStatusWords } from '../mailchimp/status-words.js';
-import { ukInstant } from '../render/dates.js';
+import { ukInstant } from '../time/uk.js';
 import { driftOf } from './plan.js';
 import { findCampaign, recordOf, remoteOf } from './remote.js';
 

@@ -6,7 +6,7 @@ import type { IssueSnapshot } from '../archive/snapshot.js';
 import { NewsletterError } from '../errors.js';
 import { type Audience, goingOrGone, MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
 import type { ProjectPaths } from '../pipeline.js';
-import { londonToUtc, withSendTime } from '../render/dates.js';
+import { londonToUtc, withSendTime } from '../time/uk.js';
 import type { Store } from '../state/store.js';
 import { currentIssue, refuseOnErrors } from '../workflow/current.js';
 import { readStatuses } from '../workflow/sent-status.js';

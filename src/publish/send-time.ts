@@ -2,9 +2,8 @@
 // Pure: the instant and the clock's "now" come in; UK wall-clock times go out in messages.
 import { DateTime } from 'luxon';
 import { NewsletterError } from '../errors.js';
-import { londonLocal, ukDate } from '../render/dates.js';
+import { londonLocal, TIME_ZONE as ZONE, ukDate } from '../time/uk.js';
 
-const ZONE = 'Europe/London';
 const QUARTER = 15 * 60_000;
 
 /** "2022-04-05 09:00 BST" — the UK wall-clock time of an instant, with its zone abbreviation. */

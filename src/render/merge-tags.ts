@@ -3,7 +3,7 @@
 // web, where nobody was emailed. Every value put into the web version is HTML-escaped: it comes
 // from content (a name, a subject), and content is text, never markup.
 import type { Issue, Newsletter } from '../content/schema.js';
-import { ukDate } from './dates.js';
+import { ukDate } from '../time/uk.js';
 import { escapeHtml } from './html.js';
 
 export const REQUIRED_MERGE_TAGS = [

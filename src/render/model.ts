@@ -2,7 +2,7 @@
 // (contents list, reviews in the window, regional table, UK dates) and every optional value
 // present as null, so Handlebars' strict mode can tell a missing value from an empty one.
 import type { Content, Issue, PublishedReview, Section } from '../content/schema.js';
-import { ukDate, ukDateTime, ukDateWithDay } from './dates.js';
+import { ukDate, ukDateTime, ukDateWithDay } from '../time/uk.js';
 import { markdownInline, markdownToHtml } from './markdown.js';
 
 export interface ContentsItem {

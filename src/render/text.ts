@@ -1,7 +1,7 @@
 // The plain-text version: reads like a well-written plain email — underlined headings,
 // "- " lists, links as "text (URL)", lines wrapped at 76 characters.
 import type { Content, Issue, Section } from '../content/schema.js';
-import { ukDate, ukDateWithDay } from './dates.js';
+import { ukDate, ukDateWithDay } from '../time/uk.js';
 import { linkAsText, markdownToText, wrap } from './markdown.js';
 import { contentsItems, regionRows, reviewsInWindow, windowText } from './model.js';
 

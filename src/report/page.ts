@@ -2,25 +2,16 @@
 // latest reading with its time, the caveats beside them, clicks by section and opens/clicks over
 // the readings as inline SVG with their data tables, clicks per link, email domains, and the
 // issues before it. Pure: an IssueReport in, a page out.
-import { page } from '../preview/pages/shell.js';
-import { STUDIO_CSS } from '../preview/pages/studio-assets.js';
-import { ukDayOf, ukInstant } from '../render/dates.js';
+import { browserFile } from '../http/assets.js';
+import { page } from '../site/frame.js';
+import { studioCss } from '../studio/pages/studio-assets.js';
+import { ukDayOf, ukInstant } from '../time/uk.js';
 import { escapeHtml } from '../render/html.js';
 import { barLayout, lineLayout } from './chart.js';
 import type { Figures, IssueReport } from './model.js';
 import { SLOT_WORDS } from './schedule.js';
 import { barChartSvg, lineChartSvg } from './svg.js';
 import { percent } from './text.js';
-
-const REPORT_CSS = `
-.pair{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:1.5rem;align-items:start;margin:0 0 1.5rem}
-@media (max-width:50rem){.pair{grid-template-columns:1fr}}
-figure{margin:0}.chart{max-width:36rem;height:auto}
-.figures{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1.5rem;margin:0 0 1rem}.figures dt{font-weight:bold}.figures dd{margin:0}
-.caveat{border-left:5px solid #1d70b8;padding-left:.75rem;margin:.5rem 0}
-td.num,th.num{text-align:right}td.url{overflow-wrap:anywhere}
-tr.current td{font-weight:bold}
-`;
 
 const esc = escapeHtml;
 const at = (iso: string) => esc(ukInstant(new Date(iso)));
@@ -37,7 +28,7 @@ export function reportPage(name: string, r: IssueReport): string {
       : ready(r) + next;
   return page({
     title: `What readers did — ${r.subject}`,
-    css: STUDIO_CSS + REPORT_CSS,
+    css: studioCss() + browserFile('report/browser/report.css'),
     body: `${header}\n<main class="wrap">\n${intro}\n${body}\n</main>`,
   });
 }

@@ -1,6 +1,6 @@
 // The report as `newsletter report` prints it: readable lines, and the per-link table as CSV.
 // Pure: the same IssueReport the studio page shows, in words.
-import { ukDayOf, ukInstant } from '../render/dates.js';
+import { ukDayOf, ukInstant } from '../time/uk.js';
 import type { Figures, IssueReport } from './model.js';
 import { SLOT_WORDS } from './schedule.js';
 

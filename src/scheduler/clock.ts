@@ -1,7 +1,7 @@
 // The daemon's sense of time: a clock passed in (tests drive it; nothing here reads Date itself),
 // and the UK calendar it works by. A "day" is a Europe/London calendar day, whatever the offset.
 import { DateTime } from 'luxon';
-import { TIME_ZONE } from '../render/dates.js';
+import { TIME_ZONE } from '../time/uk.js';
 
 export type Clock = () => Date;
 

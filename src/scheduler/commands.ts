@@ -2,7 +2,7 @@
 // `publish <id> --now` fires one at once — through the same lease the daemon takes, so a person
 // and a daemon never both send.
 import { NewsletterError } from '../errors.js';
-import { ukInstant } from '../render/dates.js';
+import { ukInstant } from '../time/uk.js';
 import type { Store } from '../state/store.js';
 import { ownerIsDead } from './clock.js';
 import type { SchedulerContext } from './context.js';

@@ -6,7 +6,7 @@
 // connection, timeout, 5xx) keeps the lease: when it runs out, whoever takes it over reads
 // Mailchimp first.
 import { goingOrGone, isOutcomeUncertain, MailchimpError, type Campaign } from '../mailchimp/index.js';
-import { ukInstant } from '../render/dates.js';
+import { ukInstant } from '../time/uk.js';
 import type { DueSend } from '../state/due-sends.js';
 import { StatusChanged } from '../state/status.js';
 import { approvedSnapshotOf, campaignOf, driftAgainst, needsAttention, type SchedulerContext } from './context.js';

@@ -4,7 +4,7 @@
 // Mailchimp's content is what was approved — need further reads and stay with the sender.
 import { goingOrGone, type Campaign } from '../mailchimp/index.js';
 import { campaignStatusWords } from '../mailchimp/status-words.js';
-import { ukInstant } from '../render/dates.js';
+import { ukInstant } from '../time/uk.js';
 import type { DueSend } from '../state/due-sends.js';
 
 export interface DueSendFacts {

@@ -1,6 +1,6 @@
 // Whether a daemon is running, as `newsletter status` says it: from the heartbeats in the store,
 // so it works from any shell on the machine without knowing where the daemon was started.
-import { londonLocal } from '../render/dates.js';
+import { londonLocal } from '../time/uk.js';
 import type { Store } from '../state/store.js';
 import { DEFAULTS } from './config.js';
 

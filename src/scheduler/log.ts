@@ -1,7 +1,7 @@
 // The daemon's log: one JSON object a line when its output goes to a file or journald (machines
 // read it), a readable line when a person watches a terminal. Events have stable names
 // ("due-send.sent"); the message says the same in words.
-import { londonLocal } from '../render/dates.js';
+import { londonLocal } from '../time/uk.js';
 import type { Clock } from './clock.js';
 
 export type Level = 'info' | 'warn' | 'error';

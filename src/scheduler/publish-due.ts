@@ -8,7 +8,7 @@ import { applyPlan } from '../publish/apply.js';
 import { planPublish } from '../publish/plan.js';
 import { findCampaign, recordOf, remoteOf } from '../publish/remote.js';
 import type { SyncArgs, SyncResult } from '../publish/sync.js';
-import { ukInstant } from '../render/dates.js';
+import { ukInstant } from '../time/uk.js';
 import { recordDueSend } from './commands.js';
 
 export async function syncForDueSend(args: SyncArgs & { now: Date }): Promise<SyncResult> {

@@ -7,7 +7,7 @@ import type { OutgoingMail } from '../distribute/transport.js';
 import type { Newsletter } from '../content/schema.js';
 import { NewsletterError } from '../errors.js';
 import { loadProject } from '../pipeline.js';
-import { londonToUtc, ukInstant } from '../render/dates.js';
+import { londonToUtc, ukInstant } from '../time/uk.js';
 import type { IssueStatus } from '../state/status.js';
 import { readStatuses } from '../workflow/sent-status.js';
 import { attentionReason, type SchedulerContext } from './context.js';

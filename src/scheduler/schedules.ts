@@ -3,7 +3,7 @@
 // nothing. The daily reminder has no expression of its own — a daily one would fire twice or not
 // at all on the clock-change Sundays for times between 01:00 and 02:00 — the minute tick sends
 // it once the UK time has passed the reminder time and the store says it has not gone that day.
-export const TIME_ZONE = 'Europe/London';
+export { TIME_ZONE } from '../time/uk.js';
 
 export const SCHEDULES = {
   /** Due sends, the daily reminder, the heartbeat. */

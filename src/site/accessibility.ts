@@ -5,9 +5,10 @@
 // once wrote that it does.
 import type { Check } from '../check/context.js';
 import type { AccessibilityFacts, Newsletter } from '../content/schema.js';
-import { ukDate } from '../render/dates.js';
+import { ukDate } from '../time/uk.js';
 import { escapeHtml } from '../render/html.js';
-import { BASE_CSS, page } from '../preview/pages/shell.js';
+import { withFooterLine } from './footer.js';
+import { BASE_CSS, page } from './frame.js';
 
 type Publication = Pick<Newsletter, 'name' | 'organisation' | 'feedbackMailbox'> & { accessibility: AccessibilityFacts };
 
@@ -89,13 +90,8 @@ export function statementLink(href: string): string {
 }
 
 /**
- * An issue's web page with the statement linked in its footer. The page may be a snapshot of what
- * was sent, so the link is added as it is shown, never written into the snapshot.
+ * An issue's web page with the statement linked in its footer, added as it is shown (footer.ts).
  */
 export function withStatementLink(web: string, href: string): string {
-  const line = `<p>${statementLink(href)}</p>\n`;
-  const at = web.lastIndexOf('</footer>');
-  if (at >= 0) return `${web.slice(0, at)}${line}${web.slice(at)}`;
-  const end = web.lastIndexOf('</body>');
-  return end >= 0 ? `${web.slice(0, end)}<footer>${line}</footer>\n${web.slice(end)}` : web;
+  return withFooterLine(web, statementLink(href));
 }

@@ -5,7 +5,7 @@
 // records as sent without a snapshot (rendered from today's content).
 import { type ContentPaths, listSentSnapshots, type SentIssue } from '../archive/sent.js';
 import type { Content } from '../content/schema.js';
-import { londonToUtc, ukDayOf } from '../render/dates.js';
+import { londonToUtc, ukDayOf } from '../time/uk.js';
 
 export interface ArchivedIssue {
   id: string;

@@ -11,6 +11,7 @@ import { replaceFolder, writeFileDurable } from '../files/atomic.js';
 import { CHECKS } from '../check/registry.js';
 import { accessibilityStatementPage, withStatementLink } from './accessibility.js';
 import { archivedIssues } from './archive.js';
+import { withArchiveLink } from './footer.js';
 import { archivePage, atomFeed } from './pages.js';
 
 /** Write `dir` afresh from the archive; returns the files written (relative to it) and what to point out. */
@@ -39,9 +40,8 @@ export async function writeSite(
     // Built without the store, the archive holds sent records only: what subscribers received.
     if (!entry.sent) throw new Error(`${entry.id} has no sent record, so it cannot be in the built archive`);
     notes.push(...(await sentNotes(paths, entry.sent)));
-    files[`archive/${entry.id}/index.html`] = accessibility
-      ? withStatementLink(entry.sent.snapshot.web, statement('../../')!)
-      : entry.sent.snapshot.web;
+    const linked = withArchiveLink(entry.sent.snapshot.web, '../');
+    files[`archive/${entry.id}/index.html`] = accessibility ? withStatementLink(linked, statement('../../')!) : linked;
   }
   // `status: sent` without a record is a draft: say so, or it looks as if the build lost it.
   const archived = new Set(issues.map((i) => i.id));

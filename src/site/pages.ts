@@ -2,7 +2,7 @@
 // archived issues in, HTML or XML out; the caller says where links point (server paths or files).
 import type { Newsletter } from '../content/schema.js';
 import { escapeHtml } from '../render/html.js';
-import { BASE_CSS, page } from '../preview/pages/shell.js';
+import { BASE_CSS, page } from './frame.js';
 import { statementLink } from './accessibility.js';
 import { type ArchivedIssue, sentDay, sentInstant } from './archive.js';
 

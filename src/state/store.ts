@@ -6,7 +6,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { NewsletterError } from '../errors.js';
-import { ShareLinks } from '../workflow/share-links.js';
+import { ShareLinks } from './share-links.js';
 import { Approvals } from './approvals.js';
 import { AuditLog } from './audit.js';
 import { Campaigns } from './campaigns.js';

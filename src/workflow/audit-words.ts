@@ -2,7 +2,7 @@
 // they did, in a sentence; the content hash, for those who compare, comes last and short.
 // `log --json` keeps the full record for machines. Pure.
 import { campaignStatusWords } from '../mailchimp/status-words.js';
-import { ukInstant } from '../render/dates.js';
+import { ukInstant } from '../time/uk.js';
 import type { AuditEntry } from '../state/audit.js';
 
 type Details = Record<string, unknown>;

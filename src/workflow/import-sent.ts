@@ -6,7 +6,7 @@ import { readSentSnapshot } from '../archive/sent.js';
 import { recordSent } from '../archive/record.js';
 import { NewsletterError } from '../errors.js';
 import type { ProjectPaths } from '../pipeline.js';
-import { londonToUtc, ukInstant, withSendTime } from '../render/dates.js';
+import { londonToUtc, ukInstant, withSendTime } from '../time/uk.js';
 import type { Store } from '../state/store.js';
 import { currentIssue, refuseOnErrors, validActor } from './current.js';
 import { readStatuses, recordDir } from './sent-status.js';

@@ -10,7 +10,7 @@ import type { Issue } from '../content/schema.js';
 import { WRITE_OPTIONS } from '../editor/edit.js';
 import { NewsletterError } from '../errors.js';
 import { findIssue, loadProject, type ProjectPaths, usableContent } from '../pipeline.js';
-import { ukDate } from '../render/dates.js';
+import { ukDate } from '../time/uk.js';
 import { NEW_WELCOME, nextIssueDates } from './new-issue-dates.js';
 
 /** Issues are monthly: the id is the month they are sent in. */

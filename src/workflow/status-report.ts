@@ -3,7 +3,7 @@
 // share links still live. `log`: the audit trail. Both return data; the CLI prints them.
 import { snapshotOf } from '../archive/snapshot.js';
 import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../pipeline.js';
-import { londonLocal, ukDateTime } from '../render/dates.js';
+import { londonLocal, ukDateTime } from '../time/uk.js';
 import type { ApprovalState } from '../state/approvals.js';
 import type { AuditEntry } from '../state/audit.js';
 import type { IssueStatus } from '../state/status.js';

@@ -9,7 +9,7 @@ import { UsageError } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
 import { ERRORS, NewsletterError } from '../../src/errors.js';
 import { NotAProject, UnknownIssue } from '../../src/pipeline.js';
-import { PreviewConfigError } from '../../src/preview/config.js';
+import { PreviewConfigError } from '../../src/http/config.js';
 import { TemplateError } from '../../src/render/templates.js';
 import { StatusChanged, TransitionNotAllowed } from '../../src/state/status.js';
 import { REPO, tempProject, type TempProject } from '../helpers/project.js';

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { recoverFolder, replaceFolder, writeFileAtomic } from '../../src/files/atomic.js';
 import { REPO, tempProject, type TempProject } from '../helpers/project.js';
-import { addDraft } from '../preview/server.js';
+import { addDraft } from '../helpers/preview-server.js';
 
 const CHILD = path.join(REPO, 'tests/files/paused-build.ts');
 // The child runs in the temporary project, where tsx cannot be found by name.

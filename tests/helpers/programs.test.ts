@@ -10,7 +10,7 @@ const VITEST = path.join(REPO, 'node_modules/vitest/vitest.mjs');
 
 function vitest(ci: boolean): { status: number | null; output: string } {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'CI' && k !== 'NODE_ENV'));
-  const run = spawnSync(process.execPath, [VITEST, 'run', 'tests/preview/studio.test.ts'], {
+  const run = spawnSync(process.execPath, [VITEST, 'run', 'tests/studio/studio.test.ts'], {
     cwd: REPO,
     env: { ...env, CHROMIUM_PATH: '/nonexistent/chromium', NO_COLOR: '1', ...(ci ? { CI: 'true' } : {}) },
     encoding: 'utf8',

@@ -27,7 +27,7 @@ export const PROGRAMS: Program[] = [
     found: () => existsSync(CHROMIUM),
     install: `apt-get install chromium, or set CHROMIUM_PATH (looked for ${CHROMIUM})`,
     // Every file that drives the browser imports its launcher.
-    files: () => testFiles().filter((f) => /from '\.\/browser\.js'/.test(readFileSync(f, 'utf8'))),
+    files: () => testFiles().filter((f) => /from '[^']*\/browser\.js'/.test(readFileSync(f, 'utf8'))),
     skips: () => `${PROGRAMS[0]!.files().length} browser test files`,
   },
   {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { londonToUtc, ukDate, ukDateTime, ukDateWithDay } from '../../src/render/dates.js';
+import { londonToUtc, ukDate, ukDateTime, ukDateWithDay } from '../../src/time/uk.js';
 import { markdownToText } from '../../src/render/markdown.js';
 
 describe('plain text from Markdown', () => {

@@ -6,11 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startStandin, type Standin } from '../../scripts/mailchimp-standin/server.js';
 import { main } from '../../src/cli/main.js';
-import { startPreview, type PreviewServer } from '../../src/preview/server.js';
+import { startPreview, type PreviewServer } from '../../src/http/server.js';
 import type { IssueReport } from '../../src/report/model.js';
 import { captured } from '../cli/capture.js';
-import { axeViolations, cspViolations, launchBrowser, offlineContext } from '../preview/browser.js';
-import { SECRET } from '../preview/server.js';
+import { axeViolations, cspViolations, launchBrowser, offlineContext } from '../helpers/browser.js';
+import { SECRET } from '../helpers/preview-server.js';
 import type { World } from '../scheduler/harness.js';
 import { DUE, FOOTER_URL, HOUR, ISSUE, RECRUITMENT_URL, sentWorld, setFigures, TestClock, WELCOME_URL } from './world.js';
 

@@ -7,8 +7,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHECKS } from '../../src/check/registry.js';
 import { main } from '../../src/cli/main.js';
-import { axeViolations, launchBrowser, offlineContext, openPage } from '../preview/browser.js';
-import { type Running, runPreview } from '../preview/server.js';
+import { axeViolations, launchBrowser, offlineContext, openPage } from '../helpers/browser.js';
+import { type Running, runPreview } from '../helpers/preview-server.js';
 
 let browser: Browser;
 let context: BrowserContext;

@@ -10,8 +10,9 @@ import { readSentSnapshot } from '../../src/archive/sent.js';
 import { main } from '../../src/cli/main.js';
 import { findIssue, loadProject, loadTemplates, renderIssue, usableContent } from '../../src/pipeline.js';
 import { withStatementLink } from '../../src/site/accessibility.js';
+import { withArchiveLink } from '../../src/site/footer.js';
 import type { TempProject } from '../helpers/project.js';
-import { rawGet, type Running, runPreview } from '../preview/server.js';
+import { rawGet, type Running, runPreview } from '../helpers/preview-server.js';
 
 const PUBLIC_URL = 'https://newsletter.example.org';
 
@@ -91,8 +92,8 @@ describe('April 2022 is shown as sent', () => {
     const sent = (await readSentSnapshot(changed.project.paths, '2022-04'))!;
     expect(after.build).toEqual({ 'email.html': sent.snapshot.html, 'email.txt': sent.snapshot.text, 'web.html': sent.snapshot.web });
     // The archive adds only its footer link to the accessibility statement (issue 19).
-    expect(after.served.page).toBe(withStatementLink(sent.snapshot.web, '/accessibility/'));
-    expect(after.site.page).toBe(withStatementLink(sent.snapshot.web, '../../accessibility/'));
+    expect(after.served.page).toBe(withStatementLink(withArchiveLink(sent.snapshot.web, '/archive/'), '/accessibility/'));
+    expect(after.site.page).toBe(withStatementLink(withArchiveLink(sent.snapshot.web, '../'), '../../accessibility/'));
   }, 60_000);
 
   it('control: the same edits change today’s render; without its snapshot, `status: sent` puts nothing in the archive', async () => {
@@ -141,7 +142,9 @@ describe('April 2022 is shown as sent', () => {
       );
     }
     expect(await p.read('dist/issues/2022-04/email.html')).toBe(sent.html);
-    expect(await p.read('dist/site/archive/2022-04/index.html')).toBe(withStatementLink(sent.web, '../../accessibility/'));
+    expect(await p.read('dist/site/archive/2022-04/index.html')).toBe(
+      withStatementLink(withArchiveLink(sent.web, '../'), '../../accessibility/'),
+    );
     expect(await p.read('dist/site/archive/index.html')).toContain(sent.subject);
   }, 60_000);
 });

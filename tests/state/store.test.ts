@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseDuration, signShareToken, verifyShareToken } from '../../src/preview/share-token.js';
+import { parseDuration, signShareToken, verifyShareToken } from '../../src/share/share-token.js';
 import { canChange, StatusChanged, TransitionNotAllowed } from '../../src/state/status.js';
 import { openStore, stateDbPath, type Store } from '../../src/state/store.js';
 

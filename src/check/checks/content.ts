@@ -2,7 +2,7 @@
 // window that does not join up with the previous issue's, a section with nothing in it, two
 // sections with the same heading.
 import type { Issue, Section } from '../../content/schema.js';
-import { ukDate } from '../../render/dates.js';
+import { ukDate } from '../../time/uk.js';
 import { contentsItems, reviewsInWindow } from '../../render/model.js';
 import { type Check, type CheckContext, sectionRef } from '../context.js';
 import type { Finding } from '../finding.js';

@@ -2,7 +2,7 @@
 // it, and `status: sent` in issue.yaml without a sent record is not a send (it puts nothing in the
 // archive). Pure: the clock and whether a sent record exists are passed in (CheckOptions).
 import { unrecordedSentClaim } from '../../archive/sent.js';
-import { londonToUtc, ukDate, ukDayOf, ukInstant, withSendTime } from '../../render/dates.js';
+import { londonToUtc, ukDate, ukDayOf, ukInstant, withSendTime } from '../../time/uk.js';
 import type { Check, CheckContext } from '../context.js';
 import type { Finding } from '../finding.js';
 

@@ -6,7 +6,7 @@ import { removeLeftovers, writeFileAtomic } from '../../files/atomic.js';
 import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../../pipeline.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
-import { issueIndexPage } from '../../render/index-page.js';
+import { issueIndexPage } from '../../site/index-page.js';
 import { rm } from 'node:fs/promises';
 import { buildSite } from './site.js';
 import { readStatuses } from '../../workflow/sent-status.js';

@@ -15,7 +15,7 @@ export const importSentCommand: Command = {
       import('../../workflow/import-sent.js'),
       import('../../pipeline.js'),
       import('../store.js'),
-      import('../../render/dates.js'),
+      import('../../time/uk.js'),
     ]);
     return withStateStore(context, async (store) => {
       const r = await importSent(projectPaths(context.root), store, { id, by: text(context, 'by') ?? '', now: context.now });

@@ -53,7 +53,7 @@ export const publishCommand: Command = {
         import('../../publish/describe.js'),
         import('../../pipeline.js'),
         import('../store.js'),
-        import('../../render/dates.js'),
+        import('../../time/uk.js'),
         import('node:os'),
         import('../../workflow/current.js'),
       ]);

@@ -1,13 +1,12 @@
 // `newsletter share <id> [--expires 7d]` prints a signed link to one draft for partners;
 // `newsletter share --revoke <id>` withdraws every link to it. The secret is never printed.
 import { ISSUE_ID } from '../../content/load.js';
-import { ukDateTime } from '../../render/dates.js';
-import { previewSecret } from '../../preview/config.js';
-import { londonLocal } from '../../preview/pages/share.js';
-import { runningServers, shareAddress } from '../../preview/running.js';
-import { makeShareLink } from '../../preview/share.js';
-import { parseDuration } from '../../preview/share-token.js';
-import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../../pipeline.js';
+import { previewSecret } from '../../http/config.js';
+import { runningServers } from '../../http/running.js';
+import { shareAddress } from '../../share/address.js';
+import { shareDraft, withdrawShareLinks } from '../../share/share.js';
+import { parseDuration } from '../../share/share-token.js';
+import type { ProjectPaths } from '../../pipeline.js';
 import { readStatuses } from '../../workflow/sent-status.js';
 import { EXIT } from '../errors.js';
 import { type Io, UsageError } from '../io.js';
@@ -35,26 +34,17 @@ export async function shareCommand(paths: ProjectPaths, args: ShareArgs, io: Io,
   const store = openStateStore(paths.root, env, () => now);
   try {
     if (args.revoke) {
-      const n = store.shareLinks.revokeAll(id);
-      io.out(
-        n
-          ? `Withdrew ${n} link${n === 1 ? '' : 's'} to ${id}; they now show "This preview link does not work".`
-          : `There were no live links to ${id}.`,
-      );
+      io.out(withdrawShareLinks(store, id));
       return EXIT.ok;
     }
     const secret = configured(() => previewSecret(paths.root, env));
     // PUBLIC_URL, else the server running now that would accept the link: not a port guessed.
-    const { base, note } = configured(() => shareAddress(env, runningServers(paths.root), { db, secret }));
-    const project = await loadProject(paths);
-    const content = usableContent(project, [id]);
-    const issue = findIssue(content, id);
+    const address = configured(() => shareAddress(env, runningServers(paths.root), { db, secret }));
     if ((await readStatuses(store, paths)).get(id) === 'sent')
-      throw new UsageError(`${id} has been sent — share its public page instead: ${base}/archive/${id}/`);
-    const rendered = await renderIssue(project.content!, issue, await loadTemplates(paths));
-    const link = makeShareLink(store, secret, { issue: id, hash: rendered.hash, seconds, now, publicUrl: base });
-    io.out(`Preview link to the draft ${id}, valid until ${ukDateTime(londonLocal(link.expiresAt))}:\n${link.url}`);
-    if (note) io.out(`(${note})`);
+      throw new UsageError(`${id} has been sent — share its public page instead: ${address.base}/archive/${id}/`);
+    const link = await shareDraft(paths, store, secret, { id, seconds, now, address });
+    io.out(`${link.headline}:\n${link.url}`);
+    if (link.note) io.out(`(${link.note})`);
     return EXIT.ok;
   } finally {
     store.close();

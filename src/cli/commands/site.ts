@@ -1,7 +1,7 @@
 // `build --site`: the public archive and feed into dist/site/, with PUBLIC_URL for the feed's links.
 import path from 'node:path';
 import type { Content } from '../../content/schema.js';
-import { publicUrl } from '../../preview/config.js';
+import { publicUrl } from '../../http/config.js';
 import { writeSite } from '../../site/build.js';
 import type { ProjectPaths } from '../../pipeline.js';
 import type { Io } from '../io.js';

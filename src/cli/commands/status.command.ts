@@ -12,7 +12,7 @@ export const status: Command = {
       import('../../workflow/status-report.js'),
       import('../../pipeline.js'),
       import('../store.js'),
-      import('../../render/dates.js'),
+      import('../../time/uk.js'),
     ]);
     return withStateStore(context, async (store) => {
       const now = new Date();

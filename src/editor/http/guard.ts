@@ -1,0 +1,82 @@
+// Who may write content through the studio. Every editor request is a fetch from the studio's own
+// editor page, and must show it: a loopback Host; an Origin equal to the studio's origin (and
+// Sec-Fetch-Site: same-origin when the browser sends it); this process's random key in a custom
+// header, which a page elsewhere cannot read or send without a CORS preflight we never grant;
+// and a JSON body under a size cap. The file it names is then matched against an allow-list
+// (src/editor/files.ts). None of these routes exists in public mode.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { ContentEditor } from '../save-file.js';
+
+export const TOKEN_HEADER = 'x-studio-token';
+/** An issue file is about 15 KB; a whole rewritten one, JSON-escaped, stays far below this. */
+export const JSON_LIMIT = 256 * 1024;
+
+export type Refusal = { ok: false; status: number; error: string };
+
+/** The editor's state for one studio process: its key, the files being edited, draft renders. */
+export class EditorState {
+  readonly token = randomBytes(32).toString('base64url');
+  private readonly editors = new Map<string, ContentEditor>();
+  private readonly drafts = new Map<string, { html: string; findings: Promise<unknown> }>();
+
+  files(contentDir: string): ContentEditor {
+    let e = this.editors.get(contentDir);
+    if (!e) this.editors.set(contentDir, (e = new ContentEditor(contentDir)));
+    return e;
+  }
+
+  /**
+   * Keep a draft render for the preview frame to fetch, with its check findings still being
+   * worked out (the frame need not wait for the checks); the oldest go first.
+   */
+  putDraft(html: string, findings: Promise<unknown>): string {
+    const id = randomBytes(12).toString('base64url');
+    // A failed check is told when the findings are asked for, not as an unhandled rejection.
+    findings.catch(() => undefined);
+    this.drafts.set(id, { html, findings });
+    if (this.drafts.size > 32) this.drafts.delete(this.drafts.keys().next().value!);
+    return id;
+  }
+
+  draft(id: string): { html: string; findings: Promise<unknown> } | undefined {
+    return this.drafts.get(id);
+  }
+}
+
+/** The JSON body of an editor request, or why it is refused (checked before the body is read). */
+export async function readEditorRequest(state: EditorState, req: IncomingMessage): Promise<{ ok: true; body: unknown } | Refusal> {
+  const port = req.socket.localPort;
+  const host = req.headers.host?.toLowerCase();
+  if (!host || ![`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host))
+    return refuse(403, 'The editor answers only on this computer (127.0.0.1).');
+  if (req.headers.origin?.toLowerCase() !== `http://${host}`)
+    return refuse(403, 'This request did not come from a page of this studio, so nothing was changed.');
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin')
+    return refuse(403, 'This request did not come from a page of this studio, so nothing was changed.');
+  const token = req.headers[TOKEN_HEADER];
+  const want = Buffer.from(state.token);
+  const got = Buffer.from(typeof token === 'string' ? token : '');
+  if (got.length !== want.length || !timingSafeEqual(got, want))
+    return refuse(403, 'The page is out of date (the studio was restarted): reload it and make the change again.');
+  const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') return refuse(415, 'The editor takes JSON only.');
+  if (Number(req.headers['content-length'] ?? 0) > JSON_LIMIT) return refuse(413, 'The change is too large to send at once.');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > JSON_LIMIT) return refuse(413, 'The change is too large to send at once.');
+    chunks.push(chunk);
+  }
+  try {
+    return { ok: true, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown };
+  } catch {
+    return refuse(400, 'The request is not JSON.');
+  }
+}
+
+function refuse(status: number, error: string): Refusal {
+  return { ok: false, status, error };
+}

@@ -1,0 +1,10 @@
+// The editor page's style and its one script, in src/editor/http/browser/, allowed by hash like
+// every studio script (no inline handlers, no eval). The script turns each change of a field into an
+// edit of its path, asks the server to validate and render the edited issue (debounced), shows the
+// messages on the fields and in the error summary, saves (showing the YAML diff of what changed),
+// and reorders list items.
+import { browserFile } from '../../../http/assets.js';
+import { studioCss } from '../../../studio/pages/studio-assets.js';
+
+export const editorCss = (): string => `${studioCss()}${browserFile('editor/http/browser/editor.css')}`;
+export const editorScript = (): string => browserFile('editor/http/browser/editor.js');

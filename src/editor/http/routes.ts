@@ -1,0 +1,248 @@
+// The studio's editor: its pages (GET) and its JSON requests (POST, each through guard.ts).
+// Listed in src/http/routes.ts with every other route. Saving goes through src/editor (the file edited in
+// place, atomically, queued per file); the live preview renders the edited issue without saving.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
+import { IssueFile, type Section } from '../../content/schema.js';
+import { formatDiff } from '../diff.js';
+import { editText, parseForEdit } from '../edit.js';
+import { type EditableFile, editableFile, fixedFieldOf } from '../files.js';
+import { buildForm, type FixedFields } from '../form.js';
+import { describeEdits, fieldLabel } from '../labels.js';
+import type { EditOp, FieldPath } from '../paths.js';
+import { describe, keyOrderOf, skeleton, specAt } from '../schema-walk.js';
+import { type FieldMessage, findingMessage, validateText } from '../validate.js';
+import { NewsletterError } from '../../errors.js';
+import { checkRendered, loadTemplates } from '../../pipeline.js';
+import { withSendTime } from '../../time/uk.js';
+import { renderIssue } from '../../render/index.js';
+import { anchorFor } from '../../render/model.js';
+import { newIssue } from '../../workflow/new-issue.js';
+import { EMAIL_POLICY, pagePolicy } from '../../http/csp.js';
+import { readEditorRequest } from './guard.js';
+import { HTML, notFound, send } from '../../http/http.js';
+import { issueClosed } from '../../studio/pages/actions.js';
+import { closedEditorPage, editorPage, newIssuePage } from './pages/editor.js';
+import type { RouteContext } from '../../http/route-context.js';
+
+const step = z.union([z.string().max(100), z.number().int().nonnegative().max(10_000)]);
+const path = z.array(step).max(12);
+const Op = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('set'), path: path.min(1), value: z.unknown().optional() }),
+  z.object({
+    op: z.literal('insert'),
+    path,
+    index: z.number().int().nonnegative(),
+    value: z.object({ type: z.string().optional() }).optional(),
+  }),
+  z.object({ op: z.literal('remove'), path, index: z.number().int().nonnegative() }),
+  z.object({ op: z.literal('move'), path, from: z.number().int().nonnegative(), to: z.number().int().nonnegative() }),
+]);
+const EditRequest = z.object({ file: z.string().max(200), hash: z.string().max(64), ops: z.array(Op).max(500) });
+const NewIssueRequest = z.object({ id: z.string().max(64), from: z.string().max(64).optional() });
+
+/** Drafts and studio pages post with fetch; their Origin must name us, so the referrer policy lets it. */
+const PAGE_HEADERS = { 'Referrer-Policy': 'same-origin' };
+
+function json(req: IncomingMessage, res: ServerResponse, status: number, data: unknown): void {
+  send(req, res, { status, type: 'application/json; charset=utf-8', body: JSON.stringify(data) });
+}
+
+const shownName = (file: EditableFile) => `content/${file.name}`;
+
+export async function issueEditor(c: RouteContext, req: IncomingMessage, res: ServerResponse, [id]: string[]): Promise<void> {
+  const file = editableFile(`issues/${id}/issue.yaml`);
+  if (!file) return notFound(req, res);
+  const emailHref = c.ws.issue(id!) ? `/issues/${id}/email` : 'about:blank';
+  await editorFor(c, req, res, file, { id: id!, emailHref });
+}
+
+export async function sharedEditor(c: RouteContext, req: IncomingMessage, res: ServerResponse, [which]: string[]): Promise<void> {
+  const file = editableFile(`${which}.yaml`);
+  if (!file || file.issue) return notFound(req, res);
+  await editorFor(c, req, res, file);
+}
+
+async function editorFor(
+  c: RouteContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: EditableFile,
+  issue?: { id: string; emailHref: string },
+): Promise<void> {
+  const opened = await c.editor.files(c.ws.paths.content).open(file.name);
+  if (!opened) return notFound(req, res);
+  const data = (parseForEdit(opened.text)?.toJS() ?? {}) as Record<string, unknown>;
+  const sections = Array.isArray(data.sections) ? (data.sections as Section[]) : [];
+  const subject = typeof data.subject === 'string' ? data.subject : (issue?.id ?? '');
+  const title = issue ? `Edit ${issue.id}: ${subject}` : `Edit ${file.name}`;
+  const status = issue && c.store.statuses.get(issue.id);
+  const closed = issue && closedIssue(c, issue.id);
+  const html = closed
+    ? closedEditorPage(c.ws.newsletterName(), title, issue.id, closed)
+    : editorPage({
+        newsletter: c.ws.newsletterName(),
+        file: file.name,
+        title,
+        hash: opened.hash,
+        token: c.editor.token,
+        form: buildForm(file.schema, data, fixedFields(file, status)),
+        messages: labelled(file, data, validateText(shownName(file), opened.text, file.schema)),
+        anchors: sections.map((s, i) => (typeof s?.title === 'string' ? anchorFor(s, i) : '')),
+        issue: issue && { ...issue, subject },
+      });
+  send(req, res, { type: HTML, body: html, csp: pagePolicy(html, { frames: true, connect: true }), headers: PAGE_HEADERS });
+}
+
+/** Why an issue's file is no longer edited: it is being sent, or was sent (its record is what went). */
+function closedIssue(c: RouteContext, id: string): string | undefined {
+  const status = c.store.statuses.get(id);
+  return status === 'sent' || status === 'sending' ? issueClosed(id, status) : undefined;
+}
+
+/** The fields shown but not edited, with what the studio knows of them (the status is the store's). */
+function fixedFields(file: EditableFile, status: string | undefined): FixedFields {
+  return Object.fromEntries(Object.entries(file.fixed).map(([k, why]) => [k, { why, value: k === 'status' ? status : undefined }]));
+}
+
+/** Messages on fields named as the form labels them, not as YAML paths. */
+function labelled(file: EditableFile, data: unknown, messages: FieldMessage[]): FieldMessage[] {
+  return messages.map((m) => (m.path.length ? { ...m, where: fieldLabel(file.schema, data, m.path) } : m));
+}
+
+export function newIssueForm(c: RouteContext, req: IncomingMessage, res: ServerResponse): void {
+  const ids = c.ws.issues().map((i) => i.id);
+  const html = newIssuePage(c.ws.newsletterName(), c.editor.token, ids, nextMonth(ids.at(-1), c.now()));
+  send(req, res, { type: HTML, body: html, csp: pagePolicy(html, { connect: true }), headers: PAGE_HEADERS });
+}
+
+export async function draftEmail(c: RouteContext, req: IncomingMessage, res: ServerResponse, [, draft]: string[]): Promise<void> {
+  const found = c.editor.draft(draft!);
+  if (!found) return notFound(req, res);
+  send(req, res, { type: HTML, body: found.html, csp: EMAIL_POLICY, framed: true });
+}
+
+/** The check findings of a draft render, placed on the fields they concern. */
+export async function draftFindings(c: RouteContext, req: IncomingMessage, res: ServerResponse, [, draft]: string[]): Promise<void> {
+  const found = c.editor.draft(draft!);
+  if (!found) return notFound(req, res);
+  json(req, res, 200, { findings: await found.findings });
+}
+
+/** Parse an editor request: its file on the allow-list and its edits, or the refusal sent. */
+async function editRequest(c: RouteContext, req: IncomingMessage, res: ServerResponse) {
+  const read = await readEditorRequest(c.editor, req);
+  if (!read.ok) return void json(req, res, read.status, { error: read.error });
+  const parsed = EditRequest.safeParse(read.body);
+  if (!parsed.success) return void json(req, res, 400, { error: 'The request is not an edit the editor understands.' });
+  const file = editableFile(parsed.data.file);
+  if (!file) return void json(req, res, 403, { error: `${parsed.data.file} is not a content file the editor may change.` });
+  const closed = file.issue && closedIssue(c, file.issue);
+  if (closed) return void json(req, res, 409, { error: closed });
+  const ops = parsed.data.ops as EditOp[];
+  for (const op of ops) {
+    const fixed = fixedFieldOf(file, op.path);
+    if (fixed)
+      return void json(req, res, 422, {
+        error: `${fieldLabel(file.schema, {}, [fixed])} is not changed in the editor. ${file.fixed[fixed]}`,
+      });
+  }
+  return { file, hash: parsed.data.hash, ops };
+}
+
+/** Validate, render and check the edits without saving them: what the form shows after each change. */
+export async function previewEdits(c: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const r = await editRequest(c, req, res);
+  if (!r) return;
+  const files = c.editor.files(c.ws.paths.content);
+  const disk = await files.open(r.file.name);
+  if (!disk) return json(req, res, 404, { error: `${r.file.name} is no longer there.` });
+  const base = files.known(r.hash) ?? disk.text;
+  const edited = editText(base, withSkeletons(r.file, base, r.ops), keyOrderOf(describe(r.file.schema)));
+  if (!edited.ok)
+    return json(req, res, 200, {
+      diskHash: disk.hash,
+      messages: [{ path: [], where: '', message: edited.reason, severity: 'error' }],
+      findings: [],
+    });
+  const messages = labelled(r.file, edited.data, validateText(shownName(r.file), edited.text, r.file.schema));
+  const out: Record<string, unknown> = { diskHash: disk.hash, messages, findings: [], diff: formatDiff(shownName(r.file), edited.hunks) };
+  const content = c.ws.content();
+  if (r.file.issue && messages.length === 0 && content) {
+    const data = IssueFile.parse(edited.data);
+    const issue = {
+      ...data,
+      sendAt: withSendTime(data.sendAt, content.newsletter.defaultSendTime),
+      id: r.file.issue,
+      file: shownName(r.file),
+    };
+    const withIssue = { ...content, issues: [...content.issues.filter((i) => i.id !== issue.id), issue] };
+    const rendered = await renderIssue(withIssue, issue, await loadTemplates(c.ws.paths), {
+      webUrl: `${c.ws.publicUrl}/archive/${issue.id}/`,
+    });
+    const findings = checkRendered(c.ws.paths, withIssue, issue, rendered, { now: c.now() }).then((report) =>
+      labelled(r.file, edited.data, report.findings.map(findingMessage)),
+    );
+    const id = c.editor.putDraft(rendered.html, findings);
+    out.draft = `/issues/${issue.id}/edit/draft/${id}`;
+    out.findings = `/issues/${issue.id}/edit/findings/${id}`;
+  }
+  json(req, res, 200, out);
+}
+
+export async function saveEdits(c: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const r = await editRequest(c, req, res);
+  if (!r) return;
+  const files = c.editor.files(c.ws.paths.content);
+  const disk = await files.open(r.file.name);
+  const ops = disk ? withSkeletons(r.file, disk.text, r.ops) : r.ops;
+  const outcome = await files.save(r.file.name, r.hash, ops);
+  const before = parseForEdit(disk?.text ?? '')?.toJS() as unknown;
+  if (outcome.kind === 'saved')
+    return json(req, res, 200, {
+      kind: 'saved',
+      hash: outcome.hash,
+      merged: outcome.merged,
+      summary: outcome.hunks.length ? describeEdits(r.file.schema, before, ops) : [],
+      diff: formatDiff(shownName(r.file), outcome.hunks),
+    });
+  if (outcome.kind === 'conflict') {
+    const now = parseForEdit((await files.open(r.file.name))?.text ?? '')?.toJS() as unknown;
+    const conflicts = outcome.conflicts.map((x) => ({ ...x, where: fieldLabel(r.file.schema, now, x.path) }));
+    return json(req, res, 409, { kind: 'conflict', hash: outcome.hash, conflicts });
+  }
+  json(req, res, 422, outcome);
+}
+
+export async function createIssue(c: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const read = await readEditorRequest(c.editor, req);
+  if (!read.ok) return json(req, res, read.status, { error: read.error });
+  const parsed = NewIssueRequest.safeParse(read.body);
+  if (!parsed.success) return json(req, res, 400, { error: 'Give the new issue an id, e.g. 2022-05.' });
+  try {
+    const made = await newIssue(c.ws.paths, { id: parsed.data.id, from: parsed.data.from, now: c.now });
+    json(req, res, 201, { ...made, edit: `/issues/${made.id}/edit/` });
+  } catch (e) {
+    if (!(e instanceof NewsletterError)) throw e;
+    json(req, res, 400, { error: e.message });
+  }
+}
+
+/** A new item is filled in from the schema: the form sends only which kind of item it wants. */
+function withSkeletons(file: EditableFile, text: string, ops: EditOp[]): EditOp[] {
+  const data = parseForEdit(text)?.toJS() as unknown;
+  const valueAt = (p: FieldPath) =>
+    p.reduce<unknown>((v, s) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[s] : undefined), data);
+  return ops.map((op) => {
+    if (op.op !== 'insert') return op;
+    const list = specAt(describe(file.schema), op.path, valueAt);
+    const wanted = (op.value as { type?: string } | undefined)?.type;
+    return list?.kind === 'list' ? { ...op, value: skeleton(list.item, wanted) } : op;
+  });
+}
+
+function nextMonth(last: string | undefined, now: Date): string {
+  const m = /^(\d{4})-(\d{2})$/.exec(last ?? '');
+  const [y, mo] = m ? [Number(m[1]), Number(m[2]) + 1] : [now.getUTCFullYear(), now.getUTCMonth() + 1];
+  return mo > 12 ? `${y + 1}-01` : `${y}-${String(mo).padStart(2, '0')}`;
+}

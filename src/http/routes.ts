@@ -1,0 +1,92 @@
+// Every route of the preview server, in one place. Studio routes exist only on loopback
+// (studio mode); public mode serves the archive of sent issues, share pages and the feed. The
+// handlers live with their role: src/studio, src/editor/http, src/site.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  createIssue,
+  draftEmail,
+  draftFindings,
+  issueEditor,
+  newIssueForm,
+  previewEdits,
+  saveEdits,
+  sharedEditor,
+} from '../editor/http/routes.js';
+import { accessibilityStatement, archive, archivedIssue, feed, sharedIssue } from '../site/routes.js';
+import { FAVICON_SVG } from '../site/frame.js';
+import { action, home, issueReport, studioEmail, studioIssue } from '../studio/routes.js';
+import { notFound, pathTo, redirect, type RequestPath, securityHeaders, send } from './http.js';
+import type { Handler, RouteContext } from './route-context.js';
+
+interface Route {
+  /** GET routes answer HEAD too. */
+  method?: 'GET' | 'POST';
+  pattern: string[];
+  dir: boolean;
+  studioOnly: boolean;
+  handle: Handler;
+}
+
+const ROUTES: Route[] = [
+  { pattern: [], dir: true, studioOnly: false, handle: home },
+  { pattern: ['events'], dir: false, studioOnly: true, handle: (c, _q, res) => c.hub.attach(res, securityHeaders()) },
+  { pattern: ['issues', ':id'], dir: true, studioOnly: true, handle: studioIssue },
+  { pattern: ['issues', ':id', 'email'], dir: false, studioOnly: true, handle: studioEmail },
+  // What readers did with a sent issue (src/report): aggregate figures, studio only.
+  { pattern: ['issues', ':id', 'report'], dir: true, studioOnly: true, handle: issueReport },
+  // The actions: studio mode only (so public mode answers 404), each a form post (see csrf.ts).
+  { method: 'POST', pattern: ['issues', ':id', 'approve'], dir: false, studioOnly: true, handle: action('approve') },
+  { method: 'POST', pattern: ['issues', ':id', 'proof'], dir: false, studioOnly: true, handle: action('proof') },
+  { method: 'POST', pattern: ['issues', ':id', 'share'], dir: false, studioOnly: true, handle: action('share') },
+  // The editor: studio mode only; its writing requests are JSON, each checked by editor/http/guard.ts.
+  { pattern: ['issues', ':id', 'edit'], dir: true, studioOnly: true, handle: issueEditor },
+  { pattern: ['issues', ':id', 'edit', 'draft', ':draft'], dir: false, studioOnly: true, handle: draftEmail },
+  { pattern: ['issues', ':id', 'edit', 'findings', ':draft'], dir: false, studioOnly: true, handle: draftFindings },
+  { pattern: ['edit', ':file'], dir: true, studioOnly: true, handle: sharedEditor },
+  { pattern: ['new-issue'], dir: true, studioOnly: true, handle: newIssueForm },
+  { method: 'POST', pattern: ['api', 'edit', 'preview'], dir: false, studioOnly: true, handle: previewEdits },
+  { method: 'POST', pattern: ['api', 'edit', 'save'], dir: false, studioOnly: true, handle: saveEdits },
+  { method: 'POST', pattern: ['api', 'issues', 'new'], dir: false, studioOnly: true, handle: createIssue },
+  { pattern: ['archive'], dir: true, studioOnly: false, handle: archive },
+  { pattern: ['archive', ':id'], dir: true, studioOnly: false, handle: archivedIssue },
+  { pattern: ['feed.xml'], dir: false, studioOnly: false, handle: feed },
+  { pattern: ['accessibility'], dir: true, studioOnly: false, handle: accessibilityStatement },
+  { pattern: ['share', ':token'], dir: true, studioOnly: false, handle: sharedIssue },
+  {
+    pattern: ['favicon.ico'],
+    dir: false,
+    studioOnly: false,
+    handle: (_c, req, res) => send(req, res, { type: 'image/svg+xml', body: FAVICON_SVG, cache: 'no-cache' }),
+  },
+  {
+    pattern: ['robots.txt'],
+    dir: false,
+    studioOnly: false,
+    handle: (_c, req, res) =>
+      send(req, res, { type: 'text/plain; charset=utf-8', body: 'User-agent: *\nDisallow: /share/\n', cache: 'no-cache' }),
+  },
+];
+
+export async function route(c: RouteContext, req: IncomingMessage, res: ServerResponse, p: RequestPath): Promise<void> {
+  const method = req.method === 'HEAD' ? 'GET' : req.method;
+  const allowed: string[] = [];
+  for (const r of ROUTES) {
+    if (r.studioOnly && c.mode !== 'studio') continue;
+    if (r.pattern.length !== p.segments.length) continue;
+    const params: string[] = [];
+    if (!r.pattern.every((part, i) => (part.startsWith(':') ? params.push(p.segments[i]!) > 0 : part === p.segments[i]))) continue;
+    if ((r.method ?? 'GET') !== method) {
+      allowed.push(r.method === 'POST' ? 'POST' : 'GET, HEAD');
+      continue;
+    }
+    if (r.dir !== p.dir) return r.dir ? redirect(req, res, pathTo(p.segments, true), 301) : notFound(req, res);
+    return r.handle(c, req, res, params, p);
+  }
+  if (allowed.length === 0) return notFound(req, res);
+  send(req, res, {
+    status: 405,
+    type: 'text/plain; charset=utf-8',
+    body: `Only ${allowed.join(', ')} ${allowed.length === 1 && allowed[0] === 'POST' ? 'is' : 'are'} served here.\n`,
+    headers: { Allow: allowed.join(', ') },
+  });
+}

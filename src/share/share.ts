@@ -1,0 +1,92 @@
+// Share links for partners: make one for the current render of a draft, open one, withdraw them.
+// The token proves who made the link; the store says whether it still stands.
+import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../pipeline.js';
+import { londonLocal, ukDateTime } from '../time/uk.js';
+import type { Store } from '../state/store.js';
+import type { ShareAddress } from './address.js';
+import { newLinkId, type SharePayload, signShareToken, verifyShareToken } from './share-token.js';
+
+export interface MadeLink {
+  url: string;
+  expiresAt: Date;
+}
+
+export function makeShareLink(
+  store: Store,
+  secret: string,
+  args: { issue: string; hash: string; seconds: number; now: Date; publicUrl: string },
+): MadeLink {
+  const payload: SharePayload = {
+    link: newLinkId(),
+    issue: args.issue,
+    hash: args.hash,
+    expiresAt: new Date(args.now.getTime() + args.seconds * 1000),
+  };
+  store.shareLinks.record({
+    id: payload.link,
+    issue: payload.issue,
+    hash: payload.hash,
+    createdAt: args.now,
+    expiresAt: payload.expiresAt,
+  });
+  return { url: `${args.publicUrl}/share/${signShareToken(payload, secret)}/`, expiresAt: payload.expiresAt };
+}
+
+export type OpenedLink =
+  | { ok: true; issue: string; hash: string; createdAt: Date; expiresAt: Date }
+  | { ok: false; reason: 'malformed' | 'forged' | 'expired' | 'revoked' | 'unknown' };
+
+export function openShareLink(store: Store, secret: string, token: string, now: Date): OpenedLink {
+  const checked = verifyShareToken(token, secret, now);
+  if (!checked.ok) return checked;
+  const record = store.shareLinks.find(checked.payload.link);
+  // A valid signature without a record means the store was replaced: treat it as withdrawn.
+  if (!record || record.issue !== checked.payload.issue) return { ok: false, reason: 'unknown' };
+  if (record.revokedAt) return { ok: false, reason: 'revoked' };
+  // The store's expiry is the one that counts when it is the earlier: it can be shortened after
+  // the link was sent, and a token cannot be called back.
+  const expiresAt = new Date(Math.min(record.expiresAt.getTime(), checked.payload.expiresAt.getTime()));
+  if (!(expiresAt.getTime() > now.getTime())) return { ok: false, reason: 'expired' };
+  return { ok: true, issue: record.issue, hash: record.hash, createdAt: record.createdAt, expiresAt };
+}
+
+/** A link made for the current render of a draft, with the words both the CLI and the studio print. */
+export interface SharedDraft extends MadeLink {
+  /** "Preview link to the draft 2022-05, valid until 2022-05-12 09:00" */
+  headline: string;
+  /** What the person should know about the address (see address.ts). */
+  note?: string;
+}
+
+/**
+ * Share a draft: render it as it stands now, record the link and sign it. The one use case behind
+ * `newsletter share` and the studio's Share button; each refuses sent issues in its own words first.
+ */
+export async function shareDraft(
+  paths: ProjectPaths,
+  store: Store,
+  secret: string,
+  args: { id: string; seconds: number; now: Date; address: ShareAddress },
+): Promise<SharedDraft> {
+  const project = await loadProject(paths);
+  const content = usableContent(project, [args.id]);
+  const issue = findIssue(content, args.id);
+  const rendered = await renderIssue(content, issue, await loadTemplates(paths));
+  const link = makeShareLink(store, secret, {
+    issue: args.id,
+    hash: rendered.hash,
+    seconds: args.seconds,
+    now: args.now,
+    publicUrl: args.address.base,
+  });
+  const headline = `Preview link to the draft ${args.id}, valid until ${ukDateTime(londonLocal(link.expiresAt))}`;
+  return { ...link, headline, note: args.address.note };
+}
+
+/** Withdraw every link to an issue; the sentence says what happened. */
+export function withdrawShareLinks(store: Store, id: string): string {
+  const n = store.shareLinks.revokeAll(id);
+  return n
+    ? `Withdrew ${n} link${n === 1 ? '' : 's'} to ${id}; they now show "This preview link does not work".`
+    : `There were no live links to ${id}.`;
+}

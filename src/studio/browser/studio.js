@@ -1,0 +1,99 @@
+(() => {
+  const fit = (frame) => {
+    try {
+      const doc = frame.contentDocument;
+      if (doc && doc.documentElement) frame.style.height = doc.documentElement.scrollHeight + 'px';
+    } catch {
+      /* not ready */
+    }
+  };
+  const wire = () => {
+    for (const frame of document.querySelectorAll('iframe.email')) {
+      if (frame.dataset.wired) continue;
+      frame.dataset.wired = 'yes';
+      frame.addEventListener('load', () => fit(frame));
+      fit(frame);
+    }
+    for (const button of document.querySelectorAll('button[data-copy]')) button.hidden = false;
+  };
+  document.addEventListener('click', (event) => {
+    const link = event.target.closest && event.target.closest('a[data-anchor]');
+    const frame = document.querySelector('iframe.email');
+    if (!link || !frame || !frame.contentDocument) return;
+    const doc = frame.contentDocument;
+    const target =
+      doc.getElementById(link.dataset.anchor) ||
+      [...doc.querySelectorAll('h1,h2,h3')].find((h) => h.textContent.trim() === link.dataset.title);
+    if (!target) return;
+    event.preventDefault();
+    const top = frame.getBoundingClientRect().top + window.scrollY + target.getBoundingClientRect().top;
+    window.scrollTo({ top: Math.max(0, top - 16) });
+  });
+  const adopt = (from, into) => into.replaceChildren(...[...from.childNodes].map((n) => document.adoptNode(n)));
+  const swapFrom = (next) => {
+    const overlay = next.getElementById('overlay');
+    if (overlay) document.getElementById('overlay').replaceWith(document.adoptNode(overlay));
+    for (const fresh of [...next.querySelectorAll('[data-render][id]')]) {
+      const mine = document.getElementById(fresh.id);
+      if (mine && mine.dataset.render !== fresh.dataset.render) mine.replaceWith(document.adoptNode(fresh));
+    }
+    document.title = next.title;
+    wire();
+  };
+  const swap = async () => {
+    const response = await fetch(location.href, { cache: 'no-store' });
+    if (!response.ok) return;
+    swapFrom(new DOMParser().parseFromString(await response.text(), 'text/html'));
+  };
+  document.addEventListener('click', async (event) => {
+    const button = event.target.closest && event.target.closest('button[data-copy]');
+    if (!button) return;
+    const field = document.getElementById(button.dataset.copy);
+    const note = button.parentElement.querySelector('[data-copied]');
+    try {
+      await navigator.clipboard.writeText(field.value);
+      note.textContent = 'Copied.';
+    } catch {
+      field.focus();
+      field.select();
+      note.textContent = 'Selected: press Ctrl+C (Cmd+C on a Mac) to copy it.';
+    }
+  });
+  document.addEventListener('submit', async (event) => {
+    const form = event.target.closest && event.target.closest('form[data-action]');
+    const region = document.getElementById('action-result');
+    if (!form || !region) return;
+    event.preventDefault();
+    const button = form.querySelector('button[type="submit"]');
+    button.disabled = true;
+    region.className = 'result';
+    region.textContent = 'Working…';
+    try {
+      const response = await fetch(form.action, { method: 'POST', body: new URLSearchParams(new FormData(form)), cache: 'no-store' });
+      const next = new DOMParser().parseFromString(await response.text(), 'text/html');
+      const result = next.getElementById('action-result');
+      if (response.ok && result) {
+        region.className = result.className;
+        adopt(result, region);
+        swapFrom(next);
+      } else {
+        region.className = 'result bad';
+        const said = next.querySelector('main p');
+        region.textContent = said ? said.textContent : 'The studio could not do this; the terminal running it says why.';
+      }
+    } catch {
+      region.className = 'result bad';
+      region.textContent = 'The studio did not answer: is newsletter serve still running?';
+    } finally {
+      button.disabled = false;
+    }
+  });
+  let running = Promise.resolve();
+  document.addEventListener('DOMContentLoaded', () => {
+    wire();
+    const events = new EventSource('/events');
+    events.addEventListener('change', () => {
+      running = running.then(swap, swap);
+    });
+  });
+})();

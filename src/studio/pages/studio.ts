@@ -1,0 +1,105 @@
+// The secretariat's studio: every issue with its status, approval and planned send time, and one
+// issue with where it stands, its actions, its toolbar, the email in a sandboxed frame, and the
+// check report beside it. Pure.
+import type { CheckReport } from '../../check/finding.js';
+import type { Issue } from '../../content/schema.js';
+import { ukDateTime } from '../../time/uk.js';
+import { type Standing, standingKey } from '../standing.js';
+import { type ActionResult, actionsPanel } from './actions.js';
+import { problemsOverlay, reportPanel } from './report.js';
+import { page } from '../../site/frame.js';
+import { type Html, joinHtml, markup, raw } from '../../site/html.js';
+import { approvalSummary, standingBlock, statusTag } from './standing.js';
+import { studioCss, studioScript } from './studio-assets.js';
+import { type PreviewView, SCHEMES, SHOWS, viewQuery, WIDTHS } from './view.js';
+
+export interface StudioIssue {
+  issue: Issue;
+  standing: Standing;
+}
+
+const topBar = (name: string) =>
+  markup`<header class="top"><nav class="wrap" aria-label="Studio"><strong>${name}</strong> <a href="/">All issues</a> <a href="/archive/">Public archive</a></nav></header>`;
+
+export function studioIndexPage(name: string, issues: StudioIssue[], problems: string[]): string {
+  const rows = [...issues].reverse().map(
+    ({
+      issue,
+      standing,
+    }) => markup`<tr><td><a href="/issues/${issue.id}/">${issue.subject}</a><br><span class="muted">${issue.id}</span></td>
+<td>${statusTag(standing.status)}</td><td>${approvalSummary(standing)}</td><td>${ukDateTime(issue.sendAt)}</td></tr>`,
+  );
+  const table = rows.length
+    ? markup`<table><caption class="muted">Newest first</caption><thead><tr><th scope="col">Issue</th><th scope="col">Status</th><th scope="col">Approval</th><th scope="col">Planned send</th></tr></thead>\n<tbody>${joinHtml(rows, '\n')}</tbody></table>`
+    : markup`<p>There are no issues yet. Create <code>content/issues/&lt;id&gt;/issue.yaml</code> and it appears here.</p>`;
+  return page({
+    title: `Issues — ${name}`,
+    css: studioCss(),
+    script: studioScript(),
+    body: markup`${topBar(name)}\n<main class="wrap">\n${problemsOverlay(problems, rows.length > 0)}\n<h1>Issues</h1>\n<p><a class="button" href="/new-issue/">New issue</a> <a href="/edit/regions/">Edit regional links</a> <a href="/edit/reviews/">Edit published reviews</a></p>\n<div id="live" data-render="${rows.length}:${issues.map((i) => `${i.issue.id}=${standingKey(i.standing)}`).join(',')}">${table}</div>\n</main>`
+      .text,
+  });
+}
+
+export interface IssuePageInput {
+  name: string;
+  entry: StudioIssue;
+  view: PreviewView;
+  render?: { seq: number; html: string; text: string };
+  report?: CheckReport;
+  problems: string[];
+  /** The form token of the browser's session, and the result of the action just taken. */
+  actions: { token: string; result?: ActionResult };
+}
+
+export function studioIssuePage(p: IssuePageInput): string {
+  const { issue, standing } = p.entry;
+  const base = `/issues/${issue.id}/`;
+  const emailHref = `${base}email${p.view.scheme === 'light' ? '' : `?scheme=${p.view.scheme}`}`;
+  // Live reload swaps each block whose data-render changed; the forms are outside them, so what
+  // is being typed survives a save.
+  // What is being sent, or was, is not edited (editor/http/routes.ts refuses it too).
+  const goingOut = standing.status === 'sending' || standing.status === 'sent';
+  const head = `${issue.subject}|${issue.sendAt}|${issue.file}|${goingOut}`;
+  const body = markup`${topBar(p.name)}
+<main class="wrap">
+${problemsOverlay(p.problems, p.render !== undefined)}
+<div id="head" class="issue-head" data-render="${head}"><h1>${issue.subject}</h1>
+<p>Planned for ${ukDateTime(issue.sendAt)} · <code>${issue.file}</code>${goingOut ? '' : markup` · <a href="${base}edit/">Edit</a>`}${standing.status === 'sent' ? markup` · <a href="${base}report/">What readers did</a>` : ''}</p></div>
+${standingBlock(standing, standingKey(standing))}
+${actionsPanel(issue.id, standing.status, p.actions.token, p.actions.result)}
+<div id="live" data-render="${p.render ? p.render.seq : 'none'}:${p.problems.length}">
+${toolbar(base, p.view)}
+<div class="layout">
+<section aria-label="Preview">${p.render ? preview(p.view, p.render, emailHref, issue.subject) : markup`<p>No preview yet: the issue has not rendered without errors.</p>`}</section>
+${reportPanel(issue, p.report, emailHref, p.problems)}
+</div>
+</div>
+</main>`.text;
+  return page({
+    title: `${issue.subject} — preview`,
+    css: studioCss(),
+    script: studioScript(),
+    body,
+    bodyAttrs: { 'data-issue': issue.id },
+  });
+}
+
+function toolbar(base: string, view: PreviewView): Html {
+  const group = <K extends keyof PreviewView>(key: K, label: string, options: Record<PreviewView[K], string>) => {
+    const links = (Object.entries(options) as [PreviewView[K], string][]).map(([value, text]) => {
+      const current = raw(view[key] === value ? ' aria-current="page"' : '');
+      return markup`<li><a href="${base + viewQuery({ ...view, [key]: value })}"${current}>${text}</a></li>`;
+    });
+    return markup`<div class="group"><h2 id="tb-${key}">${label}</h2><ul aria-labelledby="tb-${key}">${links}</ul></div>`;
+  };
+  return markup`<nav class="toolbar" aria-label="Preview options">${group('show', 'Show', SHOWS)}${group('width', 'Width', WIDTHS)}${group('scheme', 'Colours', SCHEMES)}</nav>`;
+}
+
+function preview(view: PreviewView, render: { html: string; text: string }, emailHref: string, subject: string): Html {
+  if (view.show === 'text') return markup`<pre class="plain" tabindex="0" aria-label="Plain text version">${render.text}</pre>`;
+  if (view.show === 'source')
+    return markup`<pre class="source" tabindex="0" aria-label="Email HTML source"><code>${render.html}</code></pre>`;
+  const classes = ['frame', view.width, view.scheme === 'light' ? '' : 'dark'].filter(Boolean).join(' ');
+  return markup`<div class="${classes}"><iframe class="email" name="email" title="The email: ${subject}" src="${emailHref}" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe></div>`;
+}

@@ -1,0 +1,106 @@
+// The studio's own routes (studio mode only): the list of issues, an issue's page, its email in
+// the frame, and the actions posted from it. routes.ts in src/http lists them.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { EditorState } from '../editor/http/guard.js';
+import { StudioSessions } from '../http/csrf.js';
+import { EMAIL_POLICY } from '../http/csp.js';
+import { HTML, notFound, pathTo, readForm, redirect, type RequestPath, send } from '../http/http.js';
+import { type Handler, htmlPage as page, type RouteContext } from '../http/route-context.js';
+import { studioReportPage } from '../report/studio.js';
+import { messagePage } from '../site/frame.js';
+import { type ActionContext, ActionResults, runAction } from './actions.js';
+import type { ActionName } from './pages/actions.js';
+import { studioIndexPage, studioIssuePage } from './pages/studio.js';
+import { emailInScheme, parseView } from './pages/view.js';
+import { standingOf } from './standing.js';
+
+export function studioState(): Pick<RouteContext, 'sessions' | 'results' | 'editor'> {
+  return { sessions: new StudioSessions(), results: new ActionResults(), editor: new EditorState() };
+}
+
+export async function home(c: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (c.mode === 'public') return redirect(req, res, '/archive/');
+  const issues = [];
+  for (const issue of c.ws.issues()) issues.push({ issue, standing: (await standingOf(c.ws, c.store, issue.id, c.now()))! });
+  page(req, res, studioIndexPage(c.ws.newsletterName(), issues, c.ws.problems('all')), { connect: true });
+}
+
+export async function studioIssue(
+  c: RouteContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  [id]: string[],
+  p: RequestPath,
+): Promise<void> {
+  const issue = c.ws.issue(id!);
+  const standing = await standingOf(c.ws, c.store, id!, c.now());
+  if (!issue || !standing) return notFound(req, res);
+  const shown = await c.ws.render(id!);
+  const report = await c.ws.report(id!, c.now());
+  const render = shown && { seq: shown.seq, html: shown.rendered.html, text: shown.rendered.text };
+  const session = c.sessions.session(req);
+  const html = studioIssuePage({
+    name: c.ws.newsletterName(),
+    entry: { issue, standing },
+    view: parseView(p.query),
+    render,
+    report,
+    problems: c.ws.problems(id!),
+    actions: { token: c.sessions.formToken(session.id), result: c.results.get(session.id, p.query.get('result')) },
+  });
+  // A form posted from a page whose policy is no-referrer carries "Origin: null"; same-origin lets
+  // the browser name our origin to us (and still to no one else), so the origin check can work.
+  const headers: Record<string, string> = {
+    'Referrer-Policy': 'same-origin',
+    ...(session.setCookie ? { 'Set-Cookie': session.setCookie } : {}),
+  };
+  page(req, res, html, { frames: true, connect: true, forms: true, headers });
+}
+
+/** A studio action: checked for origin and token before anything else, then back to the issue page. */
+export function action(name: ActionName): Handler {
+  return async (c, req, res, [id]) => {
+    if (!c.ws.issue(id!)) return notFound(req, res);
+    const form = await readForm(req);
+    if (typeof form === 'string') {
+      const status = form === 'too-large' ? 413 : 415;
+      return page(req, res, messagePage('The studio refused this request', 'Send the form from the issue page in the studio.'), { status });
+    }
+    const verdict = c.sessions.verify(req, form.get('csrf'));
+    if (!verdict.ok) {
+      const why =
+        verdict.why === 'origin'
+          ? 'It did not come from a page of this studio, so nothing was done.'
+          : 'The form has expired (the studio was restarted) or did not come from this studio, so nothing was done. Reload the issue page and try again.';
+      return page(req, res, messagePage('The studio refused this request', why), { status: 403 });
+    }
+    const result = await runAction(actionContext(c), name, id!, form);
+    c.hub.broadcast('change', { issues: [id] }); // other open pages show the new standing
+    const ref = c.results.put(verdict.session, result);
+    redirect(req, res, `${pathTo(['issues', id!], true)}?result=${ref}#action-result`, 303);
+  };
+}
+
+function actionContext(c: RouteContext): ActionContext {
+  return { paths: c.ws.paths, store: c.store, secret: c.secret, publicUrl: c.ws.publicUrl, now: c.now, settings: c.settings };
+}
+
+export async function studioEmail(
+  c: RouteContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  [id]: string[],
+  p: RequestPath,
+): Promise<void> {
+  const shown = await c.ws.render(id!);
+  if (!shown) return notFound(req, res);
+  const html = emailInScheme(shown.rendered.html, parseView(p.query).scheme);
+  send(req, res, { type: HTML, body: html, csp: EMAIL_POLICY, framed: true });
+}
+
+/** What readers did with a sent issue: aggregate figures, studio only. */
+export async function issueReport(c: RouteContext, req: IncomingMessage, res: ServerResponse, [id]: string[]): Promise<void> {
+  const html = c.ws.issue(id!) && (await studioReportPage(c.ws.newsletterName(), c.ws.paths, c.store, id!, c.now()));
+  if (!html) return notFound(req, res);
+  page(req, res, html, { cache: 'no-store' });
+}

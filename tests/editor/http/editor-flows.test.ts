@@ -1,0 +1,151 @@
+// The editor in Chromium, beyond single edits: a file changed on disk while a form is open
+// (merged, or a conflict the person settles), the live preview and clicking into it, a new
+// issue, and the shared files regions.yaml and reviews.yaml.
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
+import { ReviewRegistry } from '../../../src/content/schema.js';
+import { cspViolations, launchBrowser, offlineContext } from '../../helpers/browser.js';
+import { addDraft, type Running, runPreview } from '../../helpers/preview-server.js';
+
+const DRAFT = '2099-01';
+let browser: Browser;
+let context: BrowserContext;
+let run: Running;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await offlineContext(browser);
+  run = await runPreview('studio', (p) => addDraft(p, DRAFT));
+});
+afterAll(async () => {
+  await run?.stop();
+  await browser?.close();
+});
+
+const field = (page: Page, id: string) => page.locator(`[id="${id}"]`);
+const contentFile = (rel: string) => path.join(run.project.paths.content, rel);
+const draftFile = () => contentFile(`issues/${DRAFT}/issue.yaml`);
+
+async function open(address: string): Promise<Page> {
+  const page = await context.newPage();
+  const csp = cspViolations(page);
+  page.on('close', () => expect(csp).toEqual([]));
+  expect((await page.goto(`${run.url}${address}`))?.status()).toBe(200);
+  await page.waitForSelector('body[data-validated]');
+  return page;
+}
+
+describe('a file changed on disk during an edit', () => {
+  it('is announced, and edits elsewhere are merged into it', async () => {
+    const page = await open(`/issues/${DRAFT}/edit/`);
+    await field(page, 'f.sections.4.role').fill('Panel member – nursing');
+    const onDisk = await readFile(draftFile(), 'utf8');
+    await writeFile(draftFile(), onDisk.replace('closingDate: 2022-04-18', 'closingDate: 2099-01-30'));
+    await page.locator('#disk-changed').waitFor({ state: 'visible' });
+    await page.click('#save');
+    await page.locator('#save-diff').waitFor({ state: 'attached' });
+    expect(await page.locator('#save-result p').innerText()).toBe('Saved, merged with changes made to the file meanwhile.');
+    const saved = await readFile(draftFile(), 'utf8');
+    expect(saved).toContain('closingDate: 2099-01-30\n');
+    expect(saved).toContain('role: Panel member – nursing\n');
+    await page.close();
+  });
+
+  it('shows both values when the same field changed, and saves the one chosen', async () => {
+    const page = await open(`/issues/${DRAFT}/edit/`);
+    await field(page, 'f.sections.4.closingDate').fill('2099-02-05');
+    const onDisk = await readFile(draftFile(), 'utf8');
+    await writeFile(draftFile(), onDisk.replace(/closingDate: .*/, 'closingDate: 2099-02-01'));
+    await page.locator('#disk-changed').waitFor({ state: 'visible' });
+    await page.click('#save');
+    const conflict = page.locator('.conflict');
+    await conflict.waitFor();
+    expect(await conflict.innerText()).toContain(
+      'Recruitment: Would you like to join the Panel? › Closing date — in the file now: "2099-02-01"; yours: "2099-02-05"',
+    );
+    expect(await readFile(draftFile(), 'utf8')).toContain('closingDate: 2099-02-01\n');
+    await conflict.getByRole('button', { name: 'Use mine' }).click();
+    await page.locator('#save-diff').waitFor({ state: 'attached' });
+    expect(await readFile(draftFile(), 'utf8')).toContain('closingDate: 2099-02-05\n');
+    await page.close();
+  });
+});
+
+describe('the live preview', () => {
+  it('shows a change in the email before it is saved, and a click on a section focuses its field', async () => {
+    const page = await open(`/issues/${DRAFT}/edit/`);
+    const before = await readFile(draftFile(), 'utf8');
+    await field(page, 'f.sections.4.title').fill('Join the Panel');
+    const email = page.frameLocator('iframe.email');
+    await email.locator('h2', { hasText: 'Join the Panel' }).waitFor();
+    expect(await readFile(draftFile(), 'utf8')).toBe(before);
+    await email.locator('p', { hasText: 'The right candidate will be someone' }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f.sections.4.title');
+    await page.close();
+  });
+});
+
+describe('check findings while typing', () => {
+  it('a finding that names its field is shown on that field', async () => {
+    const page = await open(`/issues/${DRAFT}/edit/`);
+    const body = field(page, 'f.sections.4.body');
+    await body.fill(`${await body.inputValue()}Interviews are held at our office, LS1 4AP.\n`);
+    const finding = page.locator('[id="f.sections.4.body-finding"]');
+    await finding.waitFor({ state: 'visible' });
+    expect(await finding.innerText()).toContain('"LS1 4AP" is a full postcode');
+    expect(await body.getAttribute('aria-describedby')).toContain('f.sections.4.body-finding');
+    await page.close();
+  });
+});
+
+describe('new issues and shared files', () => {
+  it('"New issue" runs what `newsletter new` runs and opens the new issue in the editor', async () => {
+    const page = await context.newPage();
+    await page.goto(`${run.url}/`);
+    await page.getByRole('link', { name: 'New issue' }).first().click();
+    await page.locator('#new-id').fill('2099-03');
+    await page.click('#create');
+    await page.waitForURL(`${run.url}/issues/2099-03/edit/`);
+    expect(await page.locator('h1').innerText()).toMatch(/^Edit 2099-03: /);
+    expect(await readFile(contentFile('issues/2099-03/issue.yaml'), 'utf8')).toContain('sendAt: ');
+    await page.close();
+  }, 60_000);
+
+  it('regions.yaml: a regional link gets its "since", one line added', async () => {
+    const page = await open('/edit/regions/');
+    await field(page, 'f.regions.1.links.0.since').fill('2022-04-01');
+    await page.click('#save');
+    expect(await page.locator('#save-diff').textContent()).toBe(
+      '--- a/content/regions.yaml\n+++ b/content/regions.yaml\n@@ -10,0 +11 @@\n+        since: 2022-04-01\n',
+    );
+    await page.close();
+  });
+
+  it('reviews.yaml: a published review is added, with messages until its fields are filled in', async () => {
+    const page = await open('/edit/reviews/');
+    await page.getByRole('button', { name: 'Add review' }).click();
+    await field(page, 'f.reviews.4.title-error').waitFor({ state: 'visible' });
+    await field(page, 'f.reviews.4.title').fill('CSPR Child T');
+    await field(page, 'f.reviews.4.partnership').fill('Leeds Safeguarding Children Partnership');
+    await field(page, 'f.reviews.4.region').selectOption('Yorkshire and the Humber');
+    await field(page, 'f.reviews.4.published').fill('2022-01-14');
+    await field(page, 'f.reviews.4.url').fill('https://www.leedsscp.org.uk/');
+    await page.waitForFunction(() => document.getElementById('error-summary')?.hidden === true);
+    await page.click('#save');
+    await page.locator('#save-diff').waitFor({ state: 'attached' });
+    const data = ReviewRegistry.parse(parseDocument(await readFile(contentFile('reviews.yaml'), 'utf8')).toJS());
+    expect(data.reviews.at(-1)).toEqual({
+      title: 'CSPR Child T',
+      kind: 'local',
+      partnership: 'Leeds Safeguarding Children Partnership',
+      region: 'Yorkshire and the Humber',
+      published: '2022-01-14',
+      url: 'https://www.leedsscp.org.uk/',
+      themes: [],
+    });
+    await page.close();
+  });
+});

@@ -1,0 +1,142 @@
+// The editor in Chromium: edits through the form saved as exactly the lines changed, validation
+// on the fields and in an accessible error summary, keyboard-only reordering, the live preview.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TWO_NEWS } from '../april.js';
+import { axeViolations, cspViolations, launchBrowser, offlineContext } from '../../helpers/browser.js';
+import { addDraft, type Running, runPreview } from '../../helpers/preview-server.js';
+
+const DRAFT = '2099-01';
+const NEWS = '2099-02';
+let browser: Browser;
+let context: BrowserContext;
+let run: Running;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await offlineContext(browser);
+  run = await runPreview('studio', async (p) => {
+    await addDraft(p, DRAFT);
+    const news = TWO_NEWS.replace(/^sendAt: .*$/m, 'sendAt: "2099-02-12 09:00"').replace(/^status: sent$/m, 'status: draft');
+    await mkdir(path.join(p.root, 'content/issues', NEWS), { recursive: true });
+    await writeFile(path.join(p.root, 'content/issues', NEWS, 'issue.yaml'), news);
+  });
+});
+afterAll(async () => {
+  await run?.stop();
+  await browser?.close();
+});
+
+const field = (page: Page, id: string) => page.locator(`[id="${id}"]`);
+const fileOf = (id: string) => path.join(run.project.root, 'content/issues', id, 'issue.yaml');
+
+async function open(id: string): Promise<{ page: Page; csp: string[] }> {
+  const page = await context.newPage();
+  const csp = cspViolations(page);
+  expect((await page.goto(`${run.url}/issues/${id}/edit/`))?.status()).toBe(200);
+  await page.waitForSelector('body[data-validated]');
+  return { page, csp };
+}
+
+/** The diff of a save, shown on request (in a closed <details>): read from the page as it is. */
+async function saveAndDiff(page: Page): Promise<string | null> {
+  await page.click('#save');
+  return page.locator('#save-diff').textContent();
+}
+
+describe('the editor', () => {
+  it('saves a recruitment closing date as exactly that line, comments kept', async () => {
+    const { page, csp } = await open(DRAFT);
+    const before = await readFile(fileOf(DRAFT), 'utf8');
+    await field(page, 'f.sections.4.closingDate').fill('2099-02-01');
+    expect(await saveAndDiff(page)).toBe(
+      `--- a/content/issues/${DRAFT}/issue.yaml\n+++ b/content/issues/${DRAFT}/issue.yaml\n@@ -46 +46 @@\n-    closingDate: 2022-04-18\n+    closingDate: 2099-02-01\n`,
+    );
+    const after = await readFile(fileOf(DRAFT), 'utf8');
+    expect(after).toBe(before.replace('closingDate: 2022-04-18', 'closingDate: 2099-02-01'));
+    expect(csp).toEqual([]);
+    await page.close();
+  });
+
+  it("saves a news item's link text and a Markdown body typed with the Bold button", async () => {
+    const { page } = await open(DRAFT);
+    await field(page, 'f.sections.7.items.0.linkText').fill('Book a place on the SFPC event');
+    const body = field(page, 'f.sections.4.body');
+    await body.evaluate((el: HTMLTextAreaElement) => {
+      const at = el.value.indexOf('nursing');
+      el.setSelectionRange(at, at + 'nursing'.length);
+    });
+    await page.click('button.md[data-for="f.sections.4.body"][data-insert="bold"]');
+    expect(await saveAndDiff(page)).toBe(
+      [
+        `--- a/content/issues/${DRAFT}/issue.yaml`,
+        `+++ b/content/issues/${DRAFT}/issue.yaml`,
+        '@@ -50 +50 @@',
+        '-      The Panel is looking to recruit a new member from the health sector with a nursing profession background.',
+        '+      The Panel is looking to recruit a new member from the health sector with a **nursing** profession background.',
+        '@@ -94 +94 @@',
+        '-        linkText: For further details or to book a space, visit the Strengthening Families, Protecting Children programme page',
+        '+        linkText: Book a place on the SFPC event',
+        '',
+      ].join('\n'),
+    );
+    await page.close();
+  });
+
+  it('shows validation on the field and in an error summary that is axe-clean and leads to the field', async () => {
+    const { page } = await open(DRAFT);
+    await field(page, 'f.sections.4.closingDate').fill('2099-02-30');
+    const inline = page.locator('[id="f.sections.4.closingDate-error"]');
+    await inline.waitFor({ state: 'visible' });
+    expect(await inline.textContent()).toBe('Error: "2099-02-30" is not a real calendar date — check the day and the month');
+    expect(await field(page, 'f.sections.4.closingDate').getAttribute('aria-invalid')).toBe('true');
+    const link = page.locator('#error-summary a');
+    expect(await link.allInnerTexts()).toEqual([
+      'Recruitment: Would you like to join the Panel? › Closing date: "2099-02-30" is not a real calendar date — check the day and the month',
+    ]);
+    expect(await axeViolations(page)).toEqual([]);
+    await link.click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('f.sections.4.closingDate');
+    await page.close();
+  });
+
+  it('adds a section of the type picked, names what it still needs, and removes it again', async () => {
+    const { page } = await open(NEWS);
+    const before = await readFile(fileOf(NEWS), 'utf8');
+    await field(page, 'f.sections-add-type').selectOption('article');
+    await page.getByRole('button', { name: 'Add section' }).click();
+    await field(page, 'f.sections.9.title-error').waitFor({ state: 'visible' });
+    expect(await page.locator('[id="f.sections.9"] > legend').innerText()).toBe('Article: Item 10');
+    // The inline message, the summary and the diff arrive from one validation; wait for each, do not assume their order.
+    await expect.poll(() => page.locator('#save-diff').textContent()).toContain('+  - type: article\n+    title: ""\n+    body: ""\n');
+    await expect
+      .poll(() => page.locator('#error-summary a').allInnerTexts())
+      .toEqual(['Article: Item 10 › Heading: must not be empty', 'Article: Item 10 › Text: must not be empty']);
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Remove Article: Item 10' }).click();
+    await page.locator('#error-summary').waitFor({ state: 'hidden' });
+    expect(await readFile(fileOf(NEWS), 'utf8')).toBe(before);
+    await page.close();
+  });
+
+  it('reorders two news items with the keyboard alone, each with its comment', async () => {
+    const { page } = await open(NEWS);
+    const before = await readFile(fileOf(NEWS), 'utf8');
+    await field(page, 'f.sections.7.items.0-down').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'f.sections.7.items.1-up');
+    expect(await page.locator('#save-diff').textContent()).toContain(
+      '@@ -89,0 +90,7 @@\n+      # From the NSPCC, March 2022.\n+      - title: NSPCC conference\n',
+    );
+    const after = await readFile(fileOf(NEWS), 'utf8');
+    expect(after.indexOf('# From the NSPCC')).toBeLessThan(after.indexOf('# Sent by the SFPC'));
+    expect(after.length).toBe(before.length);
+    // And back, still by keyboard: focus stayed on the moved item's button.
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.activeElement?.id === 'f.sections.7.items.0-down');
+    expect(await readFile(fileOf(NEWS), 'utf8')).toBe(before);
+    await page.close();
+  });
+});
