@@ -39,7 +39,7 @@ it('shows what the issue file lets stand as sentences, and where each finding is
 
   const line = (await run.project.read(DRAFT)).split('\n').findIndex((l) => l.includes('07700 900123')) + 1;
   const phone = report.locator('li.finding', { hasText: '"07700 900123"' });
-  expect(await phone.locator('code.place').innerText()).toMatch(
+  expect(await phone.locator('.place').innerText()).toMatch(
     new RegExp(`^${DRAFT}:${line}:\\d+ section \\d+ \\([a-z-]+\\), [a-zA-Z0-9 ,]+:$`),
   );
 });
