@@ -1,51 +1,50 @@
 // The report page of one sent issue in the studio (never in public mode): the figures of the
 // latest reading with its time, the caveats beside them, clicks by section and opens/clicks over
 // the readings as inline SVG with their data tables, clicks per link, email domains, and the
-// issues before it. Pure: an IssueReport in, a page out.
+// issues before it. Pure: an IssueReport in, a page out, every value escaped by markup``.
 import { browserFile } from '../http/assets.js';
 import { page } from '../site/frame.js';
+import { type Html, joinHtml, markup, raw } from '../site/html.js';
 import { studioCss } from '../studio/pages/studio-assets.js';
 import { ukDayOf, ukInstant } from '../time/uk.js';
-import { escapeHtml } from '../render/html.js';
 import { barLayout, lineLayout } from './chart.js';
 import type { Figures, IssueReport } from './model.js';
 import { SLOT_WORDS } from './schedule.js';
 import { barChartSvg, lineChartSvg } from './svg.js';
 import { percent } from './text.js';
 
-const esc = escapeHtml;
-const at = (iso: string) => esc(ukInstant(new Date(iso)));
+const at = (iso: string) => ukInstant(new Date(iso));
+type Ready = Extract<IssueReport, { state: 'ready' }>;
 
 export function reportPage(name: string, r: IssueReport): string {
   const back = `/issues/${encodeURIComponent(r.issueId)}/`;
-  const header = `<header class="top"><nav class="wrap" aria-label="Studio"><strong>${esc(name)}</strong> <a href="/">All issues</a> <a href="${back}">This issue</a></nav></header>`;
-  const intro = `<h1>What readers did: ${esc(r.subject)}</h1>
-<p>Issue ${esc(r.issueId)}, sent ${at(r.sentAt)}. Figures are Mailchimp's totals for the whole audience; no reader is named or counted alone.</p>`;
-  const next = r.nextReadingAt ? `<p class="muted">Next reading: ${at(r.nextReadingAt)}.</p>` : '';
+  const header = markup`<header class="top"><nav class="wrap" aria-label="Studio"><strong>${name}</strong> <a href="/">All issues</a> <a href="${back}">This issue</a></nav></header>`;
+  const intro = markup`<h1>What readers did: ${r.subject}</h1>
+<p>Issue ${r.issueId}, sent ${at(r.sentAt)}. Figures are Mailchimp's totals for the whole audience; no reader is named or counted alone.</p>`;
+  const next = r.nextReadingAt ? markup`<p class="muted">Next reading: ${at(r.nextReadingAt)}.</p>` : '';
   const body =
     r.state === 'not-ready'
-      ? `<h2>Not ready yet</h2>${r.caveats.map((c) => `<p class="caveat">${esc(c)}</p>`).join('')}${next}`
-      : ready(r) + next;
+      ? markup`<h2>Not ready yet</h2>${r.caveats.map((c) => markup`<p class="caveat">${c}</p>`)}${next}`
+      : markup`${ready(r)}${next}`;
   return page({
     title: `What readers did — ${r.subject}`,
     css: studioCss() + browserFile('report/browser/report.css'),
-    body: `${header}\n<main class="wrap">\n${intro}\n${body}\n</main>`,
+    body: markup`${header}\n<main class="wrap">\n${intro}\n${body}\n</main>`.text,
   });
 }
 
-function ready(r: Extract<IssueReport, { state: 'ready' }>): string {
-  return [figures(r), sectionsPart(r), seriesPart(r), linksPart(r), domainsPart(r), comparisonPart(r)].join('\n');
+function ready(r: Ready): Html {
+  return joinHtml([figures(r), sectionsPart(r), seriesPart(r), linksPart(r), domainsPart(r), comparisonPart(r)], '\n');
 }
 
-function figures(r: Extract<IssueReport, { state: 'ready' }>): string {
+function figures(r: Ready): Html {
   const f = r.latest;
-  const opens = f.opens
-    ? `${f.opens.unique} people, ${percent(f.opens.rate)} of those delivered <p class="caveat" id="caveat-opens">${esc(r.caveats[0]!)}</p>`
-    : `<p class="caveat" id="caveat-opens">${esc(r.caveats[0]!)}</p>`;
+  const caveat = markup`<p class="caveat" id="caveat-opens">${r.caveats[0]!}</p>`;
+  const opens = f.opens ? markup`${f.opens.unique} people, ${percent(f.opens.rate)} of those delivered ${caveat}` : caveat;
   const clicks = f.clicks
-    ? `${f.clicks.unique} people, ${percent(f.clicks.rate)} of those delivered (${f.clicks.total} clicks in all)`
-    : esc(r.caveats.find((c) => c.startsWith('Clicks were not tracked')) ?? 'not tracked');
-  const rows: [string, string][] = [
+    ? markup`${f.clicks.unique} people, ${percent(f.clicks.rate)} of those delivered (${f.clicks.total} clicks in all)`
+    : markup`${r.caveats.find((c) => c.startsWith('Clicks were not tracked')) ?? 'not tracked'}`;
+  const rows: [string, Html | string][] = [
     ['Emails sent', String(f.emailsSent)],
     ['Delivered', String(f.delivered)],
     ['Bounces', `${f.bounces.hard} hard, ${f.bounces.soft} soft`],
@@ -54,13 +53,13 @@ function figures(r: Extract<IssueReport, { state: 'ready' }>): string {
     ['Clicked', clicks],
     ['Opened', opens],
   ];
-  return `<h2>Figures</h2>
-<p>Reading of ${at(f.readAt)} (${esc(SLOT_WORDS[f.slot])}).</p>
-<dl class="figures" id="figures">${rows.map(([k, v]) => `<dt>${k}</dt><dd>${v}</dd>`).join('')}</dl>`;
+  return markup`<h2>Figures</h2>
+<p>Reading of ${at(f.readAt)} (${SLOT_WORDS[f.slot]}).</p>
+<dl class="figures" id="figures">${rows.map(([k, v]) => markup`<dt>${k}</dt><dd>${v}</dd>`)}</dl>`;
 }
 
-function sectionsPart(r: Extract<IssueReport, { state: 'ready' }>): string {
-  if (r.sections.length === 0) return '<h2>Clicks by section</h2><p>No clicks yet.</p>';
+function sectionsPart(r: Ready): Html {
+  if (r.sections.length === 0) return markup`<h2>Clicks by section</h2><p>No clicks yet.</p>`;
   const rows = r.sections.map((s) => ({ label: s.section.title, value: s.totalClicks }));
   const top = [...r.sections].sort((a, b) => b.totalClicks - a.totalClicks)[0]!;
   const svg = barChartSvg(
@@ -69,18 +68,18 @@ function sectionsPart(r: Extract<IssueReport, { state: 'ready' }>): string {
     `Bar chart of all clicks on the links in each section. Most clicked: ${top.section.title}, ${top.totalClicks} clicks.`,
     barLayout(rows),
   );
-  const table = `<table id="sections"><caption>Clicks by section</caption><thead><tr><th scope="col">Section</th><th scope="col" class="num">Clicks</th><th scope="col" class="num">People</th></tr></thead>
-<tbody>${r.sections.map((s) => `<tr><th scope="row">${esc(s.section.title)}</th><td class="num">${s.totalClicks}</td><td class="num">${s.uniqueClicks}</td></tr>`).join('')}</tbody></table>`;
-  return `<h2>Clicks by section</h2><div class="pair"><figure>${svg}</figure>${table}</div>`;
+  const table = markup`<table id="sections"><caption>Clicks by section</caption><thead><tr><th scope="col">Section</th><th scope="col" class="num">Clicks</th><th scope="col" class="num">People</th></tr></thead>
+<tbody>${r.sections.map((s) => markup`<tr><th scope="row">${s.section.title}</th><td class="num">${s.totalClicks}</td><td class="num">${s.uniqueClicks}</td></tr>`)}</tbody></table>`;
+  return markup`<h2>Clicks by section</h2><div class="pair"><figure>${raw(svg)}</figure>${table}</div>`;
 }
 
-function seriesPart(r: Extract<IssueReport, { state: 'ready' }>): string {
+function seriesPart(r: Ready): Html {
   const people = (f: Figures, k: 'opens' | 'clicks') => f[k]?.unique ?? null;
   const series = [
     ...(r.latest.clicks ? [{ name: 'People who clicked', values: r.series.map((f) => people(f, 'clicks') ?? 0) }] : []),
     ...(r.latest.opens ? [{ name: 'People who opened', values: r.series.map((f) => people(f, 'opens') ?? 0) }] : []),
   ];
-  if (series.length === 0) return '';
+  if (series.length === 0) return raw('');
   const layout = lineLayout(
     r.series.map((f) => Date.parse(f.readAt)),
     series,
@@ -93,31 +92,31 @@ function seriesPart(r: Extract<IssueReport, { state: 'ready' }>): string {
     layout,
     (t) => ukDayOf(new Date(t)).replace(/ \d{4}$/, ''),
   );
-  const cell = (v: number | null) => `<td class="num">${v === null ? 'not tracked' : v}</td>`;
-  const table = `<table id="readings"><caption>Readings</caption><thead><tr><th scope="col">Read</th><th scope="col" class="num">Clicked</th><th scope="col" class="num">Opened</th></tr></thead>
-<tbody>${r.series.map((f) => `<tr><th scope="row">${at(f.readAt)}</th>${cell(people(f, 'clicks'))}${cell(people(f, 'opens'))}</tr>`).join('')}</tbody></table>`;
-  return `<h2>Opens and clicks over the readings</h2><div class="pair"><figure>${svg}</figure>${table}</div>`;
+  const cell = (v: number | null) => markup`<td class="num">${v === null ? 'not tracked' : v}</td>`;
+  const table = markup`<table id="readings"><caption>Readings</caption><thead><tr><th scope="col">Read</th><th scope="col" class="num">Clicked</th><th scope="col" class="num">Opened</th></tr></thead>
+<tbody>${r.series.map((f) => markup`<tr><th scope="row">${at(f.readAt)}</th>${cell(people(f, 'clicks'))}${cell(people(f, 'opens'))}</tr>`)}</tbody></table>`;
+  return markup`<h2>Opens and clicks over the readings</h2><div class="pair"><figure>${raw(svg)}</figure>${table}</div>`;
 }
 
-function linksPart(r: Extract<IssueReport, { state: 'ready' }>): string {
-  if (r.links.length === 0) return '';
-  return `<h2>Clicks per link</h2>
+function linksPart(r: Ready): Html {
+  if (r.links.length === 0) return raw('');
+  return markup`<h2>Clicks per link</h2>
 <table id="links"><thead><tr><th scope="col">Link</th><th scope="col">Section</th><th scope="col" class="num">Clicks</th><th scope="col" class="num">People</th></tr></thead>
-<tbody>${r.links.map((l) => `<tr><td class="url">${esc(l.url)}</td><td>${esc(l.section.title)}</td><td class="num">${l.totalClicks}</td><td class="num">${l.uniqueClicks}</td></tr>`).join('')}</tbody></table>
-<p class="muted">Download this table with <code>newsletter report ${esc(r.issueId)} --csv</code>.</p>`;
+<tbody>${r.links.map((l) => markup`<tr><td class="url">${l.url}</td><td>${l.section.title}</td><td class="num">${l.totalClicks}</td><td class="num">${l.uniqueClicks}</td></tr>`)}</tbody></table>
+<p class="muted">Download this table with <code>newsletter report ${r.issueId} --csv</code>.</p>`;
 }
 
-function domainsPart(r: Extract<IssueReport, { state: 'ready' }>): string {
-  if (r.domains.length === 0) return '';
-  return `<h2>Email domains</h2>
+function domainsPart(r: Ready): Html {
+  if (r.domains.length === 0) return raw('');
+  return markup`<h2>Email domains</h2>
 <table id="domains"><thead><tr><th scope="col">Domain</th><th scope="col" class="num">Sent</th><th scope="col" class="num">Delivered</th><th scope="col" class="num">Opened</th><th scope="col" class="num">Clicked</th></tr></thead>
-<tbody>${r.domains.map((d) => `<tr><th scope="row">${esc(d.domain)}</th><td class="num">${d.emailsSent}</td><td class="num">${d.delivered}</td><td class="num">${d.opens}</td><td class="num">${d.clicks}</td></tr>`).join('')}</tbody></table>`;
+<tbody>${r.domains.map((d) => markup`<tr><th scope="row">${d.domain}</th><td class="num">${d.emailsSent}</td><td class="num">${d.delivered}</td><td class="num">${d.opens}</td><td class="num">${d.clicks}</td></tr>`)}</tbody></table>`;
 }
 
-function comparisonPart(r: Extract<IssueReport, { state: 'ready' }>): string {
-  if (r.comparison.length < 2) return '<h2>Compared with earlier issues</h2><p>No earlier issue has a report yet.</p>';
+function comparisonPart(r: Ready): Html {
+  if (r.comparison.length < 2) return markup`<h2>Compared with earlier issues</h2><p>No earlier issue has a report yet.</p>`;
   const rate = (v: number | null) => (v === null ? 'not tracked' : percent(v));
-  return `<h2>Compared with earlier issues</h2>
+  return markup`<h2>Compared with earlier issues</h2>
 <table id="comparison"><thead><tr><th scope="col">Issue</th><th scope="col">Sent</th><th scope="col" class="num">Emails sent</th><th scope="col" class="num">Click rate</th><th scope="col" class="num">Open rate</th></tr></thead>
-<tbody>${r.comparison.map((c) => `<tr${c.current ? ' class="current"' : ''}><th scope="row">${esc(c.issueId)}${c.current ? ' (this issue)' : ''}</th><td>${esc(ukDayOf(new Date(c.sentAt)))}</td><td class="num">${c.emailsSent}</td><td class="num">${rate(c.clickRate)}</td><td class="num">${rate(c.openRate)}</td></tr>`).join('')}</tbody></table>`;
+<tbody>${r.comparison.map((c) => markup`<tr${c.current ? raw(' class="current"') : ''}><th scope="row">${c.issueId}${c.current ? ' (this issue)' : ''}</th><td>${ukDayOf(new Date(c.sentAt))}</td><td class="num">${c.emailsSent}</td><td class="num">${rate(c.clickRate)}</td><td class="num">${rate(c.openRate)}</td></tr>`)}</tbody></table>`;
 }

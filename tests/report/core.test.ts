@@ -6,6 +6,7 @@ import { LAYOUT, NOT_IN_EMAIL, sectionOfLink } from '../../src/report/links.js';
 import { APPLE_MPP, buildReport, OPENS_OFF } from '../../src/report/model.js';
 import type { ReportReading } from '../../src/report/reading.js';
 import { nextReading, slotDue } from '../../src/report/schedule.js';
+import { reportPage } from '../../src/report/page.js';
 import { linksCsv } from '../../src/report/text.js';
 
 const SENT = new Date('2022-04-05T08:00:00Z');
@@ -168,5 +169,22 @@ describe('the report model', () => {
     const rows = linksCsv(r).split('\r\n');
     expect(rows[1]).toBe(`"https://a.example/x/","2","'=HYPERLINK(""x"") ""quoted""","10","5","2022-05-05T09:00:00.000Z"`);
     expect(rows[2]).toBe(`"https://c.example/","","Not in the email as sent","2","2","2022-05-05T09:00:00.000Z"`);
+  });
+});
+
+describe('the report page', () => {
+  it('escapes what comes from content and Mailchimp: a subject or caveat cannot add markup', () => {
+    const html = reportPage('The <Panel>', {
+      issueId: '2022-04',
+      subject: 'Reviews & <b>news</b>',
+      sentAt: '2022-04-05T08:00:00.000Z',
+      state: 'not-ready',
+      caveats: ['Mailchimp says <soon>'],
+      nextReadingAt: null,
+    });
+    expect(html).toContain('What readers did: Reviews &amp; &lt;b&gt;news&lt;/b&gt;');
+    expect(html).toContain('<strong>The &lt;Panel&gt;</strong>');
+    expect(html).toContain('<p class="caveat">Mailchimp says &lt;soon&gt;</p>');
+    expect(html).not.toMatch(/<b>|<soon>|<Panel>/);
   });
 });
