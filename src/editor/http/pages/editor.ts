@@ -1,11 +1,12 @@
 // The editor pages of the studio: an issue's form beside its live email and check findings, the
-// same form for regions.yaml and reviews.yaml, and "New issue". Pure: data in, HTML out.
+// same form for regions.yaml and reviews.yaml, and "New issue". Pure: data in, HTML out, every value
+// escaped by markup``.
 import type { FormNode } from '../../form.js';
 import type { FieldMessage } from '../../validate.js';
-import { escapeHtml } from '../../../render/html.js';
 import { editorCss, editorScript } from './editor-assets.js';
 import { formHtml } from './editor-form.js';
 import { page } from '../../../site/frame.js';
+import { type Html, markup } from '../../../site/html.js';
 
 export interface EditorPageInput {
   newsletter: string;
@@ -23,35 +24,34 @@ export interface EditorPageInput {
 }
 
 const topBar = (name: string) =>
-  `<header class="top"><nav class="wrap" aria-label="Studio"><strong>${escapeHtml(name)}</strong> <a href="/">All issues</a> <a href="/new-issue/">New issue</a> <a href="/edit/regions/">Regional links</a> <a href="/edit/reviews/">Published reviews</a></nav></header>`;
+  markup`<header class="top"><nav class="wrap" aria-label="Studio"><strong>${name}</strong> <a href="/">All issues</a> <a href="/new-issue/">New issue</a> <a href="/edit/regions/">Regional links</a> <a href="/edit/reviews/">Published reviews</a></nav></header>`;
 
 /** GOV.UK's error summary: filled by the script after each change, and on the server at first. */
-function errorSummary(messages: FieldMessage[]): string {
+function errorSummary(messages: FieldMessage[]): Html {
   const items = messages.map(
-    (m) =>
-      `<li><a href="#${escapeHtml(m.fieldId ?? 'editor-form')}">${escapeHtml(m.where ? `${m.where}: ${m.message}` : m.message)}</a></li>`,
+    (m) => markup`<li><a href="#${m.fieldId ?? 'editor-form'}">${m.where ? `${m.where}: ${m.message}` : m.message}</a></li>`,
   );
-  return `<div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title"${items.length ? '' : ' hidden'}>
-<h2 id="error-summary-title">There is a problem</h2><ul id="error-list">${items.join('')}</ul></div>`;
+  return markup`<div class="error-summary" id="error-summary" tabindex="-1" role="alert" aria-labelledby="error-summary-title"${items.length ? '' : ' hidden'}>
+<h2 id="error-summary-title">There is a problem</h2><ul id="error-list">${items}</ul></div>`;
 }
 
-const head = (token: string) => `<meta name="studio-token" content="${escapeHtml(token)}">`;
+const head = (token: string) => markup`<meta name="studio-token" content="${token}">`.text;
 
 export function editorPage(p: EditorPageInput): string {
   const preview = p.issue
-    ? `<section class="side" tabindex="0" aria-label="The email and its checks">
-<div class="frame"><iframe class="email" title="The email: ${escapeHtml(p.issue.subject)}" src="${escapeHtml(p.issue.emailHref)}" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe></div>
+    ? markup`<section class="side" tabindex="0" aria-label="The email and its checks">
+<div class="frame"><iframe class="email" title="The email: ${p.issue.subject}" src="${p.issue.emailHref}" sandbox="allow-same-origin allow-popups allow-popups-to-escape-sandbox"></iframe></div>
 <div class="report"><h2>Check findings</h2><ul id="findings-list"></ul></div></section>`
     : '';
-  const back = p.issue ? `<p><a href="/issues/${escapeHtml(p.issue.id)}/">Back to the preview of ${escapeHtml(p.issue.id)}</a></p>` : '';
-  const body = `${topBar(p.newsletter)}
+  const back = p.issue ? markup`<p><a href="/issues/${p.issue.id}/">Back to the preview of ${p.issue.id}</a></p>` : '';
+  const body = markup`${topBar(p.newsletter)}
 <main class="wrap">
 ${errorSummary(p.messages)}
-<h1>${escapeHtml(p.title)}</h1>
-${back}<p class="muted">Editing <code>content/${escapeHtml(p.file)}</code>. Only what you change is written to the file.</p>
+<h1>${p.title}</h1>
+${back}<p class="muted">Editing <code>content/${p.file}</code>. Only what you change is written to the file.</p>
 <div class="notice" id="disk-changed" hidden><p>This file was changed outside this form since you opened it. When you save, your changes are merged into it, or you are asked to choose where both changed the same thing.</p><button type="button" id="reload-form">Reload the form from the file</button></div>
 <div class="editor">
-<form id="editor-form" novalidate aria-label="${escapeHtml(p.title)}">
+<form id="editor-form" novalidate aria-label="${p.title}">
 ${formHtml(p.form, p.messages, p.anchors)}
 </form>
 ${preview}
@@ -64,27 +64,25 @@ ${preview}
     css: editorCss(),
     script: editorScript(),
     head: head(p.token),
-    body,
+    body: body.text,
     bodyAttrs: { 'data-file': p.file, 'data-hash': p.hash },
   });
 }
 
 /** The editor of an issue that is being sent or was sent: what went out is its record, so no form. */
 export function closedEditorPage(newsletter: string, title: string, id: string, why: string): string {
-  const body = `${topBar(newsletter)}
+  const body = markup`${topBar(newsletter)}
 <main class="wrap">
-<h1>${escapeHtml(title)}</h1>
-<div class="notice" id="closed-notice"><p>${escapeHtml(why)}</p></div>
-<p><a href="/issues/${escapeHtml(id)}/">Back to ${escapeHtml(id)}</a> · <a href="/new-issue/">Start a new issue</a></p>
+<h1>${title}</h1>
+<div class="notice" id="closed-notice"><p>${why}</p></div>
+<p><a href="/issues/${id}/">Back to ${id}</a> · <a href="/new-issue/">Start a new issue</a></p>
 </main>`;
-  return page({ title: `${title} — editor`, css: editorCss(), body });
+  return page({ title: `${title} — editor`, css: editorCss(), body: body.text });
 }
 
 export function newIssuePage(newsletter: string, token: string, issues: readonly string[], suggested: string): string {
-  const options = [...issues]
-    .reverse()
-    .map((id, i) => `<option value="${escapeHtml(id)}"${i === 0 ? ' selected' : ''}>${escapeHtml(id)}</option>`);
-  const body = `${topBar(newsletter)}
+  const options = [...issues].reverse().map((id, i) => markup`<option value="${id}"${i === 0 ? ' selected' : ''}>${id}</option>`);
+  const body = markup`${topBar(newsletter)}
 <main class="wrap">
 ${errorSummary([])}
 <h1>New issue</h1>
@@ -92,10 +90,10 @@ ${errorSummary([])}
 <form id="new-issue" novalidate>
 <div class="field" id="new-id-wrap"><label for="new-id">Issue id</label><p class="hint" id="new-id-hint">The month it is sent in, as YYYY-MM, e.g. 2022-05</p>
 <p class="field-error" id="new-id-error" hidden><span class="visually-hidden">Error:</span> <span class="text"></span></p>
-<input type="text" id="new-id" name="id" value="${escapeHtml(suggested)}" aria-describedby="new-id-hint new-id-error" spellcheck="false"></div>
-<div class="field"><label for="new-from">Start from</label><select id="new-from" name="from">${options.join('')}</select></div>
+<input type="text" id="new-id" name="id" value="${suggested}" aria-describedby="new-id-hint new-id-error" spellcheck="false"></div>
+<div class="field"><label for="new-from">Start from</label><select id="new-from" name="from">${options}</select></div>
 <button type="submit" id="create">Create the issue</button>
 </form>
 </main>`;
-  return page({ title: `New issue — ${newsletter}`, css: editorCss(), script: editorScript(), head: head(token), body });
+  return page({ title: `New issue — ${newsletter}`, css: editorCss(), script: editorScript(), head: head(token), body: body.text });
 }
