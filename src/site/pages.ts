@@ -1,10 +1,11 @@
 // The public archive's pages: the list of sent issues, newest first, and its Atom feed. Pure:
-// archived issues in, HTML or XML out; the caller says where links point (server paths or files).
+// archived issues in, HTML or XML out, every value escaped by markup`` (XML's escaping for text
+// and attributes is the same); the caller says where links point (server paths or files).
 import type { Newsletter } from '../content/schema.js';
-import { escapeHtml } from '../render/html.js';
 import { BASE_CSS, page } from './frame.js';
 import { statementLink } from './accessibility.js';
 import { type ArchivedIssue, sentDay, sentInstant } from './archive.js';
+import { joinHtml, markup, raw } from './html.js';
 
 export interface ArchiveLinks {
   issue(id: string): string;
@@ -24,22 +25,25 @@ const ARCHIVE_CSS = `${BASE_CSS}
 export function archivePage(newsletter: Publication, issues: readonly ArchivedIssue[], links: ArchiveLinks): string {
   const name = newsletter.name;
   const items = issues.map(
-    (i) => `<li>
-  <h2><a href="${escapeHtml(links.issue(i.id))}">${escapeHtml(i.subject)}</a></h2>
-  <p class="muted">Sent on <time datetime="${escapeHtml(sentInstant(i))}">${sentDay(i)}</time></p>
-  <p>${escapeHtml(i.preheader)}</p>
+    (i) => markup`<li>
+  <h2><a href="${links.issue(i.id)}">${i.subject}</a></h2>
+  <p class="muted">Sent on <time datetime="${sentInstant(i)}">${sentDay(i)}</time></p>
+  <p>${i.preheader}</p>
 </li>`,
   );
-  const list = items.length ? `<ul class="issues">\n${items.join('\n')}\n</ul>` : '<p>No issues have been sent yet.</p>';
+  const list = items.length ? markup`<ul class="issues">\n${joinHtml(items, '\n')}\n</ul>` : markup`<p>No issues have been sent yet.</p>`;
+  const back = links.back ? markup`\n<p><a href="${links.back.href}">${links.back.text}</a></p>` : '';
+  // statementLink builds its link and escapes the address itself.
+  const footer = links.statement ? markup`\n<footer class="wrap"><p>${raw(statementLink(links.statement))}</p></footer>` : '';
   return page({
     title: `${name}: past issues`,
     css: ARCHIVE_CSS,
-    head: `<link rel="alternate" type="application/atom+xml" title="${escapeHtml(name)}" href="${escapeHtml(links.feed)}">`,
-    body: `<main class="wrap">${links.back ? `\n<p><a href="${escapeHtml(links.back.href)}">${escapeHtml(links.back.text)}</a></p>` : ''}
-<h1>${escapeHtml(name)}: past issues</h1>
-<p>Every issue sent so far, newest first. <a href="${escapeHtml(links.feed)}">Follow new issues with the Atom feed</a>.</p>
+    head: markup`<link rel="alternate" type="application/atom+xml" title="${name}" href="${links.feed}">`.text,
+    body: markup`<main class="wrap">${back}
+<h1>${name}: past issues</h1>
+<p>Every issue sent so far, newest first. <a href="${links.feed}">Follow new issues with the Atom feed</a>.</p>
 ${list}
-</main>${links.statement ? `\n<footer class="wrap"><p>${statementLink(links.statement)}</p></footer>` : ''}`,
+</main>${footer}`.text,
   });
 }
 
@@ -47,25 +51,25 @@ ${list}
 export function atomFeed(newsletter: Publication, issues: readonly ArchivedIssue[], baseUrl: string): string {
   const updated = issues[0] ? sentInstant(issues[0]) : '1970-01-01T00:00:00Z';
   const entries = issues.map(
-    (i) => `  <entry>
-    <id>${escapeHtml(`${baseUrl}/archive/${i.id}/`)}</id>
-    <title>${escapeHtml(i.subject)}</title>
-    <link rel="alternate" type="text/html" href="${escapeHtml(`${baseUrl}/archive/${i.id}/`)}"/>
+    (i) => markup`  <entry>
+    <id>${`${baseUrl}/archive/${i.id}/`}</id>
+    <title>${i.subject}</title>
+    <link rel="alternate" type="text/html" href="${`${baseUrl}/archive/${i.id}/`}"/>
     <published>${sentInstant(i)}</published>
     <updated>${sentInstant(i)}</updated>
-    <summary>${escapeHtml(i.preheader)}</summary>
+    <summary>${i.preheader}</summary>
   </entry>`,
   );
-  return `<?xml version="1.0" encoding="utf-8"?>
+  return markup`<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en-GB">
-  <id>${escapeHtml(`${baseUrl}/feed.xml`)}</id>
-  <title>${escapeHtml(newsletter.name)}</title>
-  <subtitle>${escapeHtml(`Past issues of ${newsletter.name}`)}</subtitle>
-  <link rel="self" type="application/atom+xml" href="${escapeHtml(`${baseUrl}/feed.xml`)}"/>
-  <link rel="alternate" type="text/html" href="${escapeHtml(`${baseUrl}/archive/`)}"/>
-  <author><name>${escapeHtml(newsletter.organisation)}</name></author>
+  <id>${`${baseUrl}/feed.xml`}</id>
+  <title>${newsletter.name}</title>
+  <subtitle>${`Past issues of ${newsletter.name}`}</subtitle>
+  <link rel="self" type="application/atom+xml" href="${`${baseUrl}/feed.xml`}"/>
+  <link rel="alternate" type="text/html" href="${`${baseUrl}/archive/`}"/>
+  <author><name>${newsletter.organisation}</name></author>
   <updated>${updated}</updated>
-${entries.join('\n')}
+${joinHtml(entries, '\n')}
 </feed>
-`;
+`.text;
 }
