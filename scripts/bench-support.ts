@@ -23,10 +23,12 @@ export interface BenchStudio {
 }
 
 /** The preview studio on an ephemeral loopback port, over a copy of content/ and templates/. */
-export async function benchStudio(): Promise<BenchStudio> {
+/** A studio on a copy of the project; `drafts` lose their sent record there, so the editor opens them. */
+export async function benchStudio(o: { drafts?: string[] } = {}): Promise<BenchStudio> {
   const root = await mkdtemp(path.join(tmpdir(), 'newsletter-bench-'));
   await cp(path.join(ROOT, 'content'), path.join(root, 'content'), { recursive: true });
   await cp(path.join(ROOT, 'templates'), path.join(root, 'templates'), { recursive: true });
+  for (const id of o.drafts ?? []) await rm(path.join(root, 'content', 'issues', id, 'sent'), { recursive: true, force: true });
   const store = openStore(path.join(root, 'state.db'));
   const server = await startPreview({
     paths: projectPaths(root),
