@@ -55,8 +55,8 @@ const result = await build({
   format: 'cjs',
   target: 'node20',
   write: false,
-  // A native addon, and a compiler cosmiconfig loads only for TypeScript config files: left to Node.
-  external: ['better-sqlite3', 'typescript'],
+  // Native addons (sharp loads its libvips from @img/* packages), and a compiler cosmiconfig loads only for TypeScript config files: left to Node.
+  external: ['better-sqlite3', 'sharp', 'typescript'],
   // import() of a computed name becomes require(), which bin/ answers from the bundle where it can.
   supported: { 'dynamic-import': false },
   // main.ts reads import.meta.url (for package.json), and http/assets.ts (for the browser files),
