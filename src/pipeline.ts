@@ -11,7 +11,9 @@ import type { CheckReport } from './check/finding.js';
 import { ContentInvalid, type ContentError } from './content/errors.js';
 import { NewsletterError } from './errors.js';
 import { parseContent, readContentSources } from './content/load.js';
+import { imageLibrary, withImages } from './images/load.js';
 import type { Content, Issue } from './content/schema.js';
+import { IMAGE_PATH } from './render/images.js';
 import { renderIssue, type RenderedIssue, type RenderOptions, type Templates } from './render/index.js';
 import { templateStoreIn } from './render/template-cache.js';
 import { compileTemplates, readTemplateSources } from './render/templates.js';
@@ -36,7 +38,8 @@ export interface Project {
 
 export async function loadProject(paths: ProjectPaths): Promise<Project> {
   if (!existsSync(paths.content)) throw new NotAProject(paths.root);
-  const loaded = parseContent(await readContentSources(paths.content, shown(paths, paths.content)));
+  const sources = await readContentSources(paths.content, shown(paths, paths.content));
+  const loaded = await withImages(parseContent(sources), sources, imageLibrary(paths.content, sources.root, paths.root));
   return { paths, ...loaded };
 }
 
@@ -121,7 +124,7 @@ export async function checkRendered(
   options: CheckOptions = {},
 ): Promise<CheckReport> {
   const email = parseEmail(rendered.html);
-  const localImages = await weighImages(path.join(paths.root, path.dirname(issue.file)), paths.content, localImageSources(email));
+  const localImages = await weighImages(path.join(paths.root, path.dirname(issue.file)), paths.content, localImageSources(email), content);
   const source = await readFile(path.join(paths.root, issue.file), 'utf8').then(
     (text) => ({ file: issue.file, text }),
     () => undefined,
@@ -132,9 +135,16 @@ export async function checkRendered(
 }
 
 /** Bytes of each image file beside the issue; null for one that is not there. */
-async function weighImages(dir: string, content: string, sources: string[]): Promise<Record<string, number | null>> {
+async function weighImages(dir: string, content: string, sources: string[], loaded: Content): Promise<Record<string, number | null>> {
   const sizes: Record<string, number | null> = {};
+  const processed = new Map([...(loaded.images?.processed.values() ?? [])].map((p) => [IMAGE_PATH + p.name, p.bytes]));
   for (const src of sources) {
+    // A picture from the issue file, as processed (src/images): what subscribers download.
+    const bytes = processed.get(src);
+    if (bytes !== undefined) {
+      sizes[src] = bytes;
+      continue;
+    }
     const file = path.resolve(dir, decodeURIComponent(src.split(/[?#]/)[0]!));
     // Only files inside content/ are looked at: "../../" must not reach the rest of the machine.
     if (path.relative(content, file).startsWith('..')) {

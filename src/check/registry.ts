@@ -5,6 +5,7 @@ import { accessibilityCheck } from './checks/accessibility.js';
 import { compatCheck } from './checks/compat.js';
 import { contentCheck } from './checks/content.js';
 import { sendingCheck } from './checks/sending.js';
+import { imagesCheck } from './checks/images.js';
 import { inboxCheck } from './checks/inbox.js';
 import { linksCheck } from './checks/links.js';
 import { mergeTagsCheck } from './checks/merge-tags.js';
@@ -22,6 +23,7 @@ export const CHECKS: readonly Check[] = [
   mjmlCheck,
   mergeTagsCheck,
   sizeCheck,
+  imagesCheck,
   linksCheck,
   onlineLinksCheck,
   accessibilityCheck,

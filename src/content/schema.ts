@@ -1,5 +1,6 @@
 // The one source of truth for every content type. Types are inferred from these schemas.
 import { z } from 'zod';
+import type { ImageLibrary } from '../images/prepare.js';
 import { readLondonTime } from '../time/uk.js';
 import { unsafeMarkdown } from './markdown-safety.js';
 import { type ControlCharProblem, markdownControlProblem, oneLineProblem } from './one-line.js';
@@ -81,8 +82,65 @@ export const AccessibilityFacts = z.strictObject({
 });
 export type AccessibilityFacts = z.infer<typeof AccessibilityFacts>;
 
+/**
+ * A picture: `src` is a file name, looked up in the issue's images/ folder and then in content/images/.
+ * `alt` says what it means; `decorative: true` (and no alt) marks one that adds nothing, written alt="".
+ * A missing alt is an error, never silently decorative (MJML's default alt is "").
+ */
+const imageFileName = z
+  .string({ error: 'must be the file name of a picture in the issue\'s images/ folder or content/images/, e.g. photo.jpg' })
+  .trim()
+  .superRefine((s, ctx) => {
+    const problem = imageSrcProblem(s);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .meta({ 'x-widget': 'image', title: 'Picture file' });
+
+export const Image = z
+  .strictObject({
+    src: imageFileName,
+    alt: text.max(300, { error: 'is too long — say what the picture means in about 150 characters, and put the rest in the text' }).optional().meta({ title: 'Alt text', hint: 'Say what the picture means, not what it looks like; leave it out only when the picture is decorative' }),
+    decorative: z.literal(true, { error: 'write decorative: true for a picture that adds nothing (it gets alt=""), or leave it out' }).optional().meta({ title: 'Decorative (adds nothing to the text)' }),
+    link: httpsUrl.optional().meta({ title: 'Link' }),
+    caption: text.optional().meta({ title: 'Caption' }),
+  })
+  .superRefine((image, ctx) => {
+    if (image.decorative && image.alt !== undefined) ctx.addIssue({ code: 'custom', path: ['alt'], message: 'a decorative picture has no alt text — remove alt, or remove decorative: true if the picture means something' });
+    if (!image.decorative && image.alt === undefined)
+      ctx.addIssue({ code: 'custom', path: ['alt'], message: 'is missing — add "alt:" saying what the picture means (GOV.UK: "Good alt text states what an image means"), or write decorative: true if it adds nothing' });
+    if (image.decorative && image.link) ctx.addIssue({ code: 'custom', path: ['link'], message: 'a linked picture is not decorative: a screen reader needs its alt text to name the link — write alt: and remove decorative: true' });
+  })
+  .meta({ title: 'Picture', 'x-widget': 'image-block' });
+export type Image = z.infer<typeof Image>;
+
+/** Why a `src` cannot be used (a path, an address, inline data), or undefined. Pure, shared with the editor. */
+export function imageSrcProblem(src: string): string | undefined {
+  if (/^data:/i.test(src)) return 'inline data: pictures are not shown by Gmail or Outlook for Windows — save the picture as a JPEG or PNG file in the issue\'s images/ folder and write its file name';
+  if (/^[a-z][a-z0-9+.-]*:/i.test(src)) return `${JSON.stringify(src)} is an address — save the picture in the issue's images/ folder and write its file name, e.g. photo.jpg`;
+  if (src.includes('/') || src.includes('\\') || src.startsWith('.')) return `${JSON.stringify(src)} is not a file name — pictures are read only from the issue's images/ folder and content/images/: write the file name alone, e.g. photo.jpg`;
+  if (!/^[A-Za-z0-9][A-Za-z0-9 ._()-]{0,99}$/.test(src)) return `${JSON.stringify(src)} is not a usable file name — use letters, digits, dashes and dots, e.g. panel-event.jpg`;
+  if (!/\.(jpe?g|png|gif)$/i.test(src)) {
+    const ext = /\.([a-z0-9]+)$/i.exec(src)?.[1]?.toLowerCase();
+    if (ext === 'svg') return 'SVG is not shown by Gmail or Outlook for Windows — export the picture as PNG and use that file';
+    if (ext === 'webp' || ext === 'avif' || ext === 'heic' || ext === 'heif') return `${ext.toUpperCase()} is not shown by Outlook for Windows${ext === 'webp' ? ' (and Gmail turns it into JPEG)' : ''} — save the picture as JPEG (a photo) or PNG (a logo or drawing) and use that file`;
+    return `${JSON.stringify(src)} is not a JPEG, PNG or GIF file — email shows those three: save the picture as .jpg (a photo) or .png (a logo or drawing)`;
+  }
+  return undefined;
+}
+
+/** The masthead logo, with an optional version for dark backgrounds (shown where the email program supports dark mode). */
+export const Masthead = z.strictObject({
+  logo: z.strictObject({
+    src: imageFileName,
+    alt: text.max(300, { error: 'is too long — the logo\'s alt text is the publication\'s name' }).meta({ title: 'Alt text' }),
+    dark: imageFileName.optional().meta({ title: 'Logo for dark backgrounds' }),
+  }),
+});
+
 export const Newsletter = z.strictObject({
   name: text,
+  /** The Panel's logo above the name; pictures in content/images/. */
+  masthead: Masthead.optional(),
   organisation: text,
   sender: z.strictObject({ name: text, email, replyTo: email }),
   postalAddress: z.array(text).min(2, { error: 'give the address as a list of lines' }),
@@ -170,9 +228,9 @@ const sectionBase = {
 export const Section = z.discriminatedUnion(
   'type',
   [
-    z.strictObject({ type: z.literal('welcome'), ...sectionBase, body: markdown.meta({ title: 'Text' }) }).meta({ title: 'Welcome' }),
+    z.strictObject({ type: z.literal('welcome'), ...sectionBase, body: markdown.meta({ title: 'Text' }), image: Image.optional() }).meta({ title: 'Welcome' }),
     z.strictObject({ type: z.literal('in-this-issue'), ...sectionBase }).meta({ title: 'In this issue', description: 'Lists the other sections' }),
-    z.strictObject({ type: z.literal('article'), ...sectionBase, body: markdown.meta({ title: 'Text' }) }).meta({ title: 'Article' }),
+    z.strictObject({ type: z.literal('article'), ...sectionBase, body: markdown.meta({ title: 'Text' }), image: Image.optional() }).meta({ title: 'Article' }),
     z.strictObject({
       type: z.literal('regional-links'),
       ...sectionBase,
@@ -201,7 +259,7 @@ export const Section = z.discriminatedUnion(
       type: z.literal('stakeholder-news'),
       ...sectionBase,
       items: z
-        .array(z.strictObject({ title: text.optional().meta({ title: 'Title' }), body: markdown.meta({ title: 'Text' }), eventDates: z.array(isoDate).default([]).meta({ title: 'Event dates' }), url: httpsUrl.optional().meta({ title: 'Link' }), linkText: text.optional().meta({ title: 'Link text', hint: 'Say where the link goes, not "here"' }) }))
+        .array(z.strictObject({ title: text.optional().meta({ title: 'Title' }), body: markdown.meta({ title: 'Text' }), eventDates: z.array(isoDate).default([]).meta({ title: 'Event dates' }), url: httpsUrl.optional().meta({ title: 'Link' }), linkText: text.optional().meta({ title: 'Link text', hint: 'Say where the link goes, not "here"' }), image: Image.optional() }))
         .min(1, { error: 'add at least one news item, or remove the section' })
         .meta({ title: 'News items' }),
     }).meta({ title: 'Stakeholder news' }),
@@ -245,6 +303,8 @@ export interface Content {
   regions: Regions;
   reviews: PublishedReview[];
   issues: Issue[];
+  /** The pictures content asks for, found and processed (src/images); absent when content was not read from a folder. */
+  images?: ImageLibrary;
 }
 
 function isRealDate(s: string): boolean {

@@ -43,7 +43,8 @@ export function pagePolicy(html: string, opts: { frames?: boolean; connect?: boo
 export const EMAIL_POLICY = [
   "default-src 'none'",
   "style-src 'unsafe-inline'",
-  'img-src https: data:',
+  // 'self': the issue's own pictures, served by this server at /images/ (src/images).
+  "img-src 'self' https: data:",
   'font-src https: data:',
   "frame-ancestors 'self'",
   'sandbox allow-same-origin allow-popups allow-popups-to-escape-sandbox',

@@ -2,6 +2,7 @@
 // version. Pure: content and compiled templates in, strings out.
 import type { Content, Issue } from '../content/schema.js';
 import { contentHash, receivedTracking } from './content-hash.js';
+import { ensureIssueImages } from './images.js';
 import { toWebEquivalents } from './merge-tags.js';
 import { compileMjml, type MjmlProblem } from './mjml.js';
 import { buildIssueView } from './model.js';
@@ -38,6 +39,7 @@ export async function renderIssue(
   templates: Templates,
   options: RenderOptions = {},
 ): Promise<RenderedIssue> {
+  await ensureIssueImages(content, issue);
   const view = buildIssueView(content, issue);
   const email = renderTemplates(templates.email, view);
   const { html, problems } = await compileMjml(email.output);

@@ -3,6 +3,8 @@
 // present as null, so Handlebars' strict mode can tell a missing value from an empty one.
 import type { Content, Issue, PublishedReview, Section } from '../content/schema.js';
 import { ukDate, ukDateTime, ukDateWithDay } from '../time/uk.js';
+import { issueImageRefs } from '../images/prepare.js';
+import { imageView, type MastheadView, mastheadView } from './images.js';
 import { markdownInline, markdownToHtml } from './markdown.js';
 
 export interface ContentsItem {
@@ -42,6 +44,10 @@ export interface IssueView {
   sendDate: string;
   sendDateTime: string;
   newsletter: Content['newsletter'] & { addressLine: string };
+  /** The masthead logo, or null: the name alone. */
+  masthead: MastheadView | null;
+  /** Whether the issue shows any picture (the web page's picture styles are written only then). */
+  pictures: boolean;
   sections: SectionView[];
 }
 
@@ -106,6 +112,8 @@ export function buildIssueView(content: Content, issue: Issue): IssueView {
     sendDate: ukDate(issue.sendAt.slice(0, 10)),
     sendDateTime: ukDateTime(issue.sendAt),
     newsletter: { ...newsletter, addressLine: newsletter.postalAddress.join(' · ') },
+    masthead: mastheadView(content),
+    pictures: content.newsletter.masthead !== undefined || issueImageRefs(issue).length > 0,
     sections: issue.sections.map((s, i) => sectionView(content, issue, s, i)),
   };
 }
@@ -116,7 +124,7 @@ function sectionView(content: Content, issue: Issue, s: Section, index: number):
   switch (s.type) {
     case 'welcome':
     case 'article':
-      return { ...base, bodyHtml: html(s.body) };
+      return { ...base, bodyHtml: html(s.body), image: imageView(content, issue, s.image, 'section') };
     case 'in-this-issue':
       return { ...base, items: contentsItems(issue) };
     case 'regional-links':
@@ -146,6 +154,7 @@ function sectionView(content: Content, issue: Issue, s: Section, index: number):
           bodyHtml: html(item.body),
           url: item.url ?? null,
           linkText: item.url ? markdownInline(item.linkText ?? 'Find out more') : null,
+          image: imageView(content, issue, item.image, 'item'),
         })),
       };
     case 'have-your-say':

@@ -65,6 +65,7 @@ function imageWeight({ issue, email, options }: CheckContext): Finding[] {
   let total = 0;
   for (const img of email.elements.filter((e) => e.name === 'img')) {
     const src = img.attribs.src ?? '';
+    // A processed picture (src/images) is weighed by the images check too; here it counts in the total.
     if (!(src in sizes)) continue;
     const bytes = sizes[src];
     const section = sectionRef(issue, email.sectionOf(img));

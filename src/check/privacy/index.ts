@@ -9,6 +9,7 @@ import type { Detection } from './detection.js';
 import { privacyFix, privacyMessage } from './messages.js';
 import { scanText } from './scan.js';
 import { textFields } from './text.js';
+import { photoFindings } from './photos.js';
 
 export const privacyCheck: Check = {
   name: 'privacy',
@@ -56,6 +57,7 @@ export async function privacyReview(content: Content, issue: Issue, allow: Allow
         },
       });
   }
+  for (const photo of photoFindings(content, issue)) found.push(photo);
   const acks = issue.acknowledgements ?? [];
   const findings: Finding[] = [];
   const acknowledged: AcknowledgedFinding[] = [];

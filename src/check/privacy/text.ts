@@ -14,7 +14,7 @@ export interface Range {
 }
 
 /** Fields that hold no prose: addresses, dates, the section type. */
-const NOT_PROSE = new Set(['type', 'url', 'closingDate', 'window', 'eventDates', 'kinds', 'markChanges']);
+const NOT_PROSE = new Set(['type', 'url', 'link', 'closingDate', 'window', 'eventDates', 'kinds', 'markChanges', 'decorative']);
 
 export function textFields(issue: Issue): TextField[] {
   const fields: TextField[] = [
@@ -29,7 +29,10 @@ function collect(value: Record<string, unknown>, prefix: string, section: number
   for (const [key, v] of Object.entries(value)) {
     if (NOT_PROSE.has(key)) continue;
     const path = prefix + key;
-    if (typeof v === 'string') into.push({ section, field: path, text: v });
+    // A file name is read as the words it is made of ("jo-smith_age7.jpg" → "jo smith age7 jpg"), same length so spans hold.
+    if (typeof v === 'string') into.push({ section, field: path, text: key === 'src' ? v.replace(/[-_.]/g, ' ') : v });
+    // A picture's file name, alt text and caption: File Manager addresses are public, so its name is read like text.
+    else if (v && typeof v === 'object' && !Array.isArray(v)) collect(v as Record<string, unknown>, `${path}.`, section, into);
     else if (Array.isArray(v))
       v.forEach((item, n) => {
         if (item && typeof item === 'object') collect(item as Record<string, unknown>, `${path}.${n}.`, section, into);

@@ -1,0 +1,45 @@
+// Pictures made by sharp itself for the tests, instead of binaries in the repository: a phone photo
+// with EXIF (GPS, a camera, orientation 6: taken sideways) and a flat two-colour logo.
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import sharp from 'sharp';
+import { makeDraft, tempProject, type TempProject } from '../helpers/project.js';
+
+/** A photo of `width` × `height` stored pixels with camera EXIF and a GPS position, turned by orientation 6. */
+export async function phonePhoto(width = 3024, height = 4032, quality = 92): Promise<Buffer> {
+  // Noise, so the JPEG weighs what a real photo does (a flat colour compresses to nothing).
+  const noise = await sharp({ create: { width, height, channels: 3, background: '#7a9cc6', noise: { type: 'gaussian', mean: 128, sigma: 40 } } })
+    .png()
+    .toBuffer();
+  return sharp(noise)
+    .composite([{ input: Buffer.from(`<svg width="${width}" height="${height}"><circle cx="${width / 2}" cy="${height / 3}" r="${width / 4}" fill="#d4351c"/></svg>`) }])
+    .jpeg({ quality })
+    .withExif({
+      IFD0: { Make: 'PhoneMaker', Model: 'Phone 12', Orientation: '6' },
+      IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 29/1 5400/100', GPSLongitudeRef: 'W', GPSLongitude: '0/1 7/1 3000/100' },
+    })
+    .toBuffer();
+}
+
+/** A flat logo: a blue box with a white bar, on a transparent background. */
+export async function flatLogo(width = 480, height = 144): Promise<Buffer> {
+  const svg = `<svg width="${width}" height="${height}" xmlns="http://www.w3.org/2000/svg"><rect width="${width}" height="${height}" rx="12" fill="#ffffff"/><rect x="16" y="16" width="${height - 32}" height="${height - 32}" fill="#1d70b8"/><rect x="${height}" y="${height / 2 - 10}" width="${width - height - 24}" height="20" fill="#0b0c0c"/></svg>`;
+  return sharp(Buffer.from(svg)).png().toBuffer();
+}
+
+/** April 2022 as a draft with the Panel's logo in the masthead and a photo on its first article. */
+export async function aprilWithPictures(photo?: Buffer): Promise<TempProject> {
+  const project = await tempProject();
+  await makeDraft(project);
+  await mkdir(path.join(project.root, 'content/images'), { recursive: true });
+  await mkdir(path.join(project.root, 'content/issues/2022-04/images'), { recursive: true });
+  await writeFile(path.join(project.root, 'content/images/panel-logo.png'), await flatLogo());
+  await writeFile(path.join(project.root, 'content/issues/2022-04/images/residential-setting.jpg'), photo ?? (await phonePhoto()));
+  await project.edit('content/newsletter.yaml', /^organisation: /m, 'masthead:\n  logo:\n    src: panel-logo.png\n    alt: Child Safeguarding Practice Review Panel\norganisation: ');
+  await project.edit(
+    'content/issues/2022-04/issue.yaml',
+    '    contents: National review into safeguarding children with disabilities and complex health needs in residential settings\n',
+    '    contents: National review into safeguarding children with disabilities and complex health needs in residential settings\n    image:\n      src: residential-setting.jpg\n      alt: An empty corridor of a residential home, with doors to the bedrooms\n      caption: A residential setting (posed by models)\n',
+  );
+  return project;
+}
