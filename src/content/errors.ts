@@ -93,7 +93,8 @@ export function zodIssuesToErrors(issues: z.core.$ZodIssue[], parsed: ParsedYaml
       continue;
     }
     const value = valueAt(parsed.data, path);
-    if (value === undefined && path.length > 0) {
+    // A custom message about a missing field (a picture's alt) says more than "is missing": it is kept.
+    if (value === undefined && path.length > 0 && issue.code !== 'custom') {
       const parent = path.slice(0, -1);
       add({ file: parsed.file, position: parsed.positionOf(parent), field: fieldPath(path, parsed.data), message: `is missing — add "${String(path[path.length - 1])}:" here` });
       continue;

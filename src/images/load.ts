@@ -24,7 +24,9 @@ export async function withImages(loaded: LoadResult, sources: ContentSources, li
     const problems = await prepareImages(library, issueImageRefs(issue));
     if (problems.length === 0) continue;
     const source = sources.issues.find((i) => i.id === issue.id)?.source;
-    errors.push(...placeProblems(problems, library, issue.file, source ? placer(source) : () => ({ position: { line: 1, column: 1 }, field: '' })));
+    errors.push(
+      ...placeProblems(problems, library, issue.file, source ? placer(source) : () => ({ position: { line: 1, column: 1 }, field: '' })),
+    );
     broken.push(issue.id);
   }
   return {

@@ -59,7 +59,14 @@ export function issueImageRefs(issue: Pick<Issue, 'id' | 'sections'>): ImageRef[
       refs.push({ issue: issue.id, src: s.image.src, width: DISPLAY_WIDTH.section, path: ['sections', i, 'image', 'src'], image: s.image });
     if (s.type === 'stakeholder-news')
       s.items.forEach((item, j) => {
-        if (item.image) refs.push({ issue: issue.id, src: item.image.src, width: DISPLAY_WIDTH.item, path: ['sections', i, 'items', j, 'image', 'src'], image: item.image });
+        if (item.image)
+          refs.push({
+            issue: issue.id,
+            src: item.image.src,
+            width: DISPLAY_WIDTH.item,
+            path: ['sections', i, 'items', j, 'image', 'src'],
+            image: item.image,
+          });
       });
   });
   return refs;
@@ -93,7 +100,10 @@ export async function prepareImages(library: ImageLibrary, refs: readonly ImageR
 }
 
 /** The file a ref names, checked: inside content/, a file, not too big. Throws ImageUnusable with what to do. */
-export function findImage(library: Pick<ImageLibrary, 'contentDir' | 'shownRoot'>, ref: Pick<ImageRef, 'issue' | 'src'>): { real: string; shown: string; stamp: string } {
+export function findImage(
+  library: Pick<ImageLibrary, 'contentDir' | 'shownRoot'>,
+  ref: Pick<ImageRef, 'issue' | 'src'>,
+): { real: string; shown: string; stamp: string } {
   const folders = [...(ref.issue === null ? [] : [`issues/${ref.issue}/images`]), 'images'];
   const realRoot = realpathSync(library.contentDir);
   for (const folder of folders) {
@@ -110,7 +120,9 @@ export function findImage(library: Pick<ImageLibrary, 'contentDir' | 'shownRoot'
     // Content is published: a link to a file outside content/ would publish whatever it points at.
     const rel = path.relative(realRoot, real);
     if (rel.startsWith('..') || path.isAbsolute(rel))
-      throw new ImageUnusable(`${shown} is a link that leads outside ${library.shownRoot}/ — copy the picture into ${library.shownRoot}/${folder}/ instead of linking to it`);
+      throw new ImageUnusable(
+        `${shown} is a link that leads outside ${library.shownRoot}/ — copy the picture into ${library.shownRoot}/${folder}/ instead of linking to it`,
+      );
     const stats = statSync(real);
     if (!stats.isFile()) throw new ImageUnusable(`${shown} is not a file — put the picture file there`);
     if (stats.size > IMAGE_LIMITS.fileBytes) throw new ImageUnusable(`${shown}: ${tooBig(stats.size)}`);

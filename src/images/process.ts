@@ -117,7 +117,7 @@ async function encode(source: Buffer, displayWidth: number): Promise<{ image: Pr
   if (pixels > IMAGE_LIMITS.pixels) throw new ImageUnusable(tooManyPixels(meta.width ?? 0, meta.pageHeight ?? meta.height ?? 0));
   // EXIF orientations 5–8 turn the picture a quarter: its upright width is its stored height.
   const sideways = (meta.orientation ?? 1) >= 5;
-  const sourceWidth = (sideways ? meta.pageHeight ?? meta.height : meta.width) ?? 0;
+  const sourceWidth = (sideways ? (meta.pageHeight ?? meta.height) : meta.width) ?? 0;
   const targetWidth = Math.min(sourceWidth, displayWidth * 2);
   const base = () =>
     sharp(source, { ...options, animated })
@@ -138,7 +138,9 @@ async function encode(source: Buffer, displayWidth: number): Promise<{ image: Pr
       // A PNG or still GIF: a logo or drawing keeps sharp edges in a palette PNG; a photo saved as
       // PNG is much smaller as JPEG. Whichever is smaller wins, unless the picture is see-through.
       const png = await base().png({ palette: true, quality: 90, effort: 8, compressionLevel: 9 }).toBuffer({ resolveWithObject: true });
-      const jpeg = meta.hasAlpha ? undefined : await base().flatten({ background: '#ffffff' }).jpeg({ quality: 75, mozjpeg: true }).toBuffer({ resolveWithObject: true });
+      const jpeg = meta.hasAlpha
+        ? undefined
+        : await base().flatten({ background: '#ffffff' }).jpeg({ quality: 75, mozjpeg: true }).toBuffer({ resolveWithObject: true });
       [out, format] = jpeg && jpeg.data.length * 1.5 < png.data.length ? [jpeg, 'jpeg'] : [png, 'png'];
     }
     const pixelWidth = out.info.width;
@@ -166,17 +168,26 @@ async function encode(source: Buffer, displayWidth: number): Promise<{ image: Pr
 }
 
 function refuseFormat(format: string | undefined): void {
-  if (format === 'svg') throw new ImageUnusable('this file is an SVG drawing, which Gmail and Outlook for Windows do not show — export it as PNG and use that file');
+  if (format === 'svg')
+    throw new ImageUnusable(
+      'this file is an SVG drawing, which Gmail and Outlook for Windows do not show — export it as PNG and use that file',
+    );
   if (format === 'webp' || format === 'heif' || format === 'avif')
-    throw new ImageUnusable(`this file is ${format === 'webp' ? 'a WebP' : 'an AVIF or HEIC'} picture, whatever its name says, which Outlook for Windows does not show — save it as JPEG (a photo) or PNG (a logo or drawing)`);
+    throw new ImageUnusable(
+      `this file is ${format === 'webp' ? 'a WebP' : 'an AVIF or HEIC'} picture, whatever its name says, which Outlook for Windows does not show — save it as JPEG (a photo) or PNG (a logo or drawing)`,
+    );
   if (format !== 'jpeg' && format !== 'png' && format !== 'gif' && format !== 'tiff')
-    throw new ImageUnusable(`this file is ${format ? `a ${format.toUpperCase()} file` : 'not a picture'}, whatever its name says — save the picture as JPEG (a photo) or PNG (a logo or drawing)`);
+    throw new ImageUnusable(
+      `this file is ${format ? `a ${format.toUpperCase()} file` : 'not a picture'}, whatever its name says — save the picture as JPEG (a photo) or PNG (a logo or drawing)`,
+    );
 }
 
 function readFailure(e: unknown): string {
   const text = e instanceof Error ? e.message : String(e);
-  if (/pixel limit/i.test(text)) return 'the picture has more pixels than the tool reads (50 million) — resize it to at most 4000 pixels wide first';
-  if (/unsupported image format|bad seek|not a known file format/i.test(text)) return 'this file is not a picture, whatever its name says — choose the JPEG or PNG file of the picture';
+  if (/pixel limit/i.test(text))
+    return 'the picture has more pixels than the tool reads (50 million) — resize it to at most 4000 pixels wide first';
+  if (/unsupported image format|bad seek|not a known file format/i.test(text))
+    return 'this file is not a picture, whatever its name says — choose the JPEG or PNG file of the picture';
   if (/premature end|truncated|corrupt|invalid|read error|unexpected end/i.test(text))
     return 'the picture is damaged or cut short (the file ends before the picture does) — export or download it again';
   return `the picture cannot be read (${text.split('\n')[0]!.slice(0, 120)}) — export it again as JPEG or PNG`;

@@ -29,10 +29,25 @@ export interface MastheadView {
 export async function ensureIssueImages(content: Content, issue: Issue): Promise<void> {
   const refs = [...newsletterImageRefs(content.newsletter), ...issueImageRefs(issue)];
   if (refs.length === 0) return;
-  if (!content.images) throw new ContentInvalid([{ file: issue.file, position: { line: 1, column: 1 }, field: '', message: 'pictures are read from the content folder, which this render was not given' }]);
+  if (!content.images)
+    throw new ContentInvalid([
+      {
+        file: issue.file,
+        position: { line: 1, column: 1 },
+        field: '',
+        message: 'pictures are read from the content folder, which this render was not given',
+      },
+    ]);
   const problems = await prepareImages(content.images, refs);
   if (problems.length > 0)
-    throw new ContentInvalid(problems.map((p) => ({ file: p.ref.issue === null ? `${content.images!.shownRoot}/newsletter.yaml` : issue.file, position: { line: 1, column: 1 }, field: fieldPath(p.ref.path, issue), message: p.message })));
+    throw new ContentInvalid(
+      problems.map((p) => ({
+        file: p.ref.issue === null ? `${content.images!.shownRoot}/newsletter.yaml` : issue.file,
+        position: { line: 1, column: 1 },
+        field: fieldPath(p.ref.path, issue),
+        message: p.message,
+      })),
+    );
 }
 
 function processed(content: Content, issue: string | null, src: string, width: number): ProcessedImage {
@@ -44,7 +59,14 @@ function processed(content: Content, issue: string | null, src: string, width: n
 export function imageView(content: Content, issue: Issue, image: Image | undefined, slot: keyof typeof DISPLAY_WIDTH): ImageView | null {
   if (!image) return null;
   const p = processed(content, issue.id, image.src, DISPLAY_WIDTH[slot]);
-  return { src: IMAGE_PATH + p.name, alt: image.decorative ? '' : (image.alt ?? ''), width: p.width, height: p.height, link: image.link ?? null, caption: image.caption ?? null };
+  return {
+    src: IMAGE_PATH + p.name,
+    alt: image.decorative ? '' : (image.alt ?? ''),
+    width: p.width,
+    height: p.height,
+    link: image.link ?? null,
+    caption: image.caption ?? null,
+  };
 }
 
 export function mastheadView(content: Content): MastheadView | null {

@@ -36,7 +36,8 @@ function imageFindings(ctx: CheckContext, ref: ImageRef): Finding[] {
   const section = sectionRef(issue, at.section);
   const findings: Finding[] = [];
   const alt = altProblem(image.alt, image.src);
-  if (alt) findings.push({ code: `images/${alt.code}`, severity: 'error', section, field: at.field('alt'), message: alt.message, fix: alt.fix });
+  if (alt)
+    findings.push({ code: `images/${alt.code}`, severity: 'error', section, field: at.field('alt'), message: alt.message, fix: alt.fix });
   const done = content.images?.processed.get(imageKey(ref.issue, ref.src, ref.width));
   if (!done) return findings;
   if (done.bytes > IMAGE_ERROR_BYTES)
@@ -64,7 +65,18 @@ function mastheadAlt({ content }: CheckContext): Finding[] {
   const logo = content.newsletter.masthead?.logo;
   if (!logo) return [];
   const alt = altProblem(logo.alt, logo.src);
-  return alt ? [{ code: `images/${alt.code}`, severity: 'error', section: null, field: 'masthead.logo.alt', message: `the masthead logo's alt text: ${alt.message}`, fix: `${alt.fix}, in content/newsletter.yaml` }] : [];
+  return alt
+    ? [
+        {
+          code: `images/${alt.code}`,
+          severity: 'error',
+          section: null,
+          field: 'masthead.logo.alt',
+          message: `the masthead logo's alt text: ${alt.message}`,
+          fix: `${alt.fix}, in content/newsletter.yaml`,
+        },
+      ]
+    : [];
 }
 
 /** What is wrong with alt text, or undefined. A decorative picture has none, on purpose. */
@@ -72,14 +84,34 @@ export function altProblem(alt: Image['alt'], src: string): { code: string; mess
   if (alt === undefined) return undefined;
   const said = alt.trim();
   const stem = src.replace(/\.[a-z0-9]+$/i, '');
-  const words = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  const words = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
   if (words(said) === words(src) || words(said) === words(stem))
-    return { code: 'alt-file-name', message: `the alt text "${said}" is the file name; a screen reader would read it out`, fix: 'say what the picture means in the newsletter, e.g. "Panel members at the Leeds practitioner event"' };
+    return {
+      code: 'alt-file-name',
+      message: `the alt text "${said}" is the file name; a screen reader would read it out`,
+      fix: 'say what the picture means in the newsletter, e.g. "Panel members at the Leeds practitioner event"',
+    };
   if (EMPTY_WORDS.test(said))
-    return { code: 'alt-says-nothing', message: `the alt text "${said}" says what kind of thing it is, not what it means`, fix: 'say what the picture means (GOV.UK: "Good alt text states what an image means"), or mark it decorative: true if it adds nothing' };
+    return {
+      code: 'alt-says-nothing',
+      message: `the alt text "${said}" says what kind of thing it is, not what it means`,
+      fix: 'say what the picture means (GOV.UK: "Good alt text states what an image means"), or mark it decorative: true if it adds nothing',
+    };
   if (KIND_OF.test(said))
-    return { code: 'alt-kind-of', message: `the alt text starts "${KIND_OF.exec(said)![0]}"; screen readers already say it is a picture`, fix: `start with what it shows: "${said.replace(KIND_OF, '').trim()}"` };
+    return {
+      code: 'alt-kind-of',
+      message: `the alt text starts "${KIND_OF.exec(said)![0]}"; screen readers already say it is a picture`,
+      fix: `start with what it shows: "${said.replace(KIND_OF, '').trim()}"`,
+    };
   if (said.length > ALT_MAX_CHARACTERS)
-    return { code: 'alt-too-long', message: `the alt text is ${said.length} characters; screen readers read it in one go, and some cut it off after about ${ALT_MAX_CHARACTERS}`, fix: 'keep it to what the picture means in about 150 characters, and put the rest in the text or a caption' };
+    return {
+      code: 'alt-too-long',
+      message: `the alt text is ${said.length} characters; screen readers read it in one go, and some cut it off after about ${ALT_MAX_CHARACTERS}`,
+      fix: 'keep it to what the picture means in about 150 characters, and put the rest in the text or a caption',
+    };
   return undefined;
 }

@@ -13,11 +13,13 @@ import { type Detection, detection } from './detection.js';
 import { textFields } from './text.js';
 
 /** Words that say the issue is about case reviews; the Panel's own name is taken out first. */
-const CASE_REVIEW = /\b(case reviews?|practice reviews?|serious case reviews?|national reviews?|local reviews?|LCSPRs?|SCRs?|rapid reviews?)\b/i;
+const CASE_REVIEW =
+  /\b(case reviews?|practice reviews?|serious case reviews?|national reviews?|local reviews?|LCSPRs?|SCRs?|rapid reviews?)\b/i;
 const PANEL_NAME = /Child Safeguarding Practice Review Panel/gi;
 
 export function mentionsCaseReview(content: Content, issue: Issue): boolean {
-  if (issue.sections.some((s) => s.type === 'published-reviews' && reviewsInWindow(content.reviews, s.window, s.kinds).length > 0)) return true;
+  if (issue.sections.some((s) => s.type === 'published-reviews' && reviewsInWindow(content.reviews, s.window, s.kinds).length > 0))
+    return true;
   return textFields(issue).some((f) => CASE_REVIEW.test(f.text.replace(PANEL_NAME, '')));
 }
 
