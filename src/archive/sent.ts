@@ -64,7 +64,11 @@ function shown(paths: ContentPaths, file: string): string {
  * issues sent before the tool). Run twice with the same snapshot it does nothing; with another
  * snapshot it refuses, because what subscribers received cannot change.
  */
-export async function writeSentSnapshot(paths: ContentPaths, sent: SentIssue): Promise<'written' | 'unchanged'> {
+export async function writeSentSnapshot(
+  paths: ContentPaths,
+  sent: SentIssue,
+  pictures: readonly { name: string; bytes: Uint8Array }[] = [],
+): Promise<'written' | 'unchanged'> {
   const { snapshot } = sent;
   const dir = sentDir(paths, snapshot.issueId);
   await recoverFolder(dir);
@@ -91,6 +95,9 @@ export async function writeSentSnapshot(paths: ContentPaths, sent: SentIssue): P
     path.join(fresh, '.gitattributes'),
     '# What subscribers received, byte for byte: never convert line endings.\n* -text\n',
   );
+  // Its pictures (src/images/sent.ts), each named by the hash of its bytes: the archive shows them without the cache or Mailchimp.
+  if (pictures.length > 0) await mkdir(path.join(fresh, 'images'));
+  for (const p of pictures) await writeFileDurable(path.join(fresh, 'images', path.basename(p.name)), p.bytes);
   await writeFileDurable(path.join(fresh, META), `${JSON.stringify(meta, null, 2)}\n`);
   try {
     await rename(fresh, dir);
@@ -98,7 +105,7 @@ export async function writeSentSnapshot(paths: ContentPaths, sent: SentIssue): P
     await rm(fresh, { recursive: true, force: true });
     // Another process recorded it first: the same snapshot is fine, another one is refused above.
     if ((e as NodeJS.ErrnoException).code === 'ENOTEMPTY' || (e as NodeJS.ErrnoException).code === 'EEXIST')
-      return writeSentSnapshot(paths, sent);
+      return writeSentSnapshot(paths, sent, pictures);
     throw e;
   }
   await syncDir(path.dirname(dir)); // history: make the rename itself survive a power cut

@@ -7,12 +7,12 @@ import { messagePage } from '../site/frame.js';
 export interface Reply {
   status?: number;
   type: string;
-  body: string;
+  body: string | Uint8Array;
   csp?: string;
   /** Allow the response in a frame of this origin (the email document). */
   framed?: boolean;
   /** Drafts and studio pages must not be kept by caches or proxies. */
-  cache?: 'no-store' | 'no-cache';
+  cache?: 'no-store' | 'no-cache' | 'immutable';
   headers?: Record<string, string>;
 }
 
@@ -22,7 +22,8 @@ export function send(req: IncomingMessage, res: ServerResponse, r: Reply): void 
     'Content-Type': r.type,
     'Content-Length': body.length,
     ...securityHeaders(r.csp ?? NOTHING_POLICY, r.framed),
-    'Cache-Control': r.cache ?? 'no-store',
+    // 'immutable': an address that names its bytes (a processed picture) never changes what it answers.
+    'Cache-Control': r.cache === 'immutable' ? 'public, max-age=31536000, immutable' : (r.cache ?? 'no-store'),
     ...r.headers,
   });
   res.end(req.method === 'HEAD' ? undefined : body);

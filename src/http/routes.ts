@@ -14,6 +14,7 @@ import {
 } from '../editor/http/routes.js';
 import { accessibilityStatement, archive, archivedIssue, feed, sharedIssue } from '../site/routes.js';
 import { FAVICON_SVG } from '../site/frame.js';
+import { processedImage } from '../images/route.js';
 import { action, home, issueReport, studioEmail, studioIssue } from '../studio/routes.js';
 import { notFound, pathTo, redirect, type RequestPath, securityHeaders, send } from './http.js';
 import type { Handler, RouteContext } from './route-context.js';
@@ -50,6 +51,8 @@ const ROUTES: Route[] = [
   { pattern: ['archive'], dir: true, studioOnly: false, handle: archive },
   { pattern: ['archive', ':id'], dir: true, studioOnly: false, handle: archivedIssue },
   { pattern: ['feed.xml'], dir: false, studioOnly: false, handle: feed },
+  // Processed pictures by the hash of their bytes (src/images): the studio, share links and the archive.
+  { pattern: ['images', ':name'], dir: false, studioOnly: false, handle: processedImage },
   { pattern: ['accessibility'], dir: true, studioOnly: false, handle: accessibilityStatement },
   { pattern: ['share', ':token'], dir: true, studioOnly: false, handle: sharedIssue },
   {

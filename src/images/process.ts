@@ -5,6 +5,7 @@
 // Results are kept by the hash of the file's bytes and the width, in memory and in .cache/images/,
 // so a render after a text edit does not process anything again.
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type OutputInfo } from 'sharp';
@@ -71,7 +72,9 @@ export async function processedBytes(cache: ImageCache, name: string): Promise<B
 /** Process `source` (the original file's bytes) for a slot `displayWidth` px wide. */
 export async function processImage(cache: ImageCache, source: Buffer, displayWidth: number): Promise<ProcessedImage> {
   const key = `${createHash('sha256').update(source).digest('hex')}-w${displayWidth}-${RECIPE}`;
-  const known = memory.get(key) ?? (await fromDisk(cache, key));
+  // Remembered only while its file is still there: a removed .cache/ is filled again.
+  const remembered = memory.get(key);
+  const known = remembered && existsSync(path.join(cache.files, remembered.name)) ? remembered : await fromDisk(cache, key);
   if (known) {
     memory.set(key, known);
     return known;

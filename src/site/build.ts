@@ -9,6 +9,8 @@ import { type ContentPaths, unrecordedSentClaim } from '../archive/sent.js';
 import type { Content } from '../content/schema.js';
 import { replaceFolder, writeFileDurable } from '../files/atomic.js';
 import { CHECKS } from '../check/registry.js';
+import { pictureBytes } from '../images/sent.js';
+import { imageAddresses, imageNames } from '../render/images.js';
 import { accessibilityStatementPage, withStatementLink } from './accessibility.js';
 import { archivedIssues } from './archive.js';
 import { withArchiveLink } from './footer.js';
@@ -26,7 +28,7 @@ export async function writeSite(
   // Links are relative, so each page names the statement from where it sits.
   const { accessibility } = content.newsletter;
   const statement = (up: string) => (accessibility ? `${up}accessibility/` : undefined);
-  const files: Record<string, string> = {
+  const files: Record<string, string | Uint8Array> = {
     'index.html': archivePage(content.newsletter, issues, { issue: (id) => `archive/${id}/`, feed: 'feed.xml', statement: statement('') }),
     'archive/index.html': archivePage(content.newsletter, issues, {
       issue: (id) => `${id}/`,
@@ -40,7 +42,17 @@ export async function writeSite(
     // Built without the store, the archive holds sent records only: what subscribers received.
     if (!entry.sent) throw new Error(`${entry.id} has no sent record, so it cannot be in the built archive`);
     notes.push(...(await sentNotes(paths, entry.sent)));
-    const linked = withArchiveLink(entry.sent.snapshot.web, '../');
+    // Its pictures go with it (from its sent record), so the archive never depends on Mailchimp.
+    for (const name of imageNames(entry.sent.snapshot.web)) {
+      const bytes = await pictureBytes(paths, name);
+      if (!bytes)
+        throw new Error(
+          `the picture ${name} of ${entry.id} is in neither its sent record (sent/images/) nor .cache/images/ — restore ${entry.id}'s sent/ folder from git`,
+        );
+      files[`images/${name}`] = bytes;
+    }
+    const web = imageAddresses(entry.sent.snapshot.web, (name) => `../../images/${name}`);
+    const linked = withArchiveLink(web, '../');
     files[`archive/${entry.id}/index.html`] = accessibility ? withStatementLink(linked, statement('../../')!) : linked;
   }
   // `status: sent` without a record is a draft: say so, or it looks as if the build lost it.

@@ -48,6 +48,12 @@ export async function flatLogo(width = 480, height = 144): Promise<Buffer> {
 /** April 2022 as a draft with the Panel's logo in the masthead and a photo on its first article. */
 export async function aprilWithPictures(photo?: Buffer): Promise<TempProject> {
   const project = await tempProject();
+  await addPictures(project, photo);
+  return project;
+}
+
+/** Make a copy's April a draft with the logo and the photo (for runPreview's `prepare`). */
+export async function addPictures(project: TempProject, photo?: Buffer): Promise<void> {
   await makeDraft(project);
   await mkdir(path.join(project.root, 'content/images'), { recursive: true });
   await mkdir(path.join(project.root, 'content/issues/2022-04/images'), { recursive: true });
@@ -63,7 +69,6 @@ export async function aprilWithPictures(photo?: Buffer): Promise<TempProject> {
     '    contents: National review into safeguarding children with disabilities and complex health needs in residential settings\n',
     '    contents: National review into safeguarding children with disabilities and complex health needs in residential settings\n    image:\n      src: residential-setting.jpg\n      alt: An empty corridor of a residential home, with doors to the bedrooms\n      caption: A residential setting (posed by models)\n',
   );
-  return project;
 }
 
 /** An animated GIF of two frames. */
