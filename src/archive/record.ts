@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../pipeline.js';
 import { londonToUtc, ukDayOf } from '../time/uk.js';
-import { sentPictures } from '../images/sent.js';
+import { picturesFor } from '../images/sent.js';
 import { issueDigest, sentFileState } from './drift.js';
 import { type ContentPaths, sentDir, type SentIssue, writeSentSnapshot } from './sent.js';
 import { type IssueSnapshot, snapshotOf } from './snapshot.js';
@@ -18,7 +18,7 @@ import { type IssueSnapshot, snapshotOf } from './snapshot.js';
 export async function recordSent(paths: ProjectPaths, snapshot: IssueSnapshot, sentAt: Date): Promise<'written' | 'unchanged'> {
   const yaml = await readFile(path.join(paths.content, 'issues', snapshot.issueId, 'issue.yaml'), 'utf8');
   // With its pictures: a sent record is never without the pictures its pages show.
-  const pictures = await sentPictures(paths, snapshot.issueId, [snapshot.html, snapshot.web]);
+  const pictures = await picturesFor(paths, snapshot.issueId, [snapshot.html, snapshot.web]);
   return writeSentSnapshot(paths, { snapshot, sentAt: sentAt.toISOString(), issueDigest: issueDigest(yaml) }, pictures);
 }
 

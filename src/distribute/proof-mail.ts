@@ -3,6 +3,7 @@
 // Pure: a snapshot and the publication in, a message out.
 import type { IssueSnapshot } from '../archive/snapshot.js';
 import type { Newsletter } from '../content/schema.js';
+import { imageAddresses } from '../render/images.js';
 import { MERGE_TAG } from '../render/merge-tags.js';
 import type { OutgoingMail } from './transport.js';
 
@@ -51,7 +52,20 @@ export function listUnsubscribeHeaders(newsletter: Newsletter): Record<string, s
   };
 }
 
-export function proofMail(snapshot: IssueSnapshot, newsletter: Newsletter, to: string[]): OutgoingMail {
+/** A processed picture the proof carries inline. */
+export interface ProofPicture {
+  name: string;
+  bytes: Uint8Array;
+}
+
+const PICTURE_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif' };
+
+export function proofMail(
+  snapshot: IssueSnapshot,
+  newsletter: Newsletter,
+  to: string[],
+  pictures: readonly ProofPicture[] = [],
+): OutgoingMail {
   const values = {
     ...sampleMergeValues(newsletter, snapshot.issueId),
     'MC:SUBJECT': snapshot.subject,
@@ -62,9 +76,20 @@ export function proofMail(snapshot: IssueSnapshot, newsletter: Newsletter, to: s
     replyTo: snapshot.replyTo,
     to,
     subject: `${PROOF_PREFIX} ${snapshot.subject}`,
-    html: fillMergeTags(snapshot.html, values, true),
+    // Its pictures travel inside the message (cid:), so a proof shows them with nothing made public.
+    html: imageAddresses(fillMergeTags(snapshot.html, values, true), (name) => `cid:${name}`),
     text: fillMergeTags(snapshot.text, values, false),
     headers: listUnsubscribeHeaders(newsletter),
+    ...(pictures.length > 0
+      ? {
+          inline: pictures.map((p) => ({
+            cid: p.name,
+            filename: p.name,
+            contentType: PICTURE_TYPES[p.name.split('.').pop()!] ?? 'application/octet-stream',
+            content: p.bytes,
+          })),
+        }
+      : {}),
   };
 }
 

@@ -28,6 +28,14 @@ export function smtpTransport(url: string, options: SmtpOptions = {}): MailTrans
           html: mail.html,
           text: mail.text,
           headers: mail.headers,
+          // Inline parts (multipart/related), each with its Content-ID, shown where the HTML says cid:.
+          attachments: (mail.inline ?? []).map((a) => ({
+            cid: a.cid,
+            filename: a.filename,
+            contentType: a.contentType,
+            content: Buffer.from(a.content),
+            contentDisposition: 'inline' as const,
+          })),
         });
         const errors = (info as { rejectedErrors?: { recipient?: string; response?: string; message: string }[] }).rejectedErrors ?? [];
         return {

@@ -11,6 +11,8 @@ export interface OutgoingMail {
   text: string;
   /** Extra headers, e.g. List-Unsubscribe. */
   headers: Record<string, string>;
+  /** Pictures the HTML shows as cid:<cid> (a proof's: nothing public is needed to see them). */
+  inline?: { cid: string; filename: string; contentType: string; content: Uint8Array }[];
 }
 
 export interface RecipientRefused {

@@ -16,7 +16,7 @@ function honest(name: string, bytes: Buffer | undefined): Buffer | undefined {
 }
 
 /** The pictures the sent pages use, from the cache, for the sent record; one missing is an error naming it. */
-export async function sentPictures(paths: ContentPaths, id: string, pages: readonly string[]): Promise<{ name: string; bytes: Buffer }[]> {
+export async function picturesFor(paths: ContentPaths, id: string, pages: readonly string[]): Promise<{ name: string; bytes: Buffer }[]> {
   const cache = imageCacheIn(paths.root);
   const pictures: { name: string; bytes: Buffer }[] = [];
   for (const name of new Set(pages.flatMap(imageNames))) {

@@ -1,6 +1,7 @@
 // `proof` sends the issue as it stands to allow-listed reviewers and records what it showed them.
 // Recipients are judged before anything else, so a refused address never opens a connection;
 // errors from check stop a proof unless forced, and a forced proof says so in the audit log.
+import { picturesFor } from '../images/sent.js';
 import { proofRecipients } from '../distribute/allowlist.js';
 import { proofMail } from '../distribute/proof-mail.js';
 import type { MailTransport, RecipientRefused } from '../distribute/transport.js';
@@ -49,7 +50,7 @@ export async function proof(paths: ProjectPaths, store: Store, args: ProofArgs):
   const { content, snapshot, report } = await currentIssue(paths, args.id, args.now());
   await readStatuses(store, paths);
   if (!args.force) refuseOnErrors(report, 'proofed (add --force to send the proof anyway; it is recorded)');
-  const mail = proofMail(snapshot, content.newsletter, to);
+  const mail = proofMail(snapshot, content.newsletter, to, await picturesFor(paths, args.id, [snapshot.html]));
   const transport = args.transport(smtpUrl);
   const record = proofRecorder(store, args, { by, to, hash: snapshot.hash, checkErrors: report.errors }, { via: transport.describe });
   try {
