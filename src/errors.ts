@@ -200,6 +200,11 @@ export const ERRORS = {
     exit: 1,
     hint: 'Mailchimp reports on an issue once its campaign is sent; run `newsletter status <id>` to see where it stands',
   },
+  'picture-missing': {
+    title: 'A picture of the issue is missing',
+    exit: 1,
+    hint: "run `newsletter check <id>` to process the issue's pictures again (they are made from the files in its images/ folder), then try again",
+  },
   'tool-failed': {
     title: 'The tool failed',
     exit: 2,

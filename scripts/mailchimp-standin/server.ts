@@ -15,6 +15,7 @@ import { fieldsOf, operations, project } from './operations.js';
 import { reportControl, reportOperations, Reports } from './reports.js';
 import { problem, wrap, type Reply } from './problem.js';
 import { Faults, type FaultKind } from './faults.js';
+import { FileManager, fileOperations } from './files.js';
 
 export interface StandinOptions {
   port?: number;
@@ -44,6 +45,8 @@ export interface Standin {
   apiKey: string;
   audienceId: string;
   account: Account;
+  /** The File Manager: folders, uploads and deletes (files.ts). */
+  fileManager: FileManager;
   /** Campaign reports: figures a test sets (reports.ts). */
   reports: Reports;
   faults: Faults;
@@ -66,6 +69,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     testLimits: options.testLimits ?? { perRequest: 6, perCampaign: 24 },
   });
   const reports = new Reports(account);
+  const fileManager = new FileManager(options.now ?? (() => new Date()));
   const faults = new Faults();
   const requests: RequestRecord[] = [];
   let inFlight = 0;
@@ -87,6 +91,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     securityHandlers: { basicAuth: (c) => basicKey(c.request.headers.authorization) === apiKey },
     handlers: {
       ...operations(account),
+      ...fileOperations(fileManager),
       ...reportOperations(reports, (value, c) => project(value, fieldsOf(c))),
       ...options.handlers,
       validationFail: (c: Context): Reply =>
@@ -198,6 +203,7 @@ export async function startStandin(options: StandinOptions = {}): Promise<Standi
     apiKey,
     audienceId,
     account,
+    fileManager,
     reports,
     faults,
     requests,

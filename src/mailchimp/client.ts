@@ -16,6 +16,8 @@ import {
   campaignSchema,
   checklistSchema,
   contentSchema,
+  folderSchema,
+  uploadedFileSchema,
   audienceSchema,
   pingSchema,
   toCampaign,
@@ -261,6 +263,29 @@ export class MailchimpClient {
         domainSchema,
       ),
     );
+  }
+
+  /** A folder in the File Manager; never repeated (a second call would make a second folder). */
+  async createFolder(name: string): Promise<number> {
+    return (
+      await this.call(`create the File Manager folder "${name}"`, 'once', (sdk) => sdk.fileManager.createFolder({ name }), folderSchema)
+    ).id;
+  }
+
+  /** Upload a file (base64) into a folder; never repeated: the store keeps what was uploaded, so a re-run asks only for the rest. */
+  async uploadFile(file: { name: string; folderId?: number; bytes: Uint8Array }): Promise<{ id: number; url: string }> {
+    const body = {
+      name: file.name,
+      file_data: Buffer.from(file.bytes).toString('base64'),
+      ...(file.folderId === undefined ? {} : { folder_id: file.folderId }),
+    };
+    const raw = await this.call(
+      `upload ${file.name} to the File Manager`,
+      'once',
+      (sdk) => sdk.fileManager.upload(body),
+      uploadedFileSchema,
+    );
+    return { id: raw.id, url: raw.full_size_url };
   }
 
   private call(operation: string, repeat: Repeat, run: (sdk: Sdk) => Promise<unknown>): Promise<unknown>;

@@ -138,3 +138,10 @@ export function toCampaign(raw: z.infer<typeof campaignSchema>): Campaign {
     createTime: raw.create_time,
   };
 }
+
+/** A File Manager upload's answer: its id and public address. The address goes into HTML, so it must be a plain https URL. */
+export const uploadedFileSchema = z.object({
+  id: z.number().int(),
+  full_size_url: z.string().regex(/^https:\/\/[^\s"'<>\\]+$/, { error: 'is not a plain https address' }),
+});
+export const folderSchema = z.object({ id: z.number().int() });

@@ -38,6 +38,8 @@ export interface Sdk {
   campaigns: SdkCampaigns;
   lists: { getList(listId: string, opts?: { fields?: string[] }): Promise<SdkJson> };
   reports: SdkReports;
+  /** The File Manager: uploading pictures and making folders only; nothing here deletes. */
+  fileManager: { upload(body: object): Promise<SdkJson>; createFolder(body: object): Promise<SdkJson> };
 }
 
 type SdkConstructor = new () => Sdk;

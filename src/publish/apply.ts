@@ -10,6 +10,7 @@ import { isOutcomeUncertain, type MailchimpClient, MailchimpError } from '../mai
 import { londonLocal, ukInstant } from '../time/uk.js';
 import type { Store } from '../state/store.js';
 import { describeStep } from './describe.js';
+import { hostedHtml, type PictureSource } from './host-pictures.js';
 import { campaignTitle, type PublishPlan, type PublishStep, heldBodiesHash, settingsFor } from './plan.js';
 import { draftOf } from './remote.js';
 import { campaignStatusWords } from '../mailchimp/status-words.js';
@@ -22,6 +23,8 @@ export interface ApplyContext {
   /** Who runs it, for the audit log. */
   actor: string;
   progress: (line: string) => void;
+  /** Where the pictures' bytes come from, for uploading them to the File Manager (host-pictures.ts). */
+  pictures?: PictureSource;
 }
 
 /** Carry the steps out in order; returns the campaign's id. */
@@ -84,7 +87,9 @@ async function run(ctx: ApplyContext, step: PublishStep, id: string | null): Pro
       return id;
     }
     case 'set-content': {
-      await client.setContent(id, { html: snapshot.html, plainText: snapshot.text });
+      // The pictures go to the File Manager first (once each); the campaign HTML points at them there.
+      const html = await hostedHtml({ client, store, issueId, pictures: ctx.pictures, progress: ctx.progress }, snapshot.html);
+      await client.setContent(id, { html, plainText: snapshot.text });
       // Mailchimp may store the HTML a little differently: remember how it holds it, to tell our content from later edits.
       const held = await client.getContent(id);
       const contentSet = { snapshotHash: snapshot.hash, remoteContentHash: heldBodiesHash(held.html, held.plainText) };

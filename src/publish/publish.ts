@@ -14,6 +14,7 @@ import type { PublishPlan, RemoteCampaign } from './plan.js';
 import { withIssueLease } from './lease.js';
 import { requireMailchimp } from './remote.js';
 import { checkSendTime, refuseAnotherDay } from './send-time.js';
+import { pictureBytes } from '../images/sent.js';
 import { publishApproved, type SyncArgs, type SyncResult } from './sync.js';
 
 export interface PublishArgs {
@@ -69,6 +70,7 @@ export async function publish(paths: ProjectPaths, store: Store, args: PublishAr
       actor: args.by,
       dryRun: args.dryRun,
       progress: args.progress,
+      pictures: (name) => pictureBytes(paths, name),
       onPlan: onPlan && ((plan, remote) => onPlan(plan, remote, audience!)),
       now,
     });

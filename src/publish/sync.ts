@@ -6,6 +6,7 @@ import type { MailchimpClient } from '../mailchimp/index.js';
 import type { Store } from '../state/store.js';
 import { applyPlan, markScheduled } from './apply.js';
 import { type PublishPlan, planPublish, type RemoteCampaign } from './plan.js';
+import type { PictureSource } from './host-pictures.js';
 import { findCampaign, recordOf, remoteOf } from './remote.js';
 
 export interface SyncArgs {
@@ -16,6 +17,8 @@ export interface SyncArgs {
   actor: string;
   dryRun: boolean;
   progress: (line: string) => void;
+  /** The pictures' bytes, for the File Manager. */
+  pictures?: PictureSource;
   /** Shown the plan before anything is changed. */
   onPlan?: (plan: PublishPlan, remote: RemoteCampaign | null) => void;
 }
@@ -35,7 +38,10 @@ export async function publishApproved(args: SyncArgs): Promise<SyncResult> {
   const plan = planPublish(snapshot, args.sendAt, remote, recordOf(store, snapshot.issueId));
   args.onPlan?.(plan, remote);
   if (args.dryRun) return { plan, campaignId: plan.campaignId, applied: false };
-  const campaignId = await applyPlan({ client, store, snapshot, actor: args.actor, progress: args.progress }, plan);
+  const campaignId = await applyPlan(
+    { client, store, snapshot, actor: args.actor, progress: args.progress, pictures: args.pictures },
+    plan,
+  );
   // A run that found the schedule already made (say, after a crash just before the store was told) still records it.
   const entry = store.campaigns.get(snapshot.issueId);
   if (campaignId && (entry?.scheduledFor?.getTime() !== args.sendAt.getTime() || store.statuses.get(snapshot.issueId) === 'approved'))

@@ -2,6 +2,8 @@
 // Mailchimp delivers it (merge tags filled, Mailchimp's footer). The campaign must exist to send a
 // test of it: its settings and content are synced first, never scheduled. Recipients are judged
 // against PROOF_ALLOWLIST and Mailchimp's test-email limits before Mailchimp is touched.
+import { pictureBytes } from '../images/sent.js';
+import type { PictureSource } from './host-pictures.js';
 import { proofRecipients } from '../distribute/allowlist.js';
 import { NewsletterError } from '../errors.js';
 import { goingOrGone, MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
@@ -51,7 +53,7 @@ export async function mailchimpTestEmail(paths: ProjectPaths, store: Store, args
   const client = args.client?.(config) ?? MailchimpClient.fromConfig(config, { log: (line) => args.progress(`      ${line}`) });
   // Syncing the campaign's content changes it: hold the issue, as publish does.
   return withIssueLease(store, args.id, 'a Mailchimp test email', () =>
-    sendTestHeld({ store, args, by, to, perCampaign, snapshot, report, client }),
+    sendTestHeld({ store, args, by, to, perCampaign, snapshot, report, client, pictures: (name) => pictureBytes(paths, name) }),
   );
 }
 
@@ -64,9 +66,10 @@ interface HeldTest {
   snapshot: IssueSnapshot;
   report: CheckReport;
   client: MailchimpClient;
+  pictures: PictureSource;
 }
 
-async function sendTestHeld({ store, args, by, to, perCampaign, snapshot, report, client }: HeldTest): Promise<TestEmailResult> {
+async function sendTestHeld({ store, args, by, to, perCampaign, snapshot, report, client, pictures }: HeldTest): Promise<TestEmailResult> {
   args.progress('Reading the campaign in Mailchimp…');
   const campaign = await findCampaign(client, store, args.id);
   const used = testsSent(store, args.id, campaign?.id);
@@ -77,7 +80,7 @@ async function sendTestHeld({ store, args, by, to, perCampaign, snapshot, report
       { hint: 'send the proof by SMTP instead (without --via mailchimp)' },
     );
   const plan = planContentSync(snapshot, campaign ? await remoteOf(client, campaign) : null, recordOf(store, args.id));
-  const campaignId = (await applyPlan({ client, store, snapshot, actor: by, progress: args.progress }, plan)) ?? campaign!.id;
+  const campaignId = (await applyPlan({ client, store, snapshot, actor: by, progress: args.progress, pictures }, plan)) ?? campaign!.id;
   const via = `Mailchimp test email (campaign ${campaignId})`;
   const record = proofRecorder(store, args, { by, to, hash: snapshot.hash, checkErrors: report.errors }, { via: 'mailchimp', campaignId });
   args.progress(`Sending a Mailchimp test email of campaign ${campaignId}…`);

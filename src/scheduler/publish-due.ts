@@ -30,7 +30,10 @@ export async function syncForDueSend(args: SyncArgs & { now: Date }): Promise<Sy
   const plan = planPublish(snapshot, sendAt, remote, recordOf(store, issue), 'daemon');
   args.onPlan?.(plan, remote);
   if (args.dryRun) return { plan, campaignId: plan.campaignId, applied: false };
-  const campaignId = await applyPlan({ client, store, snapshot, actor: args.actor, progress: args.progress }, plan);
+  const campaignId = await applyPlan(
+    { client, store, snapshot, actor: args.actor, progress: args.progress, pictures: args.pictures },
+    plan,
+  );
   recordDueSend(store, { issue, dueAt: sendAt, campaignId, by: args.actor, now: args.now });
   return { plan, campaignId, applied: true };
 }

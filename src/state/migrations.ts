@@ -157,6 +157,24 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX IF NOT EXISTS report_reading_slot ON report_reading (issue_id, slot) WHERE slot <> 'asked';
       CREATE INDEX IF NOT EXISTS report_reading_issue ON report_reading (issue_id, read_at);`,
   },
+  {
+    // Pictures uploaded to Mailchimp's File Manager (src/publish/host-pictures.ts), once each, never deleted.
+    name: 'pictures hosted in Mailchimp',
+    sql: `
+      CREATE TABLE IF NOT EXISTS hosted_file (
+        name        TEXT PRIMARY KEY CHECK (name GLOB '[0-9a-f]*.*'),
+        file_id     INTEGER NOT NULL,
+        url         TEXT NOT NULL CHECK (url LIKE 'https://%' OR url LIKE 'http://127.0.0.1%'),
+        folder_id   INTEGER,
+        issue_id    TEXT NOT NULL,
+        uploaded_at TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS hosted_folder (
+        issue_id   TEXT PRIMARY KEY,
+        folder_id  INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      );`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -13,6 +13,7 @@ import { Campaigns } from './campaigns.js';
 import { DailyJobs } from './daily-jobs.js';
 import { DueSends } from './due-sends.js';
 import { Heartbeats } from './heartbeat.js';
+import { HostedFiles } from './hosted-files.js';
 import { IssueLeases } from './issue-leases.js';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migrations.js';
 import { ReportReadings } from './reports.js';
@@ -47,6 +48,8 @@ export interface Store {
   issueLeases: IssueLeases;
   /** Readings of Mailchimp's report on each sent issue. */
   reports: ReportReadings;
+  /** Pictures uploaded to Mailchimp's File Manager, once each. */
+  hostedFiles: HostedFiles;
   /** Run fn in one transaction (write lock taken at the start): a status change and its audit row land together or not at all. */
   tx<T>(fn: () => T): T;
   /** Share links to an issue that still work: not withdrawn, not expired. */
@@ -68,6 +71,7 @@ export function openStore(file: string, now: () => Date = () => new Date()): Sto
     heartbeats: new Heartbeats(db, now),
     issueLeases: new IssueLeases(db, now),
     reports: new ReportReadings(db),
+    hostedFiles: new HostedFiles(db, now),
     tx: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     liveShareLinks(issue) {
       const rows = db
