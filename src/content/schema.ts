@@ -100,7 +100,7 @@ export const Image = z
   .strictObject({
     src: imageFileName,
     alt: text.max(300, { error: 'is too long — say what the picture means in about 150 characters, and put the rest in the text' }).optional().meta({ title: 'Alt text', hint: 'Say what the picture means, not what it looks like; leave it out only when the picture is decorative' }),
-    decorative: z.literal(true, { error: 'write decorative: true for a picture that adds nothing (it gets alt=""), or leave it out' }).optional().meta({ title: 'Decorative (adds nothing to the text)' }),
+    decorative: z.boolean({ error: 'write decorative: true for a picture that adds nothing (it gets alt=""), or leave it out' }).optional().meta({ title: 'Decorative: the picture adds nothing to the text (it gets alt="")' }),
     link: httpsUrl.optional().meta({ title: 'Link' }),
     caption: text.optional().meta({ title: 'Caption' }),
   })

@@ -7,7 +7,19 @@ import type { FieldPath, KeyOrder } from './paths.js';
 
 /** `words`: a short list of plain values (event dates, themes), typed separated by commas. */
 export type InputKind =
-  'words' | 'text' | 'markdown' | 'date' | 'datetime' | 'url' | 'email' | 'colour' | 'number' | 'boolean' | 'choice' | 'text-or-omit';
+  | 'words'
+  | 'text'
+  | 'markdown'
+  | 'date'
+  | 'datetime'
+  | 'url'
+  | 'email'
+  | 'colour'
+  | 'number'
+  | 'boolean'
+  | 'choice'
+  | 'text-or-omit'
+  | 'image';
 
 interface Common {
   title: string;

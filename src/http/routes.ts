@@ -15,6 +15,7 @@ import {
 import { accessibilityStatement, archive, archivedIssue, feed, sharedIssue } from '../site/routes.js';
 import { FAVICON_SVG } from '../site/frame.js';
 import { processedImage } from '../images/route.js';
+import { pictureThumbnail, uploadPicture } from '../editor/http/pictures.js';
 import { action, home, issueReport, studioEmail, studioIssue } from '../studio/routes.js';
 import { notFound, pathTo, redirect, type RequestPath, securityHeaders, send } from './http.js';
 import type { Handler, RouteContext } from './route-context.js';
@@ -47,6 +48,9 @@ const ROUTES: Route[] = [
   { pattern: ['new-issue'], dir: true, studioOnly: true, handle: newIssueForm },
   { method: 'POST', pattern: ['api', 'edit', 'preview'], dir: false, studioOnly: true, handle: previewEdits },
   { method: 'POST', pattern: ['api', 'edit', 'save'], dir: false, studioOnly: true, handle: saveEdits },
+  // The editor's pictures (src/editor/http/pictures.ts): a chosen file into the issue's images/, and the form's thumbnails.
+  { method: 'POST', pattern: ['api', 'edit', 'picture'], dir: false, studioOnly: true, handle: uploadPicture },
+  { pattern: ['issues', ':id', 'edit', 'picture', ':name'], dir: false, studioOnly: true, handle: pictureThumbnail },
   { method: 'POST', pattern: ['api', 'issues', 'new'], dir: false, studioOnly: true, handle: createIssue },
   { pattern: ['archive'], dir: true, studioOnly: false, handle: archive },
   { pattern: ['archive', ':id'], dir: true, studioOnly: false, handle: archivedIssue },

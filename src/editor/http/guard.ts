@@ -46,20 +46,8 @@ export class EditorState {
 
 /** The JSON body of an editor request, or why it is refused (checked before the body is read). */
 export async function readEditorRequest(state: EditorState, req: IncomingMessage): Promise<{ ok: true; body: unknown } | Refusal> {
-  const port = req.socket.localPort;
-  const host = req.headers.host?.toLowerCase();
-  if (!host || ![`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host))
-    return refuse(403, 'The editor answers only on this computer (127.0.0.1).');
-  if (req.headers.origin?.toLowerCase() !== `http://${host}`)
-    return refuse(403, 'This request did not come from a page of this studio, so nothing was changed.');
-  const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin')
-    return refuse(403, 'This request did not come from a page of this studio, so nothing was changed.');
-  const token = req.headers[TOKEN_HEADER];
-  const want = Buffer.from(state.token);
-  const got = Buffer.from(typeof token === 'string' ? token : '');
-  if (got.length !== want.length || !timingSafeEqual(got, want))
-    return refuse(403, 'The page is out of date (the studio was restarted): reload it and make the change again.');
+  const foreign = refuseForeign(state, req);
+  if (foreign) return foreign;
   const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
   if (type !== 'application/json') return refuse(415, 'The editor takes JSON only.');
   if (Number(req.headers['content-length'] ?? 0) > JSON_LIMIT) return refuse(413, 'The change is too large to send at once.');
@@ -75,6 +63,25 @@ export async function readEditorRequest(state: EditorState, req: IncomingMessage
   } catch {
     return refuse(400, 'The request is not JSON.');
   }
+}
+
+/** Why a request did not come from this studio's own editor page (host, origin, key), or undefined when it did. */
+export function refuseForeign(state: EditorState, req: IncomingMessage): Refusal | undefined {
+  const port = req.socket.localPort;
+  const host = req.headers.host?.toLowerCase();
+  if (!host || ![`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host))
+    return refuse(403, 'The editor answers only on this computer (127.0.0.1).');
+  if (req.headers.origin?.toLowerCase() !== `http://${host}`)
+    return refuse(403, 'This request did not come from a page of this studio, so nothing was changed.');
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin')
+    return refuse(403, 'This request did not come from a page of this studio, so nothing was changed.');
+  const token = req.headers[TOKEN_HEADER];
+  const want = Buffer.from(state.token);
+  const got = Buffer.from(typeof token === 'string' ? token : '');
+  if (got.length !== want.length || !timingSafeEqual(got, want))
+    return refuse(403, 'The page is out of date (the studio was restarted): reload it and make the change again.');
+  return undefined;
 }
 
 function refuse(status: number, error: string): Refusal {

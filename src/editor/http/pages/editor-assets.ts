@@ -7,4 +7,6 @@ import { browserFile } from '../../../http/assets.js';
 import { studioCss } from '../../../studio/pages/studio-assets.js';
 
 export const editorCss = (): string => `${studioCss()}${browserFile('editor/http/browser/editor.css')}`;
-export const editorScript = (): string => browserFile('editor/http/browser/editor.js');
+// pictures.js: the picture field's chooser, drop place, thumbnail and Remove (pages/image-field.ts).
+export const editorScript = (): string =>
+  `${browserFile('editor/http/browser/editor.js')}\n${browserFile('editor/http/browser/pictures.js')}`;

@@ -5,6 +5,7 @@
 import type { FormField, FormItem, FormList, FormNode } from '../../form.js';
 import type { FieldMessage } from '../../validate.js';
 import { type Html, joinHtml, markup } from '../../../site/html.js';
+import { imageTools } from './image-field.js';
 
 /** An attribute's text: a string as it is, anything else (a path) as JSON; markup`` escapes it. */
 const attr = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
@@ -56,7 +57,9 @@ function field(f: FormField, messages: FieldMessage[]): Html {
     control = markup`<input type="${f.input === 'email' ? 'email' : 'text'}" ${common} value="${attr(shown)}"${omitted}${noSpelling}>`;
   }
   const hint = f.hint ? markup`<p class="hint" id="${attr(f.id)}-hint">${f.hint}</p>` : '';
-  return markup`<div class="field${invalid ? ' invalid' : ''}" id="${attr(f.id)}-wrap"><label for="${attr(f.id)}">${f.label}</label>${hint}${messageSlot(f.id, messages)}${control}</div>`;
+  // A picture's file name comes with its chooser, drop place and thumbnail (image-field.ts).
+  const tools = f.input === 'image' ? imageTools(f) : '';
+  return markup`<div class="field${invalid ? ' invalid' : ''}" id="${attr(f.id)}-wrap"><label for="${attr(f.id)}">${f.label}</label>${hint}${messageSlot(f.id, messages)}${control}${tools}</div>`;
 }
 
 /** A field the form shows but does not edit: no input, so nothing of it is ever sent to be saved. */
