@@ -2,7 +2,7 @@
 // security headers; a path that tries to climb out, or hides slashes in escapes, is not found.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NOTHING_POLICY, pagePolicy } from './csp.js';
-import { messagePage } from '../site/frame.js';
+import { messagePage } from '../page/frame.js';
 
 export interface Reply {
   status?: number;

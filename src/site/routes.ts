@@ -3,14 +3,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CHECKS } from '../check/registry.js';
 import { notFound, pathTo, redirect, send } from '../http/http.js';
-import { htmlPage as page, type RouteContext } from '../http/route-context.js';
+import { htmlPage as page, type RouteContext } from '../server/route-context.js';
 import { LINK_REFUSED, shareBanner } from '../share/banner.js';
 import { openShareLink } from '../share/share.js';
 import type { Store } from '../state/store.js';
 import { accessibilityStatementPage, withStatementLink } from './accessibility.js';
 import { archivedIssues } from './archive.js';
 import { withArchiveLink } from './footer.js';
-import { messagePage } from './frame.js';
+import { messagePage } from '../page/frame.js';
 import { archivePage, atomFeed } from './pages.js';
 
 /** Share pages are for the partners who have the link: search engines must not keep them. */

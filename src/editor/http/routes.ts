@@ -23,7 +23,7 @@ import { readEditorRequest } from './guard.js';
 import { HTML, notFound, send } from '../../http/http.js';
 import { issueClosed } from '../../studio/pages/actions.js';
 import { closedEditorPage, editorPage, newIssuePage } from './pages/editor.js';
-import type { RouteContext } from '../../http/route-context.js';
+import type { RouteContext } from '../../server/route-context.js';
 
 const step = z.union([z.string().max(100), z.number().int().nonnegative().max(10_000)]);
 const path = z.array(step).max(12);

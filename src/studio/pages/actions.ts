@@ -1,7 +1,7 @@
 // The studio's three actions on an issue page — approve, send a proof, make a share link — as
 // plain forms that post and come back with the result, so they work without JavaScript; the
 // studio script only keeps the page in place. The result is said in a status region. Pure.
-import { type Html, markup, raw } from '../../site/html.js';
+import { type Html, markup, raw } from '../../page/html.js';
 import type { IssueStatus } from '../../state/status.js';
 
 export type ActionName = 'approve' | 'proof' | 'share';

@@ -4,11 +4,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EditorState } from '../editor/http/guard.js';
 import type { Store } from '../state/store.js';
 import type { ActionResults, ActionSettings } from '../studio/actions.js';
-import type { Workspace } from '../studio/workspace.js';
-import type { StudioSessions } from './csrf.js';
-import { pagePolicy } from './csp.js';
-import { HTML, type RequestPath, send } from './http.js';
-import type { EventHub } from './live.js';
+import type { Workspace } from '../workspace/workspace.js';
+import type { StudioSessions } from '../http/csrf.js';
+import { pagePolicy } from '../http/csp.js';
+import { HTML, type RequestPath, send } from '../http/http.js';
+import type { EventHub } from '../http/live.js';
 
 export interface RouteContext {
   ws: Workspace;
