@@ -1,13 +1,12 @@
-// What every route handler is given, in a file of its own so that the handlers (studio, editor,
-// site) and the table that lists them (routes.ts) import it without importing one another.
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// What the server gives every route handler. The handlers sit below src/server/ on the ladder
+// (studio, editor, site), so none imports this: each declares the part it uses, and routes.ts,
+// which lists them, lets the compiler check that this context has every part each one asks for.
 import type { EditorState } from '../editor/http/guard.js';
 import type { Store } from '../state/store.js';
 import type { ActionResults, ActionSettings } from '../studio/actions.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { StudioSessions } from '../http/csrf.js';
-import { pagePolicy } from '../http/csp.js';
-import { HTML, type RequestPath, send } from '../http/http.js';
+import type { RouteHandler } from '../http/http.js';
 import type { EventHub } from '../http/live.js';
 
 export interface RouteContext {
@@ -25,27 +24,4 @@ export interface RouteContext {
   editor: EditorState;
 }
 
-export type Handler = (
-  c: RouteContext,
-  req: IncomingMessage,
-  res: ServerResponse,
-  params: string[],
-  p: RequestPath,
-) => Promise<void> | void;
-
-/** Send an HTML page with the policy its own inline scripts and styles need. */
-export function htmlPage(
-  req: IncomingMessage,
-  res: ServerResponse,
-  html: string,
-  opts: {
-    status?: number;
-    frames?: boolean;
-    connect?: boolean;
-    forms?: boolean;
-    cache?: 'no-store' | 'no-cache';
-    headers?: Record<string, string>;
-  } = {},
-): void {
-  send(req, res, { status: opts.status, type: HTML, body: html, csp: pagePolicy(html, opts), cache: opts.cache, headers: opts.headers });
-}
+export type Handler = RouteHandler<RouteContext>;
