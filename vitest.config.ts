@@ -11,7 +11,5 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Browser and server tests each start their own processes; two workers fit two cores.
     maxWorkers: 2,
-    // Skips the files that need a program this machine lacks, outside CI (tests/helpers/programs.ts).
-    runner: './tests/helpers/skip-runner.ts',
   },
 });
