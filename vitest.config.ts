@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { staleBuildNotice } from './tests/helpers/built.js';
 import { skipNotice } from './tests/helpers/programs.js';
 
-const notice = skipNotice();
-if (notice) console.warn(notice);
+for (const notice of [skipNotice(), staleBuildNotice(import.meta.dirname)]) if (notice) console.warn(notice);
 
 export default defineConfig({
   test: {
