@@ -8,7 +8,7 @@ import path from 'node:path';
 export const RUNGS = [
   // Base: the error catalogue, memo, atomic file writes, the UK clock.
   ['errors.ts', 'memo.ts'],
-  ['files', 'time'],
+  ['files', 'time', 'lifecycle.ts'],
   // The content pipeline, pure: YAML → issue → email → sent record → findings; pipeline.ts runs it.
   ['content'],
   ['render'],

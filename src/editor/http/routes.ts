@@ -21,7 +21,7 @@ import { newIssue } from '../../workflow/new-issue.js';
 import { EMAIL_POLICY, pagePolicy } from '../../http/csp.js';
 import { readEditorRequest } from './guard.js';
 import { HTML, notFound, send } from '../../http/http.js';
-import { issueClosed } from '../../workflow/closed.js';
+import { refusedNow } from '../../workflow/closed.js';
 import { closedEditorPage, editorPage, newIssuePage } from './pages/editor.js';
 import type { Store } from '../../state/store.js';
 import type { Workspace } from '../../workspace/workspace.js';
@@ -104,10 +104,12 @@ async function editorFor(
   send(req, res, { type: HTML, body: html, csp: pagePolicy(html, { frames: true, connect: true }), headers: PAGE_HEADERS });
 }
 
-/** Why an issue's file is no longer edited: it is being sent, or was sent (its record is what went). */
+/**
+ * Why an issue's file is not edited now, in the lifecycle table's words: it is scheduled (what will
+ * be sent is the approved version: unschedule to edit), needs attention, is being sent, or was sent.
+ */
 function closedIssue(c: RouteContext, id: string): string | undefined {
-  const status = c.store.statuses.get(id);
-  return status === 'sent' || status === 'sending' ? issueClosed(id, status) : undefined;
+  return refusedNow('edit', c.store.statuses.get(id));
 }
 
 /** The fields shown but not edited, with what the studio knows of them (the status is the store's). */
