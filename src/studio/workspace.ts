@@ -46,6 +46,11 @@ export class Workspace {
     return this.contentNow;
   }
 
+  /** The templates as last compiled without errors (the editor's draft renders use them too). */
+  templatesNow(): Templates | undefined {
+    return this.templates;
+  }
+
   newsletterName(): string {
     return this.contentNow?.newsletter.name ?? 'Newsletter';
   }
