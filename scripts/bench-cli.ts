@@ -3,7 +3,7 @@
 // the ratio is the median of the rounds' ratios. Figures only: a slow machine never fails a build.
 // A fresh process is not a cold start: `check` keeps V8's code cache beside the bundle and the
 // compiled templates in .cache/templates/. "Warm start" keeps them (every run after the first);
-// "cold start" removes both before each run (the first run after an install or a template change).
+// "cold start" removes them all (and the parsed content in .cache/content/) before each run (the first run after an install or a template change).
 // The operating system's file cache is left alone on both sides: dropping it needs root and slows
 // everything else on a shared machine.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
@@ -113,7 +113,7 @@ export async function cliFigures(from = ROOT, o: { rounds?: number; context?: bo
     // A cold start: no V8 code cache beside the bundle, no compiled templates in the project.
     const removeCaches = () => {
       rmSync(path.join(ROOT, 'lib/newsletter.cjs.cache'), { force: true });
-      rmSync(path.join(project, '.cache/templates'), { recursive: true, force: true });
+      rmSync(path.join(project, '.cache'), { recursive: true, force: true }); // compiled templates, parsed content
     };
 
     console.log(`Command line: ${rounds} paired rounds of fresh processes, medians; ratio = median of the rounds' ratios\n`);

@@ -12,6 +12,8 @@ import { ContentInvalid, type ContentError } from './content/errors.js';
 import { NewsletterError } from './errors.js';
 import { parseContent, readContentSources } from './content/load.js';
 import { parseContentFor } from './content/load-issue.js';
+import { parsedStoreIn } from './content/parsed-cache.js';
+import { codeVersion } from './code-version.js';
 import type { Content, Issue } from './content/schema.js';
 import { renderIssue, type RenderedIssue, type RenderOptions, type Templates } from './render/index.js';
 import { templateStoreIn } from './render/template-cache.js';
@@ -39,7 +41,8 @@ export interface Project {
 export async function loadProject(paths: ProjectPaths, o: { issue?: string } = {}): Promise<Project> {
   if (!existsSync(paths.content)) throw new NotAProject(paths.root);
   const sources = await readContentSources(paths.content, shown(paths, paths.content));
-  const loaded = o.issue === undefined ? parseContent(sources) : parseContentFor(sources, o.issue);
+  const kept = { store: parsedStoreIn(path.join(paths.root, '.cache/content')), version: codeVersion() };
+  const loaded = o.issue === undefined ? parseContent(sources, kept) : parseContentFor(sources, o.issue, kept);
   return { paths, ...loaded };
 }
 

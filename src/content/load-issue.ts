@@ -2,7 +2,7 @@
 // before it (for "changed since the last issue"). `check 2022-04` then costs the same with 1 issue
 // in content/issues/ as with 100. Pure, like parseContent: sources in, content or errors out.
 import type { Issue } from './schema.js';
-import { type ContentSources, type LoadResult, parseContent } from './load.js';
+import { type ContentSources, type KeptParses, type LoadResult, parseContent } from './load.js';
 
 /** The send time written at the top level of an issue file, read without parsing it; undefined if unclear. */
 export function sendAtWritten(text: string): string | undefined {
@@ -15,12 +15,12 @@ export function sendAtWritten(text: string): string | undefined {
  * found; a file whose send time cannot be read so is always parsed. An unknown id loads all, so
  * the error can name every issue.
  */
-export function parseContentFor(sources: ContentSources, id: string): LoadResult {
+export function parseContentFor(sources: ContentSources, id: string, kept?: KeptParses): LoadResult {
   const target = sources.issues.find((i) => i.id === id);
-  if (!target) return parseContent(sources);
+  if (!target) return parseContent(sources, kept);
   const others = sources.issues.filter((i) => i !== target).map((i) => ({ i, at: sendAtWritten(i.source.text) }));
   const taken = [target, ...others.filter((o) => o.at === undefined).map((o) => o.i)];
-  let result = parseContent({ ...sources, issues: taken });
+  let result = parseContent({ ...sources, issues: taken }, kept);
   const self = result.content?.issues.find((i) => i.id === id);
   if (!self) return result;
   const day = (sendAt: string) => sendAt.slice(0, 10);
@@ -31,7 +31,7 @@ export function parseContentFor(sources: ContentSources, id: string): LoadResult
     // Written send times only go down from here: none left can come after the one found.
     if (found && day(c.at!) < day(found.sendAt)) break;
     taken.push(c.i);
-    result = parseContent({ ...sources, issues: taken });
+    result = parseContent({ ...sources, issues: taken }, kept);
   }
   return result;
 }
