@@ -6,7 +6,7 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freezeIssue } from '../src/archive/record.js';
+import { freezeIssue } from '../src/workflow/record-sent.js';
 import { projectPaths } from '../src/pipeline.js';
 import { ROOT } from './bench-support.js';
 

@@ -5,7 +5,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderIssue } from '../../src/render/index.js';
-import { Workspace } from '../../src/studio/workspace.js';
+import { Workspace } from '../../src/workspace/workspace.js';
 import { type TempProject, tempProject } from '../helpers/project.js';
 
 let project: TempProject;
