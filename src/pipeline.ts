@@ -11,7 +11,10 @@ import type { CheckReport } from './check/finding.js';
 import { ContentInvalid, type ContentError } from './content/errors.js';
 import { NewsletterError } from './errors.js';
 import { parseContent, readContentSources } from './content/load.js';
-import { imageLibrary, withImages } from './images/load.js';
+import { parseContentFor } from './content/load-issue.js';
+import { parsedStoreIn } from './content/parsed-cache.js';
+import { codeVersion } from './code-version.js';
+import { imageLibrary, withImages } from './content/load-pictures.js';
 import type { Content, Issue } from './content/schema.js';
 import { IMAGE_PATH } from './render/images.js';
 import { renderIssue, type RenderedIssue, type RenderOptions, type Templates } from './render/index.js';
@@ -36,10 +39,14 @@ export interface Project {
   brokenIssues: string[];
 }
 
-export async function loadProject(paths: ProjectPaths): Promise<Project> {
+/** The project's content; with `issue`, only that issue and what its render needs (content/load-issue.ts). */
+export async function loadProject(paths: ProjectPaths, o: { issue?: string } = {}): Promise<Project> {
   if (!existsSync(paths.content)) throw new NotAProject(paths.root);
   const sources = await readContentSources(paths.content, shown(paths, paths.content));
-  const loaded = await withImages(parseContent(sources), sources, imageLibrary(paths.content, sources.root, paths.root));
+  const kept = { store: parsedStoreIn(path.join(paths.root, '.cache/content')), version: codeVersion() };
+  const parsed = o.issue === undefined ? parseContent(sources, kept) : parseContentFor(sources, o.issue, kept);
+  // Then the pictures the content asks for, found and processed (src/images): a bad one is a located error.
+  const loaded = await withImages(parsed, sources, imageLibrary(paths.content, sources.root, paths.root));
   return { paths, ...loaded };
 }
 
@@ -107,7 +114,7 @@ export async function checkIssue(
   id: string,
   options: CheckOptions = {},
 ): Promise<{ report: CheckReport; rendered?: RenderedIssue }> {
-  const project = await loadProject(paths);
+  const project = await loadProject(paths, { issue: id });
   const own = errorsFor(project, [id]);
   if (own.length > 0 || !project.content) return { report: schemaReport(id, own.length ? own : project.errors) };
   const issue = findIssue(project.content, id);

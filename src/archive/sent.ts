@@ -95,7 +95,7 @@ export async function writeSentSnapshot(
     path.join(fresh, '.gitattributes'),
     '# What subscribers received, byte for byte: never convert line endings.\n* -text\n',
   );
-  // Its pictures (src/images/sent.ts), each named by the hash of its bytes: the archive shows them without the cache or Mailchimp.
+  // Its pictures (src/archive/pictures.ts), each named by the hash of its bytes: the archive shows them without the cache or Mailchimp.
   if (pictures.length > 0) await mkdir(path.join(fresh, 'images'));
   for (const p of pictures) await writeFileDurable(path.join(fresh, 'images', path.basename(p.name)), p.bytes);
   await writeFileDurable(path.join(fresh, META), `${JSON.stringify(meta, null, 2)}\n`);

@@ -1,6 +1,6 @@
 // The one source of truth for every content type. Types are inferred from these schemas.
 import { z } from 'zod';
-import type { ImageLibrary } from '../images/prepare.js';
+import type { ImageLibrary } from './pictures.js';
 import { readLondonTime } from '../time/uk.js';
 import { unsafeMarkdown } from './markdown-safety.js';
 import { type ControlCharProblem, markdownControlProblem, oneLineProblem } from './one-line.js';

@@ -9,7 +9,7 @@ import type { MailchimpClient } from '../mailchimp/index.js';
 import { imageAddresses, imageNames } from '../render/images.js';
 import type { Store } from '../state/store.js';
 
-/** The bytes of a processed picture, by name (the cache or a sent record: src/images/sent.ts). */
+/** The bytes of a processed picture, by name (the cache or a sent record: src/archive/pictures.ts). */
 export type PictureSource = (name: string) => Promise<Uint8Array | undefined>;
 
 export interface HostContext {

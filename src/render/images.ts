@@ -4,7 +4,7 @@
 // its bytes; each place the email goes swaps the address for its own (imageAddresses).
 import { ContentInvalid, fieldPath } from '../content/errors.js';
 import type { Content, Image, Issue } from '../content/schema.js';
-import { DISPLAY_WIDTH, imageKey, issueImageRefs, newsletterImageRefs, prepareImages } from '../images/prepare.js';
+import { DISPLAY_WIDTH, imageKey, issueImageRefs, newsletterImageRefs, prepareImages } from '../content/pictures.js';
 import type { ProcessedImage } from '../images/process.js';
 
 export const IMAGE_PATH = '/images/';

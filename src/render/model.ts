@@ -3,7 +3,7 @@
 // present as null, so Handlebars' strict mode can tell a missing value from an empty one.
 import type { Content, Issue, PublishedReview, Section } from '../content/schema.js';
 import { ukDate, ukDateTime, ukDateWithDay } from '../time/uk.js';
-import { issueImageRefs } from '../images/prepare.js';
+import { issueImageRefs } from '../content/pictures.js';
 import { imageView, type MastheadView, mastheadView } from './images.js';
 import { markdownInline, markdownToHtml } from './markdown.js';
 

@@ -4,12 +4,12 @@
 // previous site as it was, never half of each.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { sentNotes } from '../archive/record.js';
+import { sentNotes } from '../workflow/record-sent.js';
 import { type ContentPaths, unrecordedSentClaim } from '../archive/sent.js';
 import type { Content } from '../content/schema.js';
 import { replaceFolder, writeFileDurable } from '../files/atomic.js';
 import { CHECKS } from '../check/registry.js';
-import { pictureBytes } from '../images/sent.js';
+import { pictureBytes } from '../archive/pictures.js';
 import { imageAddresses, imageNames } from '../render/images.js';
 import { accessibilityStatementPage, withStatementLink } from './accessibility.js';
 import { archivedIssues } from './archive.js';

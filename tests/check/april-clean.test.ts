@@ -30,6 +30,7 @@ describe('the April 2022 issue', () => {
       'mjml',
       'merge-tags',
       'size',
+      'images',
       'links',
       'online-links',
       'accessibility',

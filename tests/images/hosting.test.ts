@@ -4,7 +4,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { freezeIssue } from '../../src/archive/record.js';
+import { freezeIssue } from '../../src/workflow/record-sent.js';
 import { findIssue, loadProject, loadTemplates } from '../../src/pipeline.js';
 import { imageNames } from '../../src/render/images.js';
 import { renderIssue } from '../../src/render/index.js';

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startStandin, type Standin } from '../../scripts/mailchimp-standin/server.js';
-import { pictureBytes } from '../../src/images/sent.js';
+import { pictureBytes } from '../../src/archive/pictures.js';
 import { hostedHtml } from '../../src/publish/host-pictures.js';
 import { publish } from '../../src/publish/publish.js';
 import { imageNames } from '../../src/render/images.js';

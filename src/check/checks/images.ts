@@ -4,7 +4,7 @@
 // each, 800 KB in all) are the size check's; formats email does not show are refused when the
 // content is read (src/images). The privacy check asks about photos.
 import type { Image } from '../../content/schema.js';
-import { DISPLAY_WIDTH, imageKey, issueImageRefs, type ImageRef } from '../../images/prepare.js';
+import { DISPLAY_WIDTH, imageKey, issueImageRefs, type ImageRef } from '../../content/pictures.js';
 import { type Check, type CheckContext, sectionRef } from '../context.js';
 import type { Finding } from '../finding.js';
 

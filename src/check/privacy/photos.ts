@@ -5,7 +5,7 @@
 //     text: residential-setting.jpg
 //     reason: no child or family can be identified from this picture
 import type { Content, Issue } from '../../content/schema.js';
-import { imageKey, issueImageRefs } from '../../images/prepare.js';
+import { imageKey, issueImageRefs } from '../../content/pictures.js';
 import { reviewsInWindow } from '../../render/model.js';
 import { sectionRef } from '../context.js';
 import type { Finding } from '../finding.js';

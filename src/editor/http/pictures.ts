@@ -10,13 +10,22 @@ import path from 'node:path';
 import { imageSrcProblem } from '../../content/schema.js';
 import { ISSUE_ID } from '../../content/load.js';
 import { notFound, send } from '../../http/http.js';
-import type { RouteContext } from '../../http/route-context.js';
-import { DISPLAY_WIDTH, findImage } from '../../images/prepare.js';
+import type { Store } from '../../state/store.js';
+import type { Workspace } from '../../workspace/workspace.js';
+import type { EditorState } from './guard.js';
+import { DISPLAY_WIDTH, findImage } from '../../content/pictures.js';
 import { IMAGE_LIMITS, imageCacheIn, ImageUnusable, processedBytes, processImage, tooBig } from '../../images/process.js';
 import { refuseForeign } from './guard.js';
 
 const TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif' };
 const EXT: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/gif': 'gif' };
+
+/** What these handlers use of the server's context (src/server/route-context.ts). */
+interface RouteContext {
+  ws: Workspace;
+  store: Store;
+  editor: EditorState;
+}
 
 function json(req: IncomingMessage, res: ServerResponse, status: number, data: unknown): void {
   send(req, res, { status, type: 'application/json; charset=utf-8', body: JSON.stringify(data) });

@@ -4,7 +4,7 @@
 // `image:` changes only in the form, and is written with Save like any other change. The script is
 // browser/pictures.js.
 import type { FormField } from '../../form.js';
-import { type Html, markup } from '../../../site/html.js';
+import { type Html, markup } from '../../../page/html.js';
 
 const attr = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));
 

@@ -1,11 +1,11 @@
 // Pictures joined to loading: after content/ is read and validated, every picture it asks for is
 // found and processed. A picture that cannot be used breaks its issue (a located error naming the
 // file; other issues still work) or, in newsletter.yaml, everything, like any other content error.
-import { fieldPath, sectionOf, type ContentError } from '../content/errors.js';
-import type { ContentSources, LoadResult } from '../content/load.js';
-import { parseYaml, type SourceFile } from '../content/yaml.js';
-import { type ImageLibrary, issueImageRefs, newsletterImageRefs, placeProblems, prepareImages } from './prepare.js';
-import { imageCacheIn } from './process.js';
+import { fieldPath, sectionOf, type ContentError } from './errors.js';
+import type { ContentSources, LoadResult } from './load.js';
+import { parseYaml, type SourceFile } from './yaml.js';
+import { type ImageLibrary, issueImageRefs, newsletterImageRefs, placeProblems, prepareImages } from './pictures.js';
+import { imageCacheIn } from '../images/process.js';
 
 export function imageLibrary(contentDir: string, shownRoot: string, projectRoot: string): ImageLibrary {
   return { contentDir, shownRoot, cache: imageCacheIn(projectRoot), processed: new Map() };

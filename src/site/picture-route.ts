@@ -4,10 +4,15 @@
 // may be kept; it cannot be guessed, so a draft's picture is seen only by someone given a page with it.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { notFound, send } from '../http/http.js';
-import type { RouteContext } from '../http/route-context.js';
-import { pictureBytes } from './sent.js';
+import type { ProjectPaths } from '../pipeline.js';
+import { pictureBytes } from '../archive/pictures.js';
 
 const TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif' };
+
+/** What this handler uses of the server's context (src/server/route-context.ts). */
+interface RouteContext {
+  ws: { paths: ProjectPaths };
+}
 
 export async function processedImage(c: RouteContext, req: IncomingMessage, res: ServerResponse, params: string[]): Promise<void> {
   const name = params[0]!;

@@ -5,9 +5,9 @@
 import { realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ContentError } from '../content/errors.js';
-import type { Image, Issue, Newsletter } from '../content/schema.js';
-import { type ImageCache, ImageUnusable, IMAGE_LIMITS, type ProcessedImage, processImage, tooBig } from './process.js';
+import type { ContentError } from './errors.js';
+import type { Image, Issue, Newsletter } from './schema.js';
+import { type ImageCache, ImageUnusable, IMAGE_LIMITS, type ProcessedImage, processImage, tooBig } from '../images/process.js';
 
 /** The width each kind of picture is shown at in the 600 px email, in CSS pixels (it is processed at twice this). */
 export const DISPLAY_WIDTH = {

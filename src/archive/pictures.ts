@@ -4,9 +4,9 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { ContentPaths } from '../archive/sent.js';
+import type { ContentPaths } from './sent.js';
 import { imageNames } from '../render/images.js';
-import { imageCacheIn, processedBytes } from './process.js';
+import { imageCacheIn, processedBytes } from '../images/process.js';
 
 const NAME = /^([0-9a-f]{32})\.(jpg|png|gif)$/;
 
