@@ -88,6 +88,10 @@ console.log(
   `${'editor keystroke → updated email (median)'.padEnd(44)} ${`${median(keys).toFixed(0)} ms`.padStart(12)}  target ≤ 100 ms  ${median(keys) <= 100 ? 'met' : 'NOT MET'}`,
 );
 
+// Pictures (issue 26): a 3 MB phone photo and a logo, cold and cached; keystroke-to-preview with them.
+console.log('');
+await (await import('./bench-images.js')).imagesBench();
+
 // The same figures at 1, 49 and 100 issues (issue 27): how the cost grows with the archive.
 console.log('');
 await import('./bench-scale.js');

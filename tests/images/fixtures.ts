@@ -7,13 +7,13 @@ import sharp from 'sharp';
 import { makeDraft, tempProject, type TempProject } from '../helpers/project.js';
 
 /** A photo of `width` × `height` stored pixels with camera EXIF and a GPS position, turned by orientation 6. */
-export async function phonePhoto(width = 1512, height = 2016, quality = 92, sigma = 12): Promise<Buffer> {
+export async function phonePhoto(width = 1512, height = 2016, quality = 92, sigma = 12, grain = 4): Promise<Buffer> {
   // Noise, so the JPEG weighs what a real photo does (a flat colour compresses to nothing).
-  // Made at a quarter of the size and scaled up: generating noise pixel by pixel is slow.
+  // Made at 1/grain of the size and scaled up: generating noise pixel by pixel is slow (the bench takes grain 1, a real photo's weight).
   const noise = await sharp({
     create: {
-      width: Math.ceil(width / 4),
-      height: Math.ceil(height / 4),
+      width: Math.ceil(width / grain),
+      height: Math.ceil(height / grain),
       channels: 3,
       background: '#7a9cc6',
       noise: { type: 'gaussian', mean: 128, sigma },
