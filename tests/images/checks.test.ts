@@ -78,3 +78,17 @@ test('over 1 MB after processing is an error; over 200 KB a warning', async () =
   const codes = report.findings.filter((f) => /^(images|size\/image)/.test(f.code)).map((f) => `${f.severity} ${f.code}`);
   expect(codes.sort()).toEqual(['error images/too-heavy', 'warning size/image-heavy', 'warning size/images-total']);
 });
+
+test("the accessibility statement's facts include the picture rules the tool enforces", async () => {
+  const { accessibilityStatementPage } = await import('../../src/site/accessibility.js');
+  const { CHECKS } = await import('../../src/check/registry.js');
+  project = await aprilWithPictures();
+  const newsletter = (await loadProject(project.paths)).content!.newsletter;
+  const page = accessibilityStatementPage({ ...newsletter, accessibility: newsletter.accessibility! }, CHECKS, {
+    archive: '../archive/',
+    publicUrl: 'https://example.org/archive/',
+  });
+  expect(page).toContain(
+    'images: every picture has alt text that says what it means (or is marked decorative), is sharp on a phone and under 1 MB (WCAG 2.2: 1.1.1 Non-text Content)',
+  );
+});
