@@ -8,9 +8,8 @@ import path from 'node:path';
 export const RUNGS = [
   // Base: the error catalogue, memo, the code's version (for caches on disk), atomic file writes, the UK clock.
   ['errors.ts', 'memo.ts', 'code-version.ts'],
-  ['files', 'time', 'lifecycle.ts'],
-  // Pictures made ready for email with sharp, cached by hash: no content, just bytes in and out.
-  ['images'],
+  // images: pictures made ready for email with sharp, cached by hash (bytes in, bytes out).
+  ['files', 'time', 'lifecycle.ts', 'images'],
   // The content pipeline, pure: YAML → issue → email → sent record → findings; pipeline.ts runs it.
   ['content'],
   ['render'],

@@ -6,10 +6,9 @@
 // so a render after a text edit does not process anything again.
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import sharp, { type OutputInfo } from 'sharp';
-import { writeFileAtomic } from '../files/atomic.js';
 
 /** Limits checked before decoding: a hostile or careless file must not exhaust the machine. */
 export const IMAGE_LIMITS = {
@@ -80,8 +79,8 @@ export async function processImage(cache: ImageCache, source: Buffer, displayWid
     return known;
   }
   const { image, bytes } = await encode(source, displayWidth);
-  await writeFileAtomic(path.join(cache.files, image.name), bytes);
-  await writeFileAtomic(path.join(cache.entries, `${key}.json`), JSON.stringify(image));
+  await writeCacheFile(path.join(cache.files, image.name), bytes);
+  await writeCacheFile(path.join(cache.entries, `${key}.json`), JSON.stringify(image));
   memory.set(key, image);
   return image;
 }
@@ -98,6 +97,17 @@ async function fromDisk(cache: ImageCache, key: string): Promise<ProcessedImage 
     // A damaged entry is worked out again.
   }
   return undefined;
+}
+
+/**
+ * Written beside its name and renamed into place. A cache file needs no more: an entry is trusted
+ * only with its file beside it, whose name is the hash of its bytes, so a half-written one is made again.
+ */
+async function writeCacheFile(file: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.part`;
+  await writeFile(temp, data);
+  await rename(temp, file);
 }
 
 function nameFor(bytes: Buffer, format: ImageFormat): string {
