@@ -6,6 +6,7 @@ import type { Store } from '../state/store.js';
 import type { ActionResults, ActionSettings } from '../studio/actions.js';
 import type { Workspace } from '../studio/workspace.js';
 import type { StudioSessions } from './csrf.js';
+import type { TeamContext } from '../team/http/context.js';
 import { pagePolicy } from './csp.js';
 import { HTML, type RequestPath, send } from './http.js';
 import type { EventHub } from './live.js';
@@ -18,11 +19,13 @@ export interface RouteContext {
   hub: EventHub;
   now: () => Date;
   /** The studio's sessions and form tokens (see csrf.ts), and results waiting to be shown. */
-  sessions: StudioSessions;
+  sessions: Pick<StudioSessions, 'session' | 'formToken' | 'verify'>;
   results: ActionResults;
   settings: ActionSettings;
   /** The editor's key, files and draft renders (editor/http/guard.ts). */
   editor: EditorState;
+  /** Team mode (`serve --team`, src/team): sign-in, sessions, roles. Absent in the one-person studio. */
+  team?: TeamContext;
 }
 
 export type Handler = (

@@ -18,6 +18,8 @@ import { announceServer, secretId } from './running.js';
 import { readStatuses } from '../workflow/sent-status.js';
 import { assertStrongSecret } from '../share/share-token.js';
 import { Workspace } from '../studio/workspace.js';
+import { teamContext, type TeamOptions } from '../team/http/start.js';
+import { isStudioHost } from '../team/http/context.js';
 
 export interface PreviewOptions {
   paths: ProjectPaths;
@@ -39,6 +41,8 @@ export interface PreviewOptions {
   /** For the studio's proofs: SMTP_URL and PROOF_ALLOWLIST (process.env by default), and the SMTP transport. */
   env?: NodeJS.ProcessEnv;
   transport?: ActionSettings['transport'];
+  /** Team mode (`serve --team`): the studio for several people, behind sign-in (src/team). */
+  team?: TeamOptions;
 }
 
 /** Explicit limits, so a slow or greedy client cannot hold the server (tests make them short). */
@@ -94,6 +98,7 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
     settings,
     ...studioState(),
   };
+  if (o.team) Object.assign(ctx, teamContext(o.team, url, ctx, settings, o.onError ?? (() => undefined)));
   const onError = o.onError ?? (() => undefined);
   // The store is the one source of status: the content folder's sent records are folded into it
   // (workflow/sent-status.ts) now, and again whenever content changes. A damaged sent record is
@@ -140,8 +145,10 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
 }
 
 async function handle(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, port: number): Promise<void> {
-  // The studio answers only to its loopback names, so a web page cannot reach it by DNS rebinding.
-  if (ctx.mode === 'studio' && !isLoopbackHost(req.headers.host, port)) return notFound(req, res);
+  // The studio answers only to its loopback names (in team mode, to STUDIO_URL's host), so a web
+  // page cannot reach it by DNS rebinding.
+  if (ctx.team ? !isStudioHost(req, ctx.team.config) : ctx.mode === 'studio' && !isLoopbackHost(req.headers.host, port))
+    return notFound(req, res);
   const p = requestPath(req.url);
   if (!p) return notFound(req, res);
   await route(ctx, req, res, p);

@@ -13,6 +13,8 @@ import type { ActionName } from './pages/actions.js';
 import { studioIndexPage, studioIssuePage } from './pages/studio.js';
 import { emailInScheme, parseView } from './pages/view.js';
 import { standingOf } from './standing.js';
+import { signedIn } from '../team/http/context.js';
+import { teamBar } from '../team/http/pages.js';
 
 export function studioState(): Pick<RouteContext, 'sessions' | 'results' | 'editor'> {
   return { sessions: new StudioSessions(), results: new ActionResults(), editor: new EditorState() };
@@ -22,7 +24,11 @@ export async function home(c: RouteContext, req: IncomingMessage, res: ServerRes
   if (c.mode === 'public') return redirect(req, res, '/archive/');
   const issues = [];
   for (const issue of c.ws.issues()) issues.push({ issue, standing: (await standingOf(c.ws, c.store, issue.id, c.now()))! });
-  page(req, res, studioIndexPage(c.ws.newsletterName(), issues, c.ws.problems('all')), { connect: true });
+  page(req, res, studioIndexPage(c.ws.newsletterName(), issues, c.ws.problems('all'), personBar(c, req)), {
+    connect: true,
+    forms: c.team !== undefined,
+    headers: c.team ? { 'Referrer-Policy': 'same-origin' } : {},
+  });
 }
 
 export async function studioIssue(
@@ -47,6 +53,7 @@ export async function studioIssue(
     report,
     problems: c.ws.problems(id!),
     actions: { token: c.sessions.formToken(session.id), result: c.results.get(session.id, p.query.get('result')) },
+    bar: personBar(c, req),
   });
   // A form posted from a page whose policy is no-referrer carries "Origin: null"; same-origin lets
   // the browser name our origin to us (and still to no one else), so the origin check can work.
@@ -74,11 +81,17 @@ export function action(name: ActionName): Handler {
           : 'The form has expired (the studio was restarted) or did not come from this studio, so nothing was done. Reload the issue page and try again.';
       return page(req, res, messagePage('The studio refused this request', why), { status: 403 });
     }
-    const result = await runAction(actionContext(c), name, id!, form);
+    const result = await runAction({ ...actionContext(c), person: signedIn(req) }, name, id!, form);
     c.hub.broadcast('change', { issues: [id] }); // other open pages show the new standing
     const ref = c.results.put(verdict.session, result);
     redirect(req, res, `${pathTo(['issues', id!], true)}?result=${ref}#action-result`, 303);
   };
+}
+
+/** Team mode: who is signed in, with the sign-out form. */
+function personBar(c: RouteContext, req: IncomingMessage) {
+  const person = signedIn(req);
+  return person && teamBar(person, c.sessions.formToken(c.sessions.session(req).id));
 }
 
 function actionContext(c: RouteContext): ActionContext {

@@ -21,7 +21,8 @@ export interface StudioIssue {
 const topBar = (name: string) =>
   markup`<header class="top"><nav class="wrap" aria-label="Studio"><strong>${name}</strong> <a href="/">All issues</a> <a href="/archive/">Public archive</a></nav></header>`;
 
-export function studioIndexPage(name: string, issues: StudioIssue[], problems: string[]): string {
+/** `bar`: in team mode, who is signed in (src/team/http/pages.ts). */
+export function studioIndexPage(name: string, issues: StudioIssue[], problems: string[], bar?: Html): string {
   const rows = [...issues].reverse().map(
     ({
       issue,
@@ -36,7 +37,7 @@ export function studioIndexPage(name: string, issues: StudioIssue[], problems: s
     title: `Issues — ${name}`,
     css: studioCss(),
     script: studioScript(),
-    body: markup`${topBar(name)}\n<main class="wrap">\n${problemsOverlay(problems, rows.length > 0)}\n<h1>Issues</h1>\n<p><a class="button" href="/new-issue/">New issue</a> <a href="/edit/regions/">Edit regional links</a> <a href="/edit/reviews/">Edit published reviews</a></p>\n<div id="live" data-render="${rows.length}:${issues.map((i) => `${i.issue.id}=${standingKey(i.standing)}`).join(',')}">${table}</div>\n</main>`
+    body: markup`${bar ?? ''}${topBar(name)}\n<main class="wrap">\n${problemsOverlay(problems, rows.length > 0)}\n<h1>Issues</h1>\n<p><a class="button" href="/new-issue/">New issue</a> <a href="/edit/regions/">Edit regional links</a> <a href="/edit/reviews/">Edit published reviews</a></p>\n<div id="live" data-render="${rows.length}:${issues.map((i) => `${i.issue.id}=${standingKey(i.standing)}`).join(',')}">${table}</div>\n</main>`
       .text,
   });
 }
@@ -50,6 +51,8 @@ export interface IssuePageInput {
   problems: string[];
   /** The form token of the browser's session, and the result of the action just taken. */
   actions: { token: string; result?: ActionResult };
+  /** Team mode: who is signed in; the actions then record them and ask no name. */
+  bar?: Html;
 }
 
 export function studioIssuePage(p: IssuePageInput): string {
@@ -61,13 +64,13 @@ export function studioIssuePage(p: IssuePageInput): string {
   // What is being sent, or was, is not edited (editor/http/routes.ts refuses it too).
   const goingOut = standing.status === 'sending' || standing.status === 'sent';
   const head = `${issue.subject}|${issue.sendAt}|${issue.file}|${goingOut}`;
-  const body = markup`${topBar(p.name)}
+  const body = markup`${p.bar ?? ''}${topBar(p.name)}
 <main class="wrap">
 ${problemsOverlay(p.problems, p.render !== undefined)}
 <div id="head" class="issue-head" data-render="${head}"><h1>${issue.subject}</h1>
 <p>Planned for ${ukDateTime(issue.sendAt)} · <code>${issue.file}</code>${goingOut ? '' : markup` · <a href="${base}edit/">Edit</a>`}${standing.status === 'sent' ? markup` · <a href="${base}report/">What readers did</a>` : ''}</p></div>
 ${standingBlock(standing, standingKey(standing))}
-${actionsPanel(issue.id, standing.status, p.actions.token, p.actions.result)}
+${actionsPanel(issue.id, standing.status, p.actions.token, p.actions.result, p.bar !== undefined)}
 <div id="live" data-render="${p.render ? p.render.seq : 'none'}:${p.problems.length}">
 ${toolbar(base, p.view)}
 <div class="layout">
