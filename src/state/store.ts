@@ -2,7 +2,7 @@
 // the content folder cannot — statuses, approvals, share links and the audit log. It is the one
 // source of an issue's status. Opened by the commands that need it; the schema is brought up to
 // date on opening (migrations.ts).
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { NewsletterError } from '../errors.js';
@@ -82,6 +82,8 @@ export function openStore(file: string, now: () => Date = () => new Date()): Sto
     signInLinks: new SignInLinks(db),
     backup: async (to) => {
       await db.backup(to);
+      // It holds what the store holds (the team, the audit log): readable by the owner only.
+      chmodSync(to, 0o600);
     },
     tx: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     liveShareLinks(issue) {

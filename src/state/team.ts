@@ -66,7 +66,7 @@ export class TeamMembers {
   }
 
   list(): TeamMember[] {
-    return (this.db.prepare('SELECT * FROM team_member ORDER BY role DESC, name').all() as Row[]).map(toMember);
+    return (this.db.prepare("SELECT * FROM team_member ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'publisher' THEN 1 WHEN 'approver' THEN 2 ELSE 3 END, name").all() as Row[]).map(toMember);
   }
 
   /** Add a person, or change the name and role of one already there. */

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import * as client from 'openid-client';
 import type { TeamConfig } from './config.js';
+import { validEmail } from './members.js';
 import type { SignedInIdentity } from './sessions.js';
 
 export interface PendingLogin {
@@ -131,7 +132,17 @@ export class OidcSignIn {
     if (!email)
       return { refused: 'The identity provider did not say the email address of this account, so it cannot be matched to the team.' };
     return {
-      who: { email, name: name?.trim().slice(0, 100) || email, issuer: claims.iss, subject: claims.sub, idToken: tokens.id_token },
+      who: {
+        email,
+        name:
+          name
+            ?.replace(/[\u0000-\u001f\u007f-\u009f<>]/g, '')
+            .trim()
+            .slice(0, 100) || email,
+        issuer: claims.iss,
+        subject: claims.sub,
+        idToken: tokens.id_token,
+      },
       returnTo: login.returnTo,
     };
   }
@@ -153,8 +164,12 @@ export class OidcSignIn {
 
 /** email, or Entra ID's preferred_username when it is an address (work accounts usually are). */
 function emailClaim(c: Record<string, unknown>): string | undefined {
-  for (const v of [c.email, c.preferred_username, c.upn])
-    if (typeof v === 'string' && /^[^\s@]+@[^\s@]+$/.test(v)) return v.trim().toLowerCase();
+  // An address the provider says it has not verified is not one to match against the team.
+  if (c.email_verified === false) return undefined;
+  for (const v of [c.email, c.preferred_username, c.upn]) {
+    const email = typeof v === 'string' ? validEmail(v) : undefined;
+    if (email) return email;
+  }
   return undefined;
 }
 

@@ -24,6 +24,8 @@ import { HTML, notFound, send } from '../../http/http.js';
 import { issueClosed } from '../../studio/pages/actions.js';
 import { closedEditorPage, editorPage, newIssuePage } from './pages/editor.js';
 import type { RouteContext } from '../../http/route-context.js';
+import { signedIn } from '../../team/http/context.js';
+import { recordSave } from '../../team/saves.js';
 
 const step = z.union([z.string().max(100), z.number().int().nonnegative().max(10_000)]);
 const path = z.array(step).max(12);
@@ -198,14 +200,18 @@ export async function saveEdits(c: RouteContext, req: IncomingMessage, res: Serv
   const ops = disk ? withSkeletons(r.file, disk.text, r.ops) : r.ops;
   const outcome = await files.save(r.file.name, r.hash, ops);
   const before = parseForEdit(disk?.text ?? '')?.toJS() as unknown;
-  if (outcome.kind === 'saved')
+  if (outcome.kind === 'saved') {
+    const summary = outcome.hunks.length ? describeEdits(r.file.schema, before, ops) : [];
+    if (summary.length)
+      recordSave(c.store, { person: signedIn(req), file: shownName(r.file), issue: r.file.issue, hash: outcome.hash, fields: summary });
     return json(req, res, 200, {
       kind: 'saved',
       hash: outcome.hash,
       merged: outcome.merged,
-      summary: outcome.hunks.length ? describeEdits(r.file.schema, before, ops) : [],
+      summary,
       diff: formatDiff(shownName(r.file), outcome.hunks),
     });
+  }
   if (outcome.kind === 'conflict') {
     const now = parseForEdit((await files.open(r.file.name))?.text ?? '')?.toJS() as unknown;
     const conflicts = outcome.conflicts.map((x) => ({ ...x, where: fieldLabel(r.file.schema, now, x.path) }));
