@@ -49,7 +49,9 @@ export class OidcSignIn {
       const insecure = url.protocol === 'http:';
       this.config = client
         .discovery(url, s.clientId, s.clientSecret, undefined, {
-          ...(insecure ? { execute: [client.allowInsecureRequests] } : {}),
+          // openid-client trusts TLS for an ID token from the token endpoint unless told to check its
+          // signature too; we check it, against the provider's published keys.
+          execute: [client.enableNonRepudiationChecks, ...(insecure ? [client.allowInsecureRequests] : [])],
           ...(this.options.fetch ? { [client.customFetch]: this.options.fetch } : {}),
           timeout: 15,
         })

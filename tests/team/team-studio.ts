@@ -44,6 +44,7 @@ export async function startTeamStudio(
   const smtpUrl = `smtp://127.0.0.1:${smtp.port}?tls.rejectUnauthorized=false`;
   let config: TeamConfig | undefined;
   const env = { STUDIO_SESSION_KEY: SESSION_KEY, SIGN_IN_EMAIL: 'on', SMTP_URL: smtpUrl, ...extraEnv };
+  const { team: teamExtra, ...rest } = extra;
   const running = await runPreview(
     'studio',
     async (p) => {
@@ -53,8 +54,8 @@ export async function startTeamStudio(
     {
       env,
       transport: (u) => smtpTransport(u, { timeoutMs: 5000 }),
-      team: { config: (listening) => (config = teamConfig({ STUDIO_URL: listening, ...env })) },
-      ...extra,
+      team: { config: (listening) => (config = teamConfig({ STUDIO_URL: listening, ...env })), oidcFetch: teamExtra?.oidcFetch },
+      ...rest,
     },
   );
   for (const m of TEAM) putMember(running.store, m, { hostUser: 'test' });
