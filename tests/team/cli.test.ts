@@ -5,6 +5,8 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { commandHelp } from '../../src/cli/help.js';
+import { COMMANDS } from '../../src/cli/commands/index.js';
 import { tempProject, type TempProject } from '../helpers/project.js';
 import { captured } from '../cli/capture.js';
 
@@ -20,6 +22,19 @@ const run = async (argv: string[], extra: NodeJS.ProcessEnv = {}) => {
   const code = await main(argv, io, project.root, { ...env, ...extra }, () => new Date('2024-05-01T09:00:00Z'));
   return { code, out: io.stdout, err: io.stderr };
 };
+
+describe('--help does nothing else', () => {
+  it.each([
+    ['team', 'add', 'someone@example.gov.uk', '--role', 'admin', '--help'],
+    ['backup', 'never.db', '--help'],
+  ])('%s', async (...argv) => {
+    const r = await run(argv);
+    expect(r.code).toBe(0);
+    expect(r.out.trimEnd()).toBe(commandHelp(COMMANDS.find((c) => c.name === argv[0])!).trimEnd());
+    expect(existsSync(path.join(project.root, 'never.db'))).toBe(false);
+    expect((await run(['team', 'list'])).out).not.toContain('someone@');
+  });
+});
 
 describe('newsletter team', () => {
   it('adds the first admin, lists the team, and changes a role', async () => {
