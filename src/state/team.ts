@@ -3,9 +3,9 @@
 // audits each one and keeps at least one admin.
 import type Database from 'better-sqlite3';
 
-/** Each role can do all the one before it can (src/team/roles.ts says what). */
-export const ROLES = ['writer', 'approver', 'publisher', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from '../lifecycle.js';
+
+export { ROLES, type Role } from '../lifecycle.js';
 
 export interface TeamMember {
   email: string;
@@ -66,7 +66,13 @@ export class TeamMembers {
   }
 
   list(): TeamMember[] {
-    return (this.db.prepare("SELECT * FROM team_member ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'publisher' THEN 1 WHEN 'approver' THEN 2 ELSE 3 END, name").all() as Row[]).map(toMember);
+    return (
+      this.db
+        .prepare(
+          "SELECT * FROM team_member ORDER BY CASE role WHEN 'admin' THEN 0 WHEN 'publisher' THEN 1 WHEN 'approver' THEN 2 ELSE 3 END, name",
+        )
+        .all() as Row[]
+    ).map(toMember);
   }
 
   /** Add a person, or change the name and role of one already there. */

@@ -5,9 +5,10 @@ import { type ApprovalState, approverKey } from '../state/approvals.js';
 import { actorOf, type Person, personDetails } from '../state/team.js';
 import type { IssueStatus } from '../state/status.js';
 import type { Store } from '../state/store.js';
-import { NewsletterError } from '../errors.js';
 import type { ProjectPaths } from '../pipeline.js';
 import { currentIssue, refuseOnErrors, validActor } from './current.js';
+import { refuseUnless } from '../lifecycle.js';
+import { NewsletterError } from '../errors.js';
 import { readStatuses } from './sent-status.js';
 
 export interface ApproveArgs {
@@ -33,16 +34,15 @@ export async function approve(paths: ProjectPaths, store: Store, args: ApproveAr
   const person = args.person && { email: args.person.email, issuer: args.person.issuer, subject: args.person.subject };
   const key = approverKey({ approver: by, person });
   const now = args.now();
+  // Asked first, so a sent issue is refused for what it is, not for what check finds in it now.
+  refuseUnless('approval-refused', 'approve', (await readStatuses(store, paths)).get(args.id), args.id, args.person?.role);
   const { content, snapshot, report } = await currentIssue(paths, args.id, now);
-  await readStatuses(store, paths);
   refuseOnErrors(report, 'approved');
   const needed = content.newsletter.approvals;
   return store.tx(() => {
+    // Asked again inside the transaction: another process may have moved the issue on meanwhile.
     const status = store.statuses.get(args.id);
-    if (status !== 'draft' && status !== 'approved')
-      throw new NewsletterError('approval-refused', `${args.id} is ${status}; only a draft or an approved issue can be approved`, {
-        hint: status === 'scheduled' ? `run \`newsletter unschedule ${args.id}\` first to change what is sent` : undefined,
-      });
+    refuseUnless('approval-refused', 'approve', status, args.id, args.person?.role);
     const before = store.approvals.stateOf(args.id, snapshot.hash, needed);
     const already = before.state !== 'none' && before.hash === snapshot.hash && before.approvals.some((a) => approverKey(a) === key);
     if (!already) {
@@ -84,14 +84,7 @@ export function unapprove(store: Store, args: UnapproveArgs): UnapproveResult {
   const by = validActor(args.by, 'withdraws the approval');
   return store.tx(() => {
     const status = store.statuses.get(args.id);
-    if (status !== 'draft' && status !== 'approved')
-      throw new NewsletterError(
-        'approval-refused',
-        `${args.id} is ${status}; its approval can only be withdrawn while it is approved or a draft`,
-        {
-          hint: status === 'scheduled' ? `run \`newsletter unschedule ${args.id}\` first` : undefined,
-        },
-      );
+    refuseUnless('approval-refused', 'unapprove', status, args.id);
     const withdrawn = store.approvals.withdraw(args.id);
     if (withdrawn === 0 && status === 'draft') return { id: args.id, withdrawn, status };
     if (status === 'approved') store.statuses.change(args.id, 'approved', 'draft');

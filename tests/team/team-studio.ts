@@ -3,7 +3,7 @@
 // its store. `signIn(email)` goes the whole way a person does: ask for a link, take it from the
 // mail received, confirm it, keep the session cookie.
 import { smtpTransport } from '../../src/distribute/smtp.js';
-import type { PreviewOptions } from '../../src/http/server.js';
+import type { PreviewOptions } from '../../src/server/server.js';
 import { type TeamConfig, teamConfig } from '../../src/team/config.js';
 import { SessionKeeper } from '../../src/team/sessions.js';
 import { putMember } from '../../src/team/members.js';

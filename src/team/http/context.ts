@@ -1,6 +1,7 @@
 // What the team studio adds to every request: its settings, the session keeper, the OpenID
 // sign-in, the email links' mailer, and who is signed in on this very request (set by the gate,
 // read by any studio route through `signedIn(req)`).
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import type { MailTransport } from '../../distribute/transport.js';
@@ -16,6 +17,25 @@ export interface TeamContext {
   /** The SMTP transport for sign-in links (SMTP_URL). */
   transport?: () => MailTransport;
   onError: (e: unknown) => void;
+  /** What a change to the team did, for the page the admin is sent back to. */
+  results: TeamResults;
+}
+
+/** Results kept for the page after post-redirect-get, readable only by the session that acted. */
+export class TeamResults {
+  private readonly kept = new Map<string, { session: string; result: { ok: boolean; text: string } }>();
+
+  put(session: string, result: { ok: boolean; text: string }): string {
+    const ref = randomBytes(12).toString('base64url');
+    this.kept.set(ref, { session, result });
+    if (this.kept.size > 100) this.kept.delete(this.kept.keys().next().value!);
+    return ref;
+  }
+
+  take(session: string, ref: string | null): { ok: boolean; text: string } | undefined {
+    const found = ref === null ? undefined : this.kept.get(ref);
+    return found?.session === session ? found.result : undefined;
+  }
 }
 
 const signedInPeople = new WeakMap<IncomingMessage, { person: Person; session: string }>();

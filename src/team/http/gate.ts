@@ -2,10 +2,11 @@
 // share links) and the sign-in pages are open; every other route needs a signed-in person on the
 // team, and an action needs a role that may do it (src/team/roles.ts). A refusal records nothing.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { htmlPage, type RouteContext } from '../../http/route-context.js';
-import { redirect } from '../../http/http.js';
-import { messagePage } from '../../site/frame.js';
-import type { IssueStatus } from '../../state/status.js';
+import { htmlPage, redirect } from '../../http/http.js';
+import { type IssueStatus, verdictWords } from '../../lifecycle.js';
+import { messagePage } from '../../page/frame.js';
+import type { Store } from '../../state/store.js';
+import type { Workspace } from '../../workspace/workspace.js';
 import { mayDo, type TeamAction } from '../roles.js';
 import { markSignedIn, type TeamContext } from './context.js';
 import { notOnTeamPage } from './pages.js';
@@ -17,9 +18,16 @@ export interface Guarded {
   action?: TeamAction;
 }
 
+/** What the gate uses of the server's context. */
+interface GateContext {
+  ws: Workspace;
+  store: Store;
+  now: () => Date;
+}
+
 /** True when the request may go on to its handler; otherwise the answer has been sent. */
 export function passGate(
-  c: RouteContext,
+  c: GateContext,
   team: TeamContext,
   req: IncomingMessage,
   res: ServerResponse,
@@ -48,7 +56,7 @@ export function passGate(
     const status: IssueStatus | undefined = issue === undefined ? undefined : c.store.statuses.get(issue);
     const decision = mayDo(route.action, status, found.person.role);
     if (!decision.ok) {
-      htmlPage(req, res, messagePage('You cannot do this', `${decision.reason} ${decision.instead}`), { status: 403 });
+      htmlPage(req, res, messagePage('You cannot do this', `${verdictWords(decision)} Nothing was done or recorded.`), { status: 403 });
       return false;
     }
   }

@@ -1,7 +1,7 @@
 // The team studio's own pages: sign in, the email link's confirmation, "not on the team", signed
 // out, and the team itself. Pure: written with the escaping markup template.
-import { BASE_CSS, page } from '../../site/frame.js';
-import { type Html, markup, raw } from '../../site/html.js';
+import { BASE_CSS, page } from '../../page/frame.js';
+import { type Html, markup, raw } from '../../page/html.js';
 import { ROLES, type Person, type TeamMember } from '../../state/team.js';
 
 const CSS = `${BASE_CSS}

@@ -3,15 +3,27 @@
 // session; the address to return to is only ever a path of the studio.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NewsletterError } from '../../errors.js';
-import { readForm, redirect, type RequestPath, requestPath } from '../../http/http.js';
-import { type Handler, htmlPage, type RouteContext } from '../../http/route-context.js';
-import { messagePage } from '../../site/frame.js';
+import type { StudioSessions } from '../../http/csrf.js';
+import { htmlPage, readForm, redirect, type RequestPath, requestPath, type RouteHandler } from '../../http/http.js';
+import { messagePage } from '../../page/frame.js';
+import type { Store } from '../../state/store.js';
+import type { Workspace } from '../../workspace/workspace.js';
 import { redeemLink, requestLink } from '../email-links.js';
 import { putMember, removeMember } from '../members.js';
 import type { SignedInIdentity } from '../sessions.js';
 import { readCookie } from '../sessions.js';
 import { clientOf, fromStudioPage, signedIn, sessionOf, type TeamContext } from './context.js';
 import { linkConfirmPage, notOnTeamPage, signedOutPage, signInPage, teamPage } from './pages.js';
+
+/** What these handlers use of the server's context (src/server/route-context.ts, which has it all). */
+interface RouteContext {
+  ws: Workspace;
+  store: Store;
+  now: () => Date;
+  sessions: Pick<StudioSessions, 'formToken' | 'verify'>;
+  team?: TeamContext;
+}
+type Handler = RouteHandler<RouteContext>;
 
 /** Form pages post with their origin named (a no-referrer page would send "Origin: null"). */
 const FORM_PAGE = { forms: true, headers: { 'Referrer-Policy': 'same-origin' } };
@@ -210,13 +222,13 @@ export const signedOut: Handler = (c, req, res) => htmlPage(req, res, signedOutP
 
 export const teamList: Handler = (c, req, res, _params, p: RequestPath) => {
   const person = signedIn(req)!;
-  const result = c.results.get(sessionOf(req) ?? '', p.query.get('result'));
+  const result = team(c).results.take(sessionOf(req) ?? '', p.query.get('result'));
   const html = teamPage({
     newsletter: c.ws.newsletterName(),
     person,
     token: c.sessions.formToken(sessionOf(req) ?? ''),
     members: c.store.team.list(),
-    result: result && { ok: result.ok, text: result.lines[0] ?? '' },
+    result,
   });
   htmlPage(req, res, html, FORM_PAGE);
 };
@@ -256,7 +268,7 @@ export function teamChange(kind: 'put' | 'remove'): Handler {
       ok = false;
       text = `Not done: ${e.message}`;
     }
-    const ref = c.results.put(verdict.session, { action: 'approve', ok, lines: [text] });
+    const ref = team(c).results.put(verdict.session, { ok, text });
     redirect(req, res, `/team/?result=${ref}`, 303);
   };
 }

@@ -1,12 +1,12 @@
 // Team mode's part of starting the server: the settings (given, or made from the address the
 // server listens on, for tests on port 0), the session keeper, OpenID sign-in and the form guard.
 import type { CustomFetch } from 'openid-client';
-import type { RouteContext } from '../../http/route-context.js';
-import type { ActionSettings } from '../../studio/actions.js';
+import type { MailTransport } from '../../distribute/transport.js';
+import type { Store } from '../../state/store.js';
 import type { TeamConfig } from '../config.js';
 import { OidcSignIn } from '../oidc.js';
 import { SessionKeeper } from '../sessions.js';
-import type { TeamContext } from './context.js';
+import { type TeamContext, TeamResults } from './context.js';
 import { TeamFormGuard } from './form-guard.js';
 
 export interface TeamOptions {
@@ -18,19 +18,18 @@ export interface TeamOptions {
 export function teamContext(
   o: TeamOptions,
   listening: string,
-  ctx: RouteContext,
-  settings: ActionSettings,
+  store: Store,
+  transport: (smtpUrl: string) => MailTransport,
   onError: (e: unknown) => void,
-): Pick<RouteContext, 'team' | 'sessions'> {
+): { team: TeamContext; sessions: TeamFormGuard } {
   const config = typeof o.config === 'function' ? o.config(listening) : o.config;
   const team: TeamContext = {
     config,
-    sessions: new SessionKeeper(config, ctx.store),
+    sessions: new SessionKeeper(config, store),
     ...(config.oidc ? { oidc: new OidcSignIn(config, { fetch: o.oidcFetch }) } : {}),
-    ...(config.emailLinks ? { transport: () => settings.transport(config.emailLinks!.smtpUrl) } : {}),
+    ...(config.emailLinks ? { transport: () => transport(config.emailLinks!.smtpUrl) } : {}),
     onError,
+    results: new TeamResults(),
   };
-  // The editor's requests must come from STUDIO_URL's origin, not a loopback one.
-  ctx.editor.origin = config.origin;
   return { team, sessions: new TeamFormGuard(team) };
 }

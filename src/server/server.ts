@@ -6,18 +6,18 @@ import type { AddressInfo } from 'node:net';
 import { smtpTransport } from '../distribute/smtp.js';
 import type { ProjectPaths } from '../pipeline.js';
 import type { Store } from '../state/store.js';
-import { pagePolicy } from './csp.js';
-import { HTML, notFound, requestPath, send } from './http.js';
-import { EventHub, watchFolders } from './live.js';
-import { messagePage } from '../site/frame.js';
+import { pagePolicy } from '../http/csp.js';
+import { HTML, notFound, requestPath, send } from '../http/http.js';
+import { EventHub, watchFolders } from '../http/live.js';
+import { messagePage } from '../page/frame.js';
 import type { ActionSettings } from '../studio/actions.js';
 import type { RouteContext } from './route-context.js';
 import { route } from './routes.js';
 import { studioState } from '../studio/routes.js';
-import { announceServer, secretId } from './running.js';
+import { announceServer, secretId } from '../http/running.js';
 import { readStatuses } from '../workflow/sent-status.js';
 import { assertStrongSecret } from '../share/share-token.js';
-import { Workspace } from '../studio/workspace.js';
+import { Workspace } from '../workspace/workspace.js';
 import { teamContext, type TeamOptions } from '../team/http/start.js';
 import { isStudioHost } from '../team/http/context.js';
 
@@ -98,7 +98,11 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
     settings,
     ...studioState(),
   };
-  if (o.team) Object.assign(ctx, teamContext(o.team, url, ctx, settings, o.onError ?? (() => undefined)));
+  if (o.team) {
+    Object.assign(ctx, teamContext(o.team, url, o.store, settings.transport, o.onError ?? (() => undefined)));
+    // The editor's requests must come from STUDIO_URL's origin, not a loopback one.
+    ctx.editor.origin = ctx.team!.config.origin;
+  }
   const onError = o.onError ?? (() => undefined);
   // The store is the one source of status: the content folder's sent records are folded into it
   // (workflow/sent-status.ts) now, and again whenever content changes. A damaged sent record is
