@@ -86,3 +86,6 @@ if (existsSync(preview)) {
 
 const editorBench = path.join(ROOT, 'scripts/bench-editor.ts');
 if (existsSync(editorBench)) await import(editorBench);
+
+const teamBench = path.join(ROOT, 'scripts/bench-team.ts');
+if (existsSync(teamBench)) await import(teamBench);

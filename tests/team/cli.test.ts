@@ -137,6 +137,12 @@ describe('serve --team refuses to start half configured', () => {
       'TRUSTED_PROXY holds "proxy.local"',
     ],
   ];
+  it('--public and --team together are refused: the public server never serves the studio', async () => {
+    const r = await run(['serve', '--team', '--public', '--port', '0'], { STUDIO_URL: 'https://studio.example.gov.uk' });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('choose one: --public serves readers, --team serves the studio to the team');
+  });
+
   it.each(cases)('%s', async (_name, settings, said) => {
     const r = await run(['serve', '--team', '--port', '0'], settings);
     expect(r.code).toBe(1);

@@ -99,7 +99,7 @@ describe('signed in', () => {
     const before = s.store.audit.list().length;
     const r = await s.post(cookie, '/issues/2022-05/approve', { csrf });
     expect(r.status).toBe(403);
-    expect(r.body).toContain('You are a writer on this team, and only a approver or publisher or admin can approve an issue.');
+    expect(r.body).toContain('Only an approver or above may do this: you are a writer, so it cannot be approved by you.');
     expect(r.body).toContain('Nothing was done or recorded.');
     expect(s.store.approvals.live('2022-05')).toEqual([]);
     expect(s.store.audit.list().length).toBe(before);
