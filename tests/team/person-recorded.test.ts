@@ -49,7 +49,7 @@ describe('in team mode', () => {
       fields: [expect.stringMatching(/changed$/)],
       person: { name: 'Priya Shah', email: 'priya@example.gov.uk', issuer: s.url, subject: 'priya@example.gov.uk' },
     });
-    expect(describeAuditEntry(entry)).toMatch(/Priya Shah <priya@example\.gov\.uk>  saved 2022-05: .*changed/);
+    expect(describeAuditEntry(entry)).toMatch(/Priya Shah <priya@example\.gov\.uk> {2}saved 2022-05: .*changed/);
   });
 
   it('four eyes: the last person to change the content cannot approve it; another approver can', async () => {
