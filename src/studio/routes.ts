@@ -47,6 +47,8 @@ export async function home(c: RouteContext, req: IncomingMessage, res: ServerRes
     forms: signedIn(req) !== undefined,
     headers: signedIn(req) ? { 'Referrer-Policy': 'same-origin' } : {},
   });
+  // The list is answered; the drafts' pages will be asked for next.
+  res.once('finish', () => void c.ws.renderInBackground());
 }
 
 export async function studioIssue(
