@@ -1,4 +1,4 @@
-// The team studio's routes (team mode only, listed in src/http/routes.ts): sign in with the
+// The team studio's routes (team mode only, listed in src/server/routes.ts): sign in with the
 // identity provider or an email link, and sign out (the team page is team-page.ts). Each sign-in starts a new
 // session; the address to return to is only ever a path of the studio.
 import type { IncomingMessage, ServerResponse } from 'node:http';
