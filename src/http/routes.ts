@@ -12,6 +12,7 @@ import {
   saveEdits,
   sharedEditor,
 } from '../editor/http/routes.js';
+import { editedForm } from '../editor/http/form-route.js';
 import { accessibilityStatement, archive, archivedIssue, feed, sharedIssue } from '../site/routes.js';
 import { FAVICON_SVG } from '../site/frame.js';
 import { action, home, issueReport, studioEmail, studioIssue } from '../studio/routes.js';
@@ -46,6 +47,7 @@ const ROUTES: Route[] = [
   { pattern: ['new-issue'], dir: true, studioOnly: true, handle: newIssueForm },
   { method: 'POST', pattern: ['api', 'edit', 'preview'], dir: false, studioOnly: true, handle: previewEdits },
   { method: 'POST', pattern: ['api', 'edit', 'save'], dir: false, studioOnly: true, handle: saveEdits },
+  { method: 'POST', pattern: ['api', 'edit', 'form'], dir: false, studioOnly: true, handle: editedForm },
   { method: 'POST', pattern: ['api', 'issues', 'new'], dir: false, studioOnly: true, handle: createIssue },
   { pattern: ['archive'], dir: true, studioOnly: false, handle: archive },
   { pattern: ['archive', ':id'], dir: true, studioOnly: false, handle: archivedIssue },

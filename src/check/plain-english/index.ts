@@ -4,7 +4,7 @@
 // sent, whose words can no longer change, they are hints for the next one. Passive voice is always a hint.
 import type { Content, Issue } from '../../content/schema.js';
 import { type Check, sectionRef } from '../context.js';
-import type { Finding, Severity } from '../finding.js';
+import type { AcknowledgedFinding, Finding, Severity } from '../finding.js';
 import { paragraphs } from '../privacy/text.js';
 import { abbreviationsIn } from './abbreviations.js';
 import { blankNames, contentNames, insideName, titleCase } from './names.js';
@@ -16,19 +16,38 @@ export const plainEnglishCheck: Check = {
   name: 'plain-english',
   description: `plain English as GOV.UK asks: no words on its list to avoid, abbreviations spelt out first, sentences of at most ${MAX_WORDS} words readable at age ${READING_AGE}`,
   wcag: ['3.1.5 Reading Level'],
-  run: ({ content, issue }) => plainEnglish(content, issue),
+  run: async ({ content, issue, measured }) => {
+    const { findings, acknowledged } = letStand(issue, await plainEnglish(content, issue));
+    if (acknowledged.length) measured.acknowledged = [...(measured.acknowledged ?? []), ...acknowledged];
+    return findings;
+  },
 };
+
+/** Findings a person acknowledged in the issue (same code, same quoted text) are quiet, and listed as let stand. */
+function letStand(issue: Issue, all: Finding[]): { findings: Finding[]; acknowledged: AcknowledgedFinding[] } {
+  const acks = issue.acknowledgements ?? [];
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+  const findings: Finding[] = [];
+  const acknowledged: AcknowledgedFinding[] = [];
+  for (const f of all) {
+    const a = acks.find((x) => x.code === f.code && f.quote !== undefined && norm(x.text) === norm(f.quote));
+    if (a) acknowledged.push({ code: f.code, section: f.section, text: a.text, reason: a.reason, by: a.by });
+    else findings.push(f);
+  }
+  return { findings, acknowledged };
+}
 
 /** Findings name their field and span; runChecks places them in the issue file (locate.ts). */
 export async function plainEnglish(content: Content, issue: Issue): Promise<Finding[]> {
   const severity: Severity = issue.status === 'sent' ? 'hint' : 'warning';
   const names = contentNames(content);
   const fields = proseFields(issue).map((f) => ({ ...f, named: blankNames(f.prose, names) }));
-  const at = (f: ProseField, start: number, end: number): Pick<Finding, 'section' | 'field' | 'span' | 'file'> => ({
+  const at = (f: ProseField, start: number, end: number): Pick<Finding, 'section' | 'field' | 'span' | 'file' | 'quote'> => ({
     section: sectionRef(issue, f.section),
     field: f.field,
     span: { start, end, text: f.text.slice(start, end) },
     file: issue.file,
+    quote: f.text.slice(start, end),
   });
   // The line and column are the finding's own (shown before it), not repeated here.
   const where = (f: ProseField) => `${issue.file} (${placeName(issue, f)})`;

@@ -7,4 +7,5 @@ import { browserFile } from '../../../http/assets.js';
 import { studioCss } from '../../../studio/pages/studio-assets.js';
 
 export const editorCss = (): string => `${studioCss()}${browserFile('editor/http/browser/editor.css')}`;
-export const editorScript = (): string => browserFile('editor/http/browser/editor.js');
+export const editorScript = (): string =>
+  `${browserFile('editor/http/browser/editor-show.js')}\n${browserFile('editor/http/browser/editor.js')}`;

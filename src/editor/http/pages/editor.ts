@@ -49,14 +49,14 @@ export function editorPage(p: EditorPageInput): string {
 ${errorSummary(p.messages)}
 <h1>${p.title}</h1>
 ${back}<p class="muted">Editing <code>content/${p.file}</code>. Only what you change is written to the file.</p>
-<div class="notice" id="disk-changed" hidden><p>This file was changed outside this form since you opened it. When you save, your changes are merged into it, or you are asked to choose where both changed the same thing.</p><button type="button" id="reload-form">Reload the form from the file</button></div>
+<div class="notice" id="disk-changed" hidden><p>This file was changed outside this form in places you changed too. The form shows your values; when you save, you are asked to choose for each place. Or drop your unsaved changes and show the file as it is.</p><button type="button" id="reload-form">Show the file as it is (drop my unsaved changes)</button></div>
 <div class="editor">
 <form id="editor-form" novalidate aria-label="${p.title}">
 ${formHtml(p.form, p.messages, p.anchors)}
 </form>
 ${preview}
 </div>
-<div class="save-bar" id="save-bar"><button type="button" id="save">Save to the file</button> <span id="editor-status" role="status"></span>
+<div class="save-bar" id="save-bar"><button type="button" id="save">Save to the file</button> <button type="button" id="discard" class="secondary">Discard unsaved changes</button> <span id="editor-status" role="status"></span>
 <div id="save-result" aria-live="polite"></div></div>
 </main>`;
   return page({
