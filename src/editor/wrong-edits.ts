@@ -28,8 +28,7 @@ export function wrongEdits(ops: readonly EditOp[], messages: readonly FieldMessa
     if (!target?.length) return;
     const errors = messages.filter((m) => m.severity === 'error' && within(m.path, target));
     if (errors.length === 0) return;
-    const first = errors[0]!;
-    wrong.push({ index, fieldId: first.fieldId, where: first.where, message: errors.map((m) => m.message).join(' ') });
+    for (const m of errors) wrong.push({ index, fieldId: m.fieldId, where: m.where, message: m.message });
     skip.push(index);
     if (op.op === 'insert') dropped.push(target);
   });
