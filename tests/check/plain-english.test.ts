@@ -136,6 +136,44 @@ describe('the plain-english rules', () => {
     expect(words(report.findings.filter((f) => f.section?.index === 0 && f.span!.start > 1000))).toEqual(['word-to-avoid: tackling']);
   });
 
+  it('a word inside a capitalised name of several words is not flagged, even at the start of a sentence', async () => {
+    const report = await checkApril(
+      {
+        content: (_content, issue) => {
+          const welcome = issue.sections[0] as { body: string };
+          welcome.body += '\n\nStrengthening Families is a programme. We are strengthening links.';
+        },
+      },
+      [plainEnglishCheck],
+    );
+    expect(words(report.findings.filter((f) => f.section?.index === 0 && f.span!.start > 1000))).toEqual(['word-to-avoid: strengthening']);
+  });
+
+  it('a finding acknowledged in the issue (code and quoted text) is quiet, and listed as let stand', async () => {
+    const report = await checkApril(
+      {
+        content: (_content, issue) => {
+          issue.status = 'draft';
+          issue.acknowledgements = [
+            { code: 'plain-english/word-to-avoid', text: 'facilitate', reason: 'a quotation', by: 'A. Secretariat' },
+          ];
+        },
+      },
+      [plainEnglishCheck],
+    );
+    expect(report.findings.filter((f) => f.span?.text === 'facilitate')).toEqual([]);
+    expect(report.findings.filter((f) => f.span?.text === 'dialogue').map((f) => f.quote)).toEqual(['dialogue', 'dialogue']);
+    expect(report.acknowledged).toEqual([
+      {
+        code: 'plain-english/word-to-avoid',
+        section: expect.objectContaining({ index: 3 }),
+        text: 'facilitate',
+        reason: 'a quotation',
+        by: 'A. Secretariat',
+      },
+    ]);
+  });
+
   it('a sentence of 26 words is long and one of 25 is not; a short sentence of long words is hard', async () => {
     const sentence = (n: number) => `${Array.from({ length: n - 1 }, () => 'cat').join(' ')} sat.`;
     expect(await added(sentence(25))).toEqual([]);

@@ -7,7 +7,7 @@ import { type Check, sectionRef } from '../context.js';
 import type { AcknowledgedFinding, Finding, Severity } from '../finding.js';
 import { paragraphs } from '../privacy/text.js';
 import { abbreviationsIn } from './abbreviations.js';
-import { blankNames, contentNames, insideName, titleCase } from './names.js';
+import { blankNames, contentNames, inMultiWordName, insideName, titleCase } from './names.js';
 import { placeName, type ProseField, proseFields } from './prose.js';
 import { MAX_WORDS, READING_AGE, sentenceNotes } from './readability.js';
 import { WORDS_TO_AVOID } from './words-to-avoid.js';
@@ -58,7 +58,7 @@ export async function plainEnglish(content: Content, issue: Issue): Promise<Find
     for (const entry of WORDS_TO_AVOID) {
       const uses = [...f.named.matchAll(entry.forms)].filter(
         (m) =>
-          (anyCapital || !insideName(f.named, m.index)) &&
+          (anyCapital || !(insideName(f.named, m.index) || inMultiWordName(f.named, m.index, m.index + m[0].length))) &&
           !entry.except?.(m[0], f.named.slice(0, m.index), f.named.slice(m.index + m[0].length)),
       );
       const first = uses[0];

@@ -58,7 +58,7 @@ describe('a file changed on disk during an edit', () => {
     await page.close();
   });
 
-  it('after a save merged with another window\'s, shows the other window\'s values', async () => {
+  it("after a save merged with another window's, shows the other window's values", async () => {
     const a = await open(`/issues/${DRAFT}/edit/`);
     const b = await open(`/issues/${DRAFT}/edit/`);
     await field(a, 'f.preheader').fill('Window A wrote this');
