@@ -91,6 +91,14 @@ describe('the plain-english rules', () => {
       ),
     );
 
+  it('an issue with a sent record (sent by the tool, its file still a draft) gets hints, as 2022-04 does', async () => {
+    const input = await aprilInput({ content: (_c, issue) => void (issue.status = 'draft') });
+    const sent = await runChecks(input, { sent: true }, [plainEnglishCheck]);
+    expect(new Set(sent.findings.map((f) => f.severity))).toEqual(new Set(['hint']));
+    const draft = await runChecks(input, {}, [plainEnglishCheck]);
+    expect(draft.warnings).toBeGreaterThan(0);
+  });
+
   it('names each word GOV.UK asks writers to avoid, with the plainer word', async () => {
     const report = await checkApril(appendToBody(0, 'Going forward, we will leverage our data in order to streamline and utilise it.'), [
       plainEnglishCheck,

@@ -16,8 +16,8 @@ export const plainEnglishCheck: Check = {
   name: 'plain-english',
   description: `plain English as GOV.UK asks: no words on its list to avoid, abbreviations spelt out first, sentences of at most ${MAX_WORDS} words readable at age ${READING_AGE}`,
   wcag: ['3.1.5 Reading Level'],
-  run: async ({ content, issue, measured }) => {
-    const { findings, acknowledged } = letStand(issue, await plainEnglish(content, issue));
+  run: async ({ content, issue, measured, options }) => {
+    const { findings, acknowledged } = letStand(issue, await plainEnglish(content, issue, options.sent));
     if (acknowledged.length) measured.acknowledged = [...(measured.acknowledged ?? []), ...acknowledged];
     return findings;
   },
@@ -38,8 +38,9 @@ function letStand(issue: Issue, all: Finding[]): { findings: Finding[]; acknowle
 }
 
 /** Findings name their field and span; runChecks places them in the issue file (locate.ts). */
-export async function plainEnglish(content: Content, issue: Issue): Promise<Finding[]> {
-  const severity: Severity = issue.status === 'sent' ? 'hint' : 'warning';
+export async function plainEnglish(content: Content, issue: Issue, sent = false): Promise<Finding[]> {
+  // Sent: marked so in the file (issues from before the tool) or with a sent record (issues it sent).
+  const severity: Severity = issue.status === 'sent' || sent ? 'hint' : 'warning';
   const names = contentNames(content);
   const fields = proseFields(issue).map((f) => ({ ...f, named: blankNames(f.prose, names) }));
   const at = (f: ProseField, start: number, end: number): Pick<Finding, 'section' | 'field' | 'span' | 'file' | 'quote'> => ({

@@ -3,7 +3,7 @@
 // check report beside it. Pure.
 import type { CheckReport } from '../../check/finding.js';
 import type { Issue } from '../../content/schema.js';
-import { ukDateTime } from '../../time/uk.js';
+import { ukDateTime, ukInstant } from '../../time/uk.js';
 import { type Standing, standingKey } from '../standing.js';
 import { type ActionResult, actionsPanel } from './actions.js';
 import { problemsOverlay, reportPanel } from './report.js';
@@ -60,19 +60,20 @@ export function studioIssuePage(p: IssuePageInput): string {
   // is being typed survives a save.
   // What is being sent, or was, is not edited (editor/http/routes.ts refuses it too).
   const goingOut = standing.status === 'sending' || standing.status === 'sent';
-  const head = `${issue.subject}|${issue.sendAt}|${issue.file}|${goingOut}`;
+  const head = `${issue.subject}|${issue.sendAt}|${issue.file}|${goingOut}|${standing.sentAt ?? ''}`;
+  const sentOn = standing.status === 'sent' ? sentWords(standing.sentAt) : undefined;
   const body = markup`${topBar(p.name)}
 <main class="wrap">
 ${problemsOverlay(p.problems, p.render !== undefined)}
 <div id="head" class="issue-head" data-render="${head}"><h1>${issue.subject}</h1>
-<p>Planned for ${ukDateTime(issue.sendAt)} · <code>${issue.file}</code>${goingOut ? '' : markup` · <a href="${base}edit/">Edit</a>`}${standing.status === 'sent' ? markup` · <a href="${base}report/">What readers did</a>` : ''}</p></div>
+<p>${sentOn ?? `Planned for ${ukDateTime(issue.sendAt)}`} · <code>${issue.file}</code>${goingOut ? '' : markup` · <a href="${base}edit/">Edit</a>`}${standing.status === 'sent' ? markup` · <a href="${base}report/">What readers did</a>` : ''}</p></div>
 ${standingBlock(standing, standingKey(standing))}
 ${actionsPanel(issue.id, standing.status, p.actions.token, p.actions.result)}
 <div id="live" data-render="${p.render ? p.render.seq : 'none'}:${p.problems.length}">
 ${toolbar(base, p.view)}
 <div class="layout">
 <section aria-label="Preview">${p.render ? preview(p.view, p.render, emailHref, issue.subject) : markup`<p>No preview yet: the issue has not rendered without errors.</p>`}</section>
-${reportPanel(issue, p.report, emailHref, p.problems)}
+${reportPanel(issue, p.report, emailHref, p.problems, sentOn)}
 </div>
 </div>
 </main>`.text;
@@ -83,6 +84,11 @@ ${reportPanel(issue, p.report, emailHref, p.problems)}
     body,
     bodyAttrs: { 'data-issue': issue.id },
   });
+}
+
+/** "Sent on Tuesday 5 April 2022 at 09:00", from the sent record; "Sent" when the record has no time. */
+function sentWords(sentAt: string | undefined): string {
+  return sentAt ? `Sent on ${ukInstant(new Date(sentAt))}` : 'Sent';
 }
 
 function toolbar(base: string, view: PreviewView): Html {
