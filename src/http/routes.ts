@@ -15,7 +15,7 @@ import {
 import { editedForm } from '../editor/http/form-route.js';
 import { accessibilityStatement, archive, archivedIssue, feed, sharedIssue } from '../site/routes.js';
 import { FAVICON_SVG } from '../site/frame.js';
-import { action, home, issueReport, studioEmail, studioIssue } from '../studio/routes.js';
+import { action, home, issueReport, issueReportCsv, studioEmail, studioIssue } from '../studio/routes.js';
 import { notFound, pathTo, redirect, type RequestPath, securityHeaders, send } from './http.js';
 import type { Handler, RouteContext } from './route-context.js';
 
@@ -35,6 +35,7 @@ const ROUTES: Route[] = [
   { pattern: ['issues', ':id', 'email'], dir: false, studioOnly: true, handle: studioEmail },
   // What readers did with a sent issue (src/report): aggregate figures, studio only.
   { pattern: ['issues', ':id', 'report'], dir: true, studioOnly: true, handle: issueReport },
+  { pattern: ['issues', ':id', 'report', 'links.csv'], dir: false, studioOnly: true, handle: issueReportCsv },
   // The actions: studio mode only (so public mode answers 404), each a form post (see csrf.ts).
   { method: 'POST', pattern: ['issues', ':id', 'approve'], dir: false, studioOnly: true, handle: action('approve') },
   { method: 'POST', pattern: ['issues', ':id', 'proof'], dir: false, studioOnly: true, handle: action('proof') },

@@ -6,7 +6,7 @@ import { StudioSessions } from '../http/csrf.js';
 import { EMAIL_POLICY } from '../http/csp.js';
 import { HTML, notFound, pathTo, readForm, redirect, type RequestPath, send } from '../http/http.js';
 import { type Handler, htmlPage as page, type RouteContext } from '../http/route-context.js';
-import { studioReportPage } from '../report/studio.js';
+import { studioReportCsv, studioReportPage } from '../report/studio.js';
 import { messagePage } from '../site/frame.js';
 import { type ActionContext, ActionResults, runAction } from './actions.js';
 import type { ActionName } from './pages/actions.js';
@@ -103,4 +103,16 @@ export async function issueReport(c: RouteContext, req: IncomingMessage, res: Se
   const html = c.ws.issue(id!) && (await studioReportPage(c.ws.newsletterName(), c.ws.paths, c.store, id!, c.now()));
   if (!html) return notFound(req, res);
   page(req, res, html, { cache: 'no-store' });
+}
+
+/** The clicks per link of a sent issue as CSV, as `newsletter report <id> --csv` prints them: a download. */
+export async function issueReportCsv(c: RouteContext, req: IncomingMessage, res: ServerResponse, [id]: string[]): Promise<void> {
+  const csv = c.ws.issue(id!) && (await studioReportCsv(c.ws.paths, c.store, id!, c.now()));
+  if (!csv) return notFound(req, res);
+  send(req, res, {
+    type: 'text/csv; charset=utf-8',
+    body: csv,
+    cache: 'no-store',
+    headers: { 'Content-Disposition': `attachment; filename="${id}-links.csv"` },
+  });
 }

@@ -23,7 +23,10 @@ export async function standingOf(ws: Workspace, store: Store, id: string, now: D
   const needed = content.newsletter.approvals;
   // What was sent is history: approval no longer applies to it.
   if (status === 'sent') {
-    const sentAt = await readSentSnapshot(ws.paths, id).then((r) => r?.sentAt, () => undefined);
+    const sentAt = await readSentSnapshot(ws.paths, id).then(
+      (r) => r?.sentAt,
+      () => undefined,
+    );
     return { status, approval: { state: 'none', needed }, ...(sentAt ? { sentAt } : {}) };
   }
   const shown = await ws.render(id);

@@ -48,7 +48,13 @@ export async function issueStandings(paths: ProjectPaths, store: Store, ids: str
   for (const issue of issues) {
     const status = statuses.get(issue.id);
     const hash = status === 'sent' ? null : snapshotOf(content, issue, await renderIssue(content, issue, templates), now).hash;
-    const sentHash = status === 'sent' ? await readSentSnapshot(paths, issue.id).then((r) => r?.snapshot.hash, () => undefined) : undefined;
+    const sentHash =
+      status === 'sent'
+        ? await readSentSnapshot(paths, issue.id).then(
+            (r) => r?.snapshot.hash,
+            () => undefined,
+          )
+        : undefined;
     standings.push({
       id: issue.id,
       subject: issue.subject,
