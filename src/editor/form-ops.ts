@@ -37,6 +37,11 @@ export function formEdits(file: EditableFile, text: string, ops: readonly FormOp
       const list = specAt(describe(file.schema), op.path, (p) => valueAt(data, p));
       const wanted = (op.value as { type?: string } | undefined)?.type;
       edit = list?.kind === 'list' ? { ...op, value: skeleton(list.item, wanted) } : op;
+    } else if (op.op === 'set' && typeof op.value === 'string' && op.value !== '' && !op.value.endsWith('\n')) {
+      // A text the file keeps as a block (`body: |`) ends in a line end; a textarea may drop it,
+      // and without it the block would be written `|-`: the line end is put back.
+      const was = valueAt(data, op.path);
+      edit = typeof was === 'string' && was.endsWith('\n') ? { ...op, value: `${op.value}\n` } : op;
     } else edit = op;
     // A list the file does not have yet: its first item creates it.
     if (edit.op === 'insert' && valueAt(data, edit.path) === undefined && edit.index === 0)

@@ -35,7 +35,7 @@ export async function serveCommand(paths: ProjectPaths, args: ServeArgs, io: Io,
       onChange: (issues, problems) =>
         io.out(
           problems.length
-            ? `changed — ${problems.length} problem(s), showing the last good version:\n  ${problems.join('\n  ')}`
+            ? `changed — ${problems.length} problem${problems.length === 1 ? '' : 's'}, showing the last good version:\n  ${problems.join('\n  ')}`
             : `updated ${issues === 'all' ? 'every issue' : issues.join(', ')}`,
         ),
     }).catch((e: NodeJS.ErrnoException) => {
@@ -47,7 +47,7 @@ export async function serveCommand(paths: ProjectPaths, args: ServeArgs, io: Io,
     io.out(
       args.public ? `Public archive: ${server.url}/archive/ (drafts and the studio are not served)` : `Preview studio: ${server.url}/`,
     );
-    if (problems.length) io.out(`The content has ${problems.length} problem(s); the studio shows them:\n  ${problems.join('\n  ')}`);
+    if (problems.length) io.out(`The content has ${problems.length} problem${problems.length === 1 ? '' : 's'}; the studio shows them:\n  ${problems.join('\n  ')}`);
     io.out('Press Ctrl-C to stop.');
     await (args.until ?? stopSignal());
     await server.close();

@@ -36,7 +36,7 @@ export function studioIndexPage(name: string, issues: StudioIssue[], problems: s
     title: `Issues — ${name}`,
     css: studioCss(),
     script: studioScript(),
-    body: markup`${topBar(name)}\n<main class="wrap">\n${problemsOverlay(problems, rows.length > 0)}\n<h1>Issues</h1>\n<p><a class="button" href="/new-issue/">New issue</a> <a href="/edit/regions/">Edit regional links</a> <a href="/edit/reviews/">Edit published reviews</a></p>\n<div id="live" data-render="${rows.length}:${issues.map((i) => `${i.issue.id}=${standingKey(i.standing)}`).join(',')}">${table}</div>\n</main>`
+    body: markup`${topBar(name)}\n<main class="wrap">\n${problemsOverlay(problems, rows.length > 0)}\n<h1>Issues</h1>\n<ul class="home-links" aria-label="Start"><li><a class="button" href="/new-issue/">New issue</a></li><li><a href="/edit/regions/">Edit regional links</a></li><li><a href="/edit/reviews/">Edit published reviews</a></li></ul>\n<div id="live" data-render="${rows.length}:${issues.map((i) => `${i.issue.id}=${standingKey(i.standing)}`).join(',')}">${table}</div>\n</main>`
       .text,
   });
 }
