@@ -6,7 +6,7 @@ import { snapshotOf } from '../archive/snapshot.js';
 import type { ApprovalState } from '../state/approvals.js';
 import type { IssueStatus } from '../state/status.js';
 import type { Store } from '../state/store.js';
-import type { Workspace } from './workspace.js';
+import type { Workspace } from '../workspace/workspace.js';
 
 export interface Standing {
   status: IssueStatus;

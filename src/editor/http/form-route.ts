@@ -12,8 +12,7 @@ import { formHtml } from './pages/editor-form.js';
 import { validateText } from '../validate.js';
 import type { Section } from '../../content/schema.js';
 import { anchorFor } from '../../render/model.js';
-import type { RouteContext } from '../../http/route-context.js';
-import { editRequest, editsOr, fixedFields, json, labelled, shownName } from './routes.js';
+import { type RouteContext, editRequest, editsOr, fixedFields, json, labelled, shownName } from './routes.js';
 
 export async function editedForm(c: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const r = await editRequest(c, req, res);

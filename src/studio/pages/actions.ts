@@ -1,8 +1,9 @@
 // The studio's three actions on an issue page — approve, send a proof, make a share link — as
 // plain forms that post and come back with the result, so they work without JavaScript; the
 // studio script only keeps the page in place. The result is said in a status region. Pure.
-import { type Html, markup, raw } from '../../site/html.js';
+import { type Html, markup, raw } from '../../page/html.js';
 import type { IssueStatus } from '../../state/status.js';
+import { issueClosed } from '../../workflow/closed.js';
 
 export type ActionName = 'approve' | 'proof' | 'share';
 
@@ -14,16 +15,6 @@ export interface ActionResult {
   /** A share link just made, to copy, and what to know of its address (it opens on this computer only). */
   link?: string;
   note?: string;
-}
-
-/**
- * Why an issue being sent, or sent, is no longer approved, proofed, shared or edited: what went
- * out is its record. One sentence for the issue page, the editor and the refused requests.
- */
-export function issueClosed(id: string, status: 'sending' | 'sent'): string {
-  return status === 'sent'
-    ? `This issue has been sent. Its public page, /archive/${id}/, is what subscribers received; it is not approved, proofed, shared or edited again.`
-    : 'This issue is being sent now: it cannot be approved, proofed, shared or edited while it goes out.';
 }
 
 export const SHARE_EXPIRIES = { '1d': '1 day', '7d': '7 days', '30d': '30 days' } as const;

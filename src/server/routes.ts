@@ -14,9 +14,9 @@ import {
 } from '../editor/http/routes.js';
 import { editedForm } from '../editor/http/form-route.js';
 import { accessibilityStatement, archive, archivedIssue, feed, sharedIssue } from '../site/routes.js';
-import { FAVICON_SVG } from '../site/frame.js';
+import { FAVICON_SVG } from '../page/frame.js';
 import { action, home, issueReport, issueReportCsv, studioEmail, studioIssue } from '../studio/routes.js';
-import { notFound, pathTo, redirect, type RequestPath, securityHeaders, send } from './http.js';
+import { notFound, pathTo, redirect, type RequestPath, securityHeaders, send } from '../http/http.js';
 import type { Handler, RouteContext } from './route-context.js';
 
 interface Route {
