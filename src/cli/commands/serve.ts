@@ -47,7 +47,10 @@ export async function serveCommand(paths: ProjectPaths, args: ServeArgs, io: Io,
     io.out(
       args.public ? `Public archive: ${server.url}/archive/ (drafts and the studio are not served)` : `Preview studio: ${server.url}/`,
     );
-    if (problems.length) io.out(`The content has ${problems.length} problem${problems.length === 1 ? '' : 's'}; the studio shows them:\n  ${problems.join('\n  ')}`);
+    if (problems.length)
+      io.out(
+        `The content has ${problems.length} problem${problems.length === 1 ? '' : 's'}; the studio shows them:\n  ${problems.join('\n  ')}`,
+      );
     io.out('Press Ctrl-C to stop.');
     await (args.until ?? stopSignal());
     await server.close();

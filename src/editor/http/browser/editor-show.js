@@ -16,7 +16,7 @@ window.EditorShow = (() => {
   let acks = 0;
 
   /** The person acknowledging: the one signed in (the page says), else the name typed before on this computer. */
-  const person = () => document.body.dataset.person || localStorage.getItem(NAME_KEY) || '';
+  const person = () => document.body.dataset.person || window.localStorage.getItem(NAME_KEY) || '';
 
   const ackButton = (f) =>
     f.quote === undefined || f.code === 'privacy/unused-acknowledgement'
@@ -65,10 +65,10 @@ window.EditorShow = (() => {
             (!by ? name : reason).focus();
             return;
           }
-          if (!document.body.dataset.person) localStorage.setItem(NAME_KEY, by);
+          if (!document.body.dataset.person) window.localStorage.setItem(NAME_KEY, by);
           form.remove();
           document.dispatchEvent(
-            new CustomEvent('editor:acknowledge', {
+            new window.CustomEvent('editor:acknowledge', {
               detail: { op: 'acknowledge', code: f.code, text: f.quote, reason: reason.value.trim() },
             }),
           );

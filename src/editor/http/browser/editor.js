@@ -7,7 +7,7 @@
   let pending = [];
   let timer;
   let seq = 0;
-  const actor = () => body().person || localStorage.getItem('newsletter-your-name') || undefined;
+  const actor = () => body().person || window.localStorage.getItem('newsletter-your-name') || undefined;
   const api = async (url, payload) => {
     const response = await fetch(url, {
       method: 'POST',
