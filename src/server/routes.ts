@@ -13,6 +13,7 @@ import {
   sharedEditor,
 } from '../editor/http/routes.js';
 import { editedForm } from '../editor/http/form-route.js';
+import { tickByHand } from '../editor/http/checklist-route.js';
 import { accessibilityStatement, archive, archivedIssue, feed, sharedIssue } from '../site/routes.js';
 import { FAVICON_SVG } from '../page/frame.js';
 import { action, home, issueReport, issueReportCsv, studioEmail, studioIssue } from '../studio/routes.js';
@@ -49,6 +50,7 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: ['api', 'edit', 'preview'], dir: false, studioOnly: true, handle: previewEdits },
   { method: 'POST', pattern: ['api', 'edit', 'save'], dir: false, studioOnly: true, handle: saveEdits },
   { method: 'POST', pattern: ['api', 'edit', 'form'], dir: false, studioOnly: true, handle: editedForm },
+  { method: 'POST', pattern: ['api', 'checklist'], dir: false, studioOnly: true, handle: tickByHand },
   { method: 'POST', pattern: ['api', 'issues', 'new'], dir: false, studioOnly: true, handle: createIssue },
   { pattern: ['archive'], dir: true, studioOnly: false, handle: archive },
   { pattern: ['archive', ':id'], dir: true, studioOnly: false, handle: archivedIssue },

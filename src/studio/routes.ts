@@ -15,6 +15,7 @@ import type { ActionName } from './pages/actions.js';
 import { studioIndexPage, studioIssuePage } from './pages/studio.js';
 import { emailInScheme, parseView } from './pages/view.js';
 import { standingOf } from './standing.js';
+import { readChecklist } from '../workflow/checklist.js';
 
 /** What these handlers use of the server's context (src/server/route-context.ts, which has it all). */
 interface RouteContext {
@@ -63,6 +64,7 @@ export async function studioIssue(
     render,
     report,
     problems: c.ws.problems(id!),
+    checklist: standing.status === 'sent' || standing.status === 'sending' ? [] : await readChecklist(c.ws.paths.content, id!),
     actions: { token: c.sessions.formToken(session.id), result: c.results.get(session.id, p.query.get('result')) },
   });
   // A form posted from a page whose policy is no-referrer carries "Origin: null"; same-origin lets

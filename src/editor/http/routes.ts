@@ -14,6 +14,8 @@ import { describe, keyOrderOf } from '../schema-walk.js';
 import { type FormOp, formEdits } from '../form-ops.js';
 import { requestActor } from './actor.js';
 import { wrongEdits } from '../wrong-edits.js';
+import { tickSaved } from './checklist-route.js';
+import { readChecklist } from '../../workflow/checklist.js';
 import { type FieldMessage, findingMessage, validateText } from '../validate.js';
 import { NewsletterError } from '../../errors.js';
 import { checkRendered, loadTemplates } from '../../pipeline.js';
@@ -109,6 +111,7 @@ async function editorFor(
         messages: labelled(file, data, validateText(shownName(file), opened.text, file.schema)),
         anchors: sections.map((s, i) => (typeof s?.title === 'string' ? anchorFor(s, i) : '')),
         issue: issue && { ...issue, subject },
+        checklist: issue ? await readChecklist(c.ws.paths.content, issue.id) : [],
       });
   send(req, res, { type: HTML, body: html, csp: pagePolicy(html, { frames: true, connect: true }), headers: PAGE_HEADERS });
 }
@@ -238,6 +241,7 @@ export async function saveEdits(c: RouteContext, req: IncomingMessage, res: Serv
   if (outcome.kind === 'saved')
     return json(req, res, 200, {
       kind: 'saved',
+      ...(r.file.issue ? { checklist: await tickSaved(c, r.file.issue, ops) } : {}),
       hash: outcome.hash,
       merged: outcome.merged,
       summary: outcome.hunks.length ? describeEdits(r.file.schema, before, ops) : [],

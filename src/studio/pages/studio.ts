@@ -10,6 +10,8 @@ import { problemsOverlay, reportPanel } from './report.js';
 import { page } from '../../page/frame.js';
 import { type Html, joinHtml, markup, raw } from '../../page/html.js';
 import { approvalSummary, standingBlock, statusTag } from './standing.js';
+import type { ChecklistItem } from '../../workflow/checklist.js';
+import { checklistBlock } from '../../editor/http/pages/editor.js';
 import { studioCss, studioScript } from '../../page/studio-assets.js';
 import { type PreviewView, SCHEMES, SHOWS, viewQuery, WIDTHS } from './view.js';
 
@@ -48,6 +50,8 @@ export interface IssuePageInput {
   render?: { seq: number; html: string; text: string };
   report?: CheckReport;
   problems: string[];
+  /** What is left of the new issue's checklist (ticked in the editor). */
+  checklist?: readonly ChecklistItem[];
   /** The form token of the browser's session, and the result of the action just taken. */
   actions: { token: string; result?: ActionResult };
 }
@@ -68,6 +72,7 @@ ${problemsOverlay(p.problems, p.render !== undefined)}
 <div id="head" class="issue-head" data-render="${head}"><h1>${issue.subject}</h1>
 <p>${sentOn ?? `Planned for ${ukDateTime(issue.sendAt)}`} · <code>${issue.file}</code>${goingOut ? '' : markup` · <a href="${base}edit/">Edit</a>`}${standing.status === 'sent' ? markup` · <a href="${base}report/">What readers did</a>` : ''}</p></div>
 ${standingBlock(standing, standingKey(standing))}
+${checklistBlock(p.checklist ?? [], false, `${base}edit/`)}
 ${actionsPanel(issue.id, standing.status, p.actions.token, p.actions.result)}
 <div id="live" data-render="${p.render ? p.render.seq : 'none'}:${p.problems.length}">
 ${toolbar(base, p.view)}

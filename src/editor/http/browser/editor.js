@@ -155,6 +155,20 @@
   document.addEventListener('change', (e) => {
     if (e.target.dataset && e.target.dataset.path) record(e.target);
   });
+  // The new issue's checklist: what is left of it after a tick by hand or a save.
+  const showChecklist = (items) => {
+    const section = $('checklist');
+    if (!section || !items) return;
+    const left = items.filter((i) => !i.done).map((i) => i.id);
+    for (const box of section.querySelectorAll('[data-check]')) if (!left.includes(box.dataset.check)) box.closest('li').remove();
+    if (left.length === 0) section.remove();
+  };
+  document.addEventListener('change', async (e) => {
+    if (!e.target.dataset || !e.target.dataset.check || !e.target.checked) return;
+    const r = await api('/api/checklist', { file: body().file, ids: [e.target.dataset.check] });
+    if (r.error) note(r.error);
+    else showChecklist(r.checklist);
+  });
   /**
    * The form as the file is now with the unsaved changes on top (the server merges them when
    * they touch nothing that changed there); each unsaved change is marked.
@@ -218,6 +232,7 @@
         details.append(summary, pre);
         out.append(details);
       }
+      showChecklist(r.checklist);
       note(pending.length ? waiting() : 'All changes saved.');
       return;
     }
