@@ -26,7 +26,7 @@ import { newIssue } from '../../workflow/new-issue.js';
 import { EMAIL_POLICY, pagePolicy } from '../../http/csp.js';
 import { readEditorRequest } from './guard.js';
 import { HTML, notFound, send } from '../../http/http.js';
-import { issueClosed } from '../../workflow/closed.js';
+import { refusedNow } from '../../workflow/closed.js';
 import { closedEditorPage, editorPage, newIssuePage } from './pages/editor.js';
 import type { Store } from '../../state/store.js';
 import type { Workspace } from '../../workspace/workspace.js';
@@ -116,10 +116,12 @@ async function editorFor(
   send(req, res, { type: HTML, body: html, csp: pagePolicy(html, { frames: true, connect: true }), headers: PAGE_HEADERS });
 }
 
-/** Why an issue's file is no longer edited: it is being sent, or was sent (its record is what went). */
+/**
+ * Why an issue's file is not edited now, in the lifecycle table's words: it is scheduled (what will
+ * be sent is the approved version: unschedule to edit), needs attention, is being sent, or was sent.
+ */
 function closedIssue(c: RouteContext, id: string): string | undefined {
-  const status = c.store.statuses.get(id);
-  return status === 'sent' || status === 'sending' ? issueClosed(id, status) : undefined;
+  return refusedNow('edit', c.store.statuses.get(id));
 }
 
 /** The fields shown but not edited, with what the studio knows of them (the status is the store's). */
@@ -141,6 +143,7 @@ export function newIssueForm(c: RouteContext, req: IncomingMessage, res: ServerR
 export async function draftEmail(c: RouteContext, req: IncomingMessage, res: ServerResponse, [, draft]: string[]): Promise<void> {
   const found = c.editor.draft(draft!);
   if (!found) return notFound(req, res);
+  res.once('finish', () => found.shown());
   send(req, res, { type: HTML, body: found.html, csp: EMAIL_POLICY, framed: true });
 }
 
@@ -148,7 +151,7 @@ export async function draftEmail(c: RouteContext, req: IncomingMessage, res: Ser
 export async function draftFindings(c: RouteContext, req: IncomingMessage, res: ServerResponse, [, draft]: string[]): Promise<void> {
   const found = c.editor.draft(draft!);
   if (!found) return notFound(req, res);
-  json(req, res, 200, { findings: await found.findings });
+  json(req, res, 200, { findings: await found.findings() });
 }
 
 export type EditorRequest = { file: EditableFile; hash: string; ops: FormOp[]; actor?: string };
@@ -210,13 +213,15 @@ export async function previewEdits(c: RouteContext, req: IncomingMessage, res: S
       file: shownName(r.file),
     };
     const withIssue = { ...content, issues: [...content.issues.filter((i) => i.id !== issue.id), issue] };
-    const rendered = await renderIssue(withIssue, issue, await loadTemplates(c.ws.paths), {
+    const rendered = await renderIssue(withIssue, issue, c.ws.templatesNow() ?? (await loadTemplates(c.ws.paths)), {
       webUrl: `${c.ws.publicUrl}/archive/${issue.id}/`,
     });
-    const findings = checkRendered(c.ws.paths, withIssue, issue, rendered, { now: c.now() }).then((report) =>
-      labelled(r.file, edited.data, report.findings.map(findingMessage)),
+    const now = c.now();
+    const id = c.editor.putDraft(rendered.html, () =>
+      checkRendered(c.ws.paths, withIssue, issue, rendered, { now }).then((report) =>
+        labelled(r.file, edited.data, report.findings.map(findingMessage)),
+      ),
     );
-    const id = c.editor.putDraft(rendered.html, findings);
     out.draft = `/issues/${issue.id}/edit/draft/${id}`;
     out.findings = `/issues/${issue.id}/edit/findings/${id}`;
   }
