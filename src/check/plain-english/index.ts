@@ -51,7 +51,9 @@ export async function plainEnglish(content: Content, issue: Issue, sent = false)
     quote: f.text.slice(start, end),
   });
   // The line and column are the finding's own (shown before it), not repeated here.
-  const where = (f: ProseField) => `${issue.file} (${placeName(issue, f)})`;
+  // The studio's way first, the file second; a finding that may stand is acknowledged from the editor.
+  const where = (f: ProseField) =>
+    `in the studio's editor, or in ${issue.file} (${placeName(issue, f)}); if it should stand, choose "Acknowledge" beside this finding in the editor`;
 
   const findings: Finding[] = [];
   for (const f of fields) {
@@ -70,7 +72,7 @@ export async function plainEnglish(content: Content, issue: Issue, sent = false)
         severity,
         ...at(f, first.index, first.index + first[0].length),
         message: `"${first[0]}" is on GOV.UK's list of words to avoid: ${entry.word}, in "${excerpt(f.prose, first.index, first.index + first[0].length)}"${more}`,
-        fix: `say ${entry.instead}, at ${where(f)}`,
+        fix: `say ${entry.instead}, ${where(f)}`,
       });
     }
   }
@@ -90,8 +92,8 @@ export async function plainEnglish(content: Content, issue: Issue, sent = false)
         ? `"${u.text}" is used in ${placeName(issue, f)} before it is spelt out in ${placeName(issue, spelt.f)}: "${spelt.u.spelt!}"`
         : `"${u.text}" is used in ${placeName(issue, f)} and never spelt out in the issue`,
       fix: spelt
-        ? `spell it out where it is first used, at ${where(f)}: "${spelt.u.spelt!}", and use ${u.text} after that`
-        : `write it in full the first time, followed by (${u.text}), at ${where(f)}; if it is used only once, write the full words instead`,
+        ? `spell it out where it is first used ("${spelt.u.spelt!}") and use ${u.text} after that, ${where(f)}`
+        : `write it in full the first time, followed by (${u.text}) — if it is used only once, write the full words instead — ${where(f)}`,
     });
   }
 
@@ -113,7 +115,7 @@ export async function plainEnglish(content: Content, issue: Issue, sent = false)
             severity,
             ...at(f, start, end),
             message: `a sentence of ${note.words} words${hard}: "${quote}"; GOV.UK advises ${MAX_WORDS} words at most`,
-            fix: `split it into shorter sentences, one idea in each, at ${where(f)}`,
+            fix: `split it into shorter sentences, one idea in each, ${where(f)}`,
           });
         else if (note.kind === 'hard')
           findings.push({
@@ -121,7 +123,7 @@ export async function plainEnglish(content: Content, issue: Issue, sent = false)
             severity,
             ...at(f, start, end),
             message: `a sentence hard to read at a reading age of ${READING_AGE} (${note.formulas} of 7 readability formulas agree): "${quote}"`,
-            fix: `use shorter, everyday words (fewer syllables), at ${where(f)}`,
+            fix: `use shorter, everyday words (fewer syllables), ${where(f)}`,
           });
         else
           findings.push({
@@ -129,7 +131,7 @@ export async function plainEnglish(content: Content, issue: Issue, sent = false)
             severity: 'hint',
             ...at(f, start, end),
             message: `"${f.prose.slice(start, end)}" is passive voice, in "${excerpt(f.prose, start, end, 5)}"`,
-            fix: `say who does it, if that is clearer ("the Panel published" rather than "was published"), at ${where(f)}`,
+            fix: `say who does it, if that is clearer ("the Panel published" rather than "was published"), ${where(f)}`,
           });
       }
   }
