@@ -81,6 +81,6 @@ export function problemsOverlay(problems: string[], hasRender: boolean): Html {
     problems.map((p) => markup`<li><code>${p}</code></li>`),
     '\n',
   )}</ul>
-<p>${shown} Save the file again once it is fixed; this page updates by itself.</p>
+<p>${shown} Fix it in the editor (Edit), or in the file; this page updates by itself once it is saved.</p>
 </div>`;
 }
