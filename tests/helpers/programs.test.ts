@@ -9,6 +9,7 @@ import { REPO } from './project.js';
 
 const VITEST = path.join(REPO, 'node_modules/vitest/vitest.mjs');
 
+/** vitest on one file, in a process of its own (each test waits as long as its run may take). */
 function vitest(ci: boolean): { status: number | null; output: string } {
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && k !== 'CI' && k !== 'NODE_ENV'));
   const run = spawnSync(process.execPath, [VITEST, 'run', 'tests/share/share.test.ts'], {
@@ -34,7 +35,7 @@ describe('a machine without Chromium', () => {
     const [, passed, skipped] = /Tests\s+(\d+) passed \| (\d+) skipped/.exec(output) ?? [];
     expect(Number(passed), output).toBeGreaterThanOrEqual(6);
     expect(Number(skipped), output).toBeGreaterThan(0);
-  });
+  }, 150_000);
 
   it('with CI set: nothing is skipped, and the browser file fails saying Chromium is missing', () => {
     const { status, output } = vitest(true);
@@ -42,5 +43,5 @@ describe('a machine without Chromium', () => {
     expect(output).not.toContain('npm test:');
     expect(output).toContain('Chromium is not installed at /nonexistent/chromium');
     expect(output).toMatch(/Test Files\s+1 failed/);
-  });
+  }, 150_000);
 });
