@@ -67,6 +67,7 @@ export async function studioIssue(
     report,
     problems: c.ws.problems(id!),
     checklist: standing.status === 'sent' || standing.status === 'sending' ? [] : await readChecklist(c.ws.paths.content, id!),
+    editorToken: c.editor.token,
     actions: { token: c.sessions.formToken(session.id), result: c.results.get(session.id, p.query.get('result')) },
   });
   // A form posted from a page whose policy is no-referrer carries "Origin: null"; same-origin lets

@@ -51,8 +51,9 @@ export interface IssuePageInput {
   render?: { seq: number; html: string; text: string };
   report?: CheckReport;
   problems: string[];
-  /** What is left of the new issue's checklist (ticked in the editor). */
+  /** What is left of the new issue's checklist, and the editor's key that ticks it by hand. */
   checklist?: readonly ChecklistItem[];
+  editorToken?: string;
   /** The form token of the browser's session, and the result of the action just taken. */
   actions: { token: string; result?: ActionResult };
 }
@@ -75,7 +76,7 @@ ${problemsOverlay(p.problems, p.render !== undefined)}
 <div id="head" class="issue-head" data-render="${head}"><h1>${issue.subject}</h1>
 <p>${sentOn ?? `Planned for ${ukDateTime(issue.sendAt)}`} · <code>${issue.file}</code>${editRefused ? (goingOut ? '' : markup`</p><p id="edit-closed" class="hint">${editRefused}`) : markup` · <a href="${base}edit/">Edit</a>`}${standing.status === 'sent' ? markup` · <a href="${base}report/">What readers did</a>` : ''}</p></div>
 ${standingBlock(standing, standingKey(standing))}
-${checklistBlock(p.checklist ?? [], false, `${base}edit/`)}
+${checklistBlock(p.checklist ?? [], p.editorToken !== undefined, `${base}edit/`)}
 ${actionsPanel(issue.id, standing.status, p.actions.token, p.actions.result)}
 <div id="live" data-render="${p.render ? p.render.seq : 'none'}:${p.problems.length}">
 ${toolbar(base, p.view)}
@@ -89,6 +90,7 @@ ${reportPanel(issue, p.report, emailHref, p.problems, sentOn)}
     title: `${issue.subject} — preview`,
     css: studioCss(),
     script: studioScript(),
+    ...(p.editorToken ? { head: markup`<meta name="studio-token" content="${p.editorToken}">`.text } : {}),
     body,
     bodyAttrs: { 'data-issue': issue.id },
   });

@@ -22,8 +22,13 @@ describe('the new issue’s checklist', () => {
     const csp = cspViolations(page);
     await page.goto(`${studio.run.url}/issues/${MAY}/`);
     const onPage = page.locator('#checklist li');
-    expect(await onPage.allInnerTexts()).toContain('Review the welcome — write it; check refuses the placeholder');
+    expect((await onPage.allInnerTexts()).map((t) => t.trim())).toContain('Review the welcome — write it; check refuses the placeholder');
     expect(await axeViolations(page)).toEqual([]);
+    // Ticked by hand on the issue's page too.
+    const subject = onPage.filter({ hasText: 'Review the subject' });
+    await subject.getByRole('checkbox').check();
+    await expect.poll(() => subject.count()).toBe(0);
+    expect(await left()).not.toContain('subject');
 
     await page.goto(`${studio.run.url}/issues/${MAY}/edit/`);
     await page.waitForSelector('body[data-validated]');

@@ -35,7 +35,7 @@ export function checklistBlock(items: readonly ChecklistItem[], tickable: boolea
       ? markup`<li><input type="checkbox" id="check-${i.id}" data-check="${i.id}"> <label for="check-${i.id}">${i.text}</label></li>`
       : markup`<li>${i.text}</li>`;
   const how = tickable
-    ? 'An item is ticked when you save a change to its part of the issue, or when you tick it here. The list goes when all are done.'
+    ? 'An item is ticked when you save a change to its part of the issue in the editor, or when you tick it here. The list goes when all are done.'
     : 'An item is ticked when a change to its part of the issue is saved in the editor, or by hand there.';
   const link = editHref ? markup` <a href="${editHref}">Open the editor</a>` : '';
   return markup`<section class="checklist" id="checklist" aria-labelledby="checklist-title"><h2 id="checklist-title">Before sending, review</h2>
