@@ -8,7 +8,7 @@ import { HTML, htmlPage as page, notFound, pathTo, readForm, redirect, type Requ
 import type { EventHub } from '../http/live.js';
 import type { Store } from '../state/store.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { studioReportPage } from '../report/studio.js';
+import { studioReportCsv, studioReportPage } from '../report/studio.js';
 import { messagePage } from '../page/frame.js';
 import { type ActionContext, ActionResults, type ActionSettings, runAction } from './actions.js';
 import type { ActionName } from './pages/actions.js';
@@ -17,6 +17,7 @@ import { emailInScheme, parseView } from './pages/view.js';
 import { standingOf } from './standing.js';
 import { signedIn } from '../team/http/context.js';
 import { teamBar } from '../team/http/pages.js';
+import { readChecklist } from '../workflow/checklist.js';
 
 /** What these handlers use of the server's context (src/server/route-context.ts, which has it all). */
 interface RouteContext {
@@ -72,6 +73,8 @@ export async function studioIssue(
     render,
     report,
     problems: c.ws.problems(id!),
+    checklist: standing.status === 'sent' || standing.status === 'sending' ? [] : await readChecklist(c.ws.paths.content, id!),
+    editorToken: c.editor.token,
     actions: { token: c.sessions.formToken(session.id), result: c.results.get(session.id, p.query.get('result')) },
     bar: personBar(c, req),
   });
@@ -136,4 +139,16 @@ export async function issueReport(c: RouteContext, req: IncomingMessage, res: Se
   const html = c.ws.issue(id!) && (await studioReportPage(c.ws.newsletterName(), c.ws.paths, c.store, id!, c.now()));
   if (!html) return notFound(req, res);
   page(req, res, html, { cache: 'no-store' });
+}
+
+/** The clicks per link of a sent issue as CSV, as `newsletter report <id> --csv` prints them: a download. */
+export async function issueReportCsv(c: RouteContext, req: IncomingMessage, res: ServerResponse, [id]: string[]): Promise<void> {
+  const csv = c.ws.issue(id!) && (await studioReportCsv(c.ws.paths, c.store, id!, c.now()));
+  if (!csv) return notFound(req, res);
+  send(req, res, {
+    type: 'text/csv; charset=utf-8',
+    body: csv,
+    cache: 'no-store',
+    headers: { 'Content-Disposition': `attachment; filename="${id}-links.csv"` },
+  });
 }
