@@ -12,9 +12,11 @@ import {
   saveEdits,
   sharedEditor,
 } from '../editor/http/routes.js';
+import { editedForm } from '../editor/http/form-route.js';
+import { tickByHand } from '../editor/http/checklist-route.js';
 import { accessibilityStatement, archive, archivedIssue, feed, sharedIssue } from '../site/routes.js';
 import { FAVICON_SVG } from '../page/frame.js';
-import { action, home, issueReport, studioEmail, studioIssue } from '../studio/routes.js';
+import { action, home, issueReport, issueReportCsv, studioEmail, studioIssue } from '../studio/routes.js';
 import { notFound, pathTo, redirect, type RequestPath, securityHeaders, send } from '../http/http.js';
 import { type Guarded, passGate } from '../team/http/gate.js';
 import * as team from '../team/http/routes.js';
@@ -39,6 +41,7 @@ const ROUTES: Route[] = [
   { pattern: ['issues', ':id', 'email'], dir: false, studioOnly: true, handle: studioEmail },
   // What readers did with a sent issue (src/report): aggregate figures, studio only.
   { pattern: ['issues', ':id', 'report'], dir: true, studioOnly: true, handle: issueReport },
+  { pattern: ['issues', ':id', 'report', 'links.csv'], dir: false, studioOnly: true, handle: issueReportCsv },
   // The actions: studio mode only (so public mode answers 404), each a form post (see csrf.ts).
   { method: 'POST', pattern: ['issues', ':id', 'approve'], dir: false, studioOnly: true, action: 'approve', handle: action('approve') },
   { method: 'POST', pattern: ['issues', ':id', 'proof'], dir: false, studioOnly: true, action: 'proof', handle: action('proof') },
@@ -51,6 +54,8 @@ const ROUTES: Route[] = [
   { pattern: ['new-issue'], dir: true, studioOnly: true, handle: newIssueForm },
   { method: 'POST', pattern: ['api', 'edit', 'preview'], dir: false, studioOnly: true, action: 'edit', handle: previewEdits },
   { method: 'POST', pattern: ['api', 'edit', 'save'], dir: false, studioOnly: true, action: 'edit', handle: saveEdits },
+  { method: 'POST', pattern: ['api', 'edit', 'form'], dir: false, studioOnly: true, action: 'edit', handle: editedForm },
+  { method: 'POST', pattern: ['api', 'checklist'], dir: false, studioOnly: true, action: 'edit', handle: tickByHand },
   { method: 'POST', pattern: ['api', 'issues', 'new'], dir: false, studioOnly: true, action: 'new', handle: createIssue },
   { pattern: ['archive'], dir: true, studioOnly: false, open: true, handle: archive },
   { pattern: ['archive', ':id'], dir: true, studioOnly: false, open: true, handle: archivedIssue },

@@ -10,6 +10,7 @@ import { pagePolicy } from '../http/csp.js';
 import { HTML, notFound, requestPath, send } from '../http/http.js';
 import { EventHub, watchFolders } from '../http/live.js';
 import { messagePage } from '../page/frame.js';
+import { projectEnv } from '../http/project-env.js';
 import type { ActionSettings } from '../studio/actions.js';
 import type { RouteContext } from './route-context.js';
 import { route } from './routes.js';
@@ -87,7 +88,13 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
     throw e;
   });
   const hub = new EventHub();
-  const settings: ActionSettings = { env: o.env ?? process.env, transport: o.transport ?? ((url) => smtpTransport(url)) };
+  const envNow = o.env ? () => o.env! : projectEnv(o.paths.root);
+  const settings: ActionSettings = {
+    get env() {
+      return envNow();
+    },
+    transport: o.transport ?? ((url) => smtpTransport(url)),
+  };
   const ctx: RouteContext = {
     ws,
     store: o.store,

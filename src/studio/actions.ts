@@ -73,7 +73,7 @@ const proofAction: Action = async (c, id, form) => {
       `Proof of ${id} ("${r.subject}") through ${r.via}, content ${r.hash.slice(0, 12)}:`,
       ...r.delivered.map((a) => `delivered: ${a}`),
       ...r.refused.map((x) => `REFUSED: ${x.address} — ${x.response}`),
-      ...(r.forcedErrors ? [`Sent despite ${r.forcedErrors} error(s) from check; this is recorded.`] : []),
+      ...(r.forcedErrors ? [`Sent despite ${r.forcedErrors} error${r.forcedErrors === 1 ? '' : 's'} from check; this is recorded.`] : []),
     ],
   };
 };

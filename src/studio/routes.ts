@@ -8,7 +8,7 @@ import { HTML, htmlPage as page, notFound, pathTo, readForm, redirect, type Requ
 import type { EventHub } from '../http/live.js';
 import type { Store } from '../state/store.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { studioReportPage } from '../report/studio.js';
+import { studioReportCsv, studioReportPage } from '../report/studio.js';
 import { messagePage } from '../page/frame.js';
 import { type ActionContext, ActionResults, type ActionSettings, runAction } from './actions.js';
 import type { ActionName } from './pages/actions.js';
@@ -17,6 +17,7 @@ import { emailInScheme, parseView } from './pages/view.js';
 import { standingOf } from './standing.js';
 import { signedIn } from '../team/http/context.js';
 import { teamBar } from '../team/http/pages.js';
+import { readChecklist } from '../workflow/checklist.js';
 
 /** What these handlers use of the server's context (src/server/route-context.ts, which has it all). */
 interface RouteContext {
@@ -62,7 +63,18 @@ export async function studioIssue(
   const standing = await standingOf(c.ws, c.store, id!, c.now());
   if (!issue || !standing) return notFound(req, res);
   const shown = await c.ws.render(id!);
-  const report = await c.ws.report(id!, c.now());
+  // A live-reload swap gets the new email at once and the findings after: if the checks of this
+  // render are not done, the page says they are running, and open pages are told when they are.
+  const now = c.now();
+  const swap = req.headers['x-studio-swap'] === '1' && shown !== undefined;
+  const report = swap ? c.ws.reportIfDone(shown.seq, now) : await c.ws.report(id!, now);
+  if (swap && !report)
+    res.once('finish', () =>
+      c.ws.report(id!, now).then(
+        () => c.hub.broadcast('change', { issues: [id] }),
+        () => undefined,
+      ),
+    );
   const render = shown && { seq: shown.seq, html: shown.rendered.html, text: shown.rendered.text };
   const session = c.sessions.session(req);
   const html = studioIssuePage({
@@ -71,7 +83,10 @@ export async function studioIssue(
     view: parseView(p.query),
     render,
     report,
+    checking: !report && shown !== undefined,
     problems: c.ws.problems(id!),
+    checklist: standing.status === 'sent' || standing.status === 'sending' ? [] : await readChecklist(c.ws.paths.content, id!),
+    editorToken: c.editor.token,
     actions: { token: c.sessions.formToken(session.id), result: c.results.get(session.id, p.query.get('result')) },
     bar: personBar(c, req),
   });
@@ -136,4 +151,16 @@ export async function issueReport(c: RouteContext, req: IncomingMessage, res: Se
   const html = c.ws.issue(id!) && (await studioReportPage(c.ws.newsletterName(), c.ws.paths, c.store, id!, c.now()));
   if (!html) return notFound(req, res);
   page(req, res, html, { cache: 'no-store' });
+}
+
+/** The clicks per link of a sent issue as CSV, as `newsletter report <id> --csv` prints them: a download. */
+export async function issueReportCsv(c: RouteContext, req: IncomingMessage, res: ServerResponse, [id]: string[]): Promise<void> {
+  const csv = c.ws.issue(id!) && (await studioReportCsv(c.ws.paths, c.store, id!, c.now()));
+  if (!csv) return notFound(req, res);
+  send(req, res, {
+    type: 'text/csv; charset=utf-8',
+    body: csv,
+    cache: 'no-store',
+    headers: { 'Content-Disposition': `attachment; filename="${id}-links.csv"` },
+  });
 }

@@ -28,7 +28,7 @@ const WHAT: Record<string, (issue: string, d: Details) => string> = {
     const delivered = list(d.delivered);
     const refused = Array.isArray(d.refused) ? d.refused.length : 0;
     const outcome = d.failed ? `; it FAILED: ${str(d.failed)}` : refused ? `; ${delivered.length} delivered, ${refused} refused` : '';
-    const forced = d.forced ? ` despite ${Number(d.checkErrors)} error(s) from check (--force)` : '';
+    const forced = d.forced ? ` despite ${Number(d.checkErrors)} error${Number(d.checkErrors) === 1 ? '' : 's'} from check (--force)` : '';
     return `sent a proof of ${issue} to ${list(d.to).join(', ')}${d.via === 'mailchimp' ? ' as a Mailchimp test email' : d.via ? ` through ${str(d.via)}` : ''}${forced}${outcome}`;
   },
   approve: (issue, d) => {

@@ -42,7 +42,7 @@ export async function serveCommand(paths: ProjectPaths, args: ServeArgs, io: Io,
       onChange: (issues, problems) =>
         io.out(
           problems.length
-            ? `changed — ${problems.length} problem(s), showing the last good version:\n  ${problems.join('\n  ')}`
+            ? `changed — ${problems.length} problem${problems.length === 1 ? '' : 's'}, showing the last good version:\n  ${problems.join('\n  ')}`
             : `updated ${issues === 'all' ? 'every issue' : issues.join(', ')}`,
         ),
     }).catch((e: NodeJS.ErrnoException) => {
@@ -59,7 +59,10 @@ export async function serveCommand(paths: ProjectPaths, args: ServeArgs, io: Io,
           : `Preview studio: ${server.url}/`,
     );
     if (team && store.team.admins() === 0) io.out('No admin is on the team yet: add one with `newsletter team add <email> --role admin`.');
-    if (problems.length) io.out(`The content has ${problems.length} problem(s); the studio shows them:\n  ${problems.join('\n  ')}`);
+    if (problems.length)
+      io.out(
+        `The content has ${problems.length} problem${problems.length === 1 ? '' : 's'}; the studio shows them:\n  ${problems.join('\n  ')}`,
+      );
     io.out('Press Ctrl-C to stop.');
     await (args.until ?? stopSignal());
     await server.close();
