@@ -65,3 +65,15 @@ export function insideName(prose: string, start: number): boolean {
   const before = prose.slice(0, start).trimEnd();
   return before !== '' && !/[.!?:;"“‘(\n]$/.test(before) && !/\n\s*$/.test(prose.slice(0, start));
 }
+
+/**
+ * A capitalised word next to another capitalised word, in the same sentence, is part of a name of
+ * several words ("Strengthening Families"), even at the start of a sentence.
+ */
+export function inMultiWordName(prose: string, start: number, end: number): boolean {
+  if (!/^\p{Lu}/u.test(prose.slice(start, start + 1))) return false;
+  const next = /^[ \t]+(\p{L})/u.exec(prose.slice(end));
+  if (next && /\p{Lu}/u.test(next[1]!)) return true;
+  const previous = /(\p{L}[\p{L}'’-]*)[ \t]+$/u.exec(prose.slice(0, start));
+  return previous !== null && /^\p{Lu}/u.test(previous[1]!) && insideName(prose, start - previous[0].length);
+}
