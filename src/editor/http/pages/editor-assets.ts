@@ -9,4 +9,4 @@ import { studioCss } from '../../../page/studio-assets.js';
 export const editorCss = (): string => `${studioCss()}${browserFile('editor/http/browser/editor.css')}`;
 // pictures.js: the picture field's chooser, drop place, thumbnail and Remove (pages/image-field.ts).
 export const editorScript = (): string =>
-  `${browserFile('editor/http/browser/editor.js')}\n${browserFile('editor/http/browser/pictures.js')}`;
+  `${browserFile('editor/http/browser/editor-show.js')}\n${browserFile('editor/http/browser/editor.js')}\n${browserFile('editor/http/browser/pictures.js')}`;
