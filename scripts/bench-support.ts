@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectPaths } from '../src/pipeline.js';
-import { type PreviewServer, startPreview } from '../src/http/server.js';
+import { type PreviewServer, startPreview } from '../src/server/server.js';
 import { openStore } from '../src/state/store.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

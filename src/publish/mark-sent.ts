@@ -2,7 +2,7 @@
 // archive and the feed show it, from what was approved and set, not a new render) and move the
 // issue to sent, audited. `status` calls it when it sees "sent"; the daemon's reconcile does too.
 // Safe to call again: the sent record is written once, and the status moves only from where it is.
-import { recordSent } from '../archive/record.js';
+import { recordSent } from '../workflow/record-sent.js';
 import type { ProjectPaths } from '../pipeline.js';
 import type { IssueStatus } from '../state/status.js';
 import type { Store } from '../state/store.js';

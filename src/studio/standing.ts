@@ -7,7 +7,7 @@ import type { IssueStatus } from '../state/status.js';
 import type { Store } from '../state/store.js';
 import { parkIfChangedWhileScheduled } from '../workflow/scheduled-change.js';
 import { attentionReason } from '../workflow/status-report.js';
-import type { Workspace } from './workspace.js';
+import type { Workspace } from '../workspace/workspace.js';
 
 export interface Standing {
   status: IssueStatus;

@@ -3,7 +3,7 @@
 // person, on purpose: the sent record (content/issues/<id>/sent/) is written from today's render,
 // dated at its sendAt, and the store and the audit log say who recorded it.
 import { readSentSnapshot } from '../archive/sent.js';
-import { recordSent } from '../archive/record.js';
+import { recordSent } from './record-sent.js';
 import { NewsletterError } from '../errors.js';
 import type { ProjectPaths } from '../pipeline.js';
 import { londonToUtc, ukInstant, withSendTime } from '../time/uk.js';

@@ -11,7 +11,7 @@ import { shareCommand } from '../../src/cli/commands/share.js';
 import { formatContentError } from '../../src/content/errors.js';
 import { parseContent } from '../../src/content/load.js';
 import { YAML_LIMITS } from '../../src/content/yaml.js';
-import { Workspace } from '../../src/studio/workspace.js';
+import { Workspace } from '../../src/workspace/workspace.js';
 import { tempProject, type TempProject } from '../helpers/project.js';
 import { realSources } from '../helpers/sources.js';
 

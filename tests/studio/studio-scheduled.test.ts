@@ -3,7 +3,7 @@
 // offers no Edit link and says why; and when its file changes anyway (an outside edit), the studio
 // parks it as needs-attention at once — before anyone opens a page — and says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refusedNow } from '../../src/studio/pages/actions.js';
+import { refusedNow } from '../../src/workflow/closed.js';
 import { approve } from '../../src/workflow/approve.js';
 import { CHANGED_WHILE_SCHEDULED } from '../../src/workflow/scheduled-change.js';
 import { addCleanDraft, addDraft, rawRequest, type Running, runPreview } from '../helpers/preview-server.js';

@@ -3,7 +3,7 @@
 // Every studio page has its icon (no 404 in the console), and the archive leads back to the list.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { issueClosed } from '../../src/studio/pages/actions.js';
+import { issueClosed } from '../../src/workflow/closed.js';
 import { axeViolations } from '../helpers/browser.js';
 import { addDraft, rawRequest, studioSession } from '../helpers/preview-server.js';
 import { studioInBrowser } from './studio-browser.js';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { readSentSnapshot, sentDir } from '../../archive/sent.js';
-import { sentNotes } from '../../archive/record.js';
+import { sentNotes } from '../../workflow/record-sent.js';
 import type { Content } from '../../content/schema.js';
 import { removeLeftovers, writeFileAtomic } from '../../files/atomic.js';
 import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../../pipeline.js';

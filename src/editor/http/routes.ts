@@ -1,5 +1,5 @@
 // The studio's editor: its pages (GET) and its JSON requests (POST, each through guard.ts).
-// Listed in src/http/routes.ts with every other route. Saving goes through src/editor (the file edited in
+// Listed in src/server/routes.ts with every other route. Saving goes through src/editor (the file edited in
 // place, atomically, queued per file); the live preview renders the edited issue without saving.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -21,9 +21,19 @@ import { newIssue } from '../../workflow/new-issue.js';
 import { EMAIL_POLICY, pagePolicy } from '../../http/csp.js';
 import { readEditorRequest } from './guard.js';
 import { HTML, notFound, send } from '../../http/http.js';
-import { refusedNow } from '../../studio/pages/actions.js';
+import { refusedNow } from '../../workflow/closed.js';
 import { closedEditorPage, editorPage, newIssuePage } from './pages/editor.js';
-import type { RouteContext } from '../../http/route-context.js';
+import type { Store } from '../../state/store.js';
+import type { Workspace } from '../../workspace/workspace.js';
+import type { EditorState } from './guard.js';
+
+/** What these handlers use of the server's context (src/server/route-context.ts, which has it all). */
+interface RouteContext {
+  ws: Workspace;
+  store: Store;
+  now: () => Date;
+  editor: EditorState;
+}
 
 const step = z.union([z.string().max(100), z.number().int().nonnegative().max(10_000)]);
 const path = z.array(step).max(12);

@@ -1,8 +1,9 @@
 // The studio's three actions on an issue page — approve, send a proof, make a share link — as
 // plain forms, each shown only when the lifecycle table (workflow/lifecycle.ts) allows it, that post and come back with the result, so they work without JavaScript; the
 // studio script only keeps the page in place. The result is said in a status region. Pure.
-import { type Html, markup, raw } from '../../site/html.js';
-import { type Action, decide, type IssueStatus, verdictWords } from '../../workflow/lifecycle.js';
+import { type Html, markup, raw } from '../../page/html.js';
+import type { IssueStatus } from '../../state/status.js';
+import { refusedNow } from '../../workflow/closed.js';
 
 export type ActionName = 'approve' | 'proof' | 'share';
 
@@ -14,20 +15,6 @@ export interface ActionResult {
   /** A share link just made, to copy, and what to know of its address (it opens on this computer only). */
   link?: string;
   note?: string;
-}
-
-/**
- * The lifecycle table's refusal of an action in this status, as the studio says it ("This issue …"):
- * the CLI's error and hint, word for word. Nothing when the action may be done.
- */
-export function refusedNow(action: Action, status: IssueStatus): string | undefined {
-  const verdict = decide(action, status);
-  return verdict.ok ? undefined : verdictWords(verdict);
-}
-
-/** Why an issue being sent, or sent, is no longer approved, proofed, shared or edited: the table's one sentence for them all. */
-export function issueClosed(status: 'sending' | 'sent'): string {
-  return refusedNow('edit', status)!;
 }
 
 export const SHARE_EXPIRIES = { '1d': '1 day', '7d': '7 days', '30d': '30 days' } as const;

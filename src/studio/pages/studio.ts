@@ -5,12 +5,13 @@ import type { CheckReport } from '../../check/finding.js';
 import type { Issue } from '../../content/schema.js';
 import { ukDateTime } from '../../time/uk.js';
 import { type Standing, standingKey } from '../standing.js';
-import { type ActionResult, actionsPanel, refusedNow } from './actions.js';
+import { type ActionResult, actionsPanel } from './actions.js';
+import { refusedNow } from '../../workflow/closed.js';
 import { problemsOverlay, reportPanel } from './report.js';
-import { page } from '../../site/frame.js';
-import { type Html, joinHtml, markup, raw } from '../../site/html.js';
+import { page } from '../../page/frame.js';
+import { type Html, joinHtml, markup, raw } from '../../page/html.js';
 import { approvalSummary, standingBlock, statusTag } from './standing.js';
-import { studioCss, studioScript } from './studio-assets.js';
+import { studioCss, studioScript } from '../../page/studio-assets.js';
 import { type PreviewView, SCHEMES, SHOWS, viewQuery, WIDTHS } from './view.js';
 
 export interface StudioIssue {
