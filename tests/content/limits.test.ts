@@ -95,7 +95,7 @@ describe('one bad issue never stops work on another', () => {
 
     const env = { PREVIEW_SECRET: 's'.repeat(48), NEWSLETTER_DB: path.join(outside, 'state.db'), PUBLIC_URL: 'https://preview.example.org' };
     const shared = captured();
-    expect(await shareCommand(project.paths, { ids: ['2030-01'], revoke: false }, shared, env)).toBe(0);
+    expect(await shareCommand(project.paths, { ids: ['2030-01'], revoke: false, now: new Date() }, shared, env)).toBe(0);
     expect(shared.stdout).toMatch(/https:\/\/preview\.example\.org\/share\/\S+/);
 
     const studio = await Workspace.open(project.paths, 'http://127.0.0.1:4000');
