@@ -14,18 +14,10 @@ import { parseContent, readContentSources } from './content/load.js';
 import type { Content, Issue } from './content/schema.js';
 import { renderIssue, type RenderedIssue, type RenderOptions, type Templates } from './render/index.js';
 import { templateStoreIn } from './render/template-cache.js';
+import { cacheDir, type ProjectPaths } from './files/project-paths.js';
 import { compileTemplates, readTemplateSources } from './render/templates.js';
 
-export interface ProjectPaths {
-  root: string;
-  content: string;
-  templates: string;
-  dist: string;
-}
-
-export function projectPaths(root = process.cwd()): ProjectPaths {
-  return { root, content: path.join(root, 'content'), templates: path.join(root, 'templates'), dist: path.join(root, 'dist') };
-}
+export { type ProjectPaths, projectPaths } from './files/project-paths.js';
 
 export interface Project {
   paths: ProjectPaths;
@@ -43,7 +35,7 @@ export async function loadProject(paths: ProjectPaths): Promise<Project> {
 export async function loadTemplates(paths: ProjectPaths): Promise<Templates> {
   const sources = await readTemplateSources(paths.templates, shown(paths, paths.templates));
   const root = shown(paths, paths.templates);
-  const store = templateStoreIn(path.join(paths.root, '.cache/templates'));
+  const store = templateStoreIn(cacheDir(paths.root, 'templates'));
   return { email: compileTemplates('email', root, sources, store), web: compileTemplates('web', root, sources, store) };
 }
 

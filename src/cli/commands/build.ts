@@ -10,6 +10,7 @@ import { issueIndexPage } from '../../site/index-page.js';
 import { rm } from 'node:fs/promises';
 import { buildSite } from './site.js';
 import { readStatuses } from '../../workflow/sent-status.js';
+import { builtIssueDir } from '../../files/project-paths.js';
 
 export async function buildCommand(paths: ProjectPaths, args: { ids: string[]; site?: boolean }, io: Io): Promise<number> {
   const project = await loadProject(paths);
@@ -18,7 +19,7 @@ export async function buildCommand(paths: ProjectPaths, args: { ids: string[]; s
   const templates = await loadTemplates(paths);
   let failed = false;
   for (const issue of issues) {
-    const dir = path.join(paths.dist, 'issues', issue.id);
+    const dir = builtIssueDir(paths, issue.id);
     const shownDir = path.relative(process.cwd(), dir) || dir;
     // A sent issue is history: its files are what subscribers received, not today's render.
     const sent = await readSentSnapshot(paths, issue.id);
