@@ -6,9 +6,9 @@ import path from 'node:path';
 
 /** Bottom first. A name ending in .ts is a file directly in src/; any other name is a folder. */
 export const RUNGS = [
-  // Base: the error catalogue, memo, atomic file writes, the UK clock.
-  ['errors.ts', 'memo.ts'],
-  ['files', 'time'],
+  // Base: the error catalogue, memo, the code's version (for caches on disk), atomic file writes, the UK clock.
+  ['errors.ts', 'memo.ts', 'code-version.ts'],
+  ['files', 'time', 'lifecycle.ts'],
   // The content pipeline, pure: YAML → issue → email → sent record → findings; pipeline.ts runs it.
   ['content'],
   ['render'],
@@ -26,6 +26,8 @@ export const RUNGS = [
   ['share', 'publish'],
   ['report'],
   ['scheduler'],
+  // Team mode: people, roles, sessions and sign-in, and the gate every studio route passes.
+  ['team'],
   // The pages, each folder using those below it.
   ['site'],
   ['editor'],

@@ -6,7 +6,7 @@ import { recordSent } from '../workflow/record-sent.js';
 import type { ProjectPaths } from '../pipeline.js';
 import type { IssueStatus } from '../state/status.js';
 import type { Store } from '../state/store.js';
-import { stepsToSent } from '../workflow/lifecycle.js';
+import { stepsToSent } from '../lifecycle.js';
 
 export interface SentCampaign {
   id: string;

@@ -4,7 +4,7 @@
 // finds, plans and applies, sending the snapshot that was approved — not a new render of it.
 import type { IssueSnapshot } from '../archive/snapshot.js';
 import { NewsletterError } from '../errors.js';
-import { decide } from '../workflow/lifecycle.js';
+import { decide } from '../lifecycle.js';
 import { type Audience, goingOrGone, MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
 import type { ProjectPaths } from '../pipeline.js';
 import { londonToUtc, withSendTime } from '../time/uk.js';

@@ -11,7 +11,7 @@ import type { IssueSnapshot } from '../archive/snapshot.js';
 import type { CheckReport } from '../check/finding.js';
 import { currentIssue, refuseOnErrors, validActor } from '../workflow/current.js';
 import { type ProofOutcome, proofRecorder, type ProofRequest } from '../workflow/proof.js';
-import { refuseUnless } from '../workflow/lifecycle.js';
+import { refuseUnless } from '../lifecycle.js';
 import { readStatuses } from '../workflow/sent-status.js';
 import { withIssueLease } from './lease.js';
 import { applyPlan } from './apply.js';

@@ -4,7 +4,7 @@
 import { NewsletterError } from '../errors.js';
 import { goingOrGone, isOutcomeUncertain, MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
 import type { Store } from '../state/store.js';
-import { refuseUnless } from '../workflow/lifecycle.js';
+import { refuseUnless } from '../lifecycle.js';
 import { withIssueLease } from './lease.js';
 import { findCampaign, requireMailchimp } from './remote.js';
 import { campaignStatusWords } from '../mailchimp/status-words.js';

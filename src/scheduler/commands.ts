@@ -3,7 +3,7 @@
 // and a daemon never both send.
 import { NewsletterError } from '../errors.js';
 import { ukInstant } from '../time/uk.js';
-import { refuseUnless } from '../workflow/lifecycle.js';
+import { refuseUnless } from '../lifecycle.js';
 import type { Store } from '../state/store.js';
 import { ownerIsDead } from './clock.js';
 import type { SchedulerContext } from './context.js';

@@ -3,7 +3,7 @@
 import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../pipeline.js';
 import { londonLocal, ukDateTime } from '../time/uk.js';
 import type { Store } from '../state/store.js';
-import { refuseUnless } from '../workflow/lifecycle.js';
+import { refuseUnless } from '../lifecycle.js';
 import { readStatuses } from '../workflow/sent-status.js';
 import type { ShareAddress } from './address.js';
 import { newLinkId, type SharePayload, signShareToken, verifyShareToken } from './share-token.js';

@@ -3,38 +3,11 @@
 // `UPDATE … WHERE issue_id = ? AND status = ?`, with the row count checked.
 import type Database from 'better-sqlite3';
 import { NewsletterError } from '../errors.js';
+import { canChange, type IssueStatus, TRANSITIONS } from '../lifecycle.js';
 
-// The statuses and the allowed changes are the first half of the lifecycle table
-// (workflow/lifecycle.ts exports them with the actions and roles); they live here, with the rows
-// that enforce them, because the state store sits below workflow. Nowhere else lists them.
-export const ISSUE_STATUSES = ['draft', 'approved', 'scheduled', 'sending', 'sent', 'cancelled', 'needs-attention'] as const;
-export type IssueStatus = (typeof ISSUE_STATUSES)[number];
-
-/**
- * Which status may follow which. Approval can be withdrawn and a schedule cancelled; a send is
- * never undone. `needs-attention` is where an issue is parked when what will be sent may differ
- * from what was approved (a campaign that drifted, a send not confirmed, a scheduled issue whose
- * file changed); a person moves it on.
- */
-export const TRANSITIONS: Readonly<Record<IssueStatus, readonly IssueStatus[]>> = {
-  draft: ['approved', 'cancelled'],
-  approved: ['draft', 'scheduled', 'sending', 'cancelled'],
-  scheduled: ['approved', 'sending', 'sent', 'needs-attention', 'cancelled'],
-  sending: ['sent', 'needs-attention'],
-  sent: [],
-  cancelled: ['draft'],
-  'needs-attention': ['draft', 'approved', 'scheduled', 'sent', 'cancelled'],
-};
-
-export function canChange(from: IssueStatus, to: IssueStatus): boolean {
-  return TRANSITIONS[from].includes(to);
-}
-
-/** The changes that take an issue to sent, as the table allows them: straight there, or through sending. */
-export function stepsToSent(from: IssueStatus): IssueStatus[] {
-  if (canChange(from, 'sent')) return ['sent'];
-  return canChange(from, 'sending') ? ['sending', 'sent'] : [];
-}
+// The statuses and the changes allowed between them are the lifecycle table's (src/lifecycle.ts);
+// this file only enforces them on the rows.
+export { ISSUE_STATUSES, type IssueStatus, TRANSITIONS, canChange } from '../lifecycle.js';
 
 /** The change is not in the table. */
 export class TransitionNotAllowed extends NewsletterError {

@@ -9,7 +9,7 @@ import type { ProjectPaths } from '../pipeline.js';
 import { londonToUtc, ukInstant, withSendTime } from '../time/uk.js';
 import type { Store } from '../state/store.js';
 import { currentIssue, refuseOnErrors, validActor } from './current.js';
-import { refuseUnless } from './lifecycle.js';
+import { refuseUnless } from '../lifecycle.js';
 import { readStatuses, recordDir } from './sent-status.js';
 
 export interface ImportSentArgs {

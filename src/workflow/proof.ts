@@ -8,7 +8,7 @@ import { NewsletterError } from '../errors.js';
 import type { ProjectPaths } from '../pipeline.js';
 import type { Store } from '../state/store.js';
 import { currentIssue, refuseOnErrors, validActor } from './current.js';
-import { refuseUnless } from './lifecycle.js';
+import { refuseUnless } from '../lifecycle.js';
 import { readStatuses } from './sent-status.js';
 
 /** What a proof asks for, by SMTP or as a Mailchimp test email. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { openStore } from '../../src/state/store.js';
 import { approve } from '../../src/workflow/approve.js';
-import { decide } from '../../src/workflow/lifecycle.js';
+import { decide } from '../../src/lifecycle.js';
 import { CHANGED_WHILE_SCHEDULED } from '../../src/workflow/scheduled-change.js';
 import { captured } from '../cli/capture.js';
 import { addCleanDraft } from '../helpers/preview-server.js';

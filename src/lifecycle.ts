@@ -2,12 +2,36 @@
 // action (the CLI's commands, the studio's buttons, the editor's save, the daemon's sends) whether
 // it may be done now, by whom, and — when not — why, in plain words, and what to do instead.
 // Every door asks `decide`; the CLI and the studio only print its verdict. Pure.
-import { type ErrorCode, NewsletterError } from '../errors.js';
+import { type ErrorCode, NewsletterError } from './errors.js';
 
-// The statuses and the changes allowed between them sit with the state table that enforces them
-// (state/status.ts, a rung below workflow); they are this table's first half, exported from here.
-import { canChange, ISSUE_STATUSES, type IssueStatus, stepsToSent, TRANSITIONS } from '../state/status.js';
-export { canChange, ISSUE_STATUSES, type IssueStatus, stepsToSent, TRANSITIONS };
+export const ISSUE_STATUSES = ['draft', 'approved', 'scheduled', 'sending', 'sent', 'cancelled', 'needs-attention'] as const;
+export type IssueStatus = (typeof ISSUE_STATUSES)[number];
+
+/**
+ * Which status may follow which. Approval can be withdrawn and a schedule cancelled; a send is
+ * never undone. `needs-attention` is where an issue is parked when what will be sent may differ
+ * from what was approved (a campaign that drifted, a send not confirmed, a scheduled issue whose
+ * file changed); a person moves it on.
+ */
+export const TRANSITIONS: Readonly<Record<IssueStatus, readonly IssueStatus[]>> = {
+  draft: ['approved', 'cancelled'],
+  approved: ['draft', 'scheduled', 'sending', 'cancelled'],
+  scheduled: ['approved', 'sending', 'sent', 'needs-attention', 'cancelled'],
+  sending: ['sent', 'needs-attention'],
+  sent: [],
+  cancelled: ['draft'],
+  'needs-attention': ['draft', 'approved', 'scheduled', 'sent', 'cancelled'],
+};
+
+export function canChange(from: IssueStatus, to: IssueStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** The changes that take an issue to sent, as the table allows them: straight there, or through sending. */
+export function stepsToSent(from: IssueStatus): IssueStatus[] {
+  if (canChange(from, 'sent')) return ['sent'];
+  return canChange(from, 'sending') ? ['sending', 'sent'] : [];
+}
 
 export const ACTIONS = [
   'new',
