@@ -19,6 +19,8 @@ import { announceServer, secretId } from '../http/running.js';
 import { readStatuses } from '../workflow/sent-status.js';
 import { assertStrongSecret } from '../share/share-token.js';
 import { Workspace } from '../workspace/workspace.js';
+import { teamContext, type TeamOptions } from '../team/http/start.js';
+import { isStudioHost } from '../team/http/context.js';
 
 export interface PreviewOptions {
   paths: ProjectPaths;
@@ -40,6 +42,8 @@ export interface PreviewOptions {
   /** For the studio's proofs: SMTP_URL and PROOF_ALLOWLIST (process.env by default), and the SMTP transport. */
   env?: NodeJS.ProcessEnv;
   transport?: ActionSettings['transport'];
+  /** Team mode (`serve --team`): the studio for several people, behind sign-in (src/team). */
+  team?: TeamOptions;
 }
 
 /** Explicit limits, so a slow or greedy client cannot hold the server (tests make them short). */
@@ -101,6 +105,11 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
     settings,
     ...studioState(),
   };
+  if (o.team) {
+    Object.assign(ctx, teamContext(o.team, url, o.store, settings.transport, o.onError ?? (() => undefined)));
+    // The editor's requests must come from STUDIO_URL's origin, not a loopback one.
+    ctx.editor.origin = ctx.team!.config.origin;
+  }
   const onError = o.onError ?? (() => undefined);
   // The store is the one source of status: the content folder's sent records are folded into it
   // (workflow/sent-status.ts) now, and again whenever content changes. A damaged sent record is
@@ -147,8 +156,10 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
 }
 
 async function handle(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, port: number): Promise<void> {
-  // The studio answers only to its loopback names, so a web page cannot reach it by DNS rebinding.
-  if (ctx.mode === 'studio' && !isLoopbackHost(req.headers.host, port)) return notFound(req, res);
+  // The studio answers only to its loopback names (in team mode, to STUDIO_URL's host), so a web
+  // page cannot reach it by DNS rebinding.
+  if (ctx.team ? !isStudioHost(req, ctx.team.config) : ctx.mode === 'studio' && !isLoopbackHost(req.headers.host, port))
+    return notFound(req, res);
   const p = requestPath(req.url);
   if (!p) return notFound(req, res);
   await route(ctx, req, res, p);

@@ -15,6 +15,8 @@ import type { ActionName } from './pages/actions.js';
 import { studioIndexPage, studioIssuePage } from './pages/studio.js';
 import { emailInScheme, parseView } from './pages/view.js';
 import { standingOf } from './standing.js';
+import { signedIn } from '../team/http/context.js';
+import { teamBar } from '../team/http/pages.js';
 import { readChecklist } from '../workflow/checklist.js';
 
 /** What these handlers use of the server's context (src/server/route-context.ts, which has it all). */
@@ -25,7 +27,7 @@ interface RouteContext {
   mode: 'studio' | 'public';
   hub: EventHub;
   now: () => Date;
-  sessions: StudioSessions;
+  sessions: Pick<StudioSessions, 'session' | 'formToken' | 'verify'>;
   results: ActionResults;
   settings: ActionSettings;
   editor: EditorState;
@@ -40,7 +42,12 @@ export async function home(c: RouteContext, req: IncomingMessage, res: ServerRes
   if (c.mode === 'public') return redirect(req, res, '/archive/');
   const issues = [];
   for (const issue of c.ws.issues()) issues.push({ issue, standing: (await standingOf(c.ws, c.store, issue.id, c.now()))! });
-  page(req, res, studioIndexPage(c.ws.newsletterName(), issues, c.ws.problems('all')), { connect: true });
+  page(req, res, studioIndexPage(c.ws.newsletterName(), issues, c.ws.problems('all'), personBar(c, req)), {
+    connect: true,
+    // Team mode: the sign-out form posts from here, naming our origin.
+    forms: signedIn(req) !== undefined,
+    headers: signedIn(req) ? { 'Referrer-Policy': 'same-origin' } : {},
+  });
   // The list is answered; the drafts' pages will be asked for next.
   res.once('finish', () => void c.ws.renderInBackground());
 }
@@ -69,6 +76,7 @@ export async function studioIssue(
     checklist: standing.status === 'sent' || standing.status === 'sending' ? [] : await readChecklist(c.ws.paths.content, id!),
     editorToken: c.editor.token,
     actions: { token: c.sessions.formToken(session.id), result: c.results.get(session.id, p.query.get('result')) },
+    bar: personBar(c, req),
   });
   // A form posted from a page whose policy is no-referrer carries "Origin: null"; same-origin lets
   // the browser name our origin to us (and still to no one else), so the origin check can work.
@@ -96,11 +104,17 @@ export function action(name: ActionName): Handler {
           : 'The form has expired (the studio was restarted) or did not come from this studio, so nothing was done. Reload the issue page and try again.';
       return page(req, res, messagePage('The studio refused this request', why), { status: 403 });
     }
-    const result = await runAction(actionContext(c), name, id!, form);
+    const result = await runAction({ ...actionContext(c), person: signedIn(req) }, name, id!, form);
     c.hub.broadcast('change', { issues: [id] }); // other open pages show the new standing
     const ref = c.results.put(verdict.session, result);
     redirect(req, res, `${pathTo(['issues', id!], true)}?result=${ref}#action-result`, 303);
   };
+}
+
+/** Team mode: who is signed in, with the sign-out form. */
+function personBar(c: RouteContext, req: IncomingMessage) {
+  const person = signedIn(req);
+  return person && teamBar(person, c.sessions.formToken(c.sessions.session(req).id));
 }
 
 function actionContext(c: RouteContext): ActionContext {

@@ -53,6 +53,14 @@ const WHAT: Record<string, (issue: string, d: Details) => string> = {
   'import-sent': (issue) => `recorded ${issue} as sent before the tool was used`,
   'campaign-found': (issue, d) => `found ${issue}'s campaign ${str(d.campaignId)} in Mailchimp by its title`,
   'needs-attention': (issue, d) => `set ${issue} aside for a person to look at: ${str(d.reason)}`,
+  // Team mode (src/team): saves in the studio, shares, sign-in and the team.
+  save: (issue, d) => `saved ${issue === 'every issue' ? str(d.file) : issue}: ${list(d.fields).join('; ') || 'no field changed'}`,
+  share: (issue) => `made a share link to ${issue}`,
+  'sign-in': (_issue, d) => `signed in to the team studio (${str(d.issuer)})`,
+  'sign-in-refused': (_issue, d) => `was refused sign-in: ${str(d.why)}`,
+  'team-add': (_issue, d) => `added ${str(d.name)} <${str(d.email)}> to the team as ${str(d.role)}`,
+  'team-change': (_issue, d) => `changed ${str(d.email)} on the team to ${str(d.name)}, ${str(d.role)}`,
+  'team-remove': (_issue, d) => `removed ${str(d.name)} <${str(d.email)}> (${str(d.role)}) from the team`,
 };
 
 /** One line of `newsletter log`: "5 April 2022 at 9:03am (BST)  Ann Chair  approved 2022-04  (content 1a2b3c4d5e6f)". */

@@ -28,6 +28,8 @@ import { readEditorRequest } from './guard.js';
 import { HTML, notFound, send } from '../../http/http.js';
 import { refusedNow } from '../../workflow/closed.js';
 import { closedEditorPage, editorPage, newIssuePage } from './pages/editor.js';
+import { signedIn } from '../../team/http/context.js';
+import { recordSave } from '../../team/saves.js';
 import type { Store } from '../../state/store.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import type { EditorState } from './guard.js';
@@ -243,15 +245,19 @@ export async function saveEdits(c: RouteContext, req: IncomingMessage, res: Serv
   }
   const outcome = await files.save(r.file.name, r.hash, ops);
   const before = parseForEdit(disk?.text ?? '')?.toJS() as unknown;
-  if (outcome.kind === 'saved')
+  if (outcome.kind === 'saved') {
+    const summary = outcome.hunks.length ? describeEdits(r.file.schema, before, ops) : [];
+    if (summary.length)
+      recordSave(c.store, { person: signedIn(req), file: shownName(r.file), issue: r.file.issue, hash: outcome.hash, fields: summary });
     return json(req, res, 200, {
       kind: 'saved',
       ...(r.file.issue ? { checklist: await tickSaved(c, r.file.issue, ops) } : {}),
       hash: outcome.hash,
       merged: outcome.merged,
-      summary: outcome.hunks.length ? describeEdits(r.file.schema, before, ops) : [],
+      summary,
       diff: formatDiff(shownName(r.file), outcome.hunks),
     });
+  }
   if (outcome.kind === 'conflict') {
     const now = parseForEdit((await files.open(r.file.name))?.text ?? '')?.toJS() as unknown;
     const conflicts = outcome.conflicts.map((x) => ({ ...x, where: fieldLabel(r.file.schema, now, x.path) }));

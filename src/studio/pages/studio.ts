@@ -24,7 +24,8 @@ export interface StudioIssue {
 const topBar = (name: string) =>
   markup`<header class="top"><nav class="wrap" aria-label="Studio"><strong>${name}</strong> <a href="/">All issues</a> <a href="/archive/">Public archive</a></nav></header>`;
 
-export function studioIndexPage(name: string, issues: StudioIssue[], problems: string[]): string {
+/** `bar`: in team mode, who is signed in (src/team/http/pages.ts). */
+export function studioIndexPage(name: string, issues: StudioIssue[], problems: string[], bar?: Html): string {
   const rows = [...issues].reverse().map(
     ({
       issue,
@@ -39,7 +40,7 @@ export function studioIndexPage(name: string, issues: StudioIssue[], problems: s
     title: `Issues — ${name}`,
     css: studioCss(),
     script: studioScript(),
-    body: markup`${topBar(name)}\n<main class="wrap">\n${problemsOverlay(problems, rows.length > 0)}\n<h1>Issues</h1>\n<ul class="home-links" aria-label="Start"><li><a class="button" href="/new-issue/">New issue</a></li><li><a href="/edit/regions/">Edit regional links</a></li><li><a href="/edit/reviews/">Edit published reviews</a></li></ul>\n<div id="live" data-render="${rows.length}:${issues.map((i) => `${i.issue.id}=${standingKey(i.standing)}`).join(',')}">${table}</div>\n</main>`
+    body: markup`${bar ?? ''}${topBar(name)}\n<main class="wrap">\n${problemsOverlay(problems, rows.length > 0)}\n<h1>Issues</h1>\n<ul class="home-links" aria-label="Start"><li><a class="button" href="/new-issue/">New issue</a></li><li><a href="/edit/regions/">Edit regional links</a></li><li><a href="/edit/reviews/">Edit published reviews</a></li></ul>\n<div id="live" data-render="${rows.length}:${issues.map((i) => `${i.issue.id}=${standingKey(i.standing)}`).join(',')}">${table}</div>\n</main>`
       .text,
   });
 }
@@ -56,6 +57,8 @@ export interface IssuePageInput {
   editorToken?: string;
   /** The form token of the browser's session, and the result of the action just taken. */
   actions: { token: string; result?: ActionResult };
+  /** Team mode: who is signed in; the actions then record them and ask no name. */
+  bar?: Html;
 }
 
 export function studioIssuePage(p: IssuePageInput): string {
@@ -70,14 +73,14 @@ export function studioIssuePage(p: IssuePageInput): string {
   const goingOut = standing.status === 'sending' || standing.status === 'sent';
   const head = `${issue.subject}|${issue.sendAt}|${issue.file}|${standing.status}|${standing.sentAt ?? ''}`;
   const sentOn = standing.status === 'sent' ? sentWords(standing.sentAt) : undefined;
-  const body = markup`${topBar(p.name)}
+  const body = markup`${p.bar ?? ''}${topBar(p.name)}
 <main class="wrap">
 ${problemsOverlay(p.problems, p.render !== undefined)}
 <div id="head" class="issue-head" data-render="${head}"><h1>${issue.subject}</h1>
 <p>${sentOn ?? `Planned for ${ukDateTime(issue.sendAt)}`} · <code>${issue.file}</code>${editRefused ? (goingOut ? '' : markup`</p><p id="edit-closed" class="hint">${editRefused}`) : markup` · <a href="${base}edit/">Edit</a>`}${standing.status === 'sent' ? markup` · <a href="${base}report/">What readers did</a>` : ''}</p></div>
 ${standingBlock(standing, standingKey(standing))}
 ${checklistBlock(p.checklist ?? [], p.editorToken !== undefined, `${base}edit/`)}
-${actionsPanel(issue.id, standing.status, p.actions.token, p.actions.result)}
+${actionsPanel(issue.id, standing.status, p.actions.token, p.actions.result, p.bar !== undefined)}
 <div id="live" data-render="${p.render ? p.render.seq : 'none'}:${p.problems.length}">
 ${toolbar(base, p.view)}
 <div class="layout">
