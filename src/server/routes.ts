@@ -20,6 +20,7 @@ import { action, home, issueReport, issueReportCsv, studioEmail, studioIssue } f
 import { notFound, pathTo, redirect, type RequestPath, securityHeaders, send } from '../http/http.js';
 import { type Guarded, passGate } from '../team/http/gate.js';
 import * as team from '../team/http/routes.js';
+import { teamChange, teamList } from '../team/http/team-page.js';
 import type { Handler, RouteContext } from './route-context.js';
 
 interface Route extends Guarded {
@@ -85,7 +86,7 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: ['auth', 'link'], dir: false, studioOnly: true, teamOnly: true, open: true, handle: team.linkSignIn },
   { method: 'POST', pattern: ['auth', 'sign-out'], dir: false, studioOnly: true, teamOnly: true, handle: team.signOut },
   { pattern: ['auth', 'signed-out'], dir: true, studioOnly: true, teamOnly: true, open: true, handle: team.signedOut },
-  { pattern: ['team'], dir: true, studioOnly: true, teamOnly: true, handle: team.teamList },
+  { pattern: ['team'], dir: true, studioOnly: true, teamOnly: true, handle: teamList },
   {
     method: 'POST',
     pattern: ['team', 'put'],
@@ -93,7 +94,7 @@ const ROUTES: Route[] = [
     studioOnly: true,
     teamOnly: true,
     action: 'team',
-    handle: team.teamChange('put'),
+    handle: teamChange('put'),
   },
   {
     method: 'POST',
@@ -102,7 +103,7 @@ const ROUTES: Route[] = [
     studioOnly: true,
     teamOnly: true,
     action: 'team',
-    handle: team.teamChange('remove'),
+    handle: teamChange('remove'),
   },
 ];
 

@@ -61,6 +61,7 @@ const proofAction: Action = async (c, id, form) => {
     to: (form.get('to') ?? '').split(/[\s,;]+/),
     // As the CLI: the name given, else the user running the tool; in team mode, the person signed in.
     by: c.person ? actorOf(c.person) : form.get('by')?.trim() || userInfo().username,
+    ...(c.person ? { person: c.person } : {}),
     force: form.get('force') === 'yes',
     now: c.now,
     env: c.settings.env,

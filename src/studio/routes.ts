@@ -63,7 +63,18 @@ export async function studioIssue(
   const standing = await standingOf(c.ws, c.store, id!, c.now());
   if (!issue || !standing) return notFound(req, res);
   const shown = await c.ws.render(id!);
-  const report = await c.ws.report(id!, c.now());
+  // A live-reload swap gets the new email at once and the findings after: if the checks of this
+  // render are not done, the page says they are running, and open pages are told when they are.
+  const now = c.now();
+  const swap = req.headers['x-studio-swap'] === '1' && shown !== undefined;
+  const report = swap ? c.ws.reportIfDone(shown.seq, now) : await c.ws.report(id!, now);
+  if (swap && !report)
+    res.once('finish', () =>
+      c.ws.report(id!, now).then(
+        () => c.hub.broadcast('change', { issues: [id] }),
+        () => undefined,
+      ),
+    );
   const render = shown && { seq: shown.seq, html: shown.rendered.html, text: shown.rendered.text };
   const session = c.sessions.session(req);
   const html = studioIssuePage({
@@ -72,6 +83,7 @@ export async function studioIssue(
     view: parseView(p.query),
     render,
     report,
+    checking: !report && shown !== undefined,
     problems: c.ws.problems(id!),
     checklist: standing.status === 'sent' || standing.status === 'sending' ? [] : await readChecklist(c.ws.paths.content, id!),
     editorToken: c.editor.token,

@@ -69,7 +69,14 @@ describe('in team mode', () => {
     const csrf = await s.formToken(wren, '/issues/2022-05/');
     await s.post(wren, '/issues/2022-05/proof', { csrf, to: 'reader@example.org', by: 'Someone Else', force: 'yes' });
     await waitFor(() => s.store.audit.list('2022-05', 'proof').length > 0);
-    expect(s.store.audit.list('2022-05', 'proof').at(-1)!.actor).toBe('Wren Writer <wren@example.gov.uk>');
+    const proofEntry = s.store.audit.list('2022-05', 'proof').at(-1)!;
+    expect(proofEntry.actor).toBe('Wren Writer <wren@example.gov.uk>');
+    expect(proofEntry.details.person).toEqual({
+      name: 'Wren Writer',
+      email: 'wren@example.gov.uk',
+      issuer: s.url,
+      subject: 'wren@example.gov.uk',
+    });
     await s.post(wren, '/issues/2022-05/share', { csrf, expires: '1d' });
     const share = s.store.audit.list('2022-05', 'share').at(-1)!;
     expect(share.actor).toBe('Wren Writer <wren@example.gov.uk>');

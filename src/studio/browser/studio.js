@@ -41,7 +41,8 @@
     wire();
   };
   const swap = async () => {
-    const response = await fetch(location.href, { cache: 'no-store' });
+    // A swap takes the new email without waiting for its checks; the server says when they are done.
+    const response = await fetch(location.href, { cache: 'no-store', headers: { 'X-Studio-Swap': '1' } });
     if (!response.ok) return;
     swapFrom(new DOMParser().parseFromString(await response.text(), 'text/html'));
   };

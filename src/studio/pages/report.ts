@@ -12,6 +12,11 @@ const LABEL: Record<Finding['severity'], string> = { error: 'Error', warning: 'W
 
 /** `problems`: the content or template errors that stand now. While there are any, the report is
  * of the last version that worked, and the panel must not call the issue ready. */
+/** The panel while the checks of the email shown are running (the page is swapped again when they are done). */
+export function checkingPanel(): Html {
+  return markup`<section class="report" aria-labelledby="report-title" aria-busy="true"><h2 id="report-title">Checks</h2><p class="verdict">Checking this version…</p></section>`;
+}
+
 export function reportPanel(
   issue: Issue,
   report: CheckReport | undefined,

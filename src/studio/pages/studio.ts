@@ -7,7 +7,7 @@ import { ukDateTime, ukInstant } from '../../time/uk.js';
 import { type Standing, standingKey } from '../standing.js';
 import { type ActionResult, actionsPanel } from './actions.js';
 import { refusedNow } from '../../workflow/closed.js';
-import { problemsOverlay, reportPanel } from './report.js';
+import { checkingPanel, problemsOverlay, reportPanel } from './report.js';
 import { page } from '../../page/frame.js';
 import { type Html, joinHtml, markup, raw } from '../../page/html.js';
 import { approvalSummary, standingBlock, statusTag } from './standing.js';
@@ -51,6 +51,8 @@ export interface IssuePageInput {
   view: PreviewView;
   render?: { seq: number; html: string; text: string };
   report?: CheckReport;
+  /** The checks of this render are still running: the email is shown, the findings follow. */
+  checking?: boolean;
   problems: string[];
   /** What is left of the new issue's checklist, and the editor's key that ticks it by hand. */
   checklist?: readonly ChecklistItem[];
@@ -66,7 +68,8 @@ export function studioIssuePage(p: IssuePageInput): string {
   const base = `/issues/${issue.id}/`;
   const emailHref = `${base}email${p.view.scheme === 'light' ? '' : `?scheme=${p.view.scheme}`}`;
   // Live reload swaps each block whose data-render changed; the forms are outside them, so what
-  // is being typed survives a save.
+  // is being typed survives a save. The checks are a block of their own inside the preview's, so
+  // findings that arrive after the email replace the panel, not the frame.
   // The Edit link is there when the lifecycle table allows editing (editor/http/routes.ts asks it too);
   // a scheduled issue says "Unschedule to edit" instead.
   const editRefused = refusedNow('edit', standing.status);
@@ -85,7 +88,7 @@ ${actionsPanel(issue.id, standing.status, p.actions.token, p.actions.result, p.b
 ${toolbar(base, p.view)}
 <div class="layout">
 <section aria-label="Preview">${p.render ? preview(p.view, p.render, emailHref, issue.subject) : markup`<p>No preview yet: the issue has not rendered without errors.</p>`}</section>
-${reportPanel(issue, p.report, emailHref, p.problems, sentOn)}
+<div id="checks" data-render="${p.render ? p.render.seq : 'none'}:${p.problems.length}:${p.checking ? 'checking' : 'checked'}">${p.checking ? checkingPanel() : reportPanel(issue, p.report, emailHref, p.problems, sentOn)}</div>
 </div>
 </div>
 </main>`.text;
