@@ -12,7 +12,7 @@ import { describeEdits, fieldLabel } from '../labels.js';
 import type { EditOp } from '../paths.js';
 import { describe, keyOrderOf } from '../schema-walk.js';
 import { type FormOp, formEdits } from '../form-ops.js';
-import { requestActor } from './actor.js';
+import { pagePerson, requestActor } from './actor.js';
 import { wrongEdits } from '../wrong-edits.js';
 import { tickSaved } from './checklist-route.js';
 import { readChecklist } from '../../workflow/checklist.js';
@@ -105,6 +105,7 @@ async function editorFor(
   const html = closed
     ? closedEditorPage(c.ws.newsletterName(), title, issue.id, closed)
     : editorPage({
+        person: pagePerson(req),
         newsletter: c.ws.newsletterName(),
         file: file.name,
         title,
