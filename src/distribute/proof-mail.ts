@@ -6,6 +6,7 @@ import type { Newsletter } from '../content/schema.js';
 import { imageAddresses } from '../render/images.js';
 import { MERGE_TAG } from '../render/merge-tags.js';
 import type { OutgoingMail } from './transport.js';
+import { escapeHtml } from '../render/html.js';
 
 export const PROOF_PREFIX = '[PROOF]';
 
@@ -91,8 +92,4 @@ export function proofMail(
         }
       : {}),
   };
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
