@@ -4,7 +4,8 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { imageCacheIn, processImage } from '../src/images/process.js';
+import { imageCacheIn } from '../src/content/pictures.js';
+import { processImage } from '../src/images/process.js';
 import { findIssue, loadProject, loadTemplates, projectPaths, type ProjectPaths, usableContent } from '../src/pipeline.js';
 import { renderIssue } from '../src/render/index.js';
 import { flatLogo, phonePhoto } from '../tests/images/fixtures.js';

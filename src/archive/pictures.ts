@@ -6,7 +6,9 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentPaths } from './sent.js';
 import { imageNames } from '../render/images.js';
-import { imageCacheIn, processedBytes } from '../images/process.js';
+import { processedBytes } from '../images/process.js';
+import { imageCacheIn } from '../content/pictures.js';
+import { issuesDir, sentDir } from '../files/project-paths.js';
 
 const NAME = /^([0-9a-f]{32})\.(jpg|png|gif)$/;
 
@@ -23,7 +25,7 @@ export async function picturesFor(paths: ContentPaths, id: string, pages: readon
     const bytes = honest(name, await processedBytes(cache, name));
     if (!bytes)
       throw new Error(
-        `the picture ${name} of ${id} is not in .cache/images/ — run newsletter check ${id} to process its pictures, then try again`,
+        `the picture ${name} of ${id} is not in the tool's picture cache — run newsletter check ${id} to process its pictures again, then try again`,
       );
     pictures.push({ name, bytes });
   }
@@ -33,9 +35,9 @@ export async function picturesFor(paths: ContentPaths, id: string, pages: readon
 /** A picture kept with any sent issue, checked against its name; undefined when none has it. */
 export async function sentImageBytes(paths: ContentPaths, name: string): Promise<Buffer | undefined> {
   if (!NAME.test(name)) return undefined;
-  const issues = await readdir(path.join(paths.content, 'issues')).catch(() => [] as string[]);
+  const issues = await readdir(issuesDir(paths)).catch(() => [] as string[]);
   for (const id of issues) {
-    const bytes = honest(name, await readFile(path.join(paths.content, 'issues', id, 'sent', 'images', name)).catch(() => undefined));
+    const bytes = honest(name, await readFile(path.join(sentDir(paths, id), 'images', name)).catch(() => undefined));
     if (bytes) return bytes;
   }
   return undefined;

@@ -4,8 +4,7 @@
 import { fieldPath, sectionOf, type ContentError } from './errors.js';
 import type { ContentSources, LoadResult } from './load.js';
 import { parseYaml, type SourceFile } from './yaml.js';
-import { type ImageLibrary, issueImageRefs, newsletterImageRefs, placeProblems, prepareImages } from './pictures.js';
-import { imageCacheIn } from '../images/process.js';
+import { type ImageLibrary, imageCacheIn, issueImageRefs, newsletterImageRefs, placeProblems, prepareImages } from './pictures.js';
 
 export function imageLibrary(contentDir: string, shownRoot: string, projectRoot: string): ImageLibrary {
   return { contentDir, shownRoot, cache: imageCacheIn(projectRoot), processed: new Map() };

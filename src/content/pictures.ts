@@ -7,7 +7,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentError } from './errors.js';
 import type { Image, Issue, Newsletter } from './schema.js';
-import { type ImageCache, ImageUnusable, IMAGE_LIMITS, type ProcessedImage, processImage, tooBig } from '../images/process.js';
+import { cacheDir } from '../files/project-paths.js';
+import { imageCache, type ImageCache, ImageUnusable, IMAGE_LIMITS, type ProcessedImage, processImage, tooBig } from '../images/process.js';
 
 /** The width each kind of picture is shown at in the 600 px email, in CSS pixels (it is processed at twice this). */
 export const DISPLAY_WIDTH = {
@@ -39,6 +40,9 @@ export interface ImageRef {
   /** The picture's fields, for the checks. */
   image?: Image;
 }
+
+/** A project's picture cache: .cache/images/ beside its content. */
+export const imageCacheIn = (root: string): ImageCache => imageCache(cacheDir(root, 'images'));
 
 const byStamp = new Map<string, ProcessedImage>();
 

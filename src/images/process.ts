@@ -52,14 +52,15 @@ export class ImageUnusable extends Error {
 const memory = new Map<string, ProcessedImage>();
 
 export interface ImageCache {
-  /** Folder of processed files, each named by its hash: .cache/images/files/ */
+  /** Folder of processed files, each named by its hash. */
   files: string;
   /** Folder of what was worked out for each original and width. */
   entries: string;
 }
 
-export function imageCacheIn(root: string): ImageCache {
-  return { files: path.join(root, '.cache/images/files'), entries: path.join(root, '.cache/images/entries') };
+/** The cache in `dir` (a project's is files/project-paths.ts's cacheDir(root, 'images'): see content/pictures.ts). */
+export function imageCache(dir: string): ImageCache {
+  return { files: path.join(dir, 'files'), entries: path.join(dir, 'entries') };
 }
 
 /** The processed file's bytes, or undefined when it is not in the cache. */

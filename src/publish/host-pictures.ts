@@ -35,7 +35,7 @@ export async function hostedHtml(ctx: HostContext, html: string): Promise<string
     if (!bytes)
       throw new NewsletterError(
         'picture-missing',
-        `the picture ${name} of ${ctx.issueId} is not in .cache/images/, so it cannot be uploaded to Mailchimp`,
+        `the picture ${name} of ${ctx.issueId} is not in the tool's picture cache, so it cannot be uploaded to Mailchimp`,
         {
           hint: `run \`newsletter check ${ctx.issueId}\` to process the issue's pictures again, then publish again`,
         },

@@ -47,7 +47,7 @@ export async function writeSite(
       const bytes = await pictureBytes(paths, name);
       if (!bytes)
         throw new Error(
-          `the picture ${name} of ${entry.id} is in neither its sent record (sent/images/) nor .cache/images/ — restore ${entry.id}'s sent/ folder from git`,
+          `the picture ${name} of ${entry.id} is in neither its sent record (sent/images/) nor the tool's picture cache — restore ${entry.id}'s sent/ folder from git`,
         );
       files[`images/${name}`] = bytes;
     }

@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ImageCache, imageCacheIn, ImageUnusable, processedBytes, processImage } from '../../src/images/process.js';
+import { imageCacheIn } from '../../src/content/pictures.js';
+import { type ImageCache, ImageUnusable, processedBytes, processImage } from '../../src/images/process.js';
 import { animatedGif, flatLogo, hugePngHeader, phonePhoto } from './fixtures.js';
 
 let root: string;

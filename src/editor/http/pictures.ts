@@ -13,8 +13,9 @@ import { notFound, send } from '../../http/http.js';
 import type { Store } from '../../state/store.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import type { EditorState } from './guard.js';
-import { DISPLAY_WIDTH, findImage } from '../../content/pictures.js';
-import { IMAGE_LIMITS, imageCacheIn, ImageUnusable, processedBytes, processImage, tooBig } from '../../images/process.js';
+import { DISPLAY_WIDTH, findImage, imageCacheIn } from '../../content/pictures.js';
+import { IMAGE_LIMITS, ImageUnusable, processedBytes, processImage, tooBig } from '../../images/process.js';
+import { issueDir } from '../../files/project-paths.js';
 import { refuseForeign } from './guard.js';
 
 const TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif' };
@@ -105,7 +106,7 @@ async function readLimited(req: IncomingMessage): Promise<Buffer | undefined> {
 
 /** Write the file under `name`, or name-2, name-3 … when another file has it; the same bytes already there are reused. Never overwrites. */
 async function saveInto(contentDir: string, id: string, name: string, bytes: Buffer): Promise<string> {
-  const dir = path.join(contentDir, 'issues', id, 'images');
+  const dir = path.join(issueDir({ content: contentDir }, id), 'images');
   await mkdir(dir, { recursive: true });
   const rel = path.relative(realpathSync(contentDir), realpathSync(dir));
   if (rel.startsWith('..') || path.isAbsolute(rel)) throw new Error(`${dir} leads outside the content folder`);
