@@ -4,6 +4,7 @@
 import { NewsletterError } from '../errors.js';
 import { ukInstant } from '../time/uk.js';
 import type { Store } from '../state/store.js';
+import { refuseUnless } from '../lifecycle.js';
 import { ownerIsDead } from './clock.js';
 import type { SchedulerContext } from './context.js';
 import { fireClaimed, type FireResult } from './due-send.js';
@@ -53,6 +54,8 @@ export function recordDueSend(store: Store, req: DueSendRequest): void {
  */
 export async function sendNow(ctx: SchedulerContext, issue: string): Promise<FireResult> {
   const { store } = ctx;
+  // The lifecycle table first: a sent or withdrawn issue is not sent now, whatever is left of its due send.
+  refuseUnless('due-send-refused', 'send-now', store.statuses.get(issue), issue);
   const due = store.dueSends.get(issue);
   if (!due)
     throw new NewsletterError(

@@ -16,6 +16,7 @@ import { accessibilityStatement, archive, archivedIssue, feed, sharedIssue } fro
 import { FAVICON_SVG } from '../page/frame.js';
 import { action, home, issueReport, studioEmail, studioIssue } from '../studio/routes.js';
 import { notFound, pathTo, redirect, type RequestPath, securityHeaders, send } from '../http/http.js';
+import { publishConfirm, publishPlan, step } from '../studio/publish-routes.js';
 import type { Handler, RouteContext } from './route-context.js';
 
 interface Route {
@@ -38,6 +39,13 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: ['issues', ':id', 'approve'], dir: false, studioOnly: true, handle: action('approve') },
   { method: 'POST', pattern: ['issues', ':id', 'proof'], dir: false, studioOnly: true, handle: action('proof') },
   { method: 'POST', pattern: ['issues', ':id', 'share'], dir: false, studioOnly: true, handle: action('share') },
+  // The publishing steps (studio/publish-routes.ts): the plan first, then its confirmation; each a form post.
+  { pattern: ['issues', ':id', 'publish'], dir: true, studioOnly: true, handle: publishPlan },
+  { method: 'POST', pattern: ['issues', ':id', 'publish'], dir: false, studioOnly: true, handle: publishConfirm },
+  { method: 'POST', pattern: ['issues', ':id', 'unschedule'], dir: false, studioOnly: true, handle: step('unschedule') },
+  { method: 'POST', pattern: ['issues', ':id', 'send-now'], dir: false, studioOnly: true, handle: step('send-now') },
+  { method: 'POST', pattern: ['issues', ':id', 'import-sent'], dir: false, studioOnly: true, handle: step('import-sent') },
+  { method: 'POST', pattern: ['issues', ':id', 'report'], dir: false, studioOnly: true, handle: step('report') },
   // The editor: studio mode only; its writing requests are JSON, each checked by editor/http/guard.ts.
   { pattern: ['issues', ':id', 'edit'], dir: true, studioOnly: true, handle: issueEditor },
   { pattern: ['issues', ':id', 'edit', 'draft', ':draft'], dir: false, studioOnly: true, handle: draftEmail },

@@ -11,6 +11,7 @@ import { HTML, notFound, requestPath, send } from '../http/http.js';
 import { EventHub, watchFolders } from '../http/live.js';
 import { messagePage } from '../page/frame.js';
 import type { ActionSettings } from '../studio/actions.js';
+import type { PersonOf } from '../http/person.js';
 import type { RouteContext } from './route-context.js';
 import { route } from './routes.js';
 import { studioState } from '../studio/routes.js';
@@ -39,6 +40,8 @@ export interface PreviewOptions {
   /** For the studio's proofs: SMTP_URL and PROOF_ALLOWLIST (process.env by default), and the SMTP transport. */
   env?: NodeJS.ProcessEnv;
   transport?: ActionSettings['transport'];
+  /** Who is acting on a request (http/person.ts); by default the person running the studio. */
+  personOf?: PersonOf;
 }
 
 /** Explicit limits, so a slow or greedy client cannot hold the server (tests make them short). */
@@ -93,6 +96,7 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
     now: o.now ?? (() => new Date()),
     settings,
     ...studioState(),
+    ...(o.personOf ? { personOf: o.personOf } : {}),
   };
   const onError = o.onError ?? (() => undefined);
   // The store is the one source of status: the content folder's sent records are folded into it

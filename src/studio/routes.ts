@@ -15,6 +15,9 @@ import type { ActionName } from './pages/actions.js';
 import { studioIndexPage, studioIssuePage } from './pages/studio.js';
 import { emailInScheme, parseView } from './pages/view.js';
 import { standingOf } from './standing.js';
+import { stepsFor } from './publish-routes.js';
+import type { PersonOf } from '../http/person.js';
+import { StepResults } from './steps.js';
 
 /** What these handlers use of the server's context (src/server/route-context.ts, which has it all). */
 interface RouteContext {
@@ -28,11 +31,13 @@ interface RouteContext {
   results: ActionResults;
   settings: ActionSettings;
   editor: EditorState;
+  stepResults: StepResults;
+  personOf?: PersonOf;
 }
 type Handler = RouteHandler<RouteContext>;
 
-export function studioState(): Pick<RouteContext, 'sessions' | 'results' | 'editor'> {
-  return { sessions: new StudioSessions(), results: new ActionResults(), editor: new EditorState() };
+export function studioState(): Pick<RouteContext, 'sessions' | 'results' | 'editor' | 'stepResults'> {
+  return { sessions: new StudioSessions(), results: new ActionResults(), editor: new EditorState(), stepResults: new StepResults() };
 }
 
 export async function home(c: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -64,6 +69,7 @@ export async function studioIssue(
     report,
     problems: c.ws.problems(id!),
     actions: { token: c.sessions.formToken(session.id), result: c.results.get(session.id, p.query.get('result')) },
+    steps: stepsFor(c, req, id!, standing.status, p),
   });
   // A form posted from a page whose policy is no-referrer carries "Origin: null"; same-origin lets
   // the browser name our origin to us (and still to no one else), so the origin check can work.

@@ -51,6 +51,8 @@ export interface IssuePageInput {
   problems: string[];
   /** The form token of the browser's session, and the result of the action just taken. */
   actions: { token: string; result?: ActionResult };
+  /** The publishing steps this person may take now (pages/publish.ts). */
+  steps?: Html;
 }
 
 export function studioIssuePage(p: IssuePageInput): string {
@@ -71,6 +73,7 @@ ${problemsOverlay(p.problems, p.render !== undefined)}
 <p>Planned for ${ukDateTime(issue.sendAt)} · <code>${issue.file}</code>${editRefused ? (goingOut ? '' : markup`</p><p id="edit-closed" class="hint">${editRefused}`) : markup` · <a href="${base}edit/">Edit</a>`}${standing.status === 'sent' ? markup` · <a href="${base}report/">What readers did</a>` : ''}</p></div>
 ${standingBlock(standing, standingKey(standing))}
 ${actionsPanel(issue.id, standing.status, p.actions.token, p.actions.result)}
+${p.steps ?? ''}
 <div id="live" data-render="${p.render ? p.render.seq : 'none'}:${p.problems.length}">
 ${toolbar(base, p.view)}
 <div class="layout">

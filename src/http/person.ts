@@ -1,0 +1,23 @@
+// Who is acting on a request: the one place the studio asks. Until sign-in exists (team mode,
+// issue 24 item 1), it is the person running the studio — their login name, as the CLI records
+// when `--by` is not given — and no role, so only the lifecycle table judges. Team mode passes
+// `personOf`, which names the signed-in person and their role.
+import type { IncomingMessage } from 'node:http';
+import { userInfo } from 'node:os';
+import type { Role } from '../lifecycle.js';
+
+export interface Person {
+  /** As the audit log records it. */
+  name: string;
+  email?: string;
+  /** Undefined in the one-person studio: no role check, as the CLI on the host. */
+  role?: Role;
+}
+
+/** How the server learns who sent a request; undefined when it cannot tell. */
+export type PersonOf = (req: IncomingMessage) => Person | undefined;
+
+/** The person acting on this request: the one asked by `personOf`, else whoever runs the studio. */
+export function actingPerson(req: IncomingMessage, personOf?: PersonOf): Person {
+  return personOf?.(req) ?? { name: userInfo().username };
+}
