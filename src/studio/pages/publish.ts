@@ -3,7 +3,7 @@
 // confirms it. Plain forms that post and come back, so they work without JavaScript. Pure.
 import { page } from '../../page/frame.js';
 import { type Html, markup } from '../../page/html.js';
-import { studioCss, studioScript } from '../../page/studio-assets.js';
+import { studioCss } from '../../page/studio-assets.js';
 import { ukInstant } from '../../time/uk.js';
 import type { ShownPlan, StepName, StepResult } from '../steps.js';
 
@@ -73,6 +73,7 @@ export interface PlanPageInput {
   changed?: StepResult;
 }
 
+/** No script: the plan is what Mailchimp held when the page was made; reloading reads it again. */
 export function planPage(p: PlanPageInput): string {
   const back = markup`<p><a href="/issues/${p.id}/">Back to the issue</a></p>`;
   const notice = p.changed
@@ -82,7 +83,6 @@ export function planPage(p: PlanPageInput): string {
   return page({
     title: `Publish ${p.id}: ${p.subject} — ${p.name}`,
     css: studioCss(),
-    script: studioScript(),
     body: markup`<header class="top"><nav class="wrap" aria-label="Studio"><strong>${p.name}</strong> <a href="/">All issues</a> <a href="/archive/">Public archive</a></nav></header>
 <main class="wrap">
 <h1>Publish ${p.id}: ${p.subject}</h1>
