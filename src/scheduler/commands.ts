@@ -54,8 +54,6 @@ export function recordDueSend(store: Store, req: DueSendRequest): void {
  */
 export async function sendNow(ctx: SchedulerContext, issue: string): Promise<FireResult> {
   const { store } = ctx;
-  // The lifecycle table first: a sent or withdrawn issue is not sent now, whatever is left of its due send.
-  refuseUnless('due-send-refused', 'send-now', store.statuses.get(issue), issue);
   const due = store.dueSends.get(issue);
   if (!due)
     throw new NewsletterError(
@@ -64,6 +62,8 @@ export async function sendNow(ctx: SchedulerContext, issue: string): Promise<Fir
     );
   if (due.state === 'done')
     throw new NewsletterError('due-send-refused', `${issue}'s due send is finished (${due.outcome ?? 'done'}); it is not sent again`);
+  // Then the lifecycle table: an issue withdrawn, or one sent or being sent, is not sent now.
+  refuseUnless('due-send-refused', 'send-now', store.statuses.get(issue), issue);
   const dead = due.leaseOwner && ownerIsDead(due.leaseOwner) ? due.leaseOwner : undefined;
   const claimed = store.tx(() => {
     if (!store.dueSends.claim(issue, ctx.owner, ctx.config.leaseMs, { confirmedBy: ctx.actor, deadOwner: dead })) return false;

@@ -17,6 +17,7 @@ import { FAVICON_SVG } from '../page/frame.js';
 import { action, home, issueReport, studioEmail, studioIssue } from '../studio/routes.js';
 import { notFound, pathTo, redirect, type RequestPath, securityHeaders, send } from '../http/http.js';
 import { publishConfirm, publishPlan, step } from '../studio/publish-routes.js';
+import { editorPresence } from '../editor/http/presence-route.js';
 import type { Handler, RouteContext } from './route-context.js';
 
 interface Route {
@@ -54,6 +55,7 @@ const ROUTES: Route[] = [
   { pattern: ['new-issue'], dir: true, studioOnly: true, handle: newIssueForm },
   { method: 'POST', pattern: ['api', 'edit', 'preview'], dir: false, studioOnly: true, handle: previewEdits },
   { method: 'POST', pattern: ['api', 'edit', 'save'], dir: false, studioOnly: true, handle: saveEdits },
+  { method: 'POST', pattern: ['api', 'edit', 'presence'], dir: false, studioOnly: true, handle: editorPresence },
   { method: 'POST', pattern: ['api', 'issues', 'new'], dir: false, studioOnly: true, handle: createIssue },
   { pattern: ['archive'], dir: true, studioOnly: false, handle: archive },
   { pattern: ['archive', ':id'], dir: true, studioOnly: false, handle: archivedIssue },

@@ -40,7 +40,8 @@ export function offeredSteps(store: Store, id: string, status: IssueStatus, pers
     ...(may('unschedule') && (status === 'scheduled' || status === 'needs-attention') ? { unschedule: true } : {}),
     ...(may('send-now') && due && due.state !== 'done' ? { 'send-now': true } : {}),
     ...(may('import-sent') && !store.statuses.known(id) ? { 'import-sent': true } : {}),
-    ...(may('report') ? { report: true } : {}),
+    // Only an issue sent through Mailchimp by the tool has a campaign whose report can be read.
+    ...(may('report') && store.campaigns.get(id)?.campaignId ? { report: true } : {}),
   };
 }
 

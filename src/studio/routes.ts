@@ -16,7 +16,8 @@ import { studioIndexPage, studioIssuePage } from './pages/studio.js';
 import { emailInScheme, parseView } from './pages/view.js';
 import { standingOf } from './standing.js';
 import { stepsFor } from './publish-routes.js';
-import type { PersonOf } from '../http/person.js';
+import { presenceLine } from './pages/presence.js';
+import { actingPerson, type PersonOf } from '../http/person.js';
 import { StepResults } from './steps.js';
 
 /** What these handlers use of the server's context (src/server/route-context.ts, which has it all). */
@@ -70,6 +71,7 @@ export async function studioIssue(
     problems: c.ws.problems(id!),
     actions: { token: c.sessions.formToken(session.id), result: c.results.get(session.id, p.query.get('result')) },
     steps: stepsFor(c, req, id!, standing.status, p),
+    presence: presenceLine(id!, othersEditing(c, req, id!)),
   });
   // A form posted from a page whose policy is no-referrer carries "Origin: null"; same-origin lets
   // the browser name our origin to us (and still to no one else), so the origin check can work.
@@ -78,6 +80,12 @@ export async function studioIssue(
     ...(session.setCookie ? { 'Set-Cookie': session.setCookie } : {}),
   };
   page(req, res, html, { frames: true, connect: true, forms: true, headers });
+}
+
+/** Who has the issue's editor open, but for the person looking. */
+function othersEditing(c: RouteContext, req: IncomingMessage, id: string) {
+  const me = actingPerson(req, c.personOf).name;
+  return c.editor.presence.editing(`issues/${id}/issue.yaml`, c.now()).filter((p) => p.name !== me);
 }
 
 /** A studio action: checked for origin and token before anything else, then back to the issue page. */

@@ -1,6 +1,7 @@
 // The studio's editor: its pages (GET) and its JSON requests (POST, each through guard.ts).
 // Listed in src/server/routes.ts with every other route. Saving goes through src/editor (the file edited in
 // place, atomically, queued per file); the live preview renders the edited issue without saving.
+import { actingPerson, type PersonOf } from '../../http/person.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { IssueFile, type Section } from '../../content/schema.js';
@@ -33,6 +34,7 @@ interface RouteContext {
   store: Store;
   now: () => Date;
   editor: EditorState;
+  personOf?: PersonOf;
 }
 
 const step = z.union([z.string().max(100), z.number().int().nonnegative().max(10_000)]);
@@ -210,18 +212,25 @@ export async function saveEdits(c: RouteContext, req: IncomingMessage, res: Serv
   const ops = disk ? withSkeletons(r.file, disk.text, r.ops) : r.ops;
   const outcome = await files.save(r.file.name, r.hash, ops);
   const before = parseForEdit(disk?.text ?? '')?.toJS() as unknown;
-  if (outcome.kind === 'saved')
+  // Who made the change this save met, when it was a save through the editor by someone else (presence.ts).
+  const person = actingPerson(req, c.personOf);
+  const other = c.editor.presence.changedBy(r.file.name, disk?.hash);
+  const by = other !== undefined && other !== person.name ? { by: other } : {};
+  if (outcome.kind === 'saved') {
+    c.editor.presence.saved(r.file.name, person, outcome.hash);
     return json(req, res, 200, {
       kind: 'saved',
       hash: outcome.hash,
       merged: outcome.merged,
+      ...(outcome.merged ? by : {}),
       summary: outcome.hunks.length ? describeEdits(r.file.schema, before, ops) : [],
       diff: formatDiff(shownName(r.file), outcome.hunks),
     });
+  }
   if (outcome.kind === 'conflict') {
     const now = parseForEdit((await files.open(r.file.name))?.text ?? '')?.toJS() as unknown;
     const conflicts = outcome.conflicts.map((x) => ({ ...x, where: fieldLabel(r.file.schema, now, x.path) }));
-    return json(req, res, 409, { kind: 'conflict', hash: outcome.hash, conflicts });
+    return json(req, res, 409, { kind: 'conflict', hash: outcome.hash, conflicts, ...by });
   }
   json(req, res, 422, outcome);
 }

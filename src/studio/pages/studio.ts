@@ -53,6 +53,8 @@ export interface IssuePageInput {
   actions: { token: string; result?: ActionResult };
   /** The publishing steps this person may take now (pages/publish.ts). */
   steps?: Html;
+  /** Who has this issue's editor open (pages/presence.ts). */
+  presence?: Html;
 }
 
 export function studioIssuePage(p: IssuePageInput): string {
@@ -71,6 +73,7 @@ export function studioIssuePage(p: IssuePageInput): string {
 ${problemsOverlay(p.problems, p.render !== undefined)}
 <div id="head" class="issue-head" data-render="${head}"><h1>${issue.subject}</h1>
 <p>Planned for ${ukDateTime(issue.sendAt)} · <code>${issue.file}</code>${editRefused ? (goingOut ? '' : markup`</p><p id="edit-closed" class="hint">${editRefused}`) : markup` · <a href="${base}edit/">Edit</a>`}${standing.status === 'sent' ? markup` · <a href="${base}report/">What readers did</a>` : ''}</p></div>
+${p.presence ?? ''}
 ${standingBlock(standing, standingKey(standing))}
 ${actionsPanel(issue.id, standing.status, p.actions.token, p.actions.result)}
 ${p.steps ?? ''}
