@@ -4,7 +4,10 @@
 (() => {
   const file = document.body.dataset.file;
   if (!file) return;
-  const tab = (crypto.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2) + String(Date.now())).replace(/[^\w-]/g, '');
+  const tab = (window.crypto.randomUUID ? window.crypto.randomUUID() : String(Math.random()).slice(2) + String(Date.now())).replace(
+    /[^\w-]/g,
+    '',
+  );
   const token = () => document.querySelector('meta[name="studio-token"]').content;
   const line = document.createElement('p');
   line.id = 'presence';
@@ -43,14 +46,14 @@
     const heading = document.querySelector('main h1');
     if (heading) heading.after(line);
     beat();
-    setInterval(beat, 15000);
+    window.setInterval(beat, 15000);
     if (window.EventSource)
       new EventSource('/events').addEventListener('presence', (e) => {
         const files = JSON.parse(e.data).files || [];
         if (files.includes(file)) beat();
       });
-    addEventListener('pagehide', () => beat(true));
-    addEventListener('pageshow', (e) => {
+    window.addEventListener('pagehide', () => beat(true));
+    window.addEventListener('pageshow', (e) => {
       if (e.persisted) beat();
     });
   });
