@@ -2,8 +2,8 @@
 // when it is closed); each answer names the others, shown under the heading. Told by the studio's
 // event stream when someone opens or leaves, it asks again at once.
 (() => {
-  const file = document.body.dataset.file;
-  if (!file) return;
+  // The script runs in the head: the body, and which file it edits, are read once the page is there.
+  let file = '';
   const tab = (window.crypto.randomUUID ? window.crypto.randomUUID() : String(Math.random()).slice(2) + String(Date.now())).replace(
     /[^\w-]/g,
     '',
@@ -42,7 +42,8 @@
     }
   };
   document.addEventListener('DOMContentLoaded', () => {
-    if (!document.getElementById('editor-form')) return;
+    file = document.body.dataset.file || '';
+    if (!file || !document.getElementById('editor-form')) return;
     const heading = document.querySelector('main h1');
     if (heading) heading.after(line);
     beat();
