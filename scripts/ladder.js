@@ -6,8 +6,8 @@ import path from 'node:path';
 
 /** Bottom first. A name ending in .ts is a file directly in src/; any other name is a folder. */
 export const RUNGS = [
-  // Base: the error catalogue, memo, atomic file writes, the UK clock.
-  ['errors.ts', 'memo.ts'],
+  // Base: the error catalogue, memo, the code's version (for caches on disk), atomic file writes, the UK clock.
+  ['errors.ts', 'memo.ts', 'code-version.ts'],
   ['files', 'time', 'lifecycle.ts'],
   // The content pipeline, pure: YAML → issue → email → sent record → findings; pipeline.ts runs it.
   ['content'],

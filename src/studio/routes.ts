@@ -46,6 +46,8 @@ export async function home(c: RouteContext, req: IncomingMessage, res: ServerRes
   const issues = [];
   for (const issue of c.ws.issues()) issues.push({ issue, standing: (await standingOf(c.ws, c.store, issue.id, c.now()))! });
   page(req, res, studioIndexPage(c.ws.newsletterName(), issues, c.ws.problems('all')), { connect: true });
+  // The list is answered; the drafts' pages will be asked for next.
+  res.once('finish', () => void c.ws.renderInBackground());
 }
 
 export async function studioIssue(

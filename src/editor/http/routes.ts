@@ -133,6 +133,7 @@ export function newIssueForm(c: RouteContext, req: IncomingMessage, res: ServerR
 export async function draftEmail(c: RouteContext, req: IncomingMessage, res: ServerResponse, [, draft]: string[]): Promise<void> {
   const found = c.editor.draft(draft!);
   if (!found) return notFound(req, res);
+  res.once('finish', () => found.shown());
   send(req, res, { type: HTML, body: found.html, csp: EMAIL_POLICY, framed: true });
 }
 
@@ -140,7 +141,7 @@ export async function draftEmail(c: RouteContext, req: IncomingMessage, res: Ser
 export async function draftFindings(c: RouteContext, req: IncomingMessage, res: ServerResponse, [, draft]: string[]): Promise<void> {
   const found = c.editor.draft(draft!);
   if (!found) return notFound(req, res);
-  json(req, res, 200, { findings: await found.findings });
+  json(req, res, 200, { findings: await found.findings() });
 }
 
 /** Parse an editor request: its file on the allow-list and its edits, or the refusal sent. */
@@ -191,13 +192,15 @@ export async function previewEdits(c: RouteContext, req: IncomingMessage, res: S
       file: shownName(r.file),
     };
     const withIssue = { ...content, issues: [...content.issues.filter((i) => i.id !== issue.id), issue] };
-    const rendered = await renderIssue(withIssue, issue, await loadTemplates(c.ws.paths), {
+    const rendered = await renderIssue(withIssue, issue, c.ws.templatesNow() ?? (await loadTemplates(c.ws.paths)), {
       webUrl: `${c.ws.publicUrl}/archive/${issue.id}/`,
     });
-    const findings = checkRendered(c.ws.paths, withIssue, issue, rendered, { now: c.now() }).then((report) =>
-      labelled(r.file, edited.data, report.findings.map(findingMessage)),
+    const now = c.now();
+    const id = c.editor.putDraft(rendered.html, () =>
+      checkRendered(c.ws.paths, withIssue, issue, rendered, { now }).then((report) =>
+        labelled(r.file, edited.data, report.findings.map(findingMessage)),
+      ),
     );
-    const id = c.editor.putDraft(rendered.html, findings);
     out.draft = `/issues/${issue.id}/edit/draft/${id}`;
     out.findings = `/issues/${issue.id}/edit/findings/${id}`;
   }
