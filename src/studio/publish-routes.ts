@@ -87,7 +87,7 @@ export const publishConfirm: Handler = async (c, req, res, [id]) => {
   const { form, session, person } = checked;
   const result = await confirmPublish(stepContext(c), id!, person, form.get('plan') ?? '');
   c.hub.broadcast('change', { issues: [id] });
-  if (!result.ok && /changed after you saw it/.test(result.lines[0] ?? '')) return showPlan(c, req, res, id!, person, result.lines);
+  if (result.stale) return showPlan(c, req, res, id!, person, result.lines);
   back(c, req, res, id!, session, result);
 };
 

@@ -29,6 +29,8 @@ export interface StepResult {
   lines: string[];
   /** What to do next, in a sentence. */
   next?: string;
+  /** A publish refused because the plan confirmed is not the plan now: it is shown again. */
+  stale?: true;
 }
 
 export interface StepContext {
@@ -90,7 +92,7 @@ export class PlanChanged extends NewsletterError {
 
 /** `publish`, confirmed: applied only when the plan made now is the one the person saw. */
 export async function confirmPublish(c: StepContext, id: string, by: Person, fingerprint: string): Promise<StepResult> {
-  return attempt('publish', async () => {
+  const result = await attempt('publish', async (): Promise<StepResult> => {
     const r = await publish(c.paths, c.store, {
       id,
       dryRun: false,
@@ -110,6 +112,9 @@ export async function confirmPublish(c: StepContext, id: string, by: Person, fin
       next: `Mailchimp sends it then; nothing more to do. To change it first, unschedule it here, edit it and approve it again.`,
     };
   });
+  // A step that failed part-way is never repeated blindly: the next plan reads Mailchimp first.
+  if (result.ok || result.stale) return result;
+  return { ...result, next: 'Review the plan again: it reads Mailchimp first and shows only what is still to be done.' };
 }
 
 export async function runStep(c: StepContext, step: Exclude<StepName, 'publish'>, id: string, by: Person): Promise<StepResult> {
@@ -170,7 +175,8 @@ async function attempt<T>(step: StepName, work: () => Promise<T>): Promise<T | S
     }
     if (!(e instanceof NewsletterError)) throw e;
     const lines = e.message.split('\n').map((l) => l.trim());
-    return { step, ok: false, lines: e.hint !== ERRORS[e.code].hint && e.hint ? [...lines, e.hint] : lines };
+    const said = e.hint !== ERRORS[e.code].hint && e.hint ? [...lines, e.hint] : lines;
+    return { step, ok: false, lines: said, ...(e instanceof PlanChanged ? { stale: true as const } : {}) };
   }
 }
 

@@ -173,4 +173,28 @@ describe('publishing from the studio', () => {
     expect(r.plan.steps).toEqual([]);
     expect((await planPage(run)).body).toContain('Nothing will change in Mailchimp');
   });
+
+  it('a Mailchimp failure part-way is said in plain words, leaves the issue unscheduled, and the next plan finishes it', async () => {
+    const s = await studioSession(run.url, DRAFT);
+    await resultOf(run, await post(run, 'unschedule', {}, s), s.cookie);
+    expect(run.store.statuses.get(DRAFT)).toBe('approved');
+    const shown = await planPage(run);
+    standin.faults.inject('500', { operation: 'postCampaignsIdActionsSchedule', times: 20 });
+    const before = schedules().length;
+    const failed = await resultOf(run, await post(run, 'publish', { plan: shown.plan }, shown.session), shown.session.cookie);
+    standin.faults.clear();
+    expect(failed).toMatch(/^Not done: scheduling campaign \w+: it is not known whether Mailchimp did it .* Next: Review the plan again/);
+    expect(failed).not.toMatch(/\bat \S+\.(ts|js):\d+/); // no stack trace
+    expect(run.store.statuses.get(DRAFT)).toBe('approved');
+    expect([...standin.account.campaigns.values()].find((c) => c.settings.title === 'panel-newsletter:2022-05')?.status).toBe('save');
+    const again = await planPage(run);
+    expect(again.body).toMatch(/<li>schedule for 5 April 2022 at 9am/);
+    expect(again.body).not.toContain('create the campaign');
+    const done = await resultOf(run, await post(run, 'publish', { plan: again.plan }, again.session), again.session.cookie);
+    expect(done).toMatch(/^2022-05 is scheduled in Mailchimp/);
+    expect(run.store.statuses.get(DRAFT)).toBe('scheduled');
+    expect(campaigns()).toHaveLength(1);
+    expect(schedules().length - before).toBeGreaterThanOrEqual(2); // the failed tries, then the one that worked
+    expect(standin.account.campaigns.get(campaigns()[0]!.id)?.status).toBe('schedule');
+  });
 });
