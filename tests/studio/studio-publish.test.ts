@@ -2,6 +2,7 @@
 // first and changes nothing; a confirmation schedules exactly once, even when sent twice at once;
 // a confirmation of a plan that has changed since is refused and the plan shown again; unschedule,
 // send now and import-sent are refused in the CLI's words; a writer may not publish.
+import { userInfo } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandin, type Standin } from '../../scripts/mailchimp-standin/server.js';
 import { publish } from '../../src/publish/publish.js';
@@ -65,7 +66,10 @@ async function resultOf(on: Running, reply: { status: number; headers: Record<st
   return region
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(/&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 }
 
 describe('publishing from the studio', () => {
@@ -196,5 +200,29 @@ describe('publishing from the studio', () => {
     expect(campaigns()).toHaveLength(1);
     expect(schedules().length - before).toBeGreaterThanOrEqual(2); // the failed tries, then the one that worked
     expect(standin.account.campaigns.get(campaigns()[0]!.id)?.status).toBe('schedule');
+  });
+});
+
+describe('an issue sent before the tool', () => {
+  let fresh: Running;
+  beforeAll(async () => {
+    fresh = await runPreview('studio', (p) => addCleanDraft(p, DRAFT), { env: envFor(standin) });
+    fresh.clock.now = new Date('2022-04-10T09:00:00Z'); // after its sendAt, 5 April
+  });
+  afterAll(() => fresh?.stop());
+
+  it('is offered "Record as sent before the tool", recorded naming the person, and says what comes next', async () => {
+    const page = await rawRequest(fresh.url, 'GET', `/issues/${DRAFT}/`);
+    expect(page.body).toContain('action="/issues/2022-05/import-sent"');
+    expect(page.body).not.toContain('href="/issues/2022-05/publish/"'); // a draft is not published
+    const s = await studioSession(fresh.url, DRAFT);
+    expect(await resultOf(fresh, await post(fresh, 'import-sent', {}, s), s.cookie)).toMatch(
+      /^2022-05 is recorded as sent on 5 April 2022 at 9am \(BST\), from today's render, in content\/issues\/2022-05\/sent\/; the audit log names you\. Next: Its public page is \/archive\/2022-05\/\./,
+    );
+    expect(fresh.store.statuses.get(DRAFT)).toBe('sent');
+    expect(fresh.store.audit.list(DRAFT).map((e) => [e.actor, e.action])).toEqual([[userInfo().username, 'import-sent']]);
+    const after = await rawRequest(fresh.url, 'GET', `/issues/${DRAFT}/`);
+    expect(after.body).not.toContain('action="/issues/2022-05/import-sent"');
+    expect(after.body).not.toContain('action="/issues/2022-05/report"'); // no campaign to read
   });
 });
