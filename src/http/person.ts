@@ -14,6 +14,11 @@ export interface Person {
   role?: Role;
 }
 
+/** The person as the audit log's actor column names them: "Priya Shah <priya.shah@example.gov.uk>" (as team mode's `actorOf`), or the name alone. */
+export function actorName(p: Person): string {
+  return p.email ? `${p.name} <${p.email}>` : p.name;
+}
+
 /** How the server learns who sent a request; undefined when it cannot tell. */
 export type PersonOf = (req: IncomingMessage) => Person | undefined;
 

@@ -10,6 +10,7 @@ import type { Workspace } from '../workspace/workspace.js';
 import type { StudioSessions } from '../http/csrf.js';
 import type { RouteHandler } from '../http/http.js';
 import type { EventHub } from '../http/live.js';
+import type { TeamContext } from '../team/http/context.js';
 
 export interface RouteContext {
   ws: Workspace;
@@ -19,7 +20,7 @@ export interface RouteContext {
   hub: EventHub;
   now: () => Date;
   /** The studio's sessions and form tokens (see csrf.ts), and results waiting to be shown. */
-  sessions: StudioSessions;
+  sessions: Pick<StudioSessions, 'session' | 'formToken' | 'verify'>;
   results: ActionResults;
   settings: ActionSettings;
   /** The editor's key, files and draft renders (editor/http/guard.ts). */
@@ -28,6 +29,8 @@ export interface RouteContext {
   stepResults: StepResults;
   /** Who is acting on a request (http/person.ts); unset, the person running the studio. */
   personOf?: PersonOf;
+  /** Team mode (`serve --team`, src/team): sign-in, sessions, roles. Absent in the one-person studio. */
+  team?: TeamContext;
 }
 
 export type Handler = RouteHandler<RouteContext>;

@@ -10,6 +10,7 @@ import { pagePolicy } from '../http/csp.js';
 import { HTML, notFound, requestPath, send } from '../http/http.js';
 import { EventHub, watchFolders } from '../http/live.js';
 import { messagePage } from '../page/frame.js';
+import { projectEnv } from '../http/project-env.js';
 import type { ActionSettings } from '../studio/actions.js';
 import type { PersonOf } from '../http/person.js';
 import type { RouteContext } from './route-context.js';
@@ -19,6 +20,8 @@ import { announceServer, secretId } from '../http/running.js';
 import { readStatuses } from '../workflow/sent-status.js';
 import { assertStrongSecret } from '../share/share-token.js';
 import { Workspace } from '../workspace/workspace.js';
+import { teamContext, type TeamOptions } from '../team/http/start.js';
+import { isStudioHost, signedIn } from '../team/http/context.js';
 
 export interface PreviewOptions {
   paths: ProjectPaths;
@@ -42,6 +45,8 @@ export interface PreviewOptions {
   transport?: ActionSettings['transport'];
   /** Who is acting on a request (http/person.ts); by default the person running the studio. */
   personOf?: PersonOf;
+  /** Team mode (`serve --team`): the studio for several people, behind sign-in (src/team). */
+  team?: TeamOptions;
 }
 
 /** Explicit limits, so a slow or greedy client cannot hold the server (tests make them short). */
@@ -86,7 +91,13 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
     throw e;
   });
   const hub = new EventHub();
-  const settings: ActionSettings = { env: o.env ?? process.env, transport: o.transport ?? ((url) => smtpTransport(url)) };
+  const envNow = o.env ? () => o.env! : projectEnv(o.paths.root);
+  const settings: ActionSettings = {
+    get env() {
+      return envNow();
+    },
+    transport: o.transport ?? ((url) => smtpTransport(url)),
+  };
   const ctx: RouteContext = {
     ws,
     store: o.store,
@@ -96,8 +107,19 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
     now: o.now ?? (() => new Date()),
     settings,
     ...studioState(),
-    ...(o.personOf ? { personOf: o.personOf } : {}),
+    // Who acts on a request: the person signed in (team mode), else whoever runs the studio (http/person.ts).
+    personOf:
+      o.personOf ??
+      ((req) => {
+        const p = signedIn(req);
+        return p && { name: p.name, email: p.email, role: p.role };
+      }),
   };
+  if (o.team) {
+    Object.assign(ctx, teamContext(o.team, url, o.store, settings.transport, o.onError ?? (() => undefined)));
+    // The editor's requests must come from STUDIO_URL's origin, not a loopback one.
+    ctx.editor.origin = ctx.team!.config.origin;
+  }
   const onError = o.onError ?? (() => undefined);
   // The store is the one source of status: the content folder's sent records are folded into it
   // (workflow/sent-status.ts) now, and again whenever content changes. A damaged sent record is
@@ -144,8 +166,10 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
 }
 
 async function handle(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, port: number): Promise<void> {
-  // The studio answers only to its loopback names, so a web page cannot reach it by DNS rebinding.
-  if (ctx.mode === 'studio' && !isLoopbackHost(req.headers.host, port)) return notFound(req, res);
+  // The studio answers only to its loopback names (in team mode, to STUDIO_URL's host), so a web
+  // page cannot reach it by DNS rebinding.
+  if (ctx.team ? !isStudioHost(req, ctx.team.config) : ctx.mode === 'studio' && !isLoopbackHost(req.headers.host, port))
+    return notFound(req, res);
   const p = requestPath(req.url);
   if (!p) return notFound(req, res);
   await route(ctx, req, res, p);

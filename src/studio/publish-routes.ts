@@ -22,7 +22,7 @@ interface RouteContext {
   store: Store;
   hub: EventHub;
   now: () => Date;
-  sessions: StudioSessions;
+  sessions: Pick<StudioSessions, 'session' | 'formToken' | 'verify'>;
   settings: ActionSettings;
   stepResults: StepResults;
   personOf?: PersonOf;

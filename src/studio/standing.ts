@@ -1,6 +1,7 @@
 // Where an issue stands, as the studio shows it: its status from the store (the only source), and
 // its approval judged against the content hash of the render on screen — the same hash `approve`
 // records and `status` compares, so "changed since approval" means what the CLI means by stale.
+import { readSentSnapshot } from '../archive/sent.js';
 import { snapshotOf } from '../archive/snapshot.js';
 import type { ApprovalState } from '../state/approvals.js';
 import type { IssueStatus } from '../state/status.js';
@@ -10,6 +11,8 @@ import type { Workspace } from '../workspace/workspace.js';
 export interface Standing {
   status: IssueStatus;
   approval: ApprovalState;
+  /** When a sent issue went out (ISO 8601, UTC), from its sent record. */
+  sentAt?: string;
 }
 
 export async function standingOf(ws: Workspace, store: Store, id: string, now: Date): Promise<Standing | undefined> {
@@ -19,7 +22,13 @@ export async function standingOf(ws: Workspace, store: Store, id: string, now: D
   const status = store.statuses.get(id);
   const needed = content.newsletter.approvals;
   // What was sent is history: approval no longer applies to it.
-  if (status === 'sent') return { status, approval: { state: 'none', needed } };
+  if (status === 'sent') {
+    const sentAt = await readSentSnapshot(ws.paths, id).then(
+      (r) => r?.sentAt,
+      () => undefined,
+    );
+    return { status, approval: { state: 'none', needed }, ...(sentAt ? { sentAt } : {}) };
+  }
   // Not approved at all: nothing to compare, so the list of issues renders none of them.
   const unapproved = store.approvals.stateOf(id, '', needed);
   if (unapproved.state === 'none') return { status, approval: unapproved };
@@ -33,6 +42,6 @@ export async function standingOf(ws: Workspace, store: Store, id: string, now: D
 export function standingKey(s: Standing): string {
   const a = s.approval;
   return a.state === 'none'
-    ? `${s.status}:none`
+    ? `${s.status}:none:${s.sentAt ?? ''}`
     : `${s.status}:${a.state}:${a.hash.slice(0, 12)}:${a.approvals.map((x) => x.id).join('.')}`;
 }

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { ContentInvalid, formatContentError } from '../content/errors.js';
 import { ERRORS, NewsletterError } from '../errors.js';
-import type { Person } from '../http/person.js';
+import { actorName, type Person } from '../http/person.js';
 import type { Audience } from '../mailchimp/index.js';
 import type { ProjectPaths } from '../pipeline.js';
 import { describePlan } from '../publish/describe.js';
@@ -67,7 +67,7 @@ export async function planToPublish(c: StepContext, id: string, by: Person): Pro
     publish(c.paths, c.store, {
       id,
       dryRun: true,
-      by: by.name,
+      by: actorName(by),
       now: c.now,
       env: c.env,
       progress: () => undefined,
@@ -96,7 +96,7 @@ export async function confirmPublish(c: StepContext, id: string, by: Person, fin
     const r = await publish(c.paths, c.store, {
       id,
       dryRun: false,
-      by: by.name,
+      by: actorName(by),
       now: c.now,
       env: c.env,
       progress: () => undefined,
@@ -123,7 +123,7 @@ export async function runStep(c: StepContext, step: Exclude<StepName, 'publish'>
 
 const STEP_RUNS: Record<Exclude<StepName, 'publish'>, (c: StepContext, id: string, by: Person) => Promise<StepResult>> = {
   async unschedule(c, id, by) {
-    const r = await unschedule(c.store, { id, by: by.name, env: c.env, progress: () => undefined });
+    const r = await unschedule(c.store, { id, by: actorName(by), env: c.env, progress: () => undefined });
     const said = r.unscheduled
       ? `Campaign ${r.campaignId} is no longer scheduled; ${id} is ${r.status}.`
       : `${r.campaignId ? `Campaign ${r.campaignId} was not scheduled in Mailchimp` : `Mailchimp has no campaign for ${id}`}; ${id} is ${r.status}.`;
@@ -136,7 +136,7 @@ const STEP_RUNS: Record<Exclude<StepName, 'publish'>, (c: StepContext, id: strin
   },
   async 'send-now'(c, id, by) {
     const log = memoryLogger(c.now);
-    const result = await sendDueNow({ store: c.store, paths: c.paths, env: c.env, by: by.name, log, clock: c.now }, id);
+    const result = await sendDueNow({ store: c.store, paths: c.paths, env: c.env, by: actorName(by), log, clock: c.now }, id);
     const ok = result === 'sent' || result === 'found-sending';
     const said = SEND_NOW_SAID[result].replace(' (see above and `newsletter log`)', ' (see below, and the log on this page)');
     const warnings = log.lines.filter((l) => l.level !== 'info').map((l) => l.message);
@@ -146,7 +146,7 @@ const STEP_RUNS: Record<Exclude<StepName, 'publish'>, (c: StepContext, id: strin
     return { step: 'send-now', ok, lines: [`${id}: ${said}.`, ...warnings], next };
   },
   async 'import-sent'(c, id, by) {
-    const r = await importSent(c.paths, c.store, { id, by: by.name, now: c.now });
+    const r = await importSent(c.paths, c.store, { id, by: actorName(by), now: c.now });
     return {
       step: 'import-sent',
       ok: true,

@@ -22,6 +22,8 @@ export class Workspace {
   private templateError?: string;
   private readonly renderErrors = new Map<string, string>();
   private readonly reports = new Map<string, Promise<CheckReport>>();
+  /** The reports above that are done, by the same key, for a page that will not wait for them. */
+  private readonly done = new Map<string, CheckReport>();
   private readonly cache = new RenderCache();
   private queue: Promise<unknown> = Promise.resolve();
   /** Issues shown from their sent record: changes to shared files and templates leave them be. */
@@ -108,11 +110,23 @@ export class Workspace {
     const key = `${shown.seq}:${Math.floor(now.getTime() / 60_000)}`;
     let report = this.reports.get(key);
     if (!report) {
-      for (const old of this.reports.keys()) if (old.startsWith(`${shown.seq}:`)) this.reports.delete(old);
-      report = checkRendered(this.paths, this.contentNow, issue, shown.rendered, { now });
+      for (const old of this.reports.keys())
+        if (old.startsWith(`${shown.seq}:`)) {
+          this.reports.delete(old);
+          this.done.delete(old);
+        }
+      report = checkRendered(this.paths, this.contentNow, issue, shown.rendered, { now }).then((r) => {
+        if (this.reports.get(key) === report) this.done.set(key, r);
+        return r;
+      });
       this.reports.set(key, report);
     }
     return report;
+  }
+
+  /** The check report of render `seq` at `now`, if it is done: undefined while it runs (or before it starts). */
+  reportIfDone(seq: number, now: Date): CheckReport | undefined {
+    return this.done.get(`${seq}:${Math.floor(now.getTime() / 60_000)}`);
   }
 
   /** Take in changed files (absolute paths); returns the issues whose pages may have changed. */
@@ -144,6 +158,7 @@ export class Workspace {
     const issues = [...(before?.issues ?? []), ...this.issues()];
     const touched = this.cache.invalidate(renderScope(this.paths, changed, issues, this.frozen));
     this.reports.clear();
+    this.done.clear();
     // Render again now what was shown before, so the page that asks next gets it at once.
     for (const id of touched) await this.render(id);
     return scope;

@@ -6,13 +6,20 @@ import { ukDate } from '../../time/uk.js';
 import { contentsItems, reviewsInWindow } from '../../render/model.js';
 import { type Check, type CheckContext, sectionRef } from '../context.js';
 import type { Finding } from '../finding.js';
+import { pastDatesInCarriedItems } from './dates-in-text.js';
 
 type Window = { from: string; to: string };
 
 export const contentCheck: Check = {
   name: 'content',
   description: 'dates, review windows, empty sections and headings make sense together',
-  run: (ctx) => [...pastDates(ctx), ...windowJoins(ctx), ...emptySections(ctx), ...duplicateHeadings(ctx)],
+  run: (ctx) => [
+    ...pastDates(ctx),
+    ...pastDatesInCarriedItems(ctx.issue, ctx.previous),
+    ...windowJoins(ctx),
+    ...emptySections(ctx),
+    ...duplicateHeadings(ctx),
+  ],
 };
 
 function pastDates({ issue }: CheckContext): Finding[] {

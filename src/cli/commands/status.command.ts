@@ -8,7 +8,7 @@ export const status: Command = {
   options: { json: { type: 'boolean', description: 'print as JSON' } },
   example: ['newsletter status            # every issue', 'newsletter status 2022-05 --json'],
   async run(context) {
-    const [{ issueStandings }, { projectPaths }, { withStateStore }, { ukDateTime, londonLocal }] = await Promise.all([
+    const [{ issueStandings, proofContent }, { projectPaths }, { withStateStore }, { ukDateTime, londonLocal }] = await Promise.all([
       import('../../workflow/status-report.js'),
       import('../../pipeline.js'),
       import('../store.js'),
@@ -47,7 +47,7 @@ export const status: Command = {
           `${s.id}  ${s.status}  "${s.subject}"`,
           `  send      ${s.sendAtUk}`,
           `  approval  ${approval}`,
-          `  proofs    ${s.proofs.length ? s.proofs.map((p) => `${when(p.at)} by ${p.by} to ${p.delivered.length}/${p.to.length}${p.hash !== s.hash ? ' (earlier content)' : ''}${p.forced ? ' (forced)' : ''}`).join('; ') : 'none'}`,
+          `  proofs    ${s.proofs.length ? s.proofs.map((p) => `${when(p.at)} by ${p.by} to ${p.delivered.length}/${p.to.length}${proofContent(s, p)}${p.forced ? ' (forced)' : ''}`).join('; ') : 'none'}`,
           `  mailchimp ${describeView(views.get(s.id)!)}`,
           `  links     ${s.shareLinks.length ? s.shareLinks.map((l) => `until ${when(l.expiresAt)}${l.hash !== s.hash ? ' (changed since)' : ''}`).join('; ') : 'none live'}`,
         ].join('\n');

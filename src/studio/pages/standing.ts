@@ -5,6 +5,7 @@ import { type Html, joinHtml, markup } from '../../page/html.js';
 import type { Approval } from '../../state/approvals.js';
 import type { IssueStatus } from '../../state/status.js';
 import type { Standing } from '../standing.js';
+import { approverKey } from '../../state/approvals.js';
 
 export const statusTag = (status: IssueStatus): Html => markup`<span class="tag tag-${status}">${status}</span>`;
 
@@ -38,7 +39,7 @@ export function approvalDetail(s: Standing): Html {
     case 'fresh':
       return markup`<span class="tag tag-fresh">fresh</span> Approved as it is now by ${who(a.approvals)}.`;
     case 'partial': {
-      const more = a.needed - new Set(a.approvals.map((x) => x.approver.toLowerCase())).size;
+      const more = a.needed - new Set(a.approvals.map(approverKey)).size;
       return markup`<span class="tag tag-partial">waiting</span> Approved as it is now by ${who(a.approvals)}; ${more} more approver${more === 1 ? '' : 's'} needed (newsletter.yaml approvals: ${a.needed}).`;
     }
     case 'stale':

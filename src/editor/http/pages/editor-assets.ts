@@ -7,6 +7,6 @@ import { browserFile } from '../../../page/assets.js';
 import { studioCss } from '../../../page/studio-assets.js';
 
 export const editorCss = (): string => `${studioCss()}${browserFile('editor/http/browser/editor.css')}`;
-/** The editor's script, then presence.js: who else has this file open, and the page's heartbeat. */
+/** The editor's scripts, then presence.js: who else has this file open, and the page's heartbeat. */
 export const editorScript = (): string =>
-  `${browserFile('editor/http/browser/editor.js')}\n${browserFile('editor/http/browser/presence.js')}`;
+  `${browserFile('editor/http/browser/editor-show.js')}\n${browserFile('editor/http/browser/editor.js')}\n${browserFile('editor/http/browser/presence.js')}`;
