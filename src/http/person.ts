@@ -1,7 +1,7 @@
-// Who is acting on a request: the one place the studio asks. Until sign-in exists (team mode,
-// issue 24 item 1), it is the person running the studio — their login name, as the CLI records
-// when `--by` is not given — and no role, so only the lifecycle table judges. Team mode passes
-// `personOf`, which names the signed-in person and their role.
+// Who is acting on a request: the one place the studio's publishing steps and the editor's
+// presence ask. The server passes `personOf`: in team mode the person signed in (name, email,
+// role); in the one-person studio nobody, so it is whoever runs the studio — their login name, as
+// the CLI records when `--by` is not given — with no role, so only the lifecycle table judges.
 import type { IncomingMessage } from 'node:http';
 import { userInfo } from 'node:os';
 import type { Role } from '../lifecycle.js';
