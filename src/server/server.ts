@@ -20,6 +20,7 @@ import { announceServer, secretId } from '../http/running.js';
 import { readStatuses } from '../workflow/sent-status.js';
 import { assertStrongSecret } from '../share/share-token.js';
 import { Workspace } from '../workspace/workspace.js';
+import { noticeScheduledChanges } from '../studio/standing.js';
 import { teamContext, type TeamOptions } from '../team/http/start.js';
 import { isStudioHost, signedIn } from '../team/http/context.js';
 
@@ -142,6 +143,8 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
     ws.refresh(files)
       .then(async (issues) => {
         await importSent();
+        // A scheduled issue whose file changed is parked now, not when a page is next opened.
+        if (o.mode === 'studio') await noticeScheduledChanges(ctx, issues);
         if (o.mode === 'studio') hub.broadcast('change', { issues });
         o.onChange?.(issues, ws.problems('all'));
       })

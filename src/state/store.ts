@@ -17,15 +17,16 @@ import { IssueLeases } from './issue-leases.js';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migrations.js';
 import { ReportReadings } from './reports.js';
 import { IssueStatuses } from './status.js';
+import { stateDir } from '../files/project-paths.js';
 import { SignInLinks } from './sign-in-links.js';
 import { TeamMembers } from './team.js';
 import { TeamSessions } from './team-sessions.js';
 
-/** The folder for local state beside content/: the database and the generated preview secret. */
-export const STATE_DIR = '.newsletter';
+/** The folder for local state beside content/ (files/project-paths.ts): the database and the generated preview secret. */
+export { STATE_DIR } from '../files/project-paths.js';
 
 export function stateDbPath(root: string, env: NodeJS.ProcessEnv = process.env): string {
-  return env.NEWSLETTER_DB ? path.resolve(root, env.NEWSLETTER_DB) : path.join(root, STATE_DIR, 'state.db');
+  return env.NEWSLETTER_DB ? path.resolve(root, env.NEWSLETTER_DB) : stateDir(root, 'state.db');
 }
 
 export interface LiveShareLink {

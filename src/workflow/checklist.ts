@@ -6,6 +6,7 @@ import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../files/atomic.js';
+import { issueDir } from '../files/project-paths.js';
 
 export const CHECKLIST_FILE = 'checklist.json';
 
@@ -21,7 +22,7 @@ const Checklist = z.strictObject({ items: z.array(Item).max(50) });
 export type ChecklistItem = z.infer<typeof Item>;
 type FieldPath = readonly (string | number)[];
 
-const fileOf = (contentDir: string, id: string) => path.join(contentDir, 'issues', id, CHECKLIST_FILE);
+const fileOf = (contentDir: string, id: string) => path.join(issueDir({ content: contentDir }, id), CHECKLIST_FILE);
 
 /** The issue's checklist; empty when there is none, or when its file is not one. */
 export async function readChecklist(contentDir: string, id: string): Promise<ChecklistItem[]> {

@@ -14,6 +14,7 @@ import { findIssue, loadProject, type ProjectPaths, usableContent } from '../pip
 import { ukDate } from '../time/uk.js';
 import { type ChecklistItem, writeChecklist } from './checklist.js';
 import { nextIssueDates } from './new-issue-dates.js';
+import { issueDir } from '../files/project-paths.js';
 
 /** Issues are monthly: the id is the month they are sent in. */
 export const NEW_ISSUE_ID = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -41,7 +42,7 @@ export async function newIssue(paths: ProjectPaths, args: NewIssueArgs): Promise
       'usage',
       `"${args.id}" is not an issue id — an issue is named after the month it is sent in, as YYYY-MM, e.g. 2022-05`,
     );
-  const folder = path.join(paths.content, 'issues', args.id);
+  const folder = issueDir(paths, args.id);
   if (existsSync(folder)) throw new NewsletterError('issue-exists', `${args.id} already exists (content/issues/${args.id}/)`);
   const project = await loadProject(paths);
   const earlier = (project.content?.issues ?? []).filter((i) => i.id < args.id).map((i) => i.id);

@@ -9,6 +9,7 @@ import type { ApprovalState } from '../state/approvals.js';
 import type { AuditEntry } from '../state/audit.js';
 import type { IssueStatus } from '../state/status.js';
 import type { LiveShareLink, Store } from '../state/store.js';
+import { parkIfChangedWhileScheduled } from './scheduled-change.js';
 import { readStatuses } from './sent-status.js';
 
 export interface ProofRecord {
@@ -35,6 +36,8 @@ export interface IssueStanding {
   approval: ApprovalState;
   proofs: ProofRecord[];
   shareLinks: LiveShareLink[];
+  /** Why it was set aside for a person, when it needs attention (the audit log's latest reason). */
+  attention?: string;
 }
 
 export async function issueStandings(paths: ProjectPaths, store: Store, ids: string[] | 'all', now: Date): Promise<IssueStanding[]> {
@@ -46,8 +49,10 @@ export async function issueStandings(paths: ProjectPaths, store: Store, ids: str
   const needed = content.newsletter.approvals;
   const standings: IssueStanding[] = [];
   for (const issue of issues) {
-    const status = statuses.get(issue.id);
+    let status = statuses.get(issue.id);
     const hash = status === 'sent' ? null : snapshotOf(content, issue, await renderIssue(content, issue, templates), now).hash;
+    // A scheduled issue whose file changed since approval is parked now, and shown so (scheduled-change.ts).
+    if (status === 'scheduled' && parkIfChangedWhileScheduled(store, issue.id, hash ?? '', needed)) status = 'needs-attention';
     const sentHash =
       status === 'sent'
         ? await readSentSnapshot(paths, issue.id).then(
@@ -66,9 +71,16 @@ export async function issueStandings(paths: ProjectPaths, store: Store, ids: str
       approval: hash === null ? { state: 'none', needed } : store.approvals.stateOf(issue.id, hash, needed),
       proofs: proofsOf(store.audit.list(issue.id, 'proof')),
       shareLinks: store.liveShareLinks(issue.id),
+      ...(status === 'needs-attention' ? { attention: attentionReason(store, issue.id) ?? 'was set aside: see `newsletter log`' } : {}),
     });
   }
   return standings;
+}
+
+/** The latest reason an issue was set aside for a person, from the audit log. */
+export function attentionReason(store: Store, id: string): string | undefined {
+  const reason = store.audit.list(id, 'needs-attention').at(-1)?.details.reason;
+  return typeof reason === 'string' ? reason : undefined;
 }
 
 /** A proof beside the content it showed: the content that was sent, the content as it is now, or earlier content. */

@@ -11,6 +11,7 @@ import { checkRendered, errorsFor, loadProject, loadTemplates, type Project, typ
 import { renderIssue, type Templates } from '../render/index.js';
 import { TemplateError } from '../render/templates.js';
 import { type CachedRender, RenderCache } from './render-cache.js';
+import { issuesDir } from '../files/project-paths.js';
 import { renderScope } from './render-scope.js';
 
 type Render = typeof renderIssue;
@@ -188,9 +189,8 @@ export class Workspace {
 /** Which issues a set of changed files affects: files inside content/issues/<id>/ touch only <id>. */
 export function scopeOf(paths: ProjectPaths, changed: readonly string[]): string[] | 'all' {
   const ids = new Set<string>();
-  const issuesDir = path.join(paths.content, 'issues');
   for (const file of changed) {
-    const rel = path.relative(issuesDir, file).split(path.sep);
+    const rel = path.relative(issuesDir(paths), file).split(path.sep);
     if (rel[0] === '..' || path.isAbsolute(rel[0]!) || rel.length < 2) return 'all';
     ids.add(rel[0]!);
   }

@@ -66,20 +66,21 @@ describe('live reload', () => {
   it('while the content has an error, the check panel never says "Ready to send"', async () => {
     await page.goto(`${run.url}/issues/2022-04/`);
     const verdict = page.locator('section.report .verdict');
-    expect(await verdict.innerText()).toContain('Ready to send');
+    // April was sent: its panel is history, and says when the content now has problems.
+    expect(await verdict.innerText()).toContain('are history');
     const good = await run.project.read(APRIL);
     await run.project.write(APRIL, good.replace('status: sent', 'status: sentt'));
     await expect.poll(() => page.locator('#overlay[role="alert"]').count(), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => verdict.innerText(), { timeout: 10_000 }).toContain('Not ready to send: the content has 1 problem');
+    await expect.poll(() => verdict.innerText(), { timeout: 10_000 }).toContain('The content has 1 problem now');
     expect(await verdict.innerText()).not.toContain('Ready to send');
     // A page opened now says the same.
     const fresh = await context.newPage();
     await fresh.goto(`${run.url}/issues/2022-04/`);
-    expect(await fresh.locator('section.report .verdict').innerText()).toContain('Not ready to send');
+    expect(await fresh.locator('section.report .verdict').innerText()).toContain('The content has 1 problem now');
     await fresh.close();
 
     await run.project.write(APRIL, good);
-    await expect.poll(() => verdict.innerText(), { timeout: 10_000 }).toContain('Ready to send');
+    await expect.poll(() => verdict.innerText(), { timeout: 10_000 }).not.toContain('problem');
 
     // A template that cannot render: a draft shows the problem over its last good render (a sent
     // issue shows its sent record, which no template changes).

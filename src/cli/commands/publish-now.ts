@@ -10,7 +10,7 @@ import { openStateStore } from '../store.js';
 
 export async function confirmDueSend(context: CommandContext, id: string): Promise<number> {
   const by = validActor(text(context, 'by') ?? userInfo().username, 'sends it');
-  const clock = () => new Date();
+  const clock = context.now;
   const store = openStateStore(context.root, context.env, clock);
   try {
     const log = createLogger((line) => context.io.err(line), { tty: true, clock });

@@ -28,10 +28,10 @@ export const report: Command = {
       if (flag(context, 'refresh')) {
         const { refreshReport } = await import('../../report/refresh.js');
         const progress = (line: string) => context.io.err(line);
-        const outcome = await refreshReport(paths, store, { id, env: context.env, now: new Date(), progress });
+        const outcome = await refreshReport(paths, store, { id, env: context.env, now: context.now(), progress });
         if (outcome.state === 'not-ready') context.io.err('Mailchimp has no report on it yet (not ready yet); showing what is kept.');
       }
-      const r = await issueReport(paths, store, id, new Date());
+      const r = await issueReport(paths, store, id, context.now());
       if (flag(context, 'json')) context.io.out(JSON.stringify(r, null, 2));
       else if (flag(context, 'csv')) context.io.out(linksCsv(r).replace(/\r\n$/, ''));
       else context.io.out(reportLines(r));

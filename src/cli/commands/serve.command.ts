@@ -16,7 +16,7 @@ export const serve: Command = {
   example: ['newsletter serve --port 4001   # then open http://127.0.0.1:4001/'],
   async run(context) {
     const [{ serveCommand }, { projectPaths }] = await Promise.all([import('./serve.js'), import('../../pipeline.js')]);
-    const args = { port: text(context, 'port'), public: flag(context, 'public'), team: flag(context, 'team') };
+    const args = { port: text(context, 'port'), public: flag(context, 'public'), team: flag(context, 'team'), now: context.now };
     return serveCommand(projectPaths(context.root), args, context.io, context.env);
   },
 };

@@ -16,6 +16,8 @@ export interface ServeArgs {
   team?: boolean;
   /** Resolves when the server should stop; by default on Ctrl-C or SIGTERM. */
   until?: Promise<unknown>;
+  /** The command's clock (the server's, and the store's). */
+  now?: () => Date;
 }
 
 export async function serveCommand(paths: ProjectPaths, args: ServeArgs, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -26,7 +28,7 @@ export async function serveCommand(paths: ProjectPaths, args: ServeArgs, io: Io,
   const base = env.PUBLIC_URL ? configured(() => publicUrl(env, port)) : undefined;
   const db = stateDbPath(paths.root, env);
   const secret = configured(() => previewSecret(paths.root, env));
-  const store = openStateStore(paths.root, env);
+  const store = openStateStore(paths.root, env, args.now);
   try {
     const server = await startPreview({
       paths,
@@ -38,6 +40,7 @@ export async function serveCommand(paths: ProjectPaths, args: ServeArgs, io: Io,
       env,
       port,
       publicUrl: base,
+      now: args.now,
       onError: (e) => io.err(`newsletter serve: ${e instanceof Error ? e.message : String(e)}`),
       onChange: (issues, problems) =>
         io.out(

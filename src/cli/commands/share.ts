@@ -17,7 +17,8 @@ export interface ShareArgs {
   ids: string[];
   expires?: string;
   revoke: boolean;
-  now?: Date;
+  /** The command's clock. */
+  now: Date;
 }
 
 export async function shareCommand(paths: ProjectPaths, args: ShareArgs, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -28,7 +29,7 @@ export async function shareCommand(paths: ProjectPaths, args: ShareArgs, io: Io,
   const seconds = parseDuration(args.expires ?? '7d');
   if (seconds === undefined)
     throw new UsageError(`--expires "${args.expires}" is not a duration — use a number and a unit: 30m, 12h, 7d or 2w (at most 90 days)`);
-  const now = args.now ?? new Date();
+  const { now } = args;
   const db = stateDbPath(paths.root, env);
   const store = openStateStore(paths.root, env, () => now);
   try {

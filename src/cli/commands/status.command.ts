@@ -15,7 +15,7 @@ export const status: Command = {
       import('../../time/uk.js'),
     ]);
     return withStateStore(context, async (store) => {
-      const now = new Date();
+      const now = context.now();
       const ids = context.positionals.length ? context.positionals : 'all';
       const standings = await issueStandings(projectPaths(context.root), store, ids, now);
       // Mailchimp's view beside ours (publish/mailchimp-view.ts); "not configured" when it is not.
@@ -45,6 +45,7 @@ export const status: Command = {
         }[a.state];
         return [
           `${s.id}  ${s.status}  "${s.subject}"`,
+          ...(s.attention ? [`  attention ${s.attention}`] : []),
           `  send      ${s.sendAtUk}`,
           `  approval  ${approval}`,
           `  proofs    ${s.proofs.length ? s.proofs.map((p) => `${when(p.at)} by ${p.by} to ${p.delivered.length}/${p.to.length}${proofContent(s, p)}${p.forced ? ' (forced)' : ''}`).join('; ') : 'none'}`,

@@ -13,7 +13,7 @@ import { describeEdits, fieldLabel } from '../labels.js';
 import type { EditOp } from '../paths.js';
 import { describe, keyOrderOf } from '../schema-walk.js';
 import { type FormOp, formEdits } from '../form-ops.js';
-import { requestActor } from './actor.js';
+import { pagePerson, requestActor } from './actor.js';
 import { wrongEdits } from '../wrong-edits.js';
 import { tickSaved } from './checklist-route.js';
 import { readChecklist } from '../../workflow/checklist.js';
@@ -34,6 +34,7 @@ import { recordSave } from '../../team/saves.js';
 import type { Store } from '../../state/store.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import type { EditorState } from './guard.js';
+import { issueFileName } from '../../files/project-paths.js';
 
 /** What these handlers use of the server's context (src/server/route-context.ts, which has it all). */
 export interface RouteContext {
@@ -76,7 +77,7 @@ export function json(req: IncomingMessage, res: ServerResponse, status: number, 
 export const shownName = (file: EditableFile) => `content/${file.name}`;
 
 export async function issueEditor(c: RouteContext, req: IncomingMessage, res: ServerResponse, [id]: string[]): Promise<void> {
-  const file = editableFile(`issues/${id}/issue.yaml`);
+  const file = editableFile(issueFileName(id!));
   if (!file) return notFound(req, res);
   const emailHref = c.ws.issue(id!) ? `/issues/${id}/email` : 'about:blank';
   await editorFor(c, req, res, file, { id: id!, emailHref });
@@ -106,6 +107,7 @@ async function editorFor(
   const html = closed
     ? closedEditorPage(c.ws.newsletterName(), title, issue.id, closed)
     : editorPage({
+        person: pagePerson(req),
         newsletter: c.ws.newsletterName(),
         file: file.name,
         title,

@@ -55,7 +55,7 @@ export function reportPanel(
   const counted = `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`;
   const head = sentOn
     ? markup`<h2 id="report-title">Checks, as history</h2>
-<p class="verdict sent">${sentOn}. What went out cannot change: these findings (${counted}) are history, for the next issue.</p>`
+<p class="verdict sent">${sentOn}. What went out cannot change: these findings (${counted}) are history, for the next issue.${broken ? ` The content has ${plural(problems.length, 'problem')} now (listed at the top of the page); these checks are of the last version that worked.` : ''}</p>`
     : markup`<h2 id="report-title">Checks</h2>
 <p class="verdict ${broken || report.errors > 0 ? 'bad' : 'good'}">${counted}. ${verdict}</p>`;
   return markup`<section class="report" aria-labelledby="report-title">

@@ -24,6 +24,8 @@ export interface EditorPageInput {
   issue?: { id: string; emailHref: string; subject: string };
   /** What is left of the new issue's checklist. */
   checklist?: readonly ChecklistItem[];
+  /** The person signed in (team mode): acknowledgements are theirs, so the page does not ask for a name. */
+  person?: string;
 }
 
 /** The checklist `New issue` left: each item ticked by hand here, or by saving a change to its field. */
@@ -84,7 +86,7 @@ ${preview}
     script: editorScript(),
     head: head(p.token),
     body: body.text,
-    bodyAttrs: { 'data-file': p.file, 'data-hash': p.hash },
+    bodyAttrs: { 'data-file': p.file, 'data-hash': p.hash, ...(p.person ? { 'data-person': p.person } : {}) },
   });
 }
 
