@@ -9,6 +9,7 @@ import { type Document, isMap, isScalar, isSeq, type Node as YamlNode, parseDocu
 import { fieldPath } from '../content/errors.js';
 import { diffLines, type Hunk } from './diff.js';
 import { keepLayout } from './keep-layout.js';
+import { assertFieldPath } from './path-guard.js';
 import { applyToData, applyToDocument, type EditOp, EditRefused, type FieldPath, type KeyOrder, nodeAt, pairAt } from './paths.js';
 
 /**
@@ -47,6 +48,8 @@ export function editText(text: string, ops: readonly EditOp[], order?: KeyOrder,
   let expected: unknown = doc.toJS();
   try {
     for (const op of ops) {
+      // Before the document or the data is touched: a hostile path is refused, not walked.
+      assertFieldPath(expected, op.path, order);
       spans.push(spanOf(doc, op, lines));
       applyToDocument(doc, op, order);
       expected = applyToData(expected, op);
