@@ -11,6 +11,8 @@ import { planSave, type SaveOutcome } from './merge.js';
 import { fieldLabel } from './labels.js';
 import type { EditOp, FieldPath } from './paths.js';
 import { describe, keyOrderOf } from './schema-walk.js';
+import type { z } from 'zod';
+import { type FieldMessage, validateText } from './validate.js';
 
 /** How long a save keeps merging again on a file that keeps changing under it before it gives up. */
 const RETRY_MS = 10_000;
@@ -67,6 +69,8 @@ export class ContentEditor {
           const label = (p: FieldPath, data: unknown) => fieldLabel(file.schema, data, p);
           const outcome = planSave(this.seen.get(baseHash), disk, ops, keyOrderOf(describe(file.schema)), label);
           if (outcome.kind === 'saved' && outcome.text !== disk) {
+            const refused = contentRulesRefuse(`content/${name}`, disk, outcome.text, file.schema);
+            if (refused) return refused;
             const target = this.pathOf(name);
             if (!(await writeFileAtomicIf(target, outcome.text, () => stillHolds(target, disk)))) {
               if (Date.now() < until) continue;
@@ -117,4 +121,21 @@ export class ContentEditor {
       throw e;
     }
   }
+}
+
+/**
+ * A save the content rules refuse is not written, as the loader would not read it: a subject with
+ * a line break, an unknown key. Problems the file already had on disk are not the save's doing and
+ * do not stop it (the person may be fixing another one).
+ */
+function contentRulesRefuse(shown: string, disk: string, text: string, schema: z.ZodType): SaveOutcome | undefined {
+  const key = (m: FieldMessage) => `${m.path.join('.')}\u0000${m.message}`;
+  const before = new Set(validateText(shown, disk, schema).map(key));
+  const added = validateText(shown, text, schema).filter((m) => !before.has(key(m)));
+  if (added.length === 0) return undefined;
+  return {
+    kind: 'refused',
+    reason: `nothing was saved: the content rules refuse it — ${added.map((m) => m.line).join('; ')}`,
+    messages: added,
+  };
 }
