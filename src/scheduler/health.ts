@@ -9,7 +9,8 @@ export interface Health {
 }
 
 export async function startHealth(port: number, report: () => Health): Promise<{ port: number; close(): Promise<void> }> {
-  const server: Server = createServer((req, res) => {
+  // Explicit limits: a client that never finishes its request is let go; the answer itself never waits.
+  const server: Server = createServer({ headersTimeout: 10_000, requestTimeout: 10_000 }, (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (req.method !== 'GET' || url.pathname !== '/healthz') {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found: try GET /healthz\n');
