@@ -78,7 +78,9 @@ const shareAction: Action = async (c, id, form) => {
   const seconds = parseDuration(expires);
   if (seconds === undefined) return refused('share', [`"${expires}" is not a duration — choose how long the link works for`]);
   const address = studioShareAddress(c.publicUrl);
-  const link = await shareDraft(c.paths, c.store, c.secret, { id, seconds, now: c.now(), address });
+  // As the CLI: the name given, else the user running the tool; recorded in the audit log.
+  const by = form.get('by')?.trim() || userInfo().username;
+  const link = await shareDraft(c.paths, c.store, c.secret, { id, seconds, now: c.now(), address, by });
   // As the CLI says it, note and all: a link to the studio's own loopback address opens here only.
   return { action: 'share', ok: true, lines: [`${link.headline}.`], link: link.url, note: link.note };
 };

@@ -36,6 +36,8 @@ const WHAT: Record<string, (issue: string, d: Details) => string> = {
     return `approved ${issue}${acks ? `, letting stand ${acks} acknowledged finding${acks === 1 ? '' : 's'}` : ''}`;
   },
   unapprove: (issue) => `withdrew the approval of ${issue}`,
+  share: (issue, d) => `made a preview link to ${issue}${d.expiresAt ? `, valid until ${at(d.expiresAt)}` : ''}`,
+  unshare: (issue, d) => `withdrew ${Number(d.withdrawn)} preview link${d.withdrawn === 1 ? '' : 's'} to ${issue}`,
   status: (issue, d) => `moved ${issue} from ${str(d.from)} to ${str(d.to)}`,
   'publish-step': (issue, d) =>
     `publishing ${issue}: ${STEP[str(d.step)] ?? str(d.step)}${d.at ? ` for ${at(d.at)}` : ''} — ${PHASE[str(d.phase)] ?? str(d.phase)}${d.error ? `: ${str(d.error)}` : ''}`,
