@@ -2,6 +2,8 @@
 // a monitor or a person with curl. 200 while the last tick is recent, 503 when it is not.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { ChainCheck } from '../state/audit-chain.js';
+import { auditChainWords } from '../workflow/audit-words.js';
 
 export interface Health {
   ok: boolean;
@@ -36,4 +38,9 @@ export async function startHealth(port: number, report: () => Health): Promise<{
       return new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** The audit log's chain as /healthz tells it: plainly broken, and where; it does not stop the daemon. */
+export function auditLogHealth(c: ChainCheck): { intact: boolean; entries: number; brokenAt?: number; says: string } {
+  return { intact: c.intact, entries: c.entries, ...(c.intact ? {} : { brokenAt: c.seq }), says: auditChainWords(c) };
 }

@@ -10,6 +10,7 @@ import { NewsletterError } from '../errors.js';
 import { ShareLinks } from './share-links.js';
 import { Approvals } from './approvals.js';
 import { AuditLog } from './audit.js';
+import { restoreGuards } from './audit-chain.js';
 import { Campaigns } from './campaigns.js';
 import { DailyJobs } from './daily-jobs.js';
 import { DueSends } from './due-sends.js';
@@ -57,12 +58,20 @@ export interface Store {
 
 export function openStore(file: string, now: () => Date = () => new Date()): Store {
   const db = openDatabase(file);
+  const audit = new AuditLog(db, now);
+  // The triggers guarding the audit log are checked each time: one dropped with the sqlite3 shell
+  // is put back, and that it had to be is itself recorded.
+  db.transaction(() => {
+    const restored = restoreGuards(db);
+    if (restored.length)
+      audit.append({ actor: 'newsletter', action: 'audit-guards-restored', issue: null, hash: null, details: { triggers: restored } });
+  }).immediate();
   return {
     file,
     statuses: new IssueStatuses(db, now),
     shareLinks: new ShareLinks(db, now),
     approvals: new Approvals(db, now),
-    audit: new AuditLog(db, now),
+    audit,
     campaigns: new Campaigns(db, now),
     dueSends: new DueSends(db, now),
     dailyJobs: new DailyJobs(db, now),

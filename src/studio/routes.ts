@@ -13,6 +13,7 @@ import type { ActionName } from './pages/actions.js';
 import { studioIndexPage, studioIssuePage } from './pages/studio.js';
 import { emailInScheme, parseView } from './pages/view.js';
 import { standingOf } from './standing.js';
+import { auditChainWords } from '../workflow/audit-words.js';
 
 export function studioState(): Pick<RouteContext, 'sessions' | 'results' | 'editor'> {
   return { sessions: new StudioSessions(), results: new ActionResults(), editor: new EditorState() };
@@ -22,7 +23,9 @@ export async function home(c: RouteContext, req: IncomingMessage, res: ServerRes
   if (c.mode === 'public') return redirect(req, res, '/archive/');
   const issues = [];
   for (const issue of c.ws.issues()) issues.push({ issue, standing: (await standingOf(c.ws, c.store, issue.id, c.now()))! });
-  page(req, res, studioIndexPage(c.ws.newsletterName(), issues, c.ws.problems('all')), { connect: true });
+  const chain = c.store.audit.verify();
+  const warning = chain.intact ? undefined : auditChainWords(chain);
+  page(req, res, studioIndexPage(c.ws.newsletterName(), issues, c.ws.problems('all'), warning), { connect: true });
 }
 
 export async function studioIssue(

@@ -4,6 +4,7 @@
 import { campaignStatusWords } from '../mailchimp/status-words.js';
 import { ukInstant } from '../time/uk.js';
 import type { AuditEntry } from '../state/audit.js';
+import type { ChainCheck } from '../state/audit-chain.js';
 
 type Details = Record<string, unknown>;
 
@@ -55,6 +56,8 @@ const WHAT: Record<string, (issue: string, d: Details) => string> = {
   'import-sent': (issue) => `recorded ${issue} as sent before the tool was used`,
   'campaign-found': (issue, d) => `found ${issue}'s campaign ${str(d.campaignId)} in Mailchimp by its title`,
   'needs-attention': (issue, d) => `set ${issue} aside for a person to look at: ${str(d.reason)}`,
+  'audit-guards-restored': (_issue, d) =>
+    `found the audit log's guards (${list(d.triggers).join(', ')}) dropped or changed outside newsletter, and put them back`,
 };
 
 /** One line of `newsletter log`: "5 April 2022 at 9:03am (BST)  Ann Chair  approved 2022-04  (content 1a2b3c4d5e6f)". */
@@ -67,4 +70,11 @@ export function describeAuditEntry(e: AuditEntry): string {
 function otherDetails(d: Details): string {
   const parts = Object.entries(d).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
   return parts.length ? ` (${parts.join('; ')})` : '';
+}
+
+/** What `log --verify`, `status`, the studio and /healthz say of the chain of seals. */
+export function auditChainWords(c: ChainCheck): string {
+  if (c.intact)
+    return `The audit log is whole: ${c.entries} entr${c.entries === 1 ? 'y' : 'ies'}, each sealed to the one before${c.entries ? `; the last seal is ${c.head}` : ''}.`;
+  return `The audit log was changed outside newsletter: ${c.problem}. Entries from entry ${c.seq} on cannot be trusted — compare with a backup of the store.`;
 }
