@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CHECKS } from '../src/check/registry.js';
 import { runChecks } from '../src/check/index.js';
-import type { Issue } from '../src/content/schema.js';
-import { findIssue, loadProject, loadTemplates, projectPaths, usableContent } from '../src/pipeline.js';
-import { renderIssue } from '../src/render/index.js';
+import type { Content, Issue } from '../src/content/schema.js';
+import { findIssue, loadProject, loadTemplates, type ProjectPaths, projectPaths, usableContent } from '../src/pipeline.js';
+import { renderIssue, type RenderedIssue } from '../src/render/index.js';
 import { ROOT } from './bench-support.js';
 
 const PIECES = [
@@ -33,24 +33,35 @@ export function hostileText(bytes: number): string {
   return PIECES.map((piece) => piece(run)).join(' ');
 }
 
-/**
- * An issue carrying `text` in its preheader and its first article's body, rendered once, then
- * every check alone over it: the milliseconds each took, by name.
- */
-export async function checkHostile(text: string): Promise<Map<string, number>> {
+export interface HostileIssue {
+  paths: ProjectPaths;
+  content: Content;
+  issue: Issue;
+  rendered: RenderedIssue;
+  remove(): void;
+}
+
+/** April 2022 in a copy of the project, carrying `text` in its preheader and its first article's body, rendered. */
+export async function hostileIssue(text: string): Promise<HostileIssue> {
   const copy = mkdtempSync(path.join(tmpdir(), 'newsletter-hostile-'));
+  for (const dir of ['content', 'templates']) cpSync(path.join(ROOT, dir), path.join(copy, dir), { recursive: true });
+  const paths = projectPaths(copy);
+  const content = usableContent(await loadProject(paths), ['2022-04']);
+  const april = findIssue(content, '2022-04');
+  const article = april.sections.findIndex((s) => 'body' in s);
+  const issue = {
+    ...april,
+    preheader: text,
+    sections: april.sections.map((s, i) => (i === article ? { ...s, body: text } : s)),
+  } as Issue;
+  const rendered = await renderIssue(content, issue, await loadTemplates(paths));
+  return { paths, content, issue, rendered, remove: () => rmSync(copy, { recursive: true, force: true }) };
+}
+
+/** Every check alone over a hostile issue: the milliseconds each took, by name. */
+export async function checkHostile(text: string): Promise<Map<string, number>> {
+  const { content, issue, rendered, remove } = await hostileIssue(text);
   try {
-    for (const dir of ['content', 'templates']) cpSync(path.join(ROOT, dir), path.join(copy, dir), { recursive: true });
-    const paths = projectPaths(copy);
-    const content = usableContent(await loadProject(paths), ['2022-04']);
-    const april = findIssue(content, '2022-04');
-    const article = april.sections.findIndex((s) => 'body' in s);
-    const issue = {
-      ...april,
-      preheader: text,
-      sections: april.sections.map((s, i) => (i === article ? { ...s, body: text } : s)),
-    } as Issue;
-    const rendered = await renderIssue(content, issue, await loadTemplates(paths));
     const times = new Map<string, number>();
     for (const check of CHECKS) {
       const start = performance.now();
@@ -59,6 +70,6 @@ export async function checkHostile(text: string): Promise<Map<string, number>> {
     }
     return times;
   } finally {
-    rmSync(copy, { recursive: true, force: true });
+    remove();
   }
 }

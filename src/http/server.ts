@@ -153,6 +153,7 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
       unannounce?.();
       await watcher.close();
       hub.close();
+      await ws.close();
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
     },

@@ -5,10 +5,11 @@ import path from 'node:path';
 import type { CheckReport } from '../check/finding.js';
 import { formatContentError } from '../content/errors.js';
 import type { Content, Issue } from '../content/schema.js';
-import { checkRendered, errorsFor, loadProject, loadTemplates, type Project, type ProjectPaths } from '../pipeline.js';
+import { errorsFor, loadProject, loadTemplates, type Project, type ProjectPaths } from '../pipeline.js';
 import { renderIssue, type Templates } from '../render/index.js';
 import { TemplateError } from '../render/templates.js';
 import { type CachedRender, RenderCache } from './render-cache.js';
+import { CheckWorker } from './check-worker.js';
 
 export class Workspace {
   private contentNow?: Content;
@@ -18,6 +19,7 @@ export class Workspace {
   private readonly renderErrors = new Map<string, string>();
   private readonly reports = new Map<string, Promise<CheckReport>>();
   private readonly cache = new RenderCache();
+  private readonly checks = new CheckWorker();
   private queue: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -86,10 +88,16 @@ export class Workspace {
     let report = this.reports.get(key);
     if (!report) {
       for (const old of this.reports.keys()) if (old.startsWith(`${shown.seq}:`)) this.reports.delete(old);
-      report = checkRendered(this.paths, this.contentNow, issue, shown.rendered, { now });
+      // In a worker, with a time budget: one issue's checks never stop the studio answering (check-worker.ts).
+      report = this.checks.run(this.paths, this.contentNow, issue, shown.rendered, now);
       this.reports.set(key, report);
     }
     return report;
+  }
+
+  /** Stop the check worker. */
+  close(): Promise<unknown> {
+    return this.checks.close();
   }
 
   /** Take in changed files (absolute paths); returns the issues whose pages may have changed. */
