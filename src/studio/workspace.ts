@@ -6,7 +6,7 @@ import type { CheckReport } from '../check/finding.js';
 import { formatContentError } from '../content/errors.js';
 import type { Content, Issue } from '../content/schema.js';
 import { errorsFor, loadProject, loadTemplates, type Project, type ProjectPaths } from '../pipeline.js';
-import { renderIssue, type Templates } from '../render/index.js';
+import { renderIssue, type RenderedIssue, type Templates } from '../render/index.js';
 import { TemplateError } from '../render/templates.js';
 import { type CachedRender, RenderCache } from './render-cache.js';
 import { CheckWorker } from './check-worker.js';
@@ -93,6 +93,11 @@ export class Workspace {
       this.reports.set(key, report);
     }
     return report;
+  }
+
+  /** Checks of a render that is not the issue's own (the editor's unsaved draft), in the same worker. */
+  checkDraft(content: Content, issue: Issue, rendered: RenderedIssue, now: Date): Promise<CheckReport> {
+    return this.checks.run(this.paths, content, issue, rendered, now);
   }
 
   /** Stop the check worker. */

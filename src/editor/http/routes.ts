@@ -13,7 +13,7 @@ import type { EditOp, FieldPath } from '../paths.js';
 import { describe, keyOrderOf, skeleton, specAt } from '../schema-walk.js';
 import { type FieldMessage, findingMessage, validateText } from '../validate.js';
 import { NewsletterError } from '../../errors.js';
-import { checkRendered, loadTemplates } from '../../pipeline.js';
+import { loadTemplates } from '../../pipeline.js';
 import { withSendTime } from '../../time/uk.js';
 import { renderIssue } from '../../render/index.js';
 import { anchorFor } from '../../render/model.js';
@@ -180,9 +180,10 @@ export async function previewEdits(c: RouteContext, req: IncomingMessage, res: S
     const rendered = await renderIssue(withIssue, issue, await loadTemplates(c.ws.paths), {
       webUrl: `${c.ws.publicUrl}/archive/${issue.id}/`,
     });
-    const findings = checkRendered(c.ws.paths, withIssue, issue, rendered, { now: c.now() }).then((report) =>
-      labelled(r.file, edited.data, report.findings.map(findingMessage)),
-    );
+    // In the studio's check worker: a long draft never stops the studio answering (issue 22).
+    const findings = c.ws
+      .checkDraft(withIssue, issue, rendered, c.now())
+      .then((report) => labelled(r.file, edited.data, report.findings.map(findingMessage)));
     const id = c.editor.putDraft(rendered.html, findings);
     out.draft = `/issues/${issue.id}/edit/draft/${id}`;
     out.findings = `/issues/${issue.id}/edit/findings/${id}`;
