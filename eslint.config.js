@@ -1,6 +1,7 @@
 // Lint: the recommended rules, plus type-aware rules that catch promises nobody awaits.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { ladder } from './scripts/ladder.js';
 
 // What the browser scripts use of the page's globals (listed, rather than a package of them).
 const BROWSER = Object.fromEntries(
@@ -36,6 +37,8 @@ export default tseslint.config(
       'no-control-regex': 'off',
     },
   },
+  // The ladder of src/ (scripts/ladder.js): an import that runs up a rung, or sideways, fails lint.
+  { files: ['src/**/*.ts'], plugins: { ladder }, rules: { 'ladder/no-upward-import': 'error' } },
   // The studio's and the editor's browser scripts: classic scripts, run in the page.
   { files: ['src/**/browser/*.js'], languageOptions: { sourceType: 'script', globals: BROWSER } },
 );

@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
+import { staleBuildNotice } from './tests/helpers/built.js';
 import { skipNotice } from './tests/helpers/programs.js';
 
-const notice = skipNotice();
-if (notice) console.warn(notice);
+for (const notice of [skipNotice(), staleBuildNotice(import.meta.dirname)]) if (notice) console.warn(notice);
 
 export default defineConfig({
   test: {
@@ -11,7 +11,5 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Browser and server tests each start their own processes; two workers fit two cores.
     maxWorkers: 2,
-    // Skips the files that need a program this machine lacks, outside CI (tests/helpers/programs.ts).
-    runner: './tests/helpers/skip-runner.ts',
   },
 });

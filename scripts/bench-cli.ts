@@ -3,7 +3,7 @@
 // the ratio is the median of the rounds' ratios. Figures only: a slow machine never fails a build.
 // A fresh process is not a cold start: `check` keeps V8's code cache beside the bundle and the
 // compiled templates in .cache/templates/. "Warm start" keeps them (every run after the first);
-// "cold start" removes both before each run (the first run after an install or a template change).
+// "cold start" removes them all (and the parsed content in .cache/content/) before each run (the first run after an install or a template change).
 // The operating system's file cache is left alone on both sides: dropping it needs root and slows
 // everything else on a shared machine.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
@@ -17,6 +17,7 @@ import { median } from './bench-support.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROUNDS = Number(process.env.BENCH_CLI_RUNS ?? 15);
+let rounds = ROUNDS;
 const BIN = path.join(ROOT, 'bin/newsletter.js');
 // MJML's own command line, as `npx mjml` runs it.
 const MJML_CLI = path.join(ROOT, 'node_modules/.bin/mjml');
@@ -48,12 +49,12 @@ function run(steps: Step[], cwd: string): number {
   return performance.now() - start;
 }
 
-function paired(label: string, a: Step[], aLabel: string, b: Step[], bLabel: string, target: number | undefined, cwd: string): void {
+function paired(label: string, a: Step[], aLabel: string, b: Step[], bLabel: string, target: number | undefined, cwd: string): number {
   run(a, cwd); // warm the disk cache, and let the CLI write its code cache (a cold step removes it again)
   run(b, cwd);
   const times: [number[], number[]] = [[], []];
   const ratios: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) {
+  for (let i = 0; i < rounds; i++) {
     // Alternate which goes first, so neither always runs right after the other.
     const [ta, tb] = i % 2 ? [run(a, cwd), run(b, cwd)] : ((tb) => [run(a, cwd), tb])(run(b, cwd));
     times[0].push(ta!);
@@ -66,6 +67,7 @@ function paired(label: string, a: Step[], aLabel: string, b: Step[], bLabel: str
   console.log(`  ${bLabel.padEnd(52)} ${median(times[1]).toFixed(0).padStart(6)} ms`);
   const verdict = target === undefined ? '(for comparison)' : `target ≤ ${target.toFixed(1)}  ${ratio <= target ? 'met' : 'NOT MET'}`;
   console.log(`  ${'ratio'.padEnd(52)} ${ratio.toFixed(2).padStart(6)}    ${verdict}`);
+  return ratio;
 }
 
 function onPath(command: string): string | undefined {
@@ -81,72 +83,89 @@ function onPath(command: string): string | undefined {
   return undefined;
 }
 
-// A copy of the project, so the bench writes nothing into the repository's dist/.
-const project = mkdtempSync(path.join(tmpdir(), 'newsletter-bench-'));
-try {
-  for (const dir of ['content', 'templates']) cpSync(path.join(ROOT, dir), path.join(project, dir), { recursive: true });
-  // The MJML and the message the check makes, rendered here: `build` of a sent issue (April 2022 is
-  // one) writes the files as sent, and no issue.mjml.
-  const content = usableContent(await loadProject(projectPaths(project)), ['2022-04']);
-  const issue = findIssue(content, '2022-04');
-  const rendered = await renderIssue(content, issue, await loadTemplates(projectPaths(project)));
-  writeFileSync(path.join(project, 'issue.mjml'), rendered.mjml);
-  const mjml: Step = { args: [MJML_CLI, path.join(project, 'issue.mjml'), '-s'] };
-  // An empty PATH: no spamassassin (nor spamc) to be found; node itself is run by its full path.
-  const noSpamAssassin = { ...process.env, PATH: mkdtempSync(path.join(tmpdir(), 'newsletter-empty-path-')) };
+export interface CliFigures {
+  warm: number;
+  cold: number;
+  spamAssassin?: number;
+}
 
-  // A cold start: no V8 code cache beside the bundle, no compiled templates in the project.
-  const removeCaches = () => {
-    rmSync(path.join(ROOT, 'lib/newsletter.cjs.cache'), { force: true });
-    rmSync(path.join(project, '.cache/templates'), { recursive: true, force: true });
-  };
+/**
+ * The command line's ratios on a copy of `from` (the repository, or a bench fixture); `context`
+ * adds the figures kept for comparison (minifying MJML, --help, --version).
+ */
+export async function cliFigures(from = ROOT, o: { rounds?: number; context?: boolean } = {}): Promise<CliFigures> {
+  rounds = o.rounds ?? ROUNDS;
+  const figures: CliFigures = { warm: NaN, cold: NaN };
+  // A copy of the project, so the bench writes nothing into the repository's dist/.
+  const project = mkdtempSync(path.join(tmpdir(), 'newsletter-bench-'));
+  try {
+    for (const dir of ['content', 'templates']) cpSync(path.join(from, dir), path.join(project, dir), { recursive: true });
+    // The MJML and the message the check makes, rendered here: `build` of a sent issue (April 2022 is
+    // one) writes the files as sent, and no issue.mjml.
+    const content = usableContent(await loadProject(projectPaths(project)), ['2022-04']);
+    const issue = findIssue(content, '2022-04');
+    const rendered = await renderIssue(content, issue, await loadTemplates(projectPaths(project)));
+    writeFileSync(path.join(project, 'issue.mjml'), rendered.mjml);
+    const mjml: Step = { args: [MJML_CLI, path.join(project, 'issue.mjml'), '-s'] };
+    // An empty PATH: no spamassassin (nor spamc) to be found; node itself is run by its full path.
+    const noSpamAssassin = { ...process.env, PATH: mkdtempSync(path.join(tmpdir(), 'newsletter-empty-path-')) };
 
-  console.log(`Command line: ${ROUNDS} paired rounds of fresh processes, medians; ratio = median of the rounds' ratios\n`);
-  paired(
-    'warm start `check 2022-04` (code cache and template cache kept), SpamAssassin absent',
-    [{ args: [BIN, 'check', '2022-04'], env: noSpamAssassin }],
-    'newsletter check 2022-04',
-    [mjml],
-    "MJML's CLI: mjml issue.mjml -s",
-    1.0,
-    project,
-  );
-  paired(
-    'cold start `check 2022-04` (code cache and template cache removed before each run), SpamAssassin absent',
-    [{ args: [BIN, 'check', '2022-04'], env: noSpamAssassin, before: removeCaches }],
-    'newsletter check 2022-04',
-    [mjml],
-    "MJML's CLI: mjml issue.mjml -s",
-    1.0,
-    project,
-  );
-  // Not a target: MJML's CLI minifying as the email must be (cssnano and htmlnano), for context.
-  paired(
-    "(context) the same warm-start check against MJML's CLI minifying",
-    [{ args: [BIN, 'check', '2022-04'], env: noSpamAssassin }],
-    'newsletter check 2022-04',
-    [{ args: [...mjml.args, '--config.minify', 'true'] }],
-    'mjml issue.mjml -s --config.minify true',
-    undefined,
-    project,
-  );
-  const spamassassin = onPath('spamassassin');
-  if (spamassassin) {
-    const message = Buffer.from(emailMessage({ content, issue, rendered }));
-    writeFileSync(path.join(project, 'message.eml'), message);
-    paired(
-      'warm start `check 2022-04`, SpamAssassin installed',
-      [{ args: [BIN, 'check', '2022-04'] }],
+    // A cold start: no V8 code cache beside the bundle, no compiled templates in the project.
+    const removeCaches = () => {
+      rmSync(path.join(ROOT, 'lib/newsletter.cjs.cache'), { force: true });
+      rmSync(path.join(project, '.cache'), { recursive: true, force: true }); // compiled templates, parsed content
+    };
+
+    console.log(`Command line: ${rounds} paired rounds of fresh processes, medians; ratio = median of the rounds' ratios\n`);
+    figures.warm = paired(
+      'warm start `check 2022-04` (code cache and template cache kept), SpamAssassin absent',
+      [{ args: [BIN, 'check', '2022-04'], env: noSpamAssassin }],
       'newsletter check 2022-04',
-      [mjml, { command: spamassassin, args: ['-L', '--cf=report_safe 0'], input: readFileSync(path.join(project, 'message.eml')) }],
-      'mjml issue.mjml -s, then spamassassin -L < message',
+      [mjml],
+      "MJML's CLI: mjml issue.mjml -s",
+      0.8,
+      project,
+    );
+    figures.cold = paired(
+      'cold start `check 2022-04` (code cache and template cache removed before each run), SpamAssassin absent',
+      [{ args: [BIN, 'check', '2022-04'], env: noSpamAssassin, before: removeCaches }],
+      'newsletter check 2022-04',
+      [mjml],
+      "MJML's CLI: mjml issue.mjml -s",
       1.0,
       project,
     );
-  } else console.log('(spamassassin is not on PATH: the SpamAssassin-installed ratio is not measured)');
-  for (const flag of ['--help', '--version'])
-    paired(`\`newsletter ${flag}\``, [{ args: [BIN, flag] }], `newsletter ${flag}`, [{ args: ['-e', '0'] }], 'node -e 0', 2.0, project);
-  rmSync(noSpamAssassin.PATH, { recursive: true, force: true });
-} finally {
-  rmSync(project, { recursive: true, force: true });
+    // Not a target: MJML's CLI minifying as the email must be (cssnano and htmlnano), for context.
+    if (o.context !== false)
+      paired(
+        "(context) the same warm-start check against MJML's CLI minifying",
+        [{ args: [BIN, 'check', '2022-04'], env: noSpamAssassin }],
+        'newsletter check 2022-04',
+        [{ args: [...mjml.args, '--config.minify', 'true'] }],
+        'mjml issue.mjml -s --config.minify true',
+        undefined,
+        project,
+      );
+    const spamassassin = onPath('spamassassin');
+    if (spamassassin) {
+      const message = Buffer.from(emailMessage({ content, issue, rendered }));
+      writeFileSync(path.join(project, 'message.eml'), message);
+      figures.spamAssassin = paired(
+        'warm start `check 2022-04`, SpamAssassin installed',
+        [{ args: [BIN, 'check', '2022-04'] }],
+        'newsletter check 2022-04',
+        [mjml, { command: spamassassin, args: ['-L', '--cf=report_safe 0'], input: readFileSync(path.join(project, 'message.eml')) }],
+        'mjml issue.mjml -s, then spamassassin -L < message',
+        0.8,
+        project,
+      );
+    } else console.log('(spamassassin is not on PATH: the SpamAssassin-installed ratio is not measured)');
+    if (o.context !== false)
+      for (const flag of ['--help', '--version'])
+        paired(`\`newsletter ${flag}\``, [{ args: [BIN, flag] }], `newsletter ${flag}`, [{ args: ['-e', '0'] }], 'node -e 0', 2.0, project);
+    rmSync(noSpamAssassin.PATH, { recursive: true, force: true });
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+  }
+  return figures;
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { projectPaths } from '../src/pipeline.js';
-import { type PreviewServer, startPreview } from '../src/http/server.js';
+import { type PreviewServer, startPreview } from '../src/server/server.js';
 import { openStore } from '../src/state/store.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,12 +22,16 @@ export interface BenchStudio {
   close(): Promise<void>;
 }
 
-/** The preview studio on an ephemeral loopback port, over a copy of content/ and templates/. */
-/** A studio on a copy of the project; `drafts` lose their sent record there, so the editor opens them. */
-export async function benchStudio(o: { drafts?: string[] } = {}): Promise<BenchStudio> {
+/**
+ * The preview studio on an ephemeral loopback port, over a copy of content/ and templates/ of
+ * `from` (the repository, or a bench fixture); `drafts` lose their sent record there, so the
+ * editor opens them.
+ */
+export async function benchStudio(o: { drafts?: string[]; from?: string } = {}): Promise<BenchStudio> {
   const root = await mkdtemp(path.join(tmpdir(), 'newsletter-bench-'));
-  await cp(path.join(ROOT, 'content'), path.join(root, 'content'), { recursive: true });
-  await cp(path.join(ROOT, 'templates'), path.join(root, 'templates'), { recursive: true });
+  const from = o.from ?? ROOT;
+  await cp(path.join(from, 'content'), path.join(root, 'content'), { recursive: true });
+  await cp(path.join(from, 'templates'), path.join(root, 'templates'), { recursive: true });
   for (const id of o.drafts ?? []) await rm(path.join(root, 'content', 'issues', id, 'sent'), { recursive: true, force: true });
   const store = openStore(path.join(root, 'state.db'));
   const server = await startPreview({

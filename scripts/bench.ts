@@ -1,6 +1,6 @@
 // `npm run bench`: how fast and how small. Prints figures and ratios against the targets; never
 // fails a build on timing (tests assert behaviour, benchmarks report speed).
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mjml2html from 'mjml';
@@ -8,6 +8,9 @@ import { findIssue, loadProject, loadTemplates, projectPaths, usableContent } fr
 import { renderIssue } from '../src/render/index.js';
 import { MJML_OPTIONS } from '../src/render/mjml.js';
 import { median, ROOT } from './bench-support.js';
+import { cliFigures } from './bench-cli.js';
+import { keystrokeTimes } from './bench-editor.js';
+import { previewBench } from './bench-preview.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 150);
 const WARMUP = 5;
@@ -93,13 +96,15 @@ line('email HTML size', `${kb.toFixed(1)} KB`, '< 60 KB', kb < 60);
 }
 
 console.log('');
-await import('./bench-cli.js');
+await cliFigures();
 
-const preview = path.join(ROOT, 'scripts/bench-preview.ts');
-if (existsSync(preview)) {
-  console.log('');
-  await import(preview);
-}
+console.log('');
+await previewBench();
+const keys = await keystrokeTimes();
+console.log(
+  `${'editor keystroke → updated email (median)'.padEnd(44)} ${`${median(keys).toFixed(0)} ms`.padStart(12)}  target ≤ 100 ms  ${median(keys) <= 100 ? 'met' : 'NOT MET'}`,
+);
 
-const editorBench = path.join(ROOT, 'scripts/bench-editor.ts');
-if (existsSync(editorBench)) await import(editorBench);
+// The same figures at 1, 49 and 100 issues (issue 27): how the cost grows with the archive.
+console.log('');
+await import('./bench-scale.js');

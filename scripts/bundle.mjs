@@ -43,7 +43,7 @@ const { workOutBaseline } = await import('../lib/check/compat/baseline.js');
 const { CANIEMAIL } = await import('../lib/check/compat/data.js');
 const baseline = await workOutBaseline(CANIEMAIL.features);
 
-// The browser's own code and style (src/**/browser/, read by src/http/assets.ts): tsc compiles
+// The browser's own code and style (src/**/browser/, read by src/page/assets.ts): tsc compiles
 // TypeScript only, so they are copied to the same place under lib/, where lib/ and the bundle read them.
 for (const dir of readdirSync('src', { recursive: true }).filter((d) => /(^|[\\/])browser$/.test(d)))
   cpSync(`src/${dir}`, `lib/${dir}`, { recursive: true });
@@ -59,7 +59,7 @@ const result = await build({
   external: ['better-sqlite3', 'typescript'],
   // import() of a computed name becomes require(), which bin/ answers from the bundle where it can.
   supported: { 'dynamic-import': false },
-  // main.ts reads import.meta.url (for package.json), and http/assets.ts (for the browser files),
+  // main.ts reads import.meta.url (for package.json), and page/assets.ts (for the browser files),
   // each one folder below lib/: give them main.ts's address in lib/.
   define: { 'import.meta.url': '__mainUrl', __MJML_BASELINE__: JSON.stringify(baseline) },
   banner: { js: "const __mainUrl = require('node:url').pathToFileURL(__dirname + '/cli/main.js').href;" },

@@ -2,7 +2,7 @@
 // and templates and write content/issues/<id>/sent/, to be committed with the content.
 //   PUBLIC_URL=https://… node --import tsx scripts/freeze-sent.ts <id>
 // Issues sent by the tool are recorded by distribution when Mailchimp reports them sent.
-import { freezeIssue } from '../src/archive/record.js';
+import { freezeIssue } from '../src/workflow/record-sent.js';
 import { projectPaths } from '../src/pipeline.js';
 import { publicUrl } from '../src/http/config.js';
 

@@ -90,6 +90,11 @@ export const ERRORS = {
     exit: 1,
     hint: 'run `newsletter status <id>` to see where the issue stands',
   },
+  'not-allowed-now': {
+    title: 'The issue is not in a status for that now',
+    exit: 1,
+    hint: 'run `newsletter status <id>` to see where the issue stands; the lifecycle table in the README says what may be done when',
+  },
   'proof-refused': {
     title: 'The proof cannot go to those addresses',
     exit: 1,

@@ -11,6 +11,9 @@ import type { CheckReport } from './check/finding.js';
 import { ContentInvalid, type ContentError } from './content/errors.js';
 import { NewsletterError } from './errors.js';
 import { parseContent, readContentSources } from './content/load.js';
+import { parseContentFor } from './content/load-issue.js';
+import { parsedStoreIn } from './content/parsed-cache.js';
+import { codeVersion } from './code-version.js';
 import type { Content, Issue } from './content/schema.js';
 import { renderIssue, type RenderedIssue, type RenderOptions, type Templates } from './render/index.js';
 import { templateStoreIn } from './render/template-cache.js';
@@ -34,9 +37,12 @@ export interface Project {
   brokenIssues: string[];
 }
 
-export async function loadProject(paths: ProjectPaths): Promise<Project> {
+/** The project's content; with `issue`, only that issue and what its render needs (content/load-issue.ts). */
+export async function loadProject(paths: ProjectPaths, o: { issue?: string } = {}): Promise<Project> {
   if (!existsSync(paths.content)) throw new NotAProject(paths.root);
-  const loaded = parseContent(await readContentSources(paths.content, shown(paths, paths.content)));
+  const sources = await readContentSources(paths.content, shown(paths, paths.content));
+  const kept = { store: parsedStoreIn(path.join(paths.root, '.cache/content')), version: codeVersion() };
+  const loaded = o.issue === undefined ? parseContent(sources, kept) : parseContentFor(sources, o.issue, kept);
   return { paths, ...loaded };
 }
 
@@ -104,7 +110,7 @@ export async function checkIssue(
   id: string,
   options: CheckOptions = {},
 ): Promise<{ report: CheckReport; rendered?: RenderedIssue }> {
-  const project = await loadProject(paths);
+  const project = await loadProject(paths, { issue: id });
   const own = errorsFor(project, [id]);
   if (own.length > 0 || !project.content) return { report: schemaReport(id, own.length ? own : project.errors) };
   const issue = findIssue(project.content, id);

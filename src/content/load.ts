@@ -2,10 +2,12 @@
 // `readContentSources` is the only part that touches the disk.
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import { type ContentError, zodIssuesToErrors } from './errors.js';
 import { type Content, type Issue, IssueFile, Newsletter, Regions, ReviewRegistry } from './schema.js';
 import { memoByText } from '../memo.js';
+import { parsedKey, type ParsedStore } from './parsed-cache.js';
 import { withSendTime } from '../time/uk.js';
 import { parseYaml, type SourceFile, tooLarge, YAML_LIMITS } from './yaml.js';
 
@@ -29,7 +31,13 @@ export interface LoadResult {
   brokenIssues: string[];
 }
 
-export function parseContent(sources: ContentSources): LoadResult {
+/** `store`: parsed content kept between runs (parsed-cache.ts), with the version of the code that made it. */
+export interface KeptParses {
+  store: ParsedStore;
+  version: string;
+}
+
+export function parseContent(sources: ContentSources, kept?: KeptParses): LoadResult {
   const errors: ContentError[] = [];
   const shared = (key: keyof typeof CONTENT_FILES) => {
     const source = sources[key];
@@ -38,9 +46,9 @@ export function parseContent(sources: ContentSources): LoadResult {
     errors.push({ file, position: { line: 1, column: 1 }, field: '', message: `the file is missing — create ${file}` });
     return undefined;
   };
-  const newsletter = validate(shared('newsletter'), Newsletter, errors);
-  const regions = validate(shared('regions'), Regions, errors);
-  const registry = validate(shared('reviews'), ReviewRegistry, errors);
+  const newsletter = validate(shared('newsletter'), Newsletter, errors, kept && { ...kept, schema: 'newsletter' });
+  const regions = validate(shared('regions'), Regions, errors, kept && { ...kept, schema: 'regions' });
+  const registry = validate(shared('reviews'), ReviewRegistry, errors, kept && { ...kept, schema: 'reviews' });
 
   const issues: Issue[] = [];
   const brokenIssues: string[] = [];
@@ -51,7 +59,7 @@ export function parseContent(sources: ContentSources): LoadResult {
       continue;
     }
     const before = errors.length;
-    const file = validate(source, IssueFile, errors);
+    const file = validate(source, IssueFile, errors, kept && { ...kept, schema: 'issue' });
     if (file && errors.length === before) issues.push({ ...file, sendAt: withSendTime(file.sendAt, newsletter?.defaultSendTime ?? '09:00'), id, file: source.file });
     else brokenIssues.push(id);
   }
@@ -62,15 +70,28 @@ export function parseContent(sources: ContentSources): LoadResult {
 
 const validated = memoByText<{ data?: unknown; errors: ContentError[] }>(256);
 
-function validate<T extends z.ZodType>(source: SourceFile | undefined, schema: T, errors: ContentError[]): z.infer<T> | undefined {
+function validate<T extends z.ZodType>(
+  source: SourceFile | undefined,
+  schema: T,
+  errors: ContentError[],
+  kept?: KeptParses & { schema: string },
+): z.infer<T> | undefined {
   if (!source) return undefined;
   // Parsing is pure: the same file text always gives the same result, so it is remembered.
-  const result = validated(`${source.file}\u0000${source.text}`, () => {
+  const result = validated(`${kept?.version ?? ''}\u0000${source.file}\u0000${source.refused ?? ''}\u0000${source.text}`, () => {
+    const key = kept && parsedKey(kept.version, kept.schema, source.file, source.text, source.refused);
+    // A kept parse skips the YAML only: it is a file on disk like any other, so zod checks it again,
+    // and it is used only if that gives back the very same data.
+    const known = kept && kept.store.read(source.file, key!);
+    const rechecked = known === undefined ? undefined : schema.safeParse(known);
+    if (rechecked?.success && isDeepStrictEqual(rechecked.data, known)) return { data: deepFreeze(rechecked.data), errors: [] };
     const parsed = parseYaml(source);
     if (Array.isArray(parsed)) return { errors: parsed.map((e) => ({ file: e.file, position: e.position, field: '', message: e.message })) };
     const checked = schema.safeParse(parsed.data ?? {});
     // Frozen, because the same object is handed to every caller from now on.
-    return checked.success ? { data: deepFreeze(checked.data), errors: [] } : { errors: zodIssuesToErrors(checked.error.issues, parsed, schema) };
+    if (!checked.success) return { errors: zodIssuesToErrors(checked.error.issues, parsed, schema) };
+    kept?.store.write(source.file, key!, checked.data);
+    return { data: deepFreeze(checked.data), errors: [] };
   });
   errors.push(...result.errors);
   return result.data as z.infer<T> | undefined;

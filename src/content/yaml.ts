@@ -3,6 +3,12 @@ import { isAlias, isMap, isSeq, LineCounter, parseDocument, type Document, type 
 import { nodeAt } from './yaml-path.js';
 import { explainSyntaxError } from './yaml-errors.js';
 
+/**
+ * With yaml's defaults, long lines are folded at 80 columns and flow lists padded: our files are
+ * neither. Every file the tool writes from a Document (the editor, `newsletter new`) uses these.
+ */
+export const WRITE_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const;
+
 /** Limits that keep one hostile or careless file from exhausting the tool (and every other issue with it). */
 export const YAML_LIMITS = {
   /** The April 2022 issue is about 15 KB. */

@@ -7,16 +7,11 @@ import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { type Document, isMap, isScalar, isSeq, type Node as YamlNode, parseDocument } from 'yaml';
 import { fieldPath } from '../content/errors.js';
+import { WRITE_OPTIONS } from '../content/yaml.js';
 import { diffLines, type Hunk } from './diff.js';
 import { keepLayout } from './keep-layout.js';
 import { assertFieldPath } from './path-guard.js';
 import { applyToData, applyToDocument, type EditOp, EditRefused, type FieldPath, type KeyOrder, nodeAt, pairAt } from './paths.js';
-
-/**
- * With yaml's defaults, long lines are folded at 80 columns and flow lists padded: our files are
- * neither. Every file the tool writes from a Document (the editor, `newsletter new`) uses these.
- */
-export const WRITE_OPTIONS = { lineWidth: 0, flowCollectionPadding: false } as const;
 
 export type EditResult = { ok: true; text: string; hunks: Hunk[]; data: unknown } | { ok: false; reason: string };
 

@@ -7,9 +7,11 @@ import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSyn
 import path from 'node:path';
 import { NewsletterError } from '../errors.js';
 import { STATE_DIR } from '../state/store.js';
-import { MIN_SECRET_BYTES } from '../share/share-token.js';
 
 export const SECRET_FILE = 'preview-secret';
+
+/** A secret shorter than this can be guessed, and with it anyone can mint links to any draft. */
+export const MIN_SECRET_BYTES = 32;
 
 const HOW_TO_MAKE = `make one with \`openssl rand -base64 32\` (or \`node -e "console.log(require('crypto').randomBytes(32).toString('base64url'))"\`)`;
 

@@ -2,7 +2,7 @@
 // security headers; a path that tries to climb out, or hides slashes in escapes, is not found.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NOTHING_POLICY, pagePolicy } from './csp.js';
-import { messagePage } from '../site/frame.js';
+import { messagePage } from '../page/frame.js';
 
 export interface Reply {
   status?: number;
@@ -43,6 +43,26 @@ export function securityHeaders(csp: string = NOTHING_POLICY, framed = false): R
 }
 
 export const HTML = 'text/html; charset=utf-8';
+
+/** A route's handler, given what the server gives it (C: the part it uses), the request and its path's parameters. */
+export type RouteHandler<C> = (c: C, req: IncomingMessage, res: ServerResponse, params: string[], p: RequestPath) => Promise<void> | void;
+
+/** Send an HTML page with the policy its own inline scripts and styles need. */
+export function htmlPage(
+  req: IncomingMessage,
+  res: ServerResponse,
+  html: string,
+  opts: {
+    status?: number;
+    frames?: boolean;
+    connect?: boolean;
+    forms?: boolean;
+    cache?: 'no-store' | 'no-cache';
+    headers?: Record<string, string>;
+  } = {},
+): void {
+  send(req, res, { status: opts.status, type: HTML, body: html, csp: pagePolicy(html, opts), cache: opts.cache, headers: opts.headers });
+}
 
 export function notFound(req: IncomingMessage, res: ServerResponse): void {
   const body = messagePage(

@@ -2,10 +2,11 @@
 // archive and the feed show it, from what was approved and set, not a new render) and move the
 // issue to sent, audited. `status` calls it when it sees "sent"; the daemon's reconcile does too.
 // Safe to call again: the sent record is written once, and the status moves only from where it is.
-import { recordSent } from '../archive/record.js';
+import { recordSent } from '../workflow/record-sent.js';
 import type { ProjectPaths } from '../pipeline.js';
 import type { IssueStatus } from '../state/status.js';
 import type { Store } from '../state/store.js';
+import { stepsToSent } from '../lifecycle.js';
 
 export interface SentCampaign {
   id: string;
@@ -18,14 +19,6 @@ export type MarkIssueSentResult =
   | { result: 'recorded' | 'already'; status: IssueStatus }
   /** No approved snapshot matches what the campaign was given: a person must look. */
   | { result: 'unknown-content'; status: IssueStatus };
-
-/** The ways to sent from each status, as TRANSITIONS allows them (approved goes through sending). */
-const PATH_TO_SENT: Partial<Record<IssueStatus, IssueStatus[]>> = {
-  approved: ['sending', 'sent'],
-  scheduled: ['sent'],
-  sending: ['sent'],
-  'needs-attention': ['sent'],
-};
 
 export async function markIssueSent(
   paths: ProjectPaths,
@@ -42,7 +35,7 @@ export async function markIssueSent(
   const written = await recordSent(paths, snapshot, sentAt);
   const status = store.tx(() => {
     let from = store.statuses.get(issueId);
-    const steps = PATH_TO_SENT[from] ?? [];
+    const steps = stepsToSent(from);
     for (const to of steps) {
       store.statuses.change(issueId, from, to);
       store.audit.append({

@@ -4,6 +4,7 @@
 // finds, plans and applies, sending the snapshot that was approved — not a new render of it.
 import type { IssueSnapshot } from '../archive/snapshot.js';
 import { NewsletterError } from '../errors.js';
+import { decide } from '../lifecycle.js';
 import { type Audience, goingOrGone, MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
 import type { ProjectPaths } from '../pipeline.js';
 import { londonToUtc, withSendTime } from '../time/uk.js';
@@ -90,18 +91,21 @@ function sendTimeFrom(local: string, source: string): Date {
 /** The snapshot to send: approved by enough people, and still what the issue renders to. */
 function approvedSnapshot(store: Store, id: string, currentHash: string, needed: number): IssueSnapshot {
   const status = store.statuses.get(id);
-  if (goingOrGone(status)) throw new NewsletterError('campaign-sent', `${id} is ${status}; a sent issue is not published again`);
-  if (status === 'cancelled' || status === 'needs-attention')
-    throw new NewsletterError('publish-refused', `${id} is ${status}, so it is not published`, {
-      hint: `run \`newsletter status ${id}\` and \`newsletter log ${id}\` to see why; a person must move it on first`,
-    });
   const approval = store.approvals.stateOf(id, currentHash, needed);
   const approveHint = `check the issue, then run \`newsletter approve ${id} --by "Your Name"\``;
-  if (approval.state === 'none' || status === 'draft') {
+  const verdict = decide('publish', status, undefined, id);
+  if (!verdict.ok) {
+    // The lifecycle table's words; for a draft, with how far its approvals have got.
     const partial =
       approval.state === 'partial' ? ` (${new Set(approval.approvals.map((a) => a.approver)).size} of ${needed} approvers so far)` : '';
-    throw new NewsletterError('publish-refused', `${id} is not approved${partial}, so it cannot be published`, { hint: approveHint });
+    throw new NewsletterError(goingOrGone(status) ? 'campaign-sent' : 'publish-refused', verdict.reason + partial, {
+      hint: verdict.instead,
+    });
   }
+  if (approval.state === 'none')
+    throw new NewsletterError('publish-refused', `${id} has no approval of its current content, so it cannot be published`, {
+      hint: approveHint,
+    });
   if (approval.state === 'stale')
     throw new NewsletterError(
       'publish-refused',

@@ -4,13 +4,14 @@
 // against PROOF_ALLOWLIST and Mailchimp's test-email limits before Mailchimp is touched.
 import { proofRecipients } from '../distribute/allowlist.js';
 import { NewsletterError } from '../errors.js';
-import { goingOrGone, MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
+import { MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
 import type { ProjectPaths } from '../pipeline.js';
 import type { Store } from '../state/store.js';
 import type { IssueSnapshot } from '../archive/snapshot.js';
 import type { CheckReport } from '../check/finding.js';
 import { currentIssue, refuseOnErrors, validActor } from '../workflow/current.js';
 import { type ProofOutcome, proofRecorder, type ProofRequest } from '../workflow/proof.js';
+import { refuseUnless } from '../lifecycle.js';
 import { readStatuses } from '../workflow/sent-status.js';
 import { withIssueLease } from './lease.js';
 import { applyPlan } from './apply.js';
@@ -34,6 +35,8 @@ export interface TestEmailResult extends ProofOutcome {
 
 export async function mailchimpTestEmail(paths: ProjectPaths, store: Store, args: TestEmailArgs): Promise<TestEmailResult> {
   const by = validActor(args.by, 'sends the proof');
+  // As an SMTP proof: a sending or sent issue is refused before anything else is done.
+  refuseUnless('not-allowed-now', 'proof', (await readStatuses(store, paths)).get(args.id), args.id);
   const to = proofRecipients(args.to, args.env.PROOF_ALLOWLIST);
   const { perRequest, perCampaign } = MAILCHIMP_TEST_LIMITS;
   if (to.length > perRequest)
@@ -42,11 +45,7 @@ export async function mailchimpTestEmail(paths: ProjectPaths, store: Store, args
     });
   const config = requireMailchimp(args.env);
   const { snapshot, report } = await currentIssue(paths, args.id, args.now());
-  const statuses = await readStatuses(store, paths);
   if (!args.force) refuseOnErrors(report, 'proofed (add --force to send the proof anyway; it is recorded)');
-  const status = statuses.get(args.id);
-  if (goingOrGone(status))
-    throw new NewsletterError('campaign-sent', `${args.id} is ${status}; its campaign is not changed for a test email`);
 
   const client = args.client?.(config) ?? MailchimpClient.fromConfig(config, { log: (line) => args.progress(`      ${line}`) });
   // Syncing the campaign's content changes it: hold the issue, as publish does.

@@ -4,6 +4,7 @@
 import { NewsletterError } from '../errors.js';
 import { goingOrGone, isOutcomeUncertain, MailchimpClient, type MailchimpConfig } from '../mailchimp/index.js';
 import type { Store } from '../state/store.js';
+import { refuseUnless } from '../lifecycle.js';
 import { withIssueLease } from './lease.js';
 import { findCampaign, requireMailchimp } from './remote.js';
 import { campaignStatusWords } from '../mailchimp/status-words.js';
@@ -30,9 +31,7 @@ export async function unschedule(store: Store, args: UnscheduleArgs): Promise<Un
 }
 
 async function unscheduleHeld(store: Store, args: UnscheduleArgs, config: MailchimpConfig): Promise<UnscheduleResult> {
-  const status = store.statuses.get(args.id);
-  if (goingOrGone(status))
-    throw new NewsletterError('campaign-sent', `${args.id} is ${status}; a campaign that has gone cannot be unscheduled`);
+  refuseUnless('campaign-sent', 'unschedule', store.statuses.get(args.id), args.id);
   const client = args.client?.(config) ?? MailchimpClient.fromConfig(config, { log: (line) => args.progress(`      ${line}`) });
   args.progress('Reading the campaign in Mailchimp…');
   const campaign = await findCampaign(client, store, args.id);

@@ -6,7 +6,7 @@
 // answers are in, so nothing is half-kept when the process dies between.
 import { type MailchimpClient, MailchimpError } from '../mailchimp/index.js';
 import type { Store } from '../state/store.js';
-import type { ReadingSlot, ReportReading } from './reading.js';
+import type { ReadingSlot, ReportReading } from '../state/report-reading.js';
 
 export type ReadingOutcome = { state: 'read'; reading: ReportReading; kept: boolean } | { state: 'not-ready' };
 

@@ -6,7 +6,7 @@ import { NewsletterError } from '../errors.js';
 import type { Store } from '../state/store.js';
 import { linkSections } from './links.js';
 import { buildReport, type IssueFacts, type IssueReport } from './model.js';
-import type { ReportReading } from './reading.js';
+import type { ReportReading } from '../state/report-reading.js';
 import { nextReading } from './schedule.js';
 
 /** The sent issue's facts, or undefined when it has not been sent with a campaign the tool knows. */

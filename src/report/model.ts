@@ -3,7 +3,7 @@
 // how the issue compares with the ones before it. Pure: readings and the email as sent go in.
 import type { DomainFigures, Tracking } from '../mailchimp/index.js';
 import { type SectionRef, sectionOfLink } from './links.js';
-import type { ReadingSlot, ReportReading } from './reading.js';
+import type { ReadingSlot, ReportReading } from '../state/report-reading.js';
 
 export interface IssueFacts {
   issueId: string;

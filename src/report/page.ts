@@ -2,10 +2,10 @@
 // latest reading with its time, the caveats beside them, clicks by section and opens/clicks over
 // the readings as inline SVG with their data tables, clicks per link, email domains, and the
 // issues before it. Pure: an IssueReport in, a page out, every value escaped by markup``.
-import { browserFile } from '../http/assets.js';
-import { page } from '../site/frame.js';
-import { type Html, joinHtml, markup, raw } from '../site/html.js';
-import { studioCss } from '../studio/pages/studio-assets.js';
+import { browserFile } from '../page/assets.js';
+import { page } from '../page/frame.js';
+import { type Html, joinHtml, markup, raw } from '../page/html.js';
+import { studioCss } from '../page/studio-assets.js';
 import { ukDayOf, ukInstant } from '../time/uk.js';
 import { barLayout, lineLayout } from './chart.js';
 import type { Figures, IssueReport } from './model.js';

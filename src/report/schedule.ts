@@ -1,6 +1,6 @@
 // When the daemon reads an issue's report: about an hour, a day and a week after the send.
 // Pure: the send time, the time now and the slots already read go in; the slot to read comes out.
-import type { ReadingSlot } from './reading.js';
+import type { ReadingSlot } from '../state/report-reading.js';
 
 export type ScheduledSlot = Exclude<ReadingSlot, 'asked'>;
 

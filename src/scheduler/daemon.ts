@@ -8,7 +8,7 @@ import type { SchedulerContext } from './context.js';
 import { fireClaimed, type FireResult } from './due-send.js';
 import { auditLogHealth, type Health, startHealth } from './health.js';
 import { reconcileAll, type ReconcileOutcome } from './reconcile.js';
-import { type ReadingResult, ReportReader } from '../report/due-readings.js';
+import { type ReadingResult, ReportReader } from './due-readings.js';
 import { sendReminder } from './reminders.js';
 import { REMINDER_JOB, SCHEDULES, TIME_ZONE } from './schedules.js';
 

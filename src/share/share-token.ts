@@ -2,6 +2,7 @@
 // the clock are passed in. Whether a link was revoked is the store's business, not the token's.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ISSUE_ID } from '../content/load.js';
+import { MIN_SECRET_BYTES } from '../http/config.js';
 
 export interface SharePayload {
   /** The link's id in the store. */
@@ -15,9 +16,6 @@ export interface SharePayload {
 export type TokenCheck = { ok: true; payload: SharePayload } | { ok: false; reason: 'malformed' | 'forged' | 'expired' };
 
 const DOMAIN = 'panel-newsletter share v1';
-
-/** A secret shorter than this can be guessed, and with it anyone can mint links to any draft. */
-export const MIN_SECRET_BYTES = 32;
 
 export function isStrongSecret(secret: string): boolean {
   return Buffer.byteLength(secret) >= MIN_SECRET_BYTES;

@@ -3,6 +3,8 @@
 import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../pipeline.js';
 import { londonLocal, ukDateTime } from '../time/uk.js';
 import type { Store } from '../state/store.js';
+import { refuseUnless } from '../lifecycle.js';
+import { readStatuses } from '../workflow/sent-status.js';
 import type { ShareAddress } from './address.js';
 import { newLinkId, type SharePayload, signShareToken, verifyShareToken } from './share-token.js';
 
@@ -71,7 +73,7 @@ export interface SharedDraft extends MadeLink {
 
 /**
  * Share a draft: render it as it stands now, record the link and sign it. The one use case behind
- * `newsletter share` and the studio's Share button; each refuses sent issues in its own words first.
+ * `newsletter share` and the studio's Share button; the lifecycle table says when it is refused.
  */
 export async function shareDraft(
   paths: ProjectPaths,
@@ -79,6 +81,8 @@ export async function shareDraft(
   secret: string,
   args: { id: string; seconds: number; now: Date; address: ShareAddress; by: string },
 ): Promise<SharedDraft> {
+  // A sending or sent issue is not shared: its public page is what went out.
+  refuseUnless('not-allowed-now', 'share', (await readStatuses(store, paths)).get(args.id), args.id);
   const project = await loadProject(paths);
   const content = usableContent(project, [args.id]);
   const issue = findIssue(content, args.id);

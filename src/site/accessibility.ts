@@ -8,7 +8,7 @@ import type { AccessibilityFacts, Newsletter } from '../content/schema.js';
 import { ukDate } from '../time/uk.js';
 import { escapeHtml } from '../render/html.js';
 import { withFooterLine } from './footer.js';
-import { BASE_CSS, page } from './frame.js';
+import { BASE_CSS, page } from '../page/frame.js';
 
 type Publication = Pick<Newsletter, 'name' | 'organisation' | 'feedbackMailbox'> & { accessibility: AccessibilityFacts };
 

@@ -4,7 +4,7 @@
 // previous site as it was, never half of each.
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { sentNotes } from '../archive/record.js';
+import { sentNotes } from '../workflow/record-sent.js';
 import { type ContentPaths, unrecordedSentClaim } from '../archive/sent.js';
 import type { Content } from '../content/schema.js';
 import { replaceFolder, writeFileDurable } from '../files/atomic.js';

@@ -3,8 +3,8 @@
 import type { Content } from '../content/schema.js';
 import type { IssueStatus } from '../state/status.js';
 import { ukDate } from '../time/uk.js';
-import { BASE_CSS, page } from './frame.js';
-import { joinHtml, markup } from './html.js';
+import { BASE_CSS, page } from '../page/frame.js';
+import { joinHtml, markup } from '../page/html.js';
 
 export function issueIndexPage(content: Content, hrefFor: (id: string) => string, statusOf: (id: string) => IssueStatus): string {
   const items = [...content.issues]

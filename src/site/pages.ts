@@ -2,10 +2,10 @@
 // archived issues in, HTML or XML out, every value escaped by markup`` (XML's escaping for text
 // and attributes is the same); the caller says where links point (server paths or files).
 import type { Newsletter } from '../content/schema.js';
-import { BASE_CSS, page } from './frame.js';
+import { BASE_CSS, page } from '../page/frame.js';
 import { statementLink } from './accessibility.js';
 import { type ArchivedIssue, sentDay, sentInstant } from './archive.js';
-import { joinHtml, markup, raw } from './html.js';
+import { joinHtml, markup, raw } from '../page/html.js';
 
 export interface ArchiveLinks {
   issue(id: string): string;

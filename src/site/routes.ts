@@ -2,16 +2,25 @@
 // version, the feed, the accessibility statement, and the pages partners open from a share link.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { CHECKS } from '../check/registry.js';
-import { notFound, pathTo, redirect, send } from '../http/http.js';
-import { htmlPage as page, type RouteContext } from '../http/route-context.js';
+import { htmlPage as page, notFound, pathTo, redirect, send } from '../http/http.js';
 import { LINK_REFUSED, shareBanner } from '../share/banner.js';
 import { openShareLink } from '../share/share.js';
 import type { Store } from '../state/store.js';
+import type { Workspace } from '../workspace/workspace.js';
 import { accessibilityStatementPage, withStatementLink } from './accessibility.js';
 import { archivedIssues } from './archive.js';
 import { withArchiveLink } from './footer.js';
-import { messagePage } from './frame.js';
+import { messagePage } from '../page/frame.js';
 import { archivePage, atomFeed } from './pages.js';
+
+/** What these handlers use of the server's context (src/server/route-context.ts, which has it all). */
+interface RouteContext {
+  ws: Workspace;
+  store: Store;
+  secret: string;
+  mode: 'studio' | 'public';
+  now: () => Date;
+}
 
 /** Share pages are for the partners who have the link: search engines must not keep them. */
 const NOINDEX = { 'X-Robots-Tag': 'noindex, nofollow' };

@@ -3,7 +3,7 @@
 // fetching and storing leaves no half reading: the slot is simply still open, and read again.
 // One row per scheduled slot (the unique index, in migrations.ts), so two daemons reading at once keep one.
 import type Database from 'better-sqlite3';
-import type { ReadingSlot, ReportReading } from '../report/reading.js';
+import type { ReadingSlot, ReportReading } from './report-reading.js';
 
 export class ReportReadings {
   constructor(private readonly db: Database.Database) {}

@@ -1,30 +1,13 @@
 // The one state table of an issue's status. Every change goes through `change`, which allows
-// only the transitions listed here and only from the status the caller saw:
+// only the transitions the lifecycle table lists and only from the status the caller saw:
 // `UPDATE … WHERE issue_id = ? AND status = ?`, with the row count checked.
 import type Database from 'better-sqlite3';
 import { NewsletterError } from '../errors.js';
+import { canChange, type IssueStatus, TRANSITIONS } from '../lifecycle.js';
 
-export const ISSUE_STATUSES = ['draft', 'approved', 'scheduled', 'sending', 'sent', 'cancelled', 'needs-attention'] as const;
-export type IssueStatus = (typeof ISSUE_STATUSES)[number];
-
-/**
- * Which status may follow which. Approval can be withdrawn and a schedule cancelled; a send is
- * never undone. `needs-attention` is where the daemon parks an issue whose campaign drifted or
- * whose send it cannot confirm; a person moves it on.
- */
-export const TRANSITIONS: Readonly<Record<IssueStatus, readonly IssueStatus[]>> = {
-  draft: ['approved', 'cancelled'],
-  approved: ['draft', 'scheduled', 'sending', 'cancelled'],
-  scheduled: ['approved', 'sending', 'sent', 'needs-attention', 'cancelled'],
-  sending: ['sent', 'needs-attention'],
-  sent: [],
-  cancelled: ['draft'],
-  'needs-attention': ['draft', 'approved', 'scheduled', 'sent', 'cancelled'],
-};
-
-export function canChange(from: IssueStatus, to: IssueStatus): boolean {
-  return TRANSITIONS[from].includes(to);
-}
+// The statuses and the changes allowed between them are the lifecycle table's (src/lifecycle.ts);
+// this file only enforces them on the rows.
+export { ISSUE_STATUSES, type IssueStatus, TRANSITIONS, canChange } from '../lifecycle.js';
 
 /** The change is not in the table. */
 export class TransitionNotAllowed extends NewsletterError {

@@ -10,7 +10,8 @@ import type { ProjectPaths } from '../pipeline.js';
 import type { Store } from '../state/store.js';
 import { approve } from '../workflow/approve.js';
 import { proof } from '../workflow/proof.js';
-import { type ActionName, type ActionResult, issueClosed } from './pages/actions.js';
+import { refusedNow } from '../workflow/closed.js';
+import type { ActionName, ActionResult } from './pages/actions.js';
 import { studioShareAddress } from '../share/address.js';
 import { shareDraft } from '../share/share.js';
 import { parseDuration } from '../share/share-token.js';
@@ -89,9 +90,9 @@ const ACTIONS: Record<ActionName, Action> = { approve: approveAction, proof: pro
 
 /** Run one action; what the person must fix comes back as a result, anything else is thrown. */
 export async function runAction(c: ActionContext, name: ActionName, id: string, form: URLSearchParams): Promise<ActionResult> {
-  // Nothing is approved, proofed or shared once it is going out: what went is the record.
-  const status = c.store.statuses.get(id);
-  if (status === 'sending' || status === 'sent') return refused(name, [issueClosed(id, status)]);
+  // The lifecycle table is asked first, with the very words the page shows in place of the form.
+  const closed = refusedNow(name, c.store.statuses.get(id));
+  if (closed) return refused(name, [closed]);
   try {
     return await ACTIONS[name](c, id, form);
   } catch (e) {

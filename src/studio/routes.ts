@@ -4,16 +4,33 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EditorState } from '../editor/http/guard.js';
 import { StudioSessions } from '../http/csrf.js';
 import { EMAIL_POLICY } from '../http/csp.js';
-import { HTML, notFound, pathTo, readForm, redirect, type RequestPath, send } from '../http/http.js';
-import { type Handler, htmlPage as page, type RouteContext } from '../http/route-context.js';
+import { HTML, htmlPage as page, notFound, pathTo, readForm, redirect, type RequestPath, type RouteHandler, send } from '../http/http.js';
+import type { EventHub } from '../http/live.js';
+import type { Store } from '../state/store.js';
+import type { Workspace } from '../workspace/workspace.js';
 import { studioReportPage } from '../report/studio.js';
-import { messagePage } from '../site/frame.js';
-import { type ActionContext, ActionResults, runAction } from './actions.js';
+import { messagePage } from '../page/frame.js';
+import { type ActionContext, ActionResults, type ActionSettings, runAction } from './actions.js';
 import type { ActionName } from './pages/actions.js';
 import { studioIndexPage, studioIssuePage } from './pages/studio.js';
 import { emailInScheme, parseView } from './pages/view.js';
 import { standingOf } from './standing.js';
 import { auditChainWords } from '../workflow/audit-words.js';
+
+/** What these handlers use of the server's context (src/server/route-context.ts, which has it all). */
+interface RouteContext {
+  ws: Workspace;
+  store: Store;
+  secret: string;
+  mode: 'studio' | 'public';
+  hub: EventHub;
+  now: () => Date;
+  sessions: StudioSessions;
+  results: ActionResults;
+  settings: ActionSettings;
+  editor: EditorState;
+}
+type Handler = RouteHandler<RouteContext>;
 
 export function studioState(): Pick<RouteContext, 'sessions' | 'results' | 'editor'> {
   return { sessions: new StudioSessions(), results: new ActionResults(), editor: new EditorState() };
@@ -26,6 +43,8 @@ export async function home(c: RouteContext, req: IncomingMessage, res: ServerRes
   const chain = c.store.audit.verify();
   const warning = chain.intact ? undefined : auditChainWords(chain);
   page(req, res, studioIndexPage(c.ws.newsletterName(), issues, c.ws.problems('all'), warning), { connect: true });
+  // The list is answered; the drafts' pages will be asked for next.
+  res.once('finish', () => void c.ws.renderInBackground());
 }
 
 export async function studioIssue(

@@ -5,7 +5,7 @@ import { snapshotOf } from '../archive/snapshot.js';
 import type { ApprovalState } from '../state/approvals.js';
 import type { IssueStatus } from '../state/status.js';
 import type { Store } from '../state/store.js';
-import type { Workspace } from './workspace.js';
+import type { Workspace } from '../workspace/workspace.js';
 
 export interface Standing {
   status: IssueStatus;
@@ -20,6 +20,9 @@ export async function standingOf(ws: Workspace, store: Store, id: string, now: D
   const needed = content.newsletter.approvals;
   // What was sent is history: approval no longer applies to it.
   if (status === 'sent') return { status, approval: { state: 'none', needed } };
+  // Not approved at all: nothing to compare, so the list of issues renders none of them.
+  const unapproved = store.approvals.stateOf(id, '', needed);
+  if (unapproved.state === 'none') return { status, approval: unapproved };
   const shown = await ws.render(id);
   // No render at all: any approval stands for content that cannot be shown, so it is stale.
   const hash = shown ? snapshotOf(content, issue, shown.rendered, now).hash : '';

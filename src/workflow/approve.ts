@@ -4,9 +4,9 @@
 import type { ApprovalState } from '../state/approvals.js';
 import type { IssueStatus } from '../state/status.js';
 import type { Store } from '../state/store.js';
-import { NewsletterError } from '../errors.js';
 import type { ProjectPaths } from '../pipeline.js';
 import { currentIssue, refuseOnErrors, validActor } from './current.js';
+import { refuseUnless } from '../lifecycle.js';
 import { readStatuses } from './sent-status.js';
 
 export interface ApproveArgs {
@@ -28,16 +28,15 @@ export interface ApproveResult {
 export async function approve(paths: ProjectPaths, store: Store, args: ApproveArgs): Promise<ApproveResult> {
   const by = validActor(args.by, 'approves the issue');
   const now = args.now();
+  // Asked first, so a sent issue is refused for what it is, not for what check finds in it now.
+  refuseUnless('approval-refused', 'approve', (await readStatuses(store, paths)).get(args.id), args.id);
   const { content, snapshot, report } = await currentIssue(paths, args.id, now);
-  await readStatuses(store, paths);
   refuseOnErrors(report, 'approved');
   const needed = content.newsletter.approvals;
   return store.tx(() => {
+    // Asked again inside the transaction: another process may have moved the issue on meanwhile.
     const status = store.statuses.get(args.id);
-    if (status !== 'draft' && status !== 'approved')
-      throw new NewsletterError('approval-refused', `${args.id} is ${status}; only a draft or an approved issue can be approved`, {
-        hint: status === 'scheduled' ? `run \`newsletter unschedule ${args.id}\` first to change what is sent` : undefined,
-      });
+    refuseUnless('approval-refused', 'approve', status, args.id);
     const before = store.approvals.stateOf(args.id, snapshot.hash, needed);
     const already = before.state !== 'none' && before.hash === snapshot.hash && before.approvals.some((a) => same(a.approver, by));
     if (!already) {
@@ -78,14 +77,7 @@ export function unapprove(store: Store, args: UnapproveArgs): UnapproveResult {
   const by = validActor(args.by, 'withdraws the approval');
   return store.tx(() => {
     const status = store.statuses.get(args.id);
-    if (status !== 'draft' && status !== 'approved')
-      throw new NewsletterError(
-        'approval-refused',
-        `${args.id} is ${status}; its approval can only be withdrawn while it is approved or a draft`,
-        {
-          hint: status === 'scheduled' ? `run \`newsletter unschedule ${args.id}\` first` : undefined,
-        },
-      );
+    refuseUnless('approval-refused', 'unapprove', status, args.id);
     const withdrawn = store.approvals.withdraw(args.id);
     if (withdrawn === 0 && status === 'draft') return { id: args.id, withdrawn, status };
     if (status === 'approved') store.statuses.change(args.id, 'approved', 'draft');

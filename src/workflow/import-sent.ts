@@ -3,12 +3,13 @@
 // person, on purpose: the sent record (content/issues/<id>/sent/) is written from today's render,
 // dated at its sendAt, and the store and the audit log say who recorded it.
 import { readSentSnapshot } from '../archive/sent.js';
-import { recordSent } from '../archive/record.js';
+import { recordSent } from './record-sent.js';
 import { NewsletterError } from '../errors.js';
 import type { ProjectPaths } from '../pipeline.js';
 import { londonToUtc, ukInstant, withSendTime } from '../time/uk.js';
 import type { Store } from '../state/store.js';
 import { currentIssue, refuseOnErrors, validActor } from './current.js';
+import { refuseUnless } from '../lifecycle.js';
 import { readStatuses, recordDir } from './sent-status.js';
 
 export interface ImportSentArgs {
@@ -28,8 +29,8 @@ export async function importSent(paths: ProjectPaths, store: Store, args: Import
   const by = validActor(args.by, 'records the issue as sent');
   const now = args.now();
   const status = (await readStatuses(store, paths)).get(args.id);
-  if (status === 'sent' || (await readSentSnapshot(paths, args.id)))
-    throw new NewsletterError('import-refused', `${args.id} is already recorded as sent; nothing was changed`);
+  refuseUnless('import-refused', 'import-sent', (await readSentSnapshot(paths, args.id)) ? 'sent' : status, args.id);
+  // A draft the store has seen before (approved once, then withdrawn) went through the tool too.
   if (store.statuses.known(args.id))
     throw new NewsletterError(
       'import-refused',

@@ -1,9 +1,6 @@
 // The dates a new issue moves on to from the one before it. Pure.
 import type { Issue, Section } from '../content/schema.js';
 
-/** A placeholder check refuses (it is a Handlebars leftover), so an unwritten welcome is never sent. */
-export const NEW_WELCOME = '{{ write the welcome for this issue }}\n';
-
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 export interface NextDates {

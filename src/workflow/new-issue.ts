@@ -5,13 +5,14 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isMap, isSeq, parseDocument, type YAMLMap } from 'yaml';
+import { NEW_WELCOME } from '../content/placeholders.js';
 import { nodeAt } from '../content/yaml-path.js';
 import type { Issue } from '../content/schema.js';
-import { WRITE_OPTIONS } from '../editor/edit.js';
+import { WRITE_OPTIONS } from '../content/yaml.js';
 import { NewsletterError } from '../errors.js';
 import { findIssue, loadProject, type ProjectPaths, usableContent } from '../pipeline.js';
 import { ukDate } from '../time/uk.js';
-import { NEW_WELCOME, nextIssueDates } from './new-issue-dates.js';
+import { nextIssueDates } from './new-issue-dates.js';
 
 /** Issues are monthly: the id is the month they are sent in. */
 export const NEW_ISSUE_ID = /^(\d{4})-(0[1-9]|1[0-2])$/;

@@ -1,5 +1,5 @@
 // `proof` sends the issue as it stands to allow-listed reviewers and records what it showed them.
-// Recipients are judged before anything else, so a refused address never opens a connection;
+// The lifecycle table is asked first, then recipients are judged, so a refused address never opens a connection;
 // errors from check stop a proof unless forced, and a forced proof says so in the audit log.
 import { proofRecipients } from '../distribute/allowlist.js';
 import { proofMail } from '../distribute/proof-mail.js';
@@ -8,6 +8,7 @@ import { NewsletterError } from '../errors.js';
 import type { ProjectPaths } from '../pipeline.js';
 import type { Store } from '../state/store.js';
 import { currentIssue, refuseOnErrors, validActor } from './current.js';
+import { refuseUnless } from '../lifecycle.js';
 import { readStatuses } from './sent-status.js';
 
 /** What a proof asks for, by SMTP or as a Mailchimp test email. */
@@ -43,11 +44,12 @@ export interface ProofResult extends ProofOutcome {
 
 export async function proof(paths: ProjectPaths, store: Store, args: ProofArgs): Promise<ProofResult> {
   const by = validActor(args.by, 'sends the proof');
+  // A sending or sent issue is refused here, before any address is judged or SMTP is reached.
+  refuseUnless('not-allowed-now', 'proof', (await readStatuses(store, paths)).get(args.id), args.id);
   const to = proofRecipients(args.to, args.env.PROOF_ALLOWLIST);
   const smtpUrl = args.env.SMTP_URL?.trim();
   if (!smtpUrl) throw new NewsletterError('smtp-config', 'SMTP_URL is not set, so proofs cannot be sent');
   const { content, snapshot, report } = await currentIssue(paths, args.id, args.now());
-  await readStatuses(store, paths);
   if (!args.force) refuseOnErrors(report, 'proofed (add --force to send the proof anyway; it is recorded)');
   const mail = proofMail(snapshot, content.newsletter, to);
   const transport = args.transport(smtpUrl);

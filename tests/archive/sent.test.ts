@@ -3,7 +3,7 @@
 import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { recordSent } from '../../src/archive/record.js';
+import { recordSent } from '../../src/workflow/record-sent.js';
 import { issueDigest, sentFileState } from '../../src/archive/drift.js';
 import { readSentSnapshot, sentDir, writeSentSnapshot } from '../../src/archive/sent.js';
 import type { IssueSnapshot } from '../../src/archive/snapshot.js';

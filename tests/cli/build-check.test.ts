@@ -3,7 +3,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CheckReport } from '../../src/check/finding.js';
 import { REPO, tempProject, type TempProject } from '../helpers/project.js';
 
@@ -22,10 +22,6 @@ async function newsletter(cwd: string, ...args: string[]): Promise<{ code: numbe
 
 describe('newsletter build and check', () => {
   let project: TempProject;
-  beforeAll(async () => {
-    // The binary runs the compiled code: build it once from the current sources.
-    await run('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: REPO, timeout: 120_000 });
-  }, 120_000);
   beforeEach(async () => {
     project = await tempProject();
   });

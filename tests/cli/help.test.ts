@@ -1,7 +1,7 @@
 // `newsletter <command> --help` prints that command's help and does nothing else — one test per
 // command, each proving the work was not done — and the table of commands drives every help text.
 import { existsSync } from 'node:fs';
-import { connect } from 'node:net';
+import { type AddressInfo, createServer } from 'node:net';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commandHelp, overview } from '../../src/cli/help.js';
@@ -13,12 +13,16 @@ import { captured } from './capture.js';
 
 const help = (name: string) => `${commandHelp(COMMANDS.find((c) => c.name === name)!)}\n`;
 
-function refused(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    socket.on('connect', () => (socket.destroy(), resolve(false)));
-    socket.on('error', () => resolve(true));
+/** A port held by this test, so that nothing else can be listening on it by chance, and `serve` could not take it. */
+async function heldPort(): Promise<{ port: number; connections: () => number; close: () => Promise<void> }> {
+  let connections = 0;
+  const server = createServer((socket) => {
+    connections += 1;
+    socket.destroy();
   });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { port, connections: () => connections, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 describe('--help does nothing else', () => {
@@ -52,13 +56,19 @@ describe('--help does nothing else', () => {
   });
 
   it('serve --help starts no server and opens no state store', async () => {
-    const port = 4000 + Math.floor(Math.random() * 20000);
-    const io = captured();
-    // Were a server started, main would only return on Ctrl-C and the test would time out.
-    expect(await main(['serve', '--port', String(port), '--help'], io, project.root, {})).toBe(0);
-    expect(io.stdout).toBe(help('serve'));
-    expect(await refused(port)).toBe(true);
-    expect(existsSync(path.join(project.root, '.newsletter'))).toBe(false);
+    // The port is this test's own: a server started on it would fail to listen (an error, not 0);
+    // one started elsewhere would keep main from returning until Ctrl-C, and the test would time out.
+    const held = await heldPort();
+    try {
+      const io = captured();
+      expect(await main(['serve', '--port', String(held.port), '--help'], io, project.root, {})).toBe(0);
+      expect(io.stdout).toBe(help('serve'));
+      expect(io.stderr).toBe('');
+      expect(held.connections()).toBe(0);
+      expect(existsSync(path.join(project.root, '.newsletter'))).toBe(false);
+    } finally {
+      await held.close();
+    }
   });
 
   it('share --revoke <id> --help withdraws nothing (and without --help it does)', async () => {

@@ -11,11 +11,16 @@ import { shareCommand } from '../../src/cli/commands/share.js';
 import { formatContentError } from '../../src/content/errors.js';
 import { parseContent } from '../../src/content/load.js';
 import { YAML_LIMITS } from '../../src/content/yaml.js';
-import { Workspace } from '../../src/studio/workspace.js';
+import { Workspace } from '../../src/workspace/workspace.js';
 import { tempProject, type TempProject } from '../helpers/project.js';
 import { realSources } from '../helpers/sources.js';
 
 const BAD = 'content/issues/2022-07/issue.yaml';
+/** The test's clock, and a draft due next January by it (a fixed year would one day be past, and its link refused). */
+const NOW = new Date();
+const YEAR = NOW.getUTCFullYear() + 1;
+const DRAFT = `${YEAR}-01`;
+const LINKED = `${YEAR}-02`;
 
 /** Nine aliases of nine aliases, eight levels deep: 43 million strings once expanded. */
 const ALIAS_BOMB = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
@@ -73,8 +78,14 @@ describe('one bad issue never stops work on another', () => {
     outside = await mkdtemp(path.join(tmpdir(), 'outside-'));
     // A draft beside the April issue, so `share` has something to share.
     const april = await project.read('content/issues/2022-04/issue.yaml');
-    await mkdir(path.join(project.root, 'content/issues/2030-01'));
-    await project.write('content/issues/2030-01/issue.yaml', april.replace('status: sent', 'status: draft').replace('2022-04-05 09:00', '2030-01-07 09:00').replace('closingDate: 2022-04-18', 'closingDate: 2030-02-18'));
+    await mkdir(path.join(project.root, `content/issues/${DRAFT}`));
+    await project.write(
+      `content/issues/${DRAFT}/issue.yaml`,
+      april
+        .replace('status: sent', 'status: draft')
+        .replace('2022-04-05 09:00', `${YEAR}-01-07 09:00`)
+        .replace('closingDate: 2022-04-18', `closingDate: ${YEAR}-02-18`),
+    );
     await mkdir(path.join(project.root, 'content/issues/2022-07'));
     await project.write(BAD, ALIAS_BOMB);
   });
@@ -95,11 +106,11 @@ describe('one bad issue never stops work on another', () => {
 
     const env = { PREVIEW_SECRET: 's'.repeat(48), NEWSLETTER_DB: path.join(outside, 'state.db'), PUBLIC_URL: 'https://preview.example.org' };
     const shared = captured();
-    expect(await shareCommand(project.paths, { ids: ['2030-01'], revoke: false }, shared, env)).toBe(0);
+    expect(await shareCommand(project.paths, { ids: [DRAFT], revoke: false, now: NOW }, shared, env)).toBe(0);
     expect(shared.stdout).toMatch(/https:\/\/preview\.example\.org\/share\/\S+/);
 
     const studio = await Workspace.open(project.paths, 'http://127.0.0.1:4000');
-    expect(studio.issues().map((i) => i.id)).toEqual(['2022-04', '2030-01']);
+    expect(studio.issues().map((i) => i.id)).toEqual(['2022-04', DRAFT]);
     expect(studio.problems('2022-04')).toEqual([]);
     expect(studio.problems('2022-07')).toEqual([expect.stringMatching(/^content\/issues\/2022-07\/issue\.yaml:2:8 the file repeats "\*" aliases/)]);
 
@@ -110,7 +121,7 @@ describe('one bad issue never stops work on another', () => {
   });
 
   it('a content file reached through a link leading outside content/ is refused, with where', async () => {
-    await writeFile(path.join(outside, 'issue.yaml'), await project.read('content/issues/2030-01/issue.yaml'));
+    await writeFile(path.join(outside, 'issue.yaml'), await project.read(`content/issues/${DRAFT}/issue.yaml`));
     await project.write(BAD, 'subject: fine\n');
     await rm(path.join(project.root, BAD));
     await symlink(path.join(outside, 'issue.yaml'), path.join(project.root, BAD));
@@ -119,7 +130,7 @@ describe('one bad issue never stops work on another', () => {
     await writeFile(path.join(outside, 'folder/issue.yaml'), 'subject: secret\n');
     await symlink(path.join(outside, 'folder'), path.join(project.root, 'content/issues/2022-08'));
     // A link that stays inside content/ is fine.
-    await symlink(path.join(project.root, 'content/issues/2030-01'), path.join(project.root, 'content/issues/2030-02'));
+    await symlink(path.join(project.root, `content/issues/${DRAFT}`), path.join(project.root, `content/issues/${LINKED}`));
 
     const result = captured();
     expect(await main(['build'], result, project.root)).toBe(1);
@@ -129,6 +140,6 @@ describe('one bad issue never stops work on another', () => {
       ['The content has 2 problems:', refused(BAD), refused('content/issues/2022-08/issue.yaml'), ''].join('\n'),
     );
     const good = captured();
-    expect(await main(['build', '2030-02'], good, project.root)).toBe(0);
+    expect(await main(['build', LINKED], good, project.root)).toBe(0);
   });
 });

@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type PreviewOptions, type PreviewServer, startPreview } from '../../src/http/server.js';
+import { type PreviewOptions, type PreviewServer, startPreview } from '../../src/server/server.js';
 import { openStore, type Store } from '../../src/state/store.js';
 import { type TempProject, tempProject } from './project.js';
 

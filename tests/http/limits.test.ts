@@ -2,7 +2,7 @@
 // answered 408 and let go; connections past the cap are dropped while the others are served.
 import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { LIMITS } from '../../src/http/server.js';
+import { LIMITS } from '../../src/server/server.js';
 import { type Running, runPreview } from '../helpers/preview-server.js';
 
 let run: Running | undefined;

@@ -5,6 +5,8 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { emailFrame, launchBrowser, offlineContext } from '../helpers/browser.js';
 import { addDraft, type Running, runPreview } from '../helpers/preview-server.js';
 
+// A draft: a sent issue shows its sent record, which no edit changes.
+const DRAFT = 'content/issues/2099-01/issue.yaml';
 const APRIL = 'content/issues/2022-04/issue.yaml';
 let browser: Browser;
 let context: BrowserContext;
@@ -31,32 +33,32 @@ const emailText = async () => (await emailFrame(page)).locator('body').innerText
 
 describe('live reload', () => {
   it('editing a content file updates the open page without a refresh', async () => {
-    await page.goto(`${run.url}/issues/2022-04/`);
+    await page.goto(`${run.url}/issues/2099-01/`);
     expect(await emailText()).toContain('As we move into the new financial year');
     await page.evaluate(() => ((window as unknown as { marker: string }).marker = 'same page'));
-    await run.project.edit(APRIL, 'As we move into the new financial year', 'As spring arrives and the year turns');
+    await run.project.edit(DRAFT, 'As we move into the new financial year', 'As spring arrives and the year turns');
     await expect.poll(emailText, { timeout: 10_000 }).toContain('As spring arrives and the year turns');
     expect(await page.evaluate(() => (window as unknown as { marker?: string }).marker)).toBe('same page');
   });
 
   it('a template change updates the open page too', async () => {
-    await page.goto(`${run.url}/issues/2022-04/`);
+    await page.goto(`${run.url}/issues/2099-01/`);
     await emailFrame(page);
     await run.project.edit('templates/email/sections/welcome.mjml.hbs', '{{title}}', '{{title}} (edited template)');
     await expect.poll(emailText, { timeout: 10_000 }).toContain('Welcome (edited template)');
   });
 
   it('a broken content file shows the error with file:line:column over the last good render, and recovers', async () => {
-    await page.goto(`${run.url}/issues/2022-04/`);
+    await page.goto(`${run.url}/issues/2099-01/`);
     expect(await emailText()).toContain('As we move into the new financial year');
-    const good = await run.project.read(APRIL);
-    await run.project.write(APRIL, good.replace('status: sent', 'status: sentt'));
+    const good = await run.project.read(DRAFT);
+    await run.project.write(DRAFT, good.replace('status: draft', 'status: draftt'));
     const overlay = page.locator('#overlay[role="alert"]');
     await expect.poll(() => overlay.count(), { timeout: 10_000 }).toBe(1);
-    expect(await overlay.innerText()).toMatch(/content\/issues\/2022-04\/issue\.yaml:7:9 status: must be "draft" or "sent"/);
+    expect(await overlay.innerText()).toMatch(/content\/issues\/2099-01\/issue\.yaml:7:9 status: must be "draft" or "sent"/);
     expect(await emailText()).toContain('As we move into the new financial year');
 
-    await run.project.write(APRIL, good.replace('As we move into the new financial year', 'Fixed and saved again'));
+    await run.project.write(DRAFT, good.replace('As we move into the new financial year', 'Fixed and saved again'));
     await expect.poll(() => overlay.count(), { timeout: 10_000 }).toBe(0);
     await expect.poll(emailText, { timeout: 10_000 }).toContain('Fixed and saved again');
   });
@@ -79,13 +81,18 @@ describe('live reload', () => {
     await run.project.write(APRIL, good);
     await expect.poll(() => verdict.innerText(), { timeout: 10_000 }).toContain('Ready to send');
 
-    // A template that cannot render keeps the last good render (the same one): the panel still changes.
+    // A template that cannot render: a draft shows the problem over its last good render (a sent
+    // issue shows its sent record, which no template changes).
+    const draft = await context.newPage();
+    await draft.goto(`${run.url}/issues/2099-01/`);
     await run.project.edit('templates/email/sections/welcome.mjml.hbs', '{{title}}', '{{titel}}');
-    await expect.poll(() => verdict.innerText(), { timeout: 10_000 }).toContain('Not ready to send');
+    await expect.poll(() => draft.locator('#overlay[role="alert"]').count(), { timeout: 10_000 }).toBe(1);
+    expect(await draft.locator('section.report .verdict').innerText()).toContain('Not ready to send');
+    await draft.close();
   });
 
   it('a page opened while the content is broken shows the overlay and the last good render', async () => {
-    await page.goto(`${run.url}/issues/2022-04/`);
+    await page.goto(`${run.url}/issues/2099-01/`);
     await emailFrame(page);
     await run.project.edit('content/regions.yaml', /^(\w+):/m, '$1: [unclosed');
     await expect.poll(() => page.locator('#overlay[role="alert"]').count(), { timeout: 10_000 }).toBe(1);
@@ -96,13 +103,15 @@ describe('live reload', () => {
     await fresh.close();
   });
 
-  it('re-renders only the issue whose file changed; shared files re-render every issue', async () => {
+  it('re-renders only the issue whose file changed; shared files re-render every draft, never a sent issue', async () => {
     const ws = run.server.workspace;
     const before = { april: (await ws.render('2022-04'))!.seq, draft: (await ws.render('2099-01'))!.seq };
     expect(await ws.refresh([`${run.project.root}/content/issues/2099-01/issue.yaml`])).toEqual(['2099-01']);
     expect((await ws.render('2022-04'))!.seq).toBe(before.april);
     expect((await ws.render('2099-01'))!.seq).toBeGreaterThan(before.draft);
+    const draft = (await ws.render('2099-01'))!.seq;
     expect(await ws.refresh([`${run.project.root}/content/newsletter.yaml`])).toBe('all');
-    expect((await ws.render('2022-04'))!.seq).toBeGreaterThan(before.april);
+    expect((await ws.render('2022-04'))!.seq).toBe(before.april);
+    expect((await ws.render('2099-01'))!.seq).toBeGreaterThan(draft);
   });
 });

@@ -3,7 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, expect, it } from 'vitest';
-import { answerWithin } from '../../src/http/server.js';
+import { answerWithin } from '../../src/server/server.js';
 import { rawGet, type RawReply, type Running, runPreview } from '../helpers/preview-server.js';
 
 let run: Running | undefined;

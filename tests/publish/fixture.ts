@@ -30,17 +30,25 @@ export interface Approved {
   close(): Promise<void>;
 }
 
+/** The date `days` after the day of `sendAt` ("YYYY-MM-DD HH:MM"), as YYYY-MM-DD. */
+function daysAfter(sendAt: string, days: number): string {
+  const day = new Date(`${sendAt.slice(0, 10)}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
 /**
  * April 2022, approved by Ann Chair, with its own state store. With `sendAt` ("YYYY-MM-DD HH:MM"),
  * the issue is due then instead (publish --at keeps to sendAt's day, the date the email prints),
- * and its closing and event dates move to 2030 so none has passed by then.
+ * and its closing and event dates keep their distance from the send (13 and 70 days after it), so
+ * none has passed by then, whatever year the test picks.
  */
 export async function approvedApril(sendAt?: string): Promise<Approved> {
   const project = await draftApril();
   if (sendAt !== undefined) {
     await project.edit(APRIL, /^sendAt: .*$/m, `sendAt: "${sendAt}"`);
-    await project.edit(APRIL, 'closingDate: 2022-04-18', 'closingDate: 2030-04-18');
-    await project.edit(APRIL, 'eventDates: [2022-06-14, 2022-06-15]', 'eventDates: [2030-06-14, 2030-06-15]');
+    await project.edit(APRIL, 'closingDate: 2022-04-18', `closingDate: ${daysAfter(sendAt, 13)}`);
+    await project.edit(APRIL, 'eventDates: [2022-06-14, 2022-06-15]', `eventDates: [${daysAfter(sendAt, 70)}, ${daysAfter(sendAt, 71)}]`);
   }
   const store = openStore(path.join(project.root, '.newsletter', 'state.db'), now);
   await approve(project.paths, store, { id: '2022-04', by: 'Ann Chair', now });

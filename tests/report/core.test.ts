@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { barLayout, lineLayout } from '../../src/report/chart.js';
 import { LAYOUT, NOT_IN_EMAIL, sectionOfLink } from '../../src/report/links.js';
 import { APPLE_MPP, buildReport, OPENS_OFF } from '../../src/report/model.js';
-import type { ReportReading } from '../../src/report/reading.js';
+import type { ReportReading } from '../../src/state/report-reading.js';
 import { nextReading, slotDue } from '../../src/report/schedule.js';
 import { reportPage } from '../../src/report/page.js';
 import { linksCsv } from '../../src/report/text.js';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startStandin, type Standin } from '../../scripts/mailchimp-standin/server.js';
 import { main } from '../../src/cli/main.js';
-import { startPreview, type PreviewServer } from '../../src/http/server.js';
+import { startPreview, type PreviewServer } from '../../src/server/server.js';
 import type { IssueReport } from '../../src/report/model.js';
 import { captured } from '../cli/capture.js';
 import { axeViolations, cspViolations, launchBrowser, offlineContext } from '../helpers/browser.js';

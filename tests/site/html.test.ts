@@ -1,6 +1,6 @@
 // The escaping template the studio's pages are written with.
 import { describe, expect, it } from 'vitest';
-import { joinHtml, markup, raw } from '../../src/site/html.js';
+import { joinHtml, markup, raw } from '../../src/page/html.js';
 
 describe('markup``', () => {
   it('escapes every interpolated value, lists included, and leaves markup it made or raw() as it is', () => {

@@ -3,7 +3,7 @@
 // Every studio page has its icon (no 404 in the console), and the archive leads back to the list.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { issueClosed } from '../../src/studio/pages/actions.js';
+import { issueClosed } from '../../src/workflow/closed.js';
 import { axeViolations } from '../helpers/browser.js';
 import { addDraft, rawRequest, studioSession } from '../helpers/preview-server.js';
 import { studioInBrowser } from './studio-browser.js';
@@ -44,13 +44,13 @@ describe('an issue being sent or sent', () => {
     [SENDING, 'sending'],
   ] as const)('%s (%s): no approve, proof, share or Edit on its page, and its editor has no form', async (id, status) => {
     const { page } = await open(`/issues/${id}/`);
-    expect(await page.locator('#actions-closed').innerText()).toContain(issueClosed(id, status));
+    expect(await page.locator('#actions-closed').innerText()).toContain(issueClosed(status));
     for (const name of ['Approve this version', 'Send proof', 'Make a share link'])
       expect(await page.getByRole('button', { name }).count()).toBe(0);
     expect(await page.getByRole('link', { name: 'Edit', exact: true }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await page.goto(`${studio.run.url}/issues/${id}/edit/`);
-    expect(await page.locator('#closed-notice').innerText()).toBe(issueClosed(id, status));
+    expect(await page.locator('#closed-notice').innerText()).toBe(issueClosed(status));
     expect(await page.locator('form, input, textarea, select, #save').count()).toBe(0);
     await page.close();
   });
@@ -75,7 +75,7 @@ describe('an issue being sent or sent', () => {
         const posted = await rawRequest(studio.run.url, 'POST', `/issues/${id}/${action}`, headers, fields);
         expect(posted.status).toBe(303);
         const shown = await rawRequest(studio.run.url, 'GET', String(posted.headers.location).split('#')[0]!, { cookie });
-        expect(shown.body).toContain(`Not done: ${issueClosed(id, status).replace(/'/g, '&#39;')}`);
+        expect(shown.body).toContain(`Not done: ${issueClosed(status).replace(/'/g, '&#39;')}`);
       }
       expect(studio.run.store.approvals.live(id)).toEqual([]);
       expect(studio.run.store.audit.list(id, 'proof')).toEqual([]);
@@ -94,7 +94,7 @@ describe('an issue being sent or sent', () => {
         { origin: studio.run.url, 'x-studio-token': key, 'content-type': 'application/json' },
         body,
       );
-      expect([save.status, JSON.parse(save.body)]).toEqual([409, { error: issueClosed(id, status) }]);
+      expect([save.status, JSON.parse(save.body)]).toEqual([409, { error: issueClosed(status) }]);
     }
   });
 });

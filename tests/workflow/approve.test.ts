@@ -108,7 +108,7 @@ describe('approve', () => {
     await importSent(fx.project.paths, fx.store, { id: '2022-04', by: 'Ann Chair', now: () => new Date('2022-04-06T09:00:00Z') });
     await expect(approve(fx.project.paths, fx.store, { id: '2022-04', by: 'Ann Chair', now })).rejects.toMatchObject({
       code: 'approval-refused',
-      message: expect.stringMatching(/2022-04 is sent/),
+      message: expect.stringMatching(/2022-04 has been sent/),
     });
     expect(auditTrail(fx.store, '2022-04').map((e) => [e.action, e.actor])).toEqual([['import-sent', 'Ann Chair']]);
   });

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { parseDocument } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkIssue, findIssue, loadProject, usableContent } from '../../src/pipeline.js';
-import { editText, parseForEdit, WRITE_OPTIONS } from '../../src/editor/edit.js';
+import { WRITE_OPTIONS } from '../../src/content/yaml.js';
+import { editText, parseForEdit } from '../../src/editor/edit.js';
 import { newIssue } from '../../src/workflow/new-issue.js';
 import { tempProject, type TempProject } from '../helpers/project.js';
 

@@ -8,7 +8,7 @@ import { isKnownMergeTag, MERGE_TAG, mergeTagNames, REQUIRED_MERGE_TAGS } from '
 import { type Check, type CheckContext, sectionRef, templateFor } from '../context.js';
 import type { Finding, SectionRef } from '../finding.js';
 import { fieldOf } from '../field-of.js';
-import { NEW_WELCOME } from '../../workflow/new-issue-dates.js';
+import { NEW_WELCOME } from '../../content/placeholders.js';
 
 const PARTS = { html: 'email HTML', text: 'plain text' } as const;
 type Part = keyof typeof PARTS;

@@ -22,11 +22,27 @@ export function contentNames(content: Content): string[] {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Each name's pattern, compiled once: a registry of 500 reviews gives a thousand names. */
+const patterns = new Map<string, { first: string; re: RegExp }>();
+
+function patternOf(name: string): { first: string; re: RegExp } {
+  let p = patterns.get(name);
+  if (!p) {
+    const re = new RegExp(`(?<![\\p{L}\\d])${escape(name).replace(/\s+/g, '\\s+')}(?![\\p{L}\\d])`, 'giu');
+    if (patterns.size >= 10_000) patterns.clear(); // names edited away in a long-running studio
+    patterns.set(name, (p = { first: name.split(/\s+/)[0]!.toLowerCase(), re }));
+  }
+  return p;
+}
+
 /** The prose with each known name blanked (same length, so offsets hold). */
 export function blankNames(prose: string, names: readonly string[]): string {
   let out = prose;
+  const lower = prose.toLowerCase();
   for (const name of names) {
-    const re = new RegExp(`(?<![\\p{L}\\d])${escape(name).replace(/\s+/g, '\\s+')}(?![\\p{L}\\d])`, 'giu');
+    const { first, re } = patternOf(name);
+    // A name whose first word is nowhere in the prose cannot match: skip its regex.
+    if (!lower.includes(first)) continue;
     out = out.replace(re, (m) => m.replace(/\S/g, ' '));
   }
   return out;

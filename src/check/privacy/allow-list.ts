@@ -40,7 +40,18 @@ function titleNames(title: string): string[] {
   return [...title.matchAll(/[A-Z][\p{L}'’-]*(?:\s+[A-Z][\p{L}'’-]*)*/gu)].map((m) => normaliseName(m[0])).filter(Boolean);
 }
 
+/** One allow-list per set of shared files: an edit of an issue reuses it (and scan.ts's memory of its fields). */
+const built = new WeakMap<Content['reviews'], { regions: Content['regions']; newsletter: Content['newsletter']; allow: AllowList }>();
+
 export function buildAllowList(content: Content): AllowList {
+  const known = built.get(content.reviews);
+  if (known && known.regions === content.regions && known.newsletter === content.newsletter) return known.allow;
+  const allow = allowListOf(content);
+  built.set(content.reviews, { regions: content.regions, newsletter: content.newsletter, allow });
+  return allow;
+}
+
+function allowListOf(content: Content): AllowList {
   const names = new Set<string>();
   const nameWords = new Set<string>();
   const places = new Set<string>(localAuthorityNames().map(normaliseName));

@@ -9,7 +9,34 @@ import { personNames } from './names.js';
 import { schoolNames } from './schools.js';
 import { maskLinks, paragraphs, sentences } from './text.js';
 
-export async function scanText(raw: string, allow: AllowList): Promise<Detection[]> {
+/**
+ * Fields already scanned, by allow-list and text: the studio checks an issue again after every
+ * edit, and only the fields that changed are scanned again. A new allow-list (the regions, the
+ * reviews or the newsletter changed) starts afresh.
+ */
+const scanned = new WeakMap<AllowList, Map<string, Promise<Detection[]>>>();
+const SCANNED_LIMIT = 1000;
+/** How many fields were scanned (not taken from memory), for tests of the memory. */
+export const scanning = { fieldsScanned: 0 };
+
+export function scanText(raw: string, allow: AllowList): Promise<Detection[]> {
+  let known = scanned.get(allow);
+  if (!known) scanned.set(allow, (known = new Map()));
+  const hit = known.get(raw);
+  if (hit) {
+    known.delete(raw);
+    known.set(raw, hit);
+    return hit;
+  }
+  const found = scanField(raw, allow);
+  known.set(raw, found);
+  found.catch(() => known.delete(raw));
+  if (known.size > SCANNED_LIMIT) known.delete(known.keys().next().value!);
+  return found;
+}
+
+async function scanField(raw: string, allow: AllowList): Promise<Detection[]> {
+  scanning.fieldsScanned++;
   const text = maskLinks(raw);
   const paras = paragraphs(text);
   const sents = paras.flatMap((p) => sentences(text, p));

@@ -1,13 +1,15 @@
 import path from 'node:path';
 import { readSentSnapshot, sentDir } from '../../archive/sent.js';
-import { sentNotes } from '../../archive/record.js';
+import { sentNotes } from '../../workflow/record-sent.js';
 import type { Content } from '../../content/schema.js';
 import { removeLeftovers, writeFileAtomic } from '../../files/atomic.js';
 import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../../pipeline.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { issueIndexPage } from '../../site/index-page.js';
-import { rm } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
+import { readTemplateSources } from '../../render/templates.js';
+import { BuildState, renderKey, sentKey } from './build-state.js';
 import { buildSite } from './site.js';
 import { readStatuses } from '../../workflow/sent-status.js';
 
@@ -16,16 +18,26 @@ export async function buildCommand(paths: ProjectPaths, args: { ids: string[]; s
   const content = usableContent(project, args.ids.length ? args.ids : 'all');
   const issues = args.ids.length ? args.ids.map((id) => findIssue(content, id)) : content.issues;
   const templates = await loadTemplates(paths);
+  const templateSources = await readTemplateSources(paths.templates);
+  const state = await BuildState.open(path.join(paths.root, '.cache/build-state.json'));
   let failed = false;
   for (const issue of issues) {
     const dir = path.join(paths.dist, 'issues', issue.id);
     const shownDir = path.relative(process.cwd(), dir) || dir;
     // A sent issue is history: its files are what subscribers received, not today's render.
     const sent = await readSentSnapshot(paths, issue.id);
+    const key = sent ? sentKey(sent.snapshot) : renderKey(content, issue, templateSources);
+    if (sent) for (const note of await sentNotes(paths, sent)) io.err(`warning: ${note}`);
+    if (await state.upToDate(issue.id, key, dir)) {
+      await removeLeftovers(dir); // a build killed here before leaves its temporary files: tidy them
+      io.out(`${issue.id} unchanged → ${shownDir}/`);
+      continue;
+    }
     if (sent) {
-      for (const note of await sentNotes(paths, sent)) io.err(`warning: ${note}`);
-      await writeOutputs(dir, { 'email.html': sent.snapshot.html, 'email.txt': sent.snapshot.text, 'web.html': sent.snapshot.web });
-      await rm(path.join(dir, 'issue.mjml'), { force: true }); // a render of today would contradict the files beside it
+      const files = { 'email.html': sent.snapshot.html, 'email.txt': sent.snapshot.text, 'web.html': sent.snapshot.web };
+      await writeOutputs(dir, files);
+      await rm(path.join(dir, 'issue.mjml'), { force: true });
+      state.record(issue.id, key, files); // a render of today would contradict the files beside it
       io.out(
         `built ${issue.id} → ${shownDir}/ (email ${kb(sent.snapshot.html)} KB)\n       as sent, from ${path.relative(process.cwd(), sentDir(paths, issue.id)) || '.'}/`,
       );
@@ -38,14 +50,12 @@ export async function buildCommand(paths: ProjectPaths, args: { ids: string[]; s
       for (const p of rendered.mjmlProblems) io.err(`  issue.mjml line ${p.line} <${p.tagName}>: ${p.message}`);
       continue;
     }
-    await writeOutputs(dir, {
-      'email.html': rendered.html,
-      'email.txt': rendered.text,
-      'web.html': rendered.web,
-      'issue.mjml': rendered.mjml,
-    });
+    const files = { 'email.html': rendered.html, 'email.txt': rendered.text, 'web.html': rendered.web, 'issue.mjml': rendered.mjml };
+    await writeOutputs(dir, files);
+    state.record(issue.id, key, files);
     io.out(`built ${issue.id} → ${shownDir}/ (email ${kb(rendered.html)} KB)`);
   }
+  await state.save();
   if (args.ids.length === 0) await writeIndex(paths, content, io);
   if (args.site) await buildSite(paths, content, io);
   return failed ? EXIT.wrong : EXIT.ok;
@@ -64,14 +74,14 @@ function kb(html: string): string {
 async function writeIndex(paths: ProjectPaths, content: Content, io: Io): Promise<void> {
   const file = path.join(paths.dist, 'index.html');
   const statuses = await readStatuses(undefined, paths);
-  await writeFileAtomic(
-    file,
-    // Built without the store: an issue is sent when it has a sent record (workflow/sent-status.ts).
-    issueIndexPage(
-      content,
-      (id) => `issues/${id}/web.html`,
-      (id) => statuses.get(id),
-    ),
+  // Built without the store: an issue is sent when it has a sent record (workflow/sent-status.ts).
+  const page = issueIndexPage(
+    content,
+    (id) => `issues/${id}/web.html`,
+    (id) => statuses.get(id),
   );
-  io.out(`index  → ${path.relative(process.cwd(), file) || file}`);
+  const shown = path.relative(process.cwd(), file) || file;
+  if ((await readFile(file, 'utf8').catch(() => undefined)) === page) return io.out(`index unchanged → ${shown}`);
+  await writeFileAtomic(file, page);
+  io.out(`index  → ${shown}`);
 }

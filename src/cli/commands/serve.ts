@@ -1,7 +1,7 @@
 // `newsletter serve [--port 4000] [--public]`: the studio with live reload on loopback, or with
 // --public only the archive, the feed and share pages (to put behind a reverse proxy).
 import { PreviewConfigError, previewSecret, publicUrl } from '../../http/config.js';
-import { startPreview } from '../../http/server.js';
+import { startPreview } from '../../server/server.js';
 import type { ProjectPaths } from '../../pipeline.js';
 import { EXIT } from '../errors.js';
 import { type Io, UsageError } from '../io.js';

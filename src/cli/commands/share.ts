@@ -9,7 +9,6 @@ import { shareDraft, withdrawShareLinks } from '../../share/share.js';
 import { parseDuration } from '../../share/share-token.js';
 import type { ProjectPaths } from '../../pipeline.js';
 import { validActor } from '../../workflow/current.js';
-import { readStatuses } from '../../workflow/sent-status.js';
 import { EXIT } from '../errors.js';
 import { type Io, UsageError } from '../io.js';
 import { stateDbPath } from '../../state/store.js';
@@ -45,8 +44,6 @@ export async function shareCommand(paths: ProjectPaths, args: ShareArgs, io: Io,
     const secret = configured(() => previewSecret(paths.root, env));
     // PUBLIC_URL, else the server running now that would accept the link: not a port guessed.
     const address = configured(() => shareAddress(env, runningServers(paths.root), { db, secret }));
-    if ((await readStatuses(store, paths)).get(id) === 'sent')
-      throw new UsageError(`${id} has been sent — share its public page instead: ${address.base}/archive/${id}/`);
     const link = await shareDraft(paths, store, secret, { id, seconds, now, address, by });
     io.out(`${link.headline}:\n${link.url}`);
     if (link.note) io.out(`(${link.note})`);

@@ -18,7 +18,7 @@ export type Refusal = { ok: false; status: number; error: string };
 export class EditorState {
   readonly token = randomBytes(32).toString('base64url');
   private readonly editors = new Map<string, ContentEditor>();
-  private readonly drafts = new Map<string, { html: string; findings: Promise<unknown> }>();
+  private readonly drafts = new Map<string, Draft>();
 
   files(contentDir: string): ContentEditor {
     let e = this.editors.get(contentDir);
@@ -27,22 +27,52 @@ export class EditorState {
   }
 
   /**
-   * Keep a draft render for the preview frame to fetch, with its check findings still being
-   * worked out (the frame need not wait for the checks); the oldest go first.
+   * Keep a draft render for the preview frame to fetch; its checks run later, when asked for
+   * (the email first, the findings after: see `Draft`). The oldest go first.
    */
-  putDraft(html: string, findings: Promise<unknown>): string {
+  putDraft(html: string, check: () => Promise<unknown>): string {
     const id = randomBytes(12).toString('base64url');
-    // A failed check is told when the findings are asked for, not as an unhandled rejection.
-    findings.catch(() => undefined);
-    this.drafts.set(id, { html, findings });
+    this.drafts.set(id, new Draft(html, check));
     if (this.drafts.size > 32) this.drafts.delete(this.drafts.keys().next().value!);
     return id;
   }
 
-  draft(id: string): { html: string; findings: Promise<unknown> } | undefined {
+  draft(id: string): Draft | undefined {
     return this.drafts.get(id);
   }
 }
+
+/**
+ * A draft render and its checks. The checks run once, on the first request for the findings,
+ * and only after the frame has had the email (or after `FRAME_FIRST_MS` if it never asks): on
+ * one thread, checks started at once would hold the email back for as long as they take. A
+ * draft superseded before anyone asks for its findings is never checked at all.
+ */
+export class Draft {
+  private checked?: Promise<unknown>;
+  private frameServed!: () => void;
+  private readonly served = new Promise<void>((resolve) => (this.frameServed = resolve));
+
+  constructor(
+    readonly html: string,
+    private readonly check: () => Promise<unknown>,
+  ) {}
+
+  /** The frame has the email: the checks may have the processor. */
+  shown(): void {
+    this.frameServed();
+  }
+
+  findings(): Promise<unknown> {
+    this.checked ??= Promise.race([this.served, new Promise((resolve) => setTimeout(resolve, FRAME_FIRST_MS).unref())]).then(() =>
+      this.check(),
+    );
+    return this.checked;
+  }
+}
+
+/** How long the findings wait for a frame that may never ask for its email (no frame on the page). */
+export const FRAME_FIRST_MS = 250;
 
 /** The JSON body of an editor request, or why it is refused (checked before the body is read). */
 export async function readEditorRequest(state: EditorState, req: IncomingMessage): Promise<{ ok: true; body: unknown } | Refusal> {

@@ -1,5 +1,5 @@
 // The studio's editor: its pages (GET) and its JSON requests (POST, each through guard.ts).
-// Listed in src/http/routes.ts with every other route. Saving goes through src/editor (the file edited in
+// Listed in src/server/routes.ts with every other route. Saving goes through src/editor (the file edited in
 // place, atomically, queued per file); the live preview renders the edited issue without saving.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
@@ -21,9 +21,19 @@ import { newIssue } from '../../workflow/new-issue.js';
 import { EMAIL_POLICY, pagePolicy } from '../../http/csp.js';
 import { readEditorRequest } from './guard.js';
 import { HTML, notFound, send } from '../../http/http.js';
-import { issueClosed } from '../../studio/pages/actions.js';
+import { refusedNow } from '../../workflow/closed.js';
 import { closedEditorPage, editorPage, newIssuePage } from './pages/editor.js';
-import type { RouteContext } from '../../http/route-context.js';
+import type { Store } from '../../state/store.js';
+import type { Workspace } from '../../workspace/workspace.js';
+import type { EditorState } from './guard.js';
+
+/** What these handlers use of the server's context (src/server/route-context.ts, which has it all). */
+interface RouteContext {
+  ws: Workspace;
+  store: Store;
+  now: () => Date;
+  editor: EditorState;
+}
 
 const step = z.union([z.string().max(100), z.number().int().nonnegative().max(10_000)]);
 const path = z.array(step).max(12);
@@ -94,10 +104,12 @@ async function editorFor(
   send(req, res, { type: HTML, body: html, csp: pagePolicy(html, { frames: true, connect: true }), headers: PAGE_HEADERS });
 }
 
-/** Why an issue's file is no longer edited: it is being sent, or was sent (its record is what went). */
+/**
+ * Why an issue's file is not edited now, in the lifecycle table's words: it is scheduled (what will
+ * be sent is the approved version: unschedule to edit), needs attention, is being sent, or was sent.
+ */
 function closedIssue(c: RouteContext, id: string): string | undefined {
-  const status = c.store.statuses.get(id);
-  return status === 'sent' || status === 'sending' ? issueClosed(id, status) : undefined;
+  return refusedNow('edit', c.store.statuses.get(id));
 }
 
 /** The fields shown but not edited, with what the studio knows of them (the status is the store's). */
@@ -119,6 +131,7 @@ export function newIssueForm(c: RouteContext, req: IncomingMessage, res: ServerR
 export async function draftEmail(c: RouteContext, req: IncomingMessage, res: ServerResponse, [, draft]: string[]): Promise<void> {
   const found = c.editor.draft(draft!);
   if (!found) return notFound(req, res);
+  res.once('finish', () => found.shown());
   send(req, res, { type: HTML, body: found.html, csp: EMAIL_POLICY, framed: true });
 }
 
@@ -126,7 +139,7 @@ export async function draftEmail(c: RouteContext, req: IncomingMessage, res: Ser
 export async function draftFindings(c: RouteContext, req: IncomingMessage, res: ServerResponse, [, draft]: string[]): Promise<void> {
   const found = c.editor.draft(draft!);
   if (!found) return notFound(req, res);
-  json(req, res, 200, { findings: await found.findings });
+  json(req, res, 200, { findings: await found.findings() });
 }
 
 /** Parse an editor request: its file on the allow-list and its edits, or the refusal sent. */
@@ -177,14 +190,14 @@ export async function previewEdits(c: RouteContext, req: IncomingMessage, res: S
       file: shownName(r.file),
     };
     const withIssue = { ...content, issues: [...content.issues.filter((i) => i.id !== issue.id), issue] };
-    const rendered = await renderIssue(withIssue, issue, await loadTemplates(c.ws.paths), {
+    const rendered = await renderIssue(withIssue, issue, c.ws.templatesNow() ?? (await loadTemplates(c.ws.paths)), {
       webUrl: `${c.ws.publicUrl}/archive/${issue.id}/`,
     });
+    const now = c.now();
     // In the studio's check worker: a long draft never stops the studio answering (issue 22).
-    const findings = c.ws
-      .checkDraft(withIssue, issue, rendered, c.now())
-      .then((report) => labelled(r.file, edited.data, report.findings.map(findingMessage)));
-    const id = c.editor.putDraft(rendered.html, findings);
+    const id = c.editor.putDraft(rendered.html, () =>
+      c.ws.checkDraft(withIssue, issue, rendered, now).then((report) => labelled(r.file, edited.data, report.findings.map(findingMessage))),
+    );
     out.draft = `/issues/${issue.id}/edit/draft/${id}`;
     out.findings = `/issues/${issue.id}/edit/findings/${id}`;
   }

@@ -1,8 +1,9 @@
 // The studio's three actions on an issue page — approve, send a proof, make a share link — as
-// plain forms that post and come back with the result, so they work without JavaScript; the
+// plain forms, each shown only when the lifecycle table (src/lifecycle.ts) allows it, that post and come back with the result, so they work without JavaScript; the
 // studio script only keeps the page in place. The result is said in a status region. Pure.
-import { type Html, markup, raw } from '../../site/html.js';
-import type { IssueStatus } from '../../state/status.js';
+import { type Html, markup, raw } from '../../page/html.js';
+import type { IssueStatus } from '../../lifecycle.js';
+import { refusedNow } from '../../workflow/closed.js';
 
 export type ActionName = 'approve' | 'proof' | 'share';
 
@@ -16,30 +17,26 @@ export interface ActionResult {
   note?: string;
 }
 
-/**
- * Why an issue being sent, or sent, is no longer approved, proofed, shared or edited: what went
- * out is its record. One sentence for the issue page, the editor and the refused requests.
- */
-export function issueClosed(id: string, status: 'sending' | 'sent'): string {
-  return status === 'sent'
-    ? `This issue has been sent. Its public page, /archive/${id}/, is what subscribers received; it is not approved, proofed, shared or edited again.`
-    : 'This issue is being sent now: it cannot be approved, proofed, shared or edited while it goes out.';
-}
-
 export const SHARE_EXPIRIES = { '1d': '1 day', '7d': '7 days', '30d': '30 days' } as const;
 
 export function actionsPanel(id: string, status: IssueStatus, token: string, result: ActionResult | undefined): Html {
   const region = markup`<div id="action-result" class="result${result ? (result.ok ? ' ok' : ' bad') : ''}" role="status" tabindex="-1">${result ? resultBody(result) : ''}</div>`;
-  if (status === 'sent' || status === 'sending') {
+  // Each form is shown only when the lifecycle table allows its action now; when none is, one sentence says why.
+  const refusals = (['approve', 'proof', 'share'] as const).map((a) => refusedNow(a, status));
+  if (refusals.every((r) => r !== undefined)) {
     const archive = status === 'sent' ? markup` <a href="/archive/${id}/">Open its public page</a>.` : '';
     return markup`<section class="actions" aria-labelledby="actions-title"><h2 id="actions-title">Actions</h2>${region}
-<p id="actions-closed">${issueClosed(id, status)}${archive}</p></section>`;
+<p id="actions-closed">${refusals[0]}${archive}</p></section>`;
   }
-  const form = (action: ActionName, title: string, fields: Html, button: string) =>
-    markup`<form method="post" action="/issues/${id}/${action}" class="action" data-action="${action}">
+  const form = (action: ActionName, title: string, fields: Html, button: string) => {
+    const refused = refusedNow(action, status);
+    if (refused)
+      return markup`<div class="action" data-action="${action}"><h3 id="${action}-title">${title}</h3><p class="hint">${refused}</p></div>`;
+    return markup`<form method="post" action="/issues/${id}/${action}" class="action" data-action="${action}">
 <h3 id="${action}-title">${title}</h3><input type="hidden" name="csrf" value="${token}">
 ${fields}
 <button type="submit">${button}</button></form>`;
+  };
   const expiries = Object.entries(SHARE_EXPIRIES).map(
     ([v, text]) => markup`<option value="${v}"${raw(v === '7d' ? ' selected' : '')}>${text}</option>`,
   );

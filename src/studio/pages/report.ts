@@ -4,7 +4,7 @@ import { acknowledgedSentence, placeOf } from '../../check/finding-words.js';
 import type { CheckReport, Finding } from '../../check/finding.js';
 import type { Issue } from '../../content/schema.js';
 import { anchorFor } from '../../render/model.js';
-import { type Html, joinHtml, markup } from '../../site/html.js';
+import { type Html, joinHtml, markup } from '../../page/html.js';
 
 /** Errors first, hints (advice, never counted) last. */
 const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, hint: 2 };

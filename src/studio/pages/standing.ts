@@ -1,7 +1,7 @@
 // How the studio says where an issue stands: its status, and whether its approval is fresh,
 // waiting for more approvers, or stale ("changed since approval"), with who and when. Pure.
 import { ukInstant } from '../../time/uk.js';
-import { type Html, joinHtml, markup } from '../../site/html.js';
+import { type Html, joinHtml, markup } from '../../page/html.js';
 import type { Approval } from '../../state/approvals.js';
 import type { IssueStatus } from '../../state/status.js';
 import type { Standing } from '../standing.js';

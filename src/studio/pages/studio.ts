@@ -6,11 +6,12 @@ import type { Issue } from '../../content/schema.js';
 import { ukDateTime } from '../../time/uk.js';
 import { type Standing, standingKey } from '../standing.js';
 import { type ActionResult, actionsPanel } from './actions.js';
+import { refusedNow } from '../../workflow/closed.js';
 import { problemsOverlay, reportPanel } from './report.js';
-import { page } from '../../site/frame.js';
-import { type Html, joinHtml, markup, raw } from '../../site/html.js';
+import { page } from '../../page/frame.js';
+import { type Html, joinHtml, markup, raw } from '../../page/html.js';
 import { approvalSummary, standingBlock, statusTag } from './standing.js';
-import { studioCss, studioScript } from './studio-assets.js';
+import { studioCss, studioScript } from '../../page/studio-assets.js';
 import { type PreviewView, SCHEMES, SHOWS, viewQuery, WIDTHS } from './view.js';
 
 export interface StudioIssue {
@@ -59,14 +60,16 @@ export function studioIssuePage(p: IssuePageInput): string {
   const emailHref = `${base}email${p.view.scheme === 'light' ? '' : `?scheme=${p.view.scheme}`}`;
   // Live reload swaps each block whose data-render changed; the forms are outside them, so what
   // is being typed survives a save.
-  // What is being sent, or was, is not edited (editor/http/routes.ts refuses it too).
+  // The Edit link is there when the lifecycle table allows editing (editor/http/routes.ts asks it too);
+  // a scheduled issue says "Unschedule to edit" instead.
+  const editRefused = refusedNow('edit', standing.status);
   const goingOut = standing.status === 'sending' || standing.status === 'sent';
-  const head = `${issue.subject}|${issue.sendAt}|${issue.file}|${goingOut}`;
+  const head = `${issue.subject}|${issue.sendAt}|${issue.file}|${standing.status}`;
   const body = markup`${topBar(p.name)}
 <main class="wrap">
 ${problemsOverlay(p.problems, p.render !== undefined)}
 <div id="head" class="issue-head" data-render="${head}"><h1>${issue.subject}</h1>
-<p>Planned for ${ukDateTime(issue.sendAt)} · <code>${issue.file}</code>${goingOut ? '' : markup` · <a href="${base}edit/">Edit</a>`}${standing.status === 'sent' ? markup` · <a href="${base}report/">What readers did</a>` : ''}</p></div>
+<p>Planned for ${ukDateTime(issue.sendAt)} · <code>${issue.file}</code>${editRefused ? (goingOut ? '' : markup`</p><p id="edit-closed" class="hint">${editRefused}`) : markup` · <a href="${base}edit/">Edit</a>`}${standing.status === 'sent' ? markup` · <a href="${base}report/">What readers did</a>` : ''}</p></div>
 ${standingBlock(standing, standingKey(standing))}
 ${actionsPanel(issue.id, standing.status, p.actions.token, p.actions.result)}
 <div id="live" data-render="${p.render ? p.render.seq : 'none'}:${p.problems.length}">

@@ -101,13 +101,16 @@
     if (frame && r.draft) frame.src = r.draft;
     else body().previewed = String(mine);
     body().validated = String(mine);
-    // The checks take longer than the render: their findings follow, for this same edit.
-    if (typeof r.findings === 'string') {
-      const found = await (await fetch(r.findings, { cache: 'no-store' })).json().catch(() => ({ findings: [] }));
-      if (mine === seq) {
-        showMessages(r.messages, found.findings);
-        body().checked = String(mine);
-      }
+    // The checks take longer than the render: their findings follow, for this same edit, without
+    // holding up the next edit's preview (an edit made meanwhile never asks for these).
+    if (typeof r.findings === 'string') void findingsOf(r, mine);
+  };
+  const findingsOf = async (r, mine) => {
+    if (mine !== seq) return;
+    const found = await (await fetch(r.findings, { cache: 'no-store' })).json().catch(() => ({ findings: [] }));
+    if (mine === seq) {
+      showMessages(r.messages, found.findings);
+      body().checked = String(mine);
     }
   };
   // Debounced: a burst of keystrokes makes one request, and while one is on its way the next

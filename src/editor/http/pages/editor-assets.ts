@@ -3,8 +3,8 @@
 // edit of its path, asks the server to validate and render the edited issue (debounced), shows the
 // messages on the fields and in the error summary, saves (showing the YAML diff of what changed),
 // and reorders list items.
-import { browserFile } from '../../../http/assets.js';
-import { studioCss } from '../../../studio/pages/studio-assets.js';
+import { browserFile } from '../../../page/assets.js';
+import { studioCss } from '../../../page/studio-assets.js';
 
 export const editorCss = (): string => `${studioCss()}${browserFile('editor/http/browser/editor.css')}`;
 export const editorScript = (): string => browserFile('editor/http/browser/editor.js');

@@ -4,7 +4,7 @@
 // (editor-assets.ts) makes it live.
 import type { FormField, FormItem, FormList, FormNode } from '../../form.js';
 import type { FieldMessage } from '../../validate.js';
-import { type Html, joinHtml, markup } from '../../../site/html.js';
+import { type Html, joinHtml, markup } from '../../../page/html.js';
 
 /** An attribute's text: a string as it is, anything else (a path) as JSON; markup`` escapes it. */
 const attr = (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v));

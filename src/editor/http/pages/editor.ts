@@ -5,8 +5,8 @@ import type { FormNode } from '../../form.js';
 import type { FieldMessage } from '../../validate.js';
 import { editorCss, editorScript } from './editor-assets.js';
 import { formHtml } from './editor-form.js';
-import { page } from '../../../site/frame.js';
-import { type Html, markup } from '../../../site/html.js';
+import { page } from '../../../page/frame.js';
+import { type Html, markup } from '../../../page/html.js';
 
 export interface EditorPageInput {
   newsletter: string;

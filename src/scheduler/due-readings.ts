@@ -3,9 +3,9 @@
 // again after a pause (kept in memory: a restarted daemon simply tries at once). Errors are
 // logged with the issue and what failed, never thrown: one issue cannot hold up the others.
 import { readSentSnapshot } from '../archive/sent.js';
-import type { SchedulerContext } from '../scheduler/context.js';
-import { takeReading } from './fetch.js';
-import { slotDue } from './schedule.js';
+import type { SchedulerContext } from './context.js';
+import { takeReading } from '../report/fetch.js';
+import { slotDue } from '../report/schedule.js';
 
 export type ReadingResult = 'read' | 'already' | 'not-ready' | 'failed';
 

@@ -62,13 +62,13 @@ export class CheckWorker {
     if (this.worker) return this.worker;
     // Named from the folder above, so the address holds from src/, lib/ and the bundle (whose
     // import.meta.url is lib/cli/main.js, see scripts/bundle.mjs).
-    const js = new URL('../studio/check-worker-main.js', import.meta.url);
+    const js = new URL('../workspace/check-worker-main.js', import.meta.url);
     // From src/ (tests, tsx) the worker is TypeScript: tsx's loader is registered in it first.
     const worker = existsSync(fileURLToPath(js))
       ? new Worker(js)
       : new Worker("import('tsx/esm/api').then((tsx) => { tsx.register(); return import(require('node:worker_threads').workerData); })", {
           eval: true,
-          workerData: new URL('../studio/check-worker-main.ts', import.meta.url).href,
+          workerData: new URL('../workspace/check-worker-main.ts', import.meta.url).href,
         });
     worker.unref();
     worker.on('message', (m: { id: number; report?: CheckReport; error?: string }) => {

@@ -5,9 +5,9 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../pipeline.js';
 import { londonToUtc, ukDayOf } from '../time/uk.js';
-import { issueDigest, sentFileState } from './drift.js';
-import { type ContentPaths, sentDir, type SentIssue, writeSentSnapshot } from './sent.js';
-import { type IssueSnapshot, snapshotOf } from './snapshot.js';
+import { issueDigest, sentFileState } from '../archive/drift.js';
+import { type ContentPaths, sentDir, type SentIssue, writeSentSnapshot } from '../archive/sent.js';
+import { type IssueSnapshot, snapshotOf } from '../archive/snapshot.js';
 
 /**
  * Write the sent snapshot of an issue: the snapshot Mailchimp was given, when it went out, and a

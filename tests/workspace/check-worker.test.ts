@@ -1,7 +1,7 @@
 // Issue 22: the studio runs an issue's checks in a worker, so one slow issue (1 MB of hostile text)
 // never stops it answering other requests; past its time budget a run is stopped and says so.
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { CheckWorker } from '../../src/studio/check-worker.js';
+import { CheckWorker } from '../../src/workspace/check-worker.js';
 import { type HostileIssue, hostileIssue, hostileText } from '../../scripts/hostile-text.js';
 import { rawGet, type Running, runPreview } from '../helpers/preview-server.js';
 

@@ -6,18 +6,18 @@ import type { AddressInfo } from 'node:net';
 import { smtpTransport } from '../distribute/smtp.js';
 import type { ProjectPaths } from '../pipeline.js';
 import type { Store } from '../state/store.js';
-import { pagePolicy } from './csp.js';
-import { HTML, notFound, requestPath, send } from './http.js';
-import { EventHub, watchFolders } from './live.js';
-import { messagePage } from '../site/frame.js';
+import { pagePolicy } from '../http/csp.js';
+import { HTML, notFound, requestPath, send } from '../http/http.js';
+import { EventHub, watchFolders } from '../http/live.js';
+import { messagePage } from '../page/frame.js';
 import type { ActionSettings } from '../studio/actions.js';
 import type { RouteContext } from './route-context.js';
 import { route } from './routes.js';
 import { studioState } from '../studio/routes.js';
-import { announceServer, secretId } from './running.js';
+import { announceServer, secretId } from '../http/running.js';
 import { readStatuses } from '../workflow/sent-status.js';
 import { assertStrongSecret } from '../share/share-token.js';
-import { Workspace } from '../studio/workspace.js';
+import { Workspace } from '../workspace/workspace.js';
 
 export interface PreviewOptions {
   paths: ProjectPaths;

@@ -3,8 +3,8 @@
 // sizes the email frame to its content, scrolls to a section when a finding's heading is chosen,
 // posts the action forms in place (they work without it too: post, then back to the page) and
 // copies a share link. Served in <head> and allowed by its hash: no inline handlers anywhere.
-import { browserFile } from '../../http/assets.js';
-import { BASE_CSS } from '../../site/frame.js';
+import { browserFile } from './assets.js';
+import { BASE_CSS } from './frame.js';
 
 export const studioCss = (): string => `${BASE_CSS}${browserFile('studio/browser/studio.css')}`;
 export const studioScript = (): string => browserFile('studio/browser/studio.js');

@@ -13,9 +13,9 @@ import {
   sharedEditor,
 } from '../editor/http/routes.js';
 import { accessibilityStatement, archive, archivedIssue, feed, sharedIssue } from '../site/routes.js';
-import { FAVICON_SVG } from '../site/frame.js';
+import { FAVICON_SVG } from '../page/frame.js';
 import { action, home, issueReport, studioEmail, studioIssue } from '../studio/routes.js';
-import { notFound, pathTo, redirect, type RequestPath, securityHeaders, send } from './http.js';
+import { notFound, pathTo, redirect, type RequestPath, securityHeaders, send } from '../http/http.js';
 import type { Handler, RouteContext } from './route-context.js';
 
 interface Route {

@@ -1,7 +1,9 @@
 // The live project behind the preview: the last good content and templates, the errors that
-// stand now, and renders cached by issue. `refresh` is told which files changed and re-renders
-// only what depends on them: an issue's own folder → that issue; shared YAML or templates → all.
+// stand now, and renders cached by issue. Nothing is rendered at start: an issue is rendered when
+// first asked for, and a sent issue is never rendered at all, its sent record is what it shows.
+// `refresh` is told which files changed and re-renders only what depends on them (renderScope).
 import path from 'node:path';
+import { readSentSnapshot } from '../archive/sent.js';
 import type { CheckReport } from '../check/finding.js';
 import { formatContentError } from '../content/errors.js';
 import type { Content, Issue } from '../content/schema.js';
@@ -10,6 +12,9 @@ import { renderIssue, type RenderedIssue, type Templates } from '../render/index
 import { TemplateError } from '../render/templates.js';
 import { type CachedRender, RenderCache } from './render-cache.js';
 import { CheckWorker } from './check-worker.js';
+import { renderScope } from './render-scope.js';
+
+type Render = typeof renderIssue;
 
 export class Workspace {
   private contentNow?: Content;
@@ -21,14 +26,19 @@ export class Workspace {
   private readonly cache = new RenderCache();
   private readonly checks = new CheckWorker();
   private queue: Promise<unknown> = Promise.resolve();
+  /** Issues shown from their sent record: changes to shared files and templates leave them be. */
+  private readonly frozen = new Set<string>();
+  private warming = false;
 
   private constructor(
     readonly paths: ProjectPaths,
     readonly publicUrl: string,
+    private readonly renderFn: Render,
   ) {}
 
-  static async open(paths: ProjectPaths, publicUrl: string): Promise<Workspace> {
-    const ws = new Workspace(paths, publicUrl);
+  /** `render` is renderIssue; tests pass one that counts. */
+  static async open(paths: ProjectPaths, publicUrl: string, o: { render?: Render } = {}): Promise<Workspace> {
+    const ws = new Workspace(paths, publicUrl, o.render ?? renderIssue);
     await ws.reloadTemplates();
     await ws.reloadContent();
     return ws;
@@ -46,6 +56,11 @@ export class Workspace {
   /** The content as last loaded without errors, or undefined if it never has. */
   content(): Content | undefined {
     return this.contentNow;
+  }
+
+  /** The templates as last compiled without errors (the editor's draft renders use them too). */
+  templatesNow(): Templates | undefined {
+    return this.templates;
   }
 
   newsletterName(): string {
@@ -67,9 +82,17 @@ export class Workspace {
     if (!content || !templates || !issue) return undefined;
     const variant = banner === null ? 'plain' : `banner:${banner}`;
     try {
-      const got = await this.cache.get(id, variant, () =>
-        renderIssue(content, issue, templates, { webUrl: `${this.publicUrl}/archive/${id}/`, banner }),
-      );
+      const got = await this.cache.get(id, variant, async () => {
+        // What subscribers received, as the archive shows it; a damaged record is told elsewhere, and rendered here.
+        const sent = banner === null ? await readSentSnapshot(this.paths, id).catch(() => undefined) : undefined;
+        if (sent) {
+          this.frozen.add(id);
+          const { html, text, web, hash } = sent.snapshot;
+          return { id, mjml: '', html, text, web, hash, mjmlProblems: [] };
+        }
+        if (banner === null) this.frozen.delete(id);
+        return this.renderFn(content, issue, templates, { webUrl: `${this.publicUrl}/archive/${id}/`, banner });
+      });
       this.renderErrors.delete(id);
       return got;
     } catch (e) {
@@ -112,11 +135,27 @@ export class Workspace {
     return next;
   }
 
+  /**
+   * Render the drafts nobody has asked for yet, one at a time, giving way to requests between
+   * them (started after the first page is answered, so the studio answers first).
+   */
+  async renderInBackground(): Promise<void> {
+    if (this.warming) return;
+    this.warming = true;
+    for (const issue of this.issues()) {
+      if (issue.status === 'sent') continue;
+      await new Promise((resolve) => setImmediate(resolve));
+      if (!this.cache.lastGood(issue.id, 'plain')) await this.render(issue.id).catch(() => undefined);
+    }
+  }
+
   private async apply(changed: readonly string[]): Promise<string[] | 'all'> {
     const scope = scopeOf(this.paths, changed);
+    const before = this.contentNow;
     if (changed.some((f) => isUnder(this.paths.templates, f))) await this.reloadTemplates();
     if (changed.some((f) => isUnder(this.paths.content, f))) await this.reloadContent();
-    const touched = this.cache.invalidate(scope);
+    const issues = [...(before?.issues ?? []), ...this.issues()];
+    const touched = this.cache.invalidate(renderScope(this.paths, changed, issues, this.frozen));
     this.reports.clear();
     // Render again now what was shown before, so the page that asks next gets it at once.
     for (const id of touched) await this.render(id);

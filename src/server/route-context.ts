@@ -1,0 +1,27 @@
+// What the server gives every route handler. The handlers sit below src/server/ on the ladder
+// (studio, editor, site), so none imports this: each declares the part it uses, and routes.ts,
+// which lists them, lets the compiler check that this context has every part each one asks for.
+import type { EditorState } from '../editor/http/guard.js';
+import type { Store } from '../state/store.js';
+import type { ActionResults, ActionSettings } from '../studio/actions.js';
+import type { Workspace } from '../workspace/workspace.js';
+import type { StudioSessions } from '../http/csrf.js';
+import type { RouteHandler } from '../http/http.js';
+import type { EventHub } from '../http/live.js';
+
+export interface RouteContext {
+  ws: Workspace;
+  store: Store;
+  secret: string;
+  mode: 'studio' | 'public';
+  hub: EventHub;
+  now: () => Date;
+  /** The studio's sessions and form tokens (see csrf.ts), and results waiting to be shown. */
+  sessions: StudioSessions;
+  results: ActionResults;
+  settings: ActionSettings;
+  /** The editor's key, files and draft renders (editor/http/guard.ts). */
+  editor: EditorState;
+}
+
+export type Handler = RouteHandler<RouteContext>;
