@@ -5,7 +5,8 @@ import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomicIf } from '../files/atomic.js';
 import { LockBusy, lockBeside, stillHolds } from '../files/lock.js';
-import { hashText } from './edit.js';
+import { hashText, parseForEdit } from './edit.js';
+import { dataAt } from './path-guard.js';
 import { editableFile } from './files.js';
 import { planSave, type SaveOutcome } from './merge.js';
 import { fieldLabel } from './labels.js';
@@ -126,12 +127,15 @@ export class ContentEditor {
 /**
  * A save the content rules refuse is not written, as the loader would not read it: a subject with
  * a line break, an unknown key. Problems the file already had on disk are not the save's doing and
- * do not stop it (the person may be fixing another one).
+ * do not stop it (the person may be fixing another one); nor does a field left empty, which is
+ * still to be filled in — a new section is saved with its fields empty, and the form names each.
  */
 function contentRulesRefuse(shown: string, disk: string, text: string, schema: z.ZodType): SaveOutcome | undefined {
   const key = (m: FieldMessage) => `${m.path.join('.')}\u0000${m.message}`;
   const before = new Set(validateText(shown, disk, schema).map(key));
-  const added = validateText(shown, text, schema).filter((m) => !before.has(key(m)));
+  const data = parseForEdit(text)?.toJS() as unknown;
+  const empty = (v: unknown) => v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
+  const added = validateText(shown, text, schema).filter((m) => !before.has(key(m)) && !empty(dataAt(data, m.path)));
   if (added.length === 0) return undefined;
   return {
     kind: 'refused',

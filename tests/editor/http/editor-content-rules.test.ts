@@ -44,6 +44,13 @@ describe('a save the content rules refuse', () => {
     expect(await onDisk()).toBe(before);
   });
 
+  it('a new section with its fields still empty is saved: the form names what it still needs', async () => {
+    const r = await save([{ op: 'insert', path: ['sections'], index: 0, value: { type: 'article' } }]);
+    expect(r.status, r.body).toBe(200);
+    hash = (JSON.parse(r.body) as { hash: string }).hash;
+    expect(await onDisk()).toContain('- type: article\n    title: ""');
+  });
+
   it('a save that is fine is still written', async () => {
     const r = await save([{ op: 'set', path: ['subject'], value: 'One line' }]);
     expect(r.status).toBe(200);
