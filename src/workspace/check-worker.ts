@@ -41,6 +41,11 @@ export class CheckWorker {
     });
   }
 
+  /** Start the worker now, so the first page asked for does not wait for it to load the checks. */
+  warm(): void {
+    this.start();
+  }
+
   close(): Promise<unknown> {
     for (const p of this.pending.values()) p.reject(new Error('the studio closed before the checks finished'));
     this.pending.clear();
@@ -115,4 +120,24 @@ export class CheckWorker {
     }
     this.pending.clear();
   }
+}
+
+let shared: { worker: CheckWorker; users: number } | undefined;
+
+/** One worker for every studio in this process (tests open many); stopped when the last lets go. */
+export function sharedCheckWorker(): { worker: CheckWorker; release(): Promise<unknown> } {
+  shared ??= { worker: new CheckWorker(), users: 0 };
+  const mine = shared;
+  mine.users++;
+  let released = false;
+  return {
+    worker: mine.worker,
+    release: () => {
+      if (released) return Promise.resolve();
+      released = true;
+      if (--mine.users > 0) return Promise.resolve();
+      if (shared === mine) shared = undefined;
+      return mine.worker.close();
+    },
+  };
 }

@@ -11,7 +11,7 @@ import { errorsFor, loadProject, loadTemplates, type Project, type ProjectPaths 
 import { renderIssue, type RenderedIssue, type Templates } from '../render/index.js';
 import { TemplateError } from '../render/templates.js';
 import { type CachedRender, RenderCache } from './render-cache.js';
-import { CheckWorker } from './check-worker.js';
+import { sharedCheckWorker } from './check-worker.js';
 import { renderScope } from './render-scope.js';
 
 type Render = typeof renderIssue;
@@ -24,7 +24,7 @@ export class Workspace {
   private readonly renderErrors = new Map<string, string>();
   private readonly reports = new Map<string, Promise<CheckReport>>();
   private readonly cache = new RenderCache();
-  private readonly checks = new CheckWorker();
+  private readonly checks = sharedCheckWorker();
   private queue: Promise<unknown> = Promise.resolve();
   /** Issues shown from their sent record: changes to shared files and templates leave them be. */
   private readonly frozen = new Set<string>();
@@ -39,6 +39,8 @@ export class Workspace {
   /** `render` is renderIssue; tests pass one that counts. */
   static async open(paths: ProjectPaths, publicUrl: string, o: { render?: Render } = {}): Promise<Workspace> {
     const ws = new Workspace(paths, publicUrl, o.render ?? renderIssue);
+    // The check worker loads while the project does.
+    ws.checks.worker.warm();
     await ws.reloadTemplates();
     await ws.reloadContent();
     return ws;
@@ -112,7 +114,7 @@ export class Workspace {
     if (!report) {
       for (const old of this.reports.keys()) if (old.startsWith(`${shown.seq}:`)) this.reports.delete(old);
       // In a worker, with a time budget: one issue's checks never stop the studio answering (check-worker.ts).
-      report = this.checks.run(this.paths, this.contentNow, issue, shown.rendered, now);
+      report = this.checks.worker.run(this.paths, this.contentNow, issue, shown.rendered, now);
       this.reports.set(key, report);
     }
     return report;
@@ -120,12 +122,12 @@ export class Workspace {
 
   /** Checks of a render that is not the issue's own (the editor's unsaved draft), in the same worker. */
   checkDraft(content: Content, issue: Issue, rendered: RenderedIssue, now: Date): Promise<CheckReport> {
-    return this.checks.run(this.paths, content, issue, rendered, now);
+    return this.checks.worker.run(this.paths, content, issue, rendered, now);
   }
 
   /** Stop the check worker. */
   close(): Promise<unknown> {
-    return this.checks.close();
+    return this.checks.release();
   }
 
   /** Take in changed files (absolute paths); returns the issues whose pages may have changed. */
