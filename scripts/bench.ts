@@ -108,3 +108,6 @@ console.log(
 // The same figures at 1, 49 and 100 issues (issue 27): how the cost grows with the archive.
 console.log('');
 await import('./bench-scale.js');
+
+// The team studio: what its sign-in checks add to a studio page request.
+await import('./bench-team.js');

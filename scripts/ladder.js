@@ -26,6 +26,8 @@ export const RUNGS = [
   ['share', 'publish'],
   ['report'],
   ['scheduler'],
+  // Team mode: people, roles, sessions and sign-in, and the gate every studio route passes.
+  ['team'],
   // The pages, each folder using those below it.
   ['site'],
   ['editor'],

@@ -115,6 +115,16 @@ export const ERRORS = {
     exit: 1,
     hint: 'see "Configuration" in the README',
   },
+  'team-config': {
+    title: 'The team studio is not configured correctly',
+    exit: 1,
+    hint: 'see "Hosting the studio for the team" in the README',
+  },
+  team: {
+    title: 'The team cannot be changed that way',
+    exit: 1,
+    hint: 'run `newsletter team list` to see the team and its roles',
+  },
   'send-time': {
     title: 'The send time cannot be used',
     exit: 1,

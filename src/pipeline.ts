@@ -17,18 +17,10 @@ import { codeVersion } from './code-version.js';
 import type { Content, Issue } from './content/schema.js';
 import { renderIssue, type RenderedIssue, type RenderOptions, type Templates } from './render/index.js';
 import { templateStoreIn } from './render/template-cache.js';
+import { cacheDir, type ProjectPaths } from './files/project-paths.js';
 import { compileTemplates, readTemplateSources } from './render/templates.js';
 
-export interface ProjectPaths {
-  root: string;
-  content: string;
-  templates: string;
-  dist: string;
-}
-
-export function projectPaths(root = process.cwd()): ProjectPaths {
-  return { root, content: path.join(root, 'content'), templates: path.join(root, 'templates'), dist: path.join(root, 'dist') };
-}
+export { type ProjectPaths, projectPaths } from './files/project-paths.js';
 
 export interface Project {
   paths: ProjectPaths;
@@ -41,7 +33,7 @@ export interface Project {
 export async function loadProject(paths: ProjectPaths, o: { issue?: string } = {}): Promise<Project> {
   if (!existsSync(paths.content)) throw new NotAProject(paths.root);
   const sources = await readContentSources(paths.content, shown(paths, paths.content));
-  const kept = { store: parsedStoreIn(path.join(paths.root, '.cache/content')), version: codeVersion() };
+  const kept = { store: parsedStoreIn(cacheDir(paths.root, 'content')), version: codeVersion() };
   const loaded = o.issue === undefined ? parseContent(sources, kept) : parseContentFor(sources, o.issue, kept);
   return { paths, ...loaded };
 }
@@ -49,7 +41,7 @@ export async function loadProject(paths: ProjectPaths, o: { issue?: string } = {
 export async function loadTemplates(paths: ProjectPaths): Promise<Templates> {
   const sources = await readTemplateSources(paths.templates, shown(paths, paths.templates));
   const root = shown(paths, paths.templates);
-  const store = templateStoreIn(path.join(paths.root, '.cache/templates'));
+  const store = templateStoreIn(cacheDir(paths.root, 'templates'));
   return { email: compileTemplates('email', root, sources, store), web: compileTemplates('web', root, sources, store) };
 }
 

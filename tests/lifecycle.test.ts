@@ -1,6 +1,9 @@
 // Every action in every status, for every role and for none: the lifecycle table's answer, read
 // off a grid written out here by hand (not computed from the module), and the words of each refusal.
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as stateTable from '../src/state/status.js';
 import {
   ACTIONS,
   type Action,
@@ -144,5 +147,18 @@ describe('the lifecycle table', () => {
       cancelled: '',
       'needs-attention': 'sent',
     });
+  });
+
+  it('is the one list of allowed changes: state/status.ts enforces this one, and no other file in src/ writes one (defect 3)', async () => {
+    expect(TRANSITIONS).toBe(stateTable.TRANSITIONS);
+    expect(canChange).toBe(stateTable.canChange);
+    const src = path.resolve(import.meta.dirname, '../src');
+    const files = (await readdir(src, { recursive: true })).filter((f) => f.endsWith('.ts') && f !== 'lifecycle.ts');
+    const status = `(?<![\\w-])'?(?:${ISSUE_STATUSES.join('|')})'?`;
+    // A status mapped to a list of statuses, e.g. `approved: ['sending', 'sent']`.
+    const listing = new RegExp(`${status}\\s*:\\s*\\[\\s*${status}`);
+    const found: string[] = [];
+    for (const f of files) if (listing.test(await readFile(path.join(src, f), 'utf8'))) found.push(f);
+    expect(found).toEqual([]);
   });
 });

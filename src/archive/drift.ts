@@ -2,9 +2,9 @@
 // this only lets build (and check) say that issue.yaml no longer matches what was sent.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { parse } from 'yaml';
 import type { ContentPaths, SentIssue } from './sent.js';
+import { issueFile } from '../files/project-paths.js';
 
 /**
  * A digest of what an issue file says: its data, without comments, layout or `status` (which
@@ -21,7 +21,7 @@ export function issueDigest(yamlText: string): string {
 export async function sentFileState(paths: ContentPaths, sent: SentIssue): Promise<'same' | 'changed' | 'missing'> {
   let text: string;
   try {
-    text = await readFile(path.join(paths.content, 'issues', sent.snapshot.issueId, 'issue.yaml'), 'utf8');
+    text = await readFile(issueFile(paths, sent.snapshot.issueId), 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
     throw e;

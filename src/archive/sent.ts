@@ -12,6 +12,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { NewsletterError } from '../errors.js';
 import { recoverFolder, syncDir, writeFileDurable } from '../files/atomic.js';
+import { type ContentPaths, issuesDir, SENT_DIR, sentDir } from '../files/project-paths.js';
 import { contentHash } from '../render/content-hash.js';
 import type { IssueSnapshot } from './snapshot.js';
 
@@ -24,13 +25,8 @@ export interface SentIssue {
   issueDigest: string;
 }
 
-/** Where projects keep their content; only this part of ProjectPaths is needed here. */
-export interface ContentPaths {
-  root: string;
-  content: string;
-}
-
-export const SENT_DIR = 'sent';
+export type { ContentPaths } from '../files/project-paths.js';
+export { SENT_DIR, sentDir } from '../files/project-paths.js';
 const FILES = { html: 'email.html', text: 'email.txt', web: 'web.html' } as const;
 const META = 'snapshot.json';
 
@@ -50,10 +46,6 @@ const Meta = z.strictObject({
   // Only when newsletter.yaml's tracking was not the default (snapshot.ts).
   tracking: z.strictObject({ opens: z.boolean(), htmlClicks: z.boolean(), textClicks: z.boolean() }).optional(),
 });
-
-export function sentDir(paths: ContentPaths, id: string): string {
-  return path.join(paths.content, 'issues', id, SENT_DIR);
-}
 
 function shown(paths: ContentPaths, file: string): string {
   return path.relative(paths.root, file).split(path.sep).join('/');
@@ -159,8 +151,7 @@ async function readChecked(paths: ContentPaths, id: string): Promise<SentIssue |
 
 /** Every issue with a sent snapshot, whatever state its issue.yaml is in. */
 export async function listSentSnapshots(paths: ContentPaths): Promise<SentIssue[]> {
-  const issuesDir = path.join(paths.content, 'issues');
-  const entries = await readdir(issuesDir, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) =>
+  const entries = await readdir(issuesDir(paths), { withFileTypes: true }).catch((e: NodeJS.ErrnoException) =>
     e.code === 'ENOENT' ? [] : Promise.reject(e),
   );
   const found: SentIssue[] = [];

@@ -15,7 +15,7 @@ export function placeOf(f: Finding): string {
 }
 
 /** What each check's findings are about, for sentences about an acknowledged one. */
-const ABOUT: Record<string, string> = { privacy: 'a detail that could identify someone' };
+const ABOUT: Record<string, string> = { privacy: 'a detail that could identify someone', 'plain-english': 'a plain English finding' };
 
 /**
  * An acknowledgement from the issue file's `acknowledgements:` as a sentence: "Ann Chair let

@@ -24,6 +24,8 @@ export const Finding = z.object({
   field: z.string().optional(),
   /** The text found, and where it sits in the field's value (UTF-16 offsets, end exclusive). */
   span: z.object({ start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: z.string() }).optional(),
+  /** Present when a person may let the finding stand: the text an acknowledgement of it quotes. */
+  quote: z.string().optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 

@@ -44,8 +44,12 @@ function kind(p: string): 'file' | 'folder' | undefined {
 }
 
 /** Run a command's work with the state store open, and close it whatever happens. */
-export async function withStateStore<T>(context: { root: string; env: NodeJS.ProcessEnv }, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = openStateStore(context.root, context.env);
+export async function withStateStore<T>(
+  context: { root: string; env: NodeJS.ProcessEnv; now?: () => Date },
+  work: (store: Store) => Promise<T>,
+): Promise<T> {
+  // The command's clock dates what the store records (tests pass a fixed one).
+  const store = openStateStore(context.root, context.env, context.now);
   try {
     return await work(store);
   } finally {

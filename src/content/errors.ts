@@ -132,7 +132,7 @@ function plainMessage(issue: z.core.$ZodIssue, value: unknown): string {
   if (issue.code === 'invalid_value' && issue.message.startsWith('Invalid')) {
     return `${JSON.stringify(value)} is not allowed — use one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   }
-  if (issue.code === 'too_small' && issue.origin === 'array') return issue.message.startsWith('Too small') ? `needs at least ${String(issue.minimum)} item(s)` : issue.message;
+  if (issue.code === 'too_small' && issue.origin === 'array') return issue.message.startsWith('Too small') ? `needs at least ${String(issue.minimum)} item${Number(issue.minimum) === 1 ? '' : 's'}` : issue.message;
   return issue.message;
 }
 

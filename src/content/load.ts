@@ -10,6 +10,7 @@ import { memoByText } from '../memo.js';
 import { parsedKey, type ParsedStore } from './parsed-cache.js';
 import { withSendTime } from '../time/uk.js';
 import { parseYaml, type SourceFile, tooLarge, YAML_LIMITS } from './yaml.js';
+import { issueFileName, issuesDir as issuesDirOf } from '../files/project-paths.js';
 
 export const CONTENT_FILES = { newsletter: 'newsletter.yaml', regions: 'regions.yaml', reviews: 'reviews.yaml' } as const;
 export const ISSUE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -121,12 +122,12 @@ export async function readContentSources(dir: string, shownRoot = path.relative(
     }
   };
   const issues: ContentSources['issues'] = [];
-  const issuesDir = path.join(dir, 'issues');
+  const issuesDir = issuesDirOf({ content: dir });
   const entries = existsSync(issuesDir) ? readdirSync(issuesDir, { withFileTypes: true }) : [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     // An issue folder may be a link to another folder of content/; `read` refuses one that leads outside.
     if (!entry.isDirectory() && !(entry.isSymbolicLink() && isFolder(path.join(issuesDir, entry.name)))) continue;
-    const source = read(`issues/${entry.name}/issue.yaml`);
+    const source = read(issueFileName(entry.name));
     if (source) issues.push({ id: entry.name, source });
   }
   return {

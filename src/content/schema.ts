@@ -110,6 +110,8 @@ export const Newsletter = z.strictObject({
     .default([]),
   /** How many different people must approve an issue before it can be scheduled. */
   approvals: z.number({ error: 'write how many different people must approve an issue, e.g. 2' }).int().min(1).max(5).default(1),
+  /** Four eyes: in the team studio, the person who made the last change to an issue's content may not approve it. */
+  fourEyes: z.boolean({ error: 'write true or false: whether the last person to change an issue may approve it' }).default(false),
   /**
    * What Mailchimp counts for each issue (its campaign's tracking settings): opens (a tracking
    * image) and clicks (links sent through Mailchimp) in the HTML and the plain text. Approval

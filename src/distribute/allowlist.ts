@@ -34,12 +34,12 @@ export function proofRecipients(to: readonly string[], allowlistValue: string | 
   const allowlist = parseAllowlist(allowlistValue);
   if (allowlist.length === 0)
     throw new NewsletterError('proof-refused', 'PROOF_ALLOWLIST is empty, so proofs can go to nobody', {
-      hint: "set PROOF_ALLOWLIST to the reviewers' addresses or domains, e.g. PROOF_ALLOWLIST=@education.gov.uk,reviewer@example.org",
+      hint: "add a line to the .env file in the project folder with the reviewers' addresses or domains, e.g. PROOF_ALLOWLIST=@education.gov.uk,reviewer@example.org — the studio reads .env again for each proof, no restart needed",
     });
   const refused = list.filter((a) => !allowed(a, allowlist));
   if (refused.length)
     throw new NewsletterError('proof-refused', `not in PROOF_ALLOWLIST, so no proof was sent: ${refused.join(', ')}`, {
-      hint: 'add the address (or its @domain) to PROOF_ALLOWLIST if they should receive proofs',
+      hint: 'add the address (or its @domain) to PROOF_ALLOWLIST in the .env file in the project folder if they should receive proofs — the studio reads .env again for each proof, no restart needed',
     });
   return list;
 }

@@ -5,6 +5,7 @@ import type { IssueSnapshot } from '../archive/snapshot.js';
 import type { Newsletter } from '../content/schema.js';
 import { MERGE_TAG } from '../render/merge-tags.js';
 import type { OutgoingMail } from './transport.js';
+import { escapeHtml } from '../render/html.js';
 
 export const PROOF_PREFIX = '[PROOF]';
 
@@ -66,8 +67,4 @@ export function proofMail(snapshot: IssueSnapshot, newsletter: Newsletter, to: s
     text: fillMergeTags(snapshot.text, values, false),
     headers: listUnsubscribeHeaders(newsletter),
   };
-}
-
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

@@ -2,7 +2,7 @@
 // date", not a YAML path. Used for what a save did ("Preheader changed"), for conflicts and refusals.
 import type { z } from 'zod';
 import { itemLabel } from './form.js';
-import type { EditOp, FieldPath } from './paths.js';
+import { applyToData, type EditOp, type FieldPath } from './paths.js';
 import { describe, type Spec } from './schema-walk.js';
 
 /** The labels on the way to a field: each list item's heading, then the field's label. */
@@ -29,14 +29,22 @@ export function fieldLabel(schema: z.ZodType, data: unknown, path: FieldPath): s
   return parts.join(' › ');
 }
 
-/** What a save did, one sentence per edit, in the form's words. `data` is the file before the save. */
+/**
+ * What a save did, one sentence per edit, in the form's words. `data` is the file before the save.
+ * A field is named as it stands after the save (a new review by the title just given it); an item
+ * removed or moved, as it stood just before.
+ */
 export function describeEdits(schema: z.ZodType, data: unknown, ops: readonly EditOp[]): string[] {
-  const name = (p: FieldPath) => fieldLabel(schema, data, p) || 'The file';
-  return ops.map((op) => {
-    if (op.op === 'set') return `${name(op.path)} ${op.value === undefined ? 'cleared' : 'changed'}`;
-    if (op.op === 'insert') return added(schema, data, op.path, op.value);
-    if (op.op === 'remove') return `${name([...op.path, op.index])} removed`;
-    return `${name([...op.path, op.from])} moved ${op.to < op.from ? 'up' : 'down'}`;
+  const steps: unknown[] = [data];
+  for (const op of ops) steps.push(applyToData(steps.at(-1), op));
+  const after = steps.at(-1);
+  const name = (d: unknown, p: FieldPath) => fieldLabel(schema, d, p) || 'The file';
+  return ops.map((op, i) => {
+    const now = steps[i];
+    if (op.op === 'set') return `${name(after, op.path)} ${op.value === undefined ? 'cleared' : 'changed'}`;
+    if (op.op === 'insert') return added(schema, now, op.path, op.value);
+    if (op.op === 'remove') return `${name(now, [...op.path, op.index])} removed`;
+    return `${name(now, [...op.path, op.from])} moved ${op.to < op.from ? 'up' : 'down'}`;
   });
 }
 

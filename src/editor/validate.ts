@@ -17,6 +17,9 @@ export interface FieldMessage {
   /** The line the CLI prints, file:line:column included. */
   line: string;
   severity: Finding['severity'];
+  /** For a check finding: its code, and what an acknowledgement quotes when it may be let stand. */
+  code?: string;
+  quote?: string;
 }
 
 /** Every problem the CLI would report for this text, each placed on its field. */
@@ -77,5 +80,7 @@ export function findingMessage(f: Finding): FieldMessage {
     message: `${f.message} — ${f.fix}`,
     line: `${where ? `${where}: ` : ''}${f.message}`,
     severity: f.severity,
+    code: f.code,
+    ...(f.quote === undefined ? {} : { quote: f.quote }),
   };
 }

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { NewsletterError } from '../errors.js';
-import { STATE_DIR } from '../state/store.js';
+import { STATE_DIR, stateDir } from '../files/project-paths.js';
 
 export const SECRET_FILE = 'preview-secret';
 
@@ -24,7 +24,7 @@ export function previewSecret(root: string, env: NodeJS.ProcessEnv = process.env
       );
     return given;
   }
-  const dir = path.join(root, STATE_DIR);
+  const dir = stateDir(root);
   const file = path.join(dir, SECRET_FILE);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   // Two tries: the second only when the first found an empty file and moved it aside.

@@ -6,7 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { STATE_DIR } from '../state/store.js';
+import { stateDir } from '../files/project-paths.js';
 
 export interface RunningServer {
   url: string;
@@ -18,15 +18,13 @@ export interface RunningServer {
   secretId: string;
 }
 
-const DIR = path.join(STATE_DIR, 'servers');
-
 export function secretId(secret: string): string {
   return createHash('sha256').update(`panel-newsletter secret id\u0000${secret}`).digest('hex').slice(0, 16);
 }
 
 /** Record a listening server; returns what removes the record again. */
 export function announceServer(root: string, server: RunningServer): () => void {
-  const dir = path.join(root, DIR);
+  const dir = stateDir(root, 'servers');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, `${new URL(server.url).port}.json`);
   const temp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
@@ -37,7 +35,7 @@ export function announceServer(root: string, server: RunningServer): () => void 
 
 /** The servers that are running now; records of processes that are gone are removed. */
 export function runningServers(root: string, alive: (pid: number) => boolean = processAlive): RunningServer[] {
-  const dir = path.join(root, DIR);
+  const dir = stateDir(root, 'servers');
   let names: string[];
   try {
     names = readdirSync(dir).filter((n) => /^\d+\.json$/.test(n));

@@ -1,16 +1,11 @@
 // When a campaign may be scheduled: Mailchimp accepts only the quarter-hours, and never the past.
 // Pure: the instant and the clock's "now" come in; UK wall-clock times go out in messages.
-import { DateTime } from 'luxon';
 import { NewsletterError } from '../errors.js';
-import { londonLocal, TIME_ZONE as ZONE, ukDate } from '../time/uk.js';
+import { londonLocal, ukClock, ukDate } from '../time/uk.js';
 
 const QUARTER = 15 * 60_000;
 
-/** "2022-04-05 09:00 BST" — the UK wall-clock time of an instant, with its zone abbreviation. */
-export function ukClock(at: Date): string {
-  const local = DateTime.fromJSDate(at, { zone: ZONE });
-  return `${local.toFormat('yyyy-MM-dd HH:mm')} ${local.offset === 60 ? 'BST' : 'GMT'}`;
-}
+export { ukClock } from '../time/uk.js';
 
 /** The instant itself when it is a quarter-hour in the future; otherwise a located refusal. */
 export function checkSendTime(at: Date, now: Date, source = '--at'): Date {

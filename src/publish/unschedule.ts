@@ -56,8 +56,11 @@ async function unscheduleHeld(store: Store, args: UnscheduleArgs, config: Mailch
   const next = store.tx(() => {
     if (campaign) store.campaigns.record(args.id, { campaignId: campaign.id, scheduledFor: null });
     const now = store.statuses.get(args.id);
-    if (now === 'scheduled') store.statuses.change(args.id, 'scheduled', 'approved');
-    if (unscheduled || now === 'scheduled')
+    // A scheduled issue, or one set aside while scheduled whose campaign has not gone (read above),
+    // goes back to approved: a person may now change it, approve it again and publish again.
+    const back = now === 'scheduled' || now === 'needs-attention';
+    if (back) store.statuses.change(args.id, now, 'approved');
+    if (unscheduled || back)
       store.audit.append({
         actor: args.by,
         action: 'unschedule',
@@ -67,10 +70,10 @@ async function unscheduleHeld(store: Store, args: UnscheduleArgs, config: Mailch
           campaignId: campaign?.id ?? null,
           unscheduledInMailchimp: unscheduled,
           from: now,
-          to: now === 'scheduled' ? 'approved' : now,
+          to: back ? 'approved' : now,
         },
       });
-    return now === 'scheduled' ? 'approved' : now;
+    return back ? 'approved' : now;
   });
   return { id: args.id, campaignId: campaign?.id ?? null, unscheduled, status: next };
 }

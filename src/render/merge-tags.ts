@@ -3,7 +3,7 @@
 // web, where nobody was emailed. Every value put into the web version is HTML-escaped: it comes
 // from content (a name, a subject), and content is text, never markup.
 import type { Issue, Newsletter } from '../content/schema.js';
-import { ukDate } from '../time/uk.js';
+import { MONTH_NAMES, ukDate } from '../time/uk.js';
 import { escapeHtml } from './html.js';
 
 export const REQUIRED_MERGE_TAGS = [
@@ -81,12 +81,10 @@ export function toWebEquivalents(html: string, place: WebPlace): string {
   });
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** *|DATE:d/m/Y|* on the send date: the PHP date letters Mailchimp documents; other characters as written. */
 function phpDate(format: string, sendAt: string): string {
   const [y, m, d] = sendAt.slice(0, 10).split('-') as [string, string, string];
-  const month = MONTHS[Number(m) - 1]!;
+  const month = MONTH_NAMES[Number(m) - 1]!;
   const letters: Record<string, string> = {
     d,
     j: String(Number(d)),

@@ -157,3 +157,12 @@ function comparisonOf(issue: IssueFacts, r: ReportReading, current: boolean): Co
     current,
   };
 }
+
+/**
+ * How many people clicked; null when Mailchimp's report leaves it out (it says 0 although there
+ * were clicks): "not reported", never 0 people.
+ */
+export function clickers(f: Pick<Figures, 'clicks'>): number | null {
+  if (!f.clicks) return null;
+  return f.clicks.unique === 0 && f.clicks.total > 0 ? null : f.clicks.unique;
+}

@@ -8,7 +8,7 @@ import { type Html, joinHtml, markup, raw } from '../page/html.js';
 import { studioCss } from '../page/studio-assets.js';
 import { ukDayOf, ukInstant } from '../time/uk.js';
 import { barLayout, lineLayout } from './chart.js';
-import type { Figures, IssueReport } from './model.js';
+import { clickers, type Figures, type IssueReport } from './model.js';
 import { SLOT_WORDS } from './schedule.js';
 import { barChartSvg, lineChartSvg } from './svg.js';
 import { percent } from './text.js';
@@ -41,8 +41,11 @@ function figures(r: Ready): Html {
   const f = r.latest;
   const caveat = markup`<p class="caveat" id="caveat-opens">${r.caveats[0]!}</p>`;
   const opens = f.opens ? markup`${f.opens.unique} people, ${percent(f.opens.rate)} of those delivered ${caveat}` : caveat;
+  const people = clickers(f);
   const clicks = f.clicks
-    ? markup`${f.clicks.unique} people, ${percent(f.clicks.rate)} of those delivered (${f.clicks.total} clicks in all)`
+    ? people === null
+      ? markup`not reported: Mailchimp's report leaves out how many people clicked (${f.clicks.total} clicks in all; the table of links counts people per link)`
+      : markup`${people} people, ${percent(f.clicks.rate)} of those delivered (${f.clicks.total} clicks in all)`
     : markup`${r.caveats.find((c) => c.startsWith('Clicks were not tracked')) ?? 'not tracked'}`;
   const rows: [string, Html | string][] = [
     ['Emails sent', String(f.emailsSent)],
@@ -74,7 +77,7 @@ function sectionsPart(r: Ready): Html {
 }
 
 function seriesPart(r: Ready): Html {
-  const people = (f: Figures, k: 'opens' | 'clicks') => f[k]?.unique ?? null;
+  const people = (f: Figures, k: 'opens' | 'clicks') => (k === 'clicks' ? clickers(f) : (f.opens?.unique ?? null));
   const series = [
     ...(r.latest.clicks ? [{ name: 'People who clicked', values: r.series.map((f) => people(f, 'clicks') ?? 0) }] : []),
     ...(r.latest.opens ? [{ name: 'People who opened', values: r.series.map((f) => people(f, 'opens') ?? 0) }] : []),
@@ -92,9 +95,12 @@ function seriesPart(r: Ready): Html {
     layout,
     (t) => ukDayOf(new Date(t)).replace(/ \d{4}$/, ''),
   );
-  const cell = (v: number | null) => markup`<td class="num">${v === null ? 'not tracked' : v}</td>`;
+  const cell = (f: Figures, k: 'opens' | 'clicks') => {
+    const v = people(f, k);
+    return markup`<td class="num">${v !== null ? v : f[k] ? 'not reported' : 'not tracked'}</td>`;
+  };
   const table = markup`<table id="readings"><caption>Readings</caption><thead><tr><th scope="col">Read</th><th scope="col" class="num">Clicked</th><th scope="col" class="num">Opened</th></tr></thead>
-<tbody>${r.series.map((f) => markup`<tr><th scope="row">${at(f.readAt)}</th>${cell(people(f, 'clicks'))}${cell(people(f, 'opens'))}</tr>`)}</tbody></table>`;
+<tbody>${r.series.map((f) => markup`<tr><th scope="row">${at(f.readAt)}</th>${cell(f, 'clicks')}${cell(f, 'opens')}</tr>`)}</tbody></table>`;
   return markup`<h2>Opens and clicks over the readings</h2><div class="pair"><figure>${raw(svg)}</figure>${table}</div>`;
 }
 
@@ -103,7 +109,7 @@ function linksPart(r: Ready): Html {
   return markup`<h2>Clicks per link</h2>
 <table id="links"><thead><tr><th scope="col">Link</th><th scope="col">Section</th><th scope="col" class="num">Clicks</th><th scope="col" class="num">People</th></tr></thead>
 <tbody>${r.links.map((l) => markup`<tr><td class="url">${l.url}</td><td>${l.section.title}</td><td class="num">${l.totalClicks}</td><td class="num">${l.uniqueClicks}</td></tr>`)}</tbody></table>
-<p class="muted">Download this table with <code>newsletter report ${r.issueId} --csv</code>.</p>`;
+<p><a href="links.csv" download="${r.issueId}-links.csv" id="links-csv">Download this table (CSV, for a spreadsheet)</a></p>`;
 }
 
 function domainsPart(r: Ready): Html {

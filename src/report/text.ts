@@ -1,7 +1,7 @@
 // The report as `newsletter report` prints it: readable lines, and the per-link table as CSV.
 // Pure: the same IssueReport the studio page shows, in words.
 import { ukDayOf, ukInstant } from '../time/uk.js';
-import type { Figures, IssueReport } from './model.js';
+import { clickers, type Figures, type IssueReport } from './model.js';
 import { SLOT_WORDS } from './schedule.js';
 
 export const percent = (rate: number): string => `${(Math.round(rate * 1000) / 10).toFixed(1)}%`;
@@ -11,6 +11,8 @@ export function opensLine(f: Figures): string {
 }
 
 export function clicksLine(f: Figures): string {
+  if (f.clicks && clickers(f) === null)
+    return `not reported: Mailchimp's report leaves out how many people clicked (${f.clicks.total} clicks in all)`;
   return f.clicks
     ? `${f.clicks.unique} people (${percent(f.clicks.rate)} of those delivered), ${f.clicks.total} clicks in all`
     : 'not tracked';
@@ -39,7 +41,7 @@ export function reportLines(r: IssueReport): string {
     lines.push('', 'Over the readings:');
     for (const s of r.series)
       lines.push(
-        `  ${ukInstant(new Date(s.readAt))}  clicked ${s.clicks ? s.clicks.unique : '-'}  opened ${s.opens ? s.opens.unique : '-'}`,
+        `  ${ukInstant(new Date(s.readAt))}  clicked ${s.clicks ? (clickers(s) ?? 'not reported') : '-'}  opened ${s.opens ? s.opens.unique : '-'}`,
       );
   }
   lines.push('', 'Clicks by section:');

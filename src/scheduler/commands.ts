@@ -3,6 +3,7 @@
 // and a daemon never both send.
 import { NewsletterError } from '../errors.js';
 import { ukInstant } from '../time/uk.js';
+import { refuseUnless } from '../lifecycle.js';
 import type { Store } from '../state/store.js';
 import { ownerIsDead } from './clock.js';
 import type { SchedulerContext } from './context.js';
@@ -25,8 +26,7 @@ export function recordDueSend(store: Store, req: DueSendRequest): void {
     });
   store.tx(() => {
     const status = store.statuses.get(req.issue);
-    if (status !== 'approved' && status !== 'scheduled')
-      throw new NewsletterError('due-send-refused', `${req.issue} is ${status}; only an approved issue can be given a send time`);
+    refuseUnless('due-send-refused', 'publish', status, req.issue);
     if (!store.dueSends.record(req.issue, req.dueAt, req.campaignId, req.by)) {
       const due = store.dueSends.get(req.issue)!;
       throw new NewsletterError(
@@ -61,6 +61,8 @@ export async function sendNow(ctx: SchedulerContext, issue: string): Promise<Fir
     );
   if (due.state === 'done')
     throw new NewsletterError('due-send-refused', `${issue}'s due send is finished (${due.outcome ?? 'done'}); it is not sent again`);
+  // A send in hand (claimed) is said below, by whom; otherwise the lifecycle table judges the status.
+  if (due.state !== 'claimed') refuseUnless('due-send-refused', 'send-now', store.statuses.get(issue), issue);
   const dead = due.leaseOwner && ownerIsDead(due.leaseOwner) ? due.leaseOwner : undefined;
   const claimed = store.tx(() => {
     if (!store.dueSends.claim(issue, ctx.owner, ctx.config.leaseMs, { confirmedBy: ctx.actor, deadOwner: dead })) return false;

@@ -1,6 +1,7 @@
 // The daemon's settings, from the environment: how late a due send may still go, how long a lease
 // lasts, when and to whom reminders go. Each wrong value is named with what would be right.
 import { NewsletterError } from '../errors.js';
+import { parseDuration as parseUkDuration } from '../time/uk.js';
 
 export interface SchedulerConfig {
   /** A due send later than this is held for a person (NEWSLETTER_GRACE, default 30 min). */
@@ -19,12 +20,11 @@ export interface SchedulerConfig {
 
 export const DEFAULTS = { graceMs: 30 * 60_000, leaseMs: 5 * 60_000, reminderAt: 8 * 60, reminderDays: 7, aliveMs: 3 * 60_000 };
 
-/** "30m", "45 min", "2h", "90s", or a bare number of minutes. */
+/** "30m", "45 min", "2h", "90s", or a bare number of minutes: the one duration grammar of time/uk.ts, in ms. */
 export function parseDuration(value: string, name: string): number {
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?)?\s*$/i.exec(value);
-  if (!m) throw configError(name, value, 'a duration such as 30m, 45 min, 2h or 90s');
-  const unit = (m[2] ?? 'm').toLowerCase()[0]!;
-  return Math.round(Number(m[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[unit as 's' | 'm' | 'h']);
+  const ms = parseUkDuration(value, 'm');
+  if (ms === undefined) throw configError(name, value, 'a duration such as 30m, 45 min, 2h or 90s');
+  return ms;
 }
 
 export function schedulerConfigFromEnv(env: NodeJS.ProcessEnv): SchedulerConfig {

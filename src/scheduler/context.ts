@@ -71,8 +71,5 @@ export function needsAttention(ctx: SchedulerContext, issue: string, from: Issue
   return true;
 }
 
-/** The latest reason an issue was parked, from the audit log. */
-export function attentionReason(store: Store, issue: string): string | undefined {
-  const entry = store.audit.list(issue, 'needs-attention').at(-1);
-  return typeof entry?.details.reason === 'string' ? entry.details.reason : undefined;
-}
+/** The latest reason an issue was parked, from the audit log (one reader, in workflow/status-report.ts). */
+export { attentionReason } from '../workflow/status-report.js';

@@ -13,6 +13,7 @@ import { approvedSnapshotOf, campaignOf, driftAgainst, needsAttention, type Sche
 import { judgeDueSend } from './judge-due-send.js';
 import { settleSentCampaign } from './settle-sent.js';
 import { campaignStatusWords } from '../mailchimp/status-words.js';
+import { CHANGED_WHILE_SCHEDULED, currentContentHash } from '../workflow/scheduled-change.js';
 
 export type FireResult =
   | 'sent' // we sent it now
@@ -87,6 +88,8 @@ async function fireLeased(ctx: SchedulerContext, issue: string, due: DueSend): P
   try {
     const snapshot = await approvedSnapshotOf(ctx, issue);
     if (!snapshot) return hold('its approval was withdrawn; approve it again and publish');
+    // The file changed after it was scheduled: what would go is not what the file says (workflow/scheduled-change.ts).
+    if ((await currentContentHash(ctx.paths, issue)) !== snapshot.hash) return hold(CHANGED_WHILE_SCHEDULED);
     const drift = await driftAgainst(ctx, snapshot, campaign);
     if (drift.length > 0) return hold(`its campaign changed in Mailchimp after approval (${drift.join(', ')})`);
   } catch (e) {

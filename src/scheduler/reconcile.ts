@@ -1,13 +1,15 @@
 // Reconciliation: every issue the store has as scheduled or sending is compared with its campaign
-// in Mailchimp. Mailchimp's progress is followed (scheduled → sending → sent, with the send time
+// in Mailchimp (a scheduled issue whose file changed since approval is parked first, without asking
+// Mailchimp). Mailchimp's progress is followed (scheduled → sending → sent, with the send time
 // and emails sent); anything else — changed after approval, unscheduled, cancelled, deleted — is
 // parked as needs-attention for a person. Only reads Mailchimp; every store change is a
 // compare-and-set, so a command or another daemon acting at the same moment wins cleanly.
 import { MailchimpError, type Campaign } from '../mailchimp/index.js';
 import { StatusChanged, type IssueStatus } from '../state/status.js';
-import { approvedSnapshotOf, campaignOf, driftAgainst, needsAttention, type SchedulerContext } from './context.js';
+import { approvalsNeeded, approvedSnapshotOf, campaignOf, driftAgainst, needsAttention, type SchedulerContext } from './context.js';
 import { settleSentCampaign } from './settle-sent.js';
 import { campaignStatusWords } from '../mailchimp/status-words.js';
+import { CHANGED_WHILE_SCHEDULED, currentContentHash, parkIfChangedWhileScheduled } from '../workflow/scheduled-change.js';
 
 export type ReconcileOutcome = 'in-step' | 'sending' | 'sent' | 'needs-attention' | 'unreachable' | 'changed-meanwhile';
 
@@ -16,9 +18,27 @@ export async function reconcileAll(ctx: SchedulerContext): Promise<Map<string, R
   for (const [issue, status] of ctx.store.statuses.all()) {
     if (status !== 'scheduled' && status !== 'sending') continue;
     if (ctx.stopping()) break;
+    if (status === 'scheduled' && (await changedWhileScheduled(ctx, issue))) {
+      results.set(issue, 'needs-attention');
+      continue;
+    }
     results.set(issue, await reconcileIssue(ctx, issue, status));
   }
   return results;
+}
+
+/** A scheduled issue whose file no longer gives the approved snapshot is parked at once (workflow/scheduled-change.ts). */
+async function changedWhileScheduled(ctx: SchedulerContext, issue: string): Promise<boolean> {
+  const parked = parkIfChangedWhileScheduled(
+    ctx.store,
+    issue,
+    await currentContentHash(ctx.paths, issue),
+    await approvalsNeeded(ctx),
+    ctx.actor,
+  );
+  if (parked)
+    ctx.log.warn('needs-attention', `${issue} needs attention: ${CHANGED_WHILE_SCHEDULED}`, { issue, reason: CHANGED_WHILE_SCHEDULED });
+  return parked;
 }
 
 async function reconcileIssue(ctx: SchedulerContext, issue: string, status: 'scheduled' | 'sending'): Promise<ReconcileOutcome> {

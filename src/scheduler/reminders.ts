@@ -11,6 +11,7 @@ import { londonToUtc, ukInstant } from '../time/uk.js';
 import type { IssueStatus } from '../state/status.js';
 import { readStatuses } from '../workflow/sent-status.js';
 import { attentionReason, type SchedulerContext } from './context.js';
+import { escapeHtml } from '../render/html.js';
 
 export interface ReminderItem {
   kind: 'needs-attention' | 'to-approve' | 'to-schedule';
@@ -68,7 +69,7 @@ export function reminderMail(items: ReminderItem[], newsletter: Newsletter, to: 
     ]),
     'Run `newsletter status` for the detail.',
   ].join('\n');
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  const esc = escapeHtml;
   const html = [
     `<!doctype html><html lang="en-GB"><body><h1>Newsletter reminders for ${esc(day)}</h1>`,
     ...groups.map(

@@ -8,6 +8,7 @@ import type { Workspace } from '../workspace/workspace.js';
 import type { StudioSessions } from '../http/csrf.js';
 import type { RouteHandler } from '../http/http.js';
 import type { EventHub } from '../http/live.js';
+import type { TeamContext } from '../team/http/context.js';
 
 export interface RouteContext {
   ws: Workspace;
@@ -17,11 +18,13 @@ export interface RouteContext {
   hub: EventHub;
   now: () => Date;
   /** The studio's sessions and form tokens (see csrf.ts), and results waiting to be shown. */
-  sessions: StudioSessions;
+  sessions: Pick<StudioSessions, 'session' | 'formToken' | 'verify'>;
   results: ActionResults;
   settings: ActionSettings;
   /** The editor's key, files and draft renders (editor/http/guard.ts). */
   editor: EditorState;
+  /** Team mode (`serve --team`, src/team): sign-in, sessions, roles. Absent in the one-person studio. */
+  team?: TeamContext;
 }
 
 export type Handler = RouteHandler<RouteContext>;

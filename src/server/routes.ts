@@ -12,18 +12,25 @@ import {
   saveEdits,
   sharedEditor,
 } from '../editor/http/routes.js';
+import { editedForm } from '../editor/http/form-route.js';
+import { tickByHand } from '../editor/http/checklist-route.js';
 import { accessibilityStatement, archive, archivedIssue, feed, sharedIssue } from '../site/routes.js';
 import { FAVICON_SVG } from '../page/frame.js';
-import { action, home, issueReport, studioEmail, studioIssue } from '../studio/routes.js';
+import { action, home, issueReport, issueReportCsv, studioEmail, studioIssue } from '../studio/routes.js';
 import { notFound, pathTo, redirect, type RequestPath, securityHeaders, send } from '../http/http.js';
+import { type Guarded, passGate } from '../team/http/gate.js';
+import * as team from '../team/http/routes.js';
+import { teamChange, teamList } from '../team/http/team-page.js';
 import type { Handler, RouteContext } from './route-context.js';
 
-interface Route {
+interface Route extends Guarded {
   /** GET routes answer HEAD too. */
   method?: 'GET' | 'POST';
   pattern: string[];
   dir: boolean;
   studioOnly: boolean;
+  /** Only in team mode (`serve --team`): sign-in and the team page. */
+  teamOnly?: boolean;
   handle: Handler;
 }
 
@@ -34,36 +41,69 @@ const ROUTES: Route[] = [
   { pattern: ['issues', ':id', 'email'], dir: false, studioOnly: true, handle: studioEmail },
   // What readers did with a sent issue (src/report): aggregate figures, studio only.
   { pattern: ['issues', ':id', 'report'], dir: true, studioOnly: true, handle: issueReport },
+  { pattern: ['issues', ':id', 'report', 'links.csv'], dir: false, studioOnly: true, handle: issueReportCsv },
   // The actions: studio mode only (so public mode answers 404), each a form post (see csrf.ts).
-  { method: 'POST', pattern: ['issues', ':id', 'approve'], dir: false, studioOnly: true, handle: action('approve') },
-  { method: 'POST', pattern: ['issues', ':id', 'proof'], dir: false, studioOnly: true, handle: action('proof') },
-  { method: 'POST', pattern: ['issues', ':id', 'share'], dir: false, studioOnly: true, handle: action('share') },
+  { method: 'POST', pattern: ['issues', ':id', 'approve'], dir: false, studioOnly: true, action: 'approve', handle: action('approve') },
+  { method: 'POST', pattern: ['issues', ':id', 'proof'], dir: false, studioOnly: true, action: 'proof', handle: action('proof') },
+  { method: 'POST', pattern: ['issues', ':id', 'share'], dir: false, studioOnly: true, action: 'share', handle: action('share') },
   // The editor: studio mode only; its writing requests are JSON, each checked by editor/http/guard.ts.
   { pattern: ['issues', ':id', 'edit'], dir: true, studioOnly: true, handle: issueEditor },
   { pattern: ['issues', ':id', 'edit', 'draft', ':draft'], dir: false, studioOnly: true, handle: draftEmail },
   { pattern: ['issues', ':id', 'edit', 'findings', ':draft'], dir: false, studioOnly: true, handle: draftFindings },
   { pattern: ['edit', ':file'], dir: true, studioOnly: true, handle: sharedEditor },
   { pattern: ['new-issue'], dir: true, studioOnly: true, handle: newIssueForm },
-  { method: 'POST', pattern: ['api', 'edit', 'preview'], dir: false, studioOnly: true, handle: previewEdits },
-  { method: 'POST', pattern: ['api', 'edit', 'save'], dir: false, studioOnly: true, handle: saveEdits },
-  { method: 'POST', pattern: ['api', 'issues', 'new'], dir: false, studioOnly: true, handle: createIssue },
-  { pattern: ['archive'], dir: true, studioOnly: false, handle: archive },
-  { pattern: ['archive', ':id'], dir: true, studioOnly: false, handle: archivedIssue },
-  { pattern: ['feed.xml'], dir: false, studioOnly: false, handle: feed },
-  { pattern: ['accessibility'], dir: true, studioOnly: false, handle: accessibilityStatement },
-  { pattern: ['share', ':token'], dir: true, studioOnly: false, handle: sharedIssue },
+  { method: 'POST', pattern: ['api', 'edit', 'preview'], dir: false, studioOnly: true, action: 'edit', handle: previewEdits },
+  { method: 'POST', pattern: ['api', 'edit', 'save'], dir: false, studioOnly: true, action: 'edit', handle: saveEdits },
+  { method: 'POST', pattern: ['api', 'edit', 'form'], dir: false, studioOnly: true, action: 'edit', handle: editedForm },
+  { method: 'POST', pattern: ['api', 'checklist'], dir: false, studioOnly: true, action: 'edit', handle: tickByHand },
+  { method: 'POST', pattern: ['api', 'issues', 'new'], dir: false, studioOnly: true, action: 'new', handle: createIssue },
+  { pattern: ['archive'], dir: true, studioOnly: false, open: true, handle: archive },
+  { pattern: ['archive', ':id'], dir: true, studioOnly: false, open: true, handle: archivedIssue },
+  { pattern: ['feed.xml'], dir: false, studioOnly: false, open: true, handle: feed },
+  { pattern: ['accessibility'], dir: true, studioOnly: false, open: true, handle: accessibilityStatement },
+  { pattern: ['share', ':token'], dir: true, studioOnly: false, open: true, handle: sharedIssue },
   {
     pattern: ['favicon.ico'],
     dir: false,
     studioOnly: false,
+    open: true,
     handle: (_c, req, res) => send(req, res, { type: 'image/svg+xml', body: FAVICON_SVG, cache: 'no-cache' }),
   },
   {
     pattern: ['robots.txt'],
     dir: false,
     studioOnly: false,
+    open: true,
     handle: (_c, req, res) =>
       send(req, res, { type: 'text/plain; charset=utf-8', body: 'User-agent: *\nDisallow: /share/\n', cache: 'no-cache' }),
+  },
+  // Team mode only (src/team/http): sign-in, sign-out and the team.
+  { pattern: ['auth', 'sign-in'], dir: true, studioOnly: true, teamOnly: true, open: true, handle: team.signIn },
+  { pattern: ['auth', 'login'], dir: false, studioOnly: true, teamOnly: true, open: true, handle: team.login },
+  { pattern: ['auth', 'callback'], dir: false, studioOnly: true, teamOnly: true, open: true, handle: team.callback },
+  { method: 'POST', pattern: ['auth', 'email'], dir: false, studioOnly: true, teamOnly: true, open: true, handle: team.emailRequest },
+  { pattern: ['auth', 'link'], dir: false, studioOnly: true, teamOnly: true, open: true, handle: team.linkPage },
+  { method: 'POST', pattern: ['auth', 'link'], dir: false, studioOnly: true, teamOnly: true, open: true, handle: team.linkSignIn },
+  { method: 'POST', pattern: ['auth', 'sign-out'], dir: false, studioOnly: true, teamOnly: true, handle: team.signOut },
+  { pattern: ['auth', 'signed-out'], dir: true, studioOnly: true, teamOnly: true, open: true, handle: team.signedOut },
+  { pattern: ['team'], dir: true, studioOnly: true, teamOnly: true, handle: teamList },
+  {
+    method: 'POST',
+    pattern: ['team', 'put'],
+    dir: false,
+    studioOnly: true,
+    teamOnly: true,
+    action: 'team',
+    handle: teamChange('put'),
+  },
+  {
+    method: 'POST',
+    pattern: ['team', 'remove'],
+    dir: false,
+    studioOnly: true,
+    teamOnly: true,
+    action: 'team',
+    handle: teamChange('remove'),
   },
 ];
 
@@ -72,6 +112,7 @@ export async function route(c: RouteContext, req: IncomingMessage, res: ServerRe
   const allowed: string[] = [];
   for (const r of ROUTES) {
     if (r.studioOnly && c.mode !== 'studio') continue;
+    if (r.teamOnly && !c.team) continue;
     if (r.pattern.length !== p.segments.length) continue;
     const params: string[] = [];
     if (!r.pattern.every((part, i) => (part.startsWith(':') ? params.push(p.segments[i]!) > 0 : part === p.segments[i]))) continue;
@@ -80,6 +121,8 @@ export async function route(c: RouteContext, req: IncomingMessage, res: ServerRe
       continue;
     }
     if (r.dir !== p.dir) return r.dir ? redirect(req, res, pathTo(p.segments, true), 301) : notFound(req, res);
+    const issue = r.pattern[0] === 'issues' ? params[0] : undefined;
+    if (c.team && !passGate(c, c.team, req, res, r, issue, req.url ?? '/')) return;
     return r.handle(c, req, res, params, p);
   }
   if (allowed.length === 0) return notFound(req, res);

@@ -10,6 +10,7 @@ import { pagePolicy } from '../http/csp.js';
 import { HTML, notFound, requestPath, send } from '../http/http.js';
 import { EventHub, watchFolders } from '../http/live.js';
 import { messagePage } from '../page/frame.js';
+import { projectEnv } from '../http/project-env.js';
 import type { ActionSettings } from '../studio/actions.js';
 import type { RouteContext } from './route-context.js';
 import { route } from './routes.js';
@@ -18,6 +19,9 @@ import { announceServer, secretId } from '../http/running.js';
 import { readStatuses } from '../workflow/sent-status.js';
 import { assertStrongSecret } from '../share/share-token.js';
 import { Workspace } from '../workspace/workspace.js';
+import { noticeScheduledChanges } from '../studio/standing.js';
+import { teamContext, type TeamOptions } from '../team/http/start.js';
+import { isStudioHost } from '../team/http/context.js';
 
 export interface PreviewOptions {
   paths: ProjectPaths;
@@ -41,6 +45,8 @@ export interface PreviewOptions {
   /** For the studio's proofs: SMTP_URL and PROOF_ALLOWLIST (process.env by default), and the SMTP transport. */
   env?: NodeJS.ProcessEnv;
   transport?: ActionSettings['transport'];
+  /** Team mode (`serve --team`): the studio for several people, behind sign-in (src/team). */
+  team?: TeamOptions;
 }
 
 /** Explicit limits, so a slow or greedy client cannot hold the server (tests make them short). */
@@ -103,7 +109,13 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
     throw e;
   });
   const hub = new EventHub();
-  const settings: ActionSettings = { env: o.env ?? process.env, transport: o.transport ?? ((url) => smtpTransport(url)) };
+  const envNow = o.env ? () => o.env! : projectEnv(o.paths.root);
+  const settings: ActionSettings = {
+    get env() {
+      return envNow();
+    },
+    transport: o.transport ?? ((url) => smtpTransport(url)),
+  };
   const ctx: RouteContext = {
     ws,
     store: o.store,
@@ -114,6 +126,11 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
     settings,
     ...studioState(),
   };
+  if (o.team) {
+    Object.assign(ctx, teamContext(o.team, url, o.store, settings.transport, o.onError ?? (() => undefined)));
+    // The editor's requests must come from STUDIO_URL's origin, not a loopback one.
+    ctx.editor.origin = ctx.team!.config.origin;
+  }
   const onError = o.onError ?? (() => undefined);
   // The store is the one source of status: the content folder's sent records are folded into it
   // (workflow/sent-status.ts) now, and again whenever content changes. A damaged sent record is
@@ -136,6 +153,8 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
     ws.refresh(files)
       .then(async (issues) => {
         await importSent();
+        // A scheduled issue whose file changed is parked now, not when a page is next opened.
+        if (o.mode === 'studio') await noticeScheduledChanges(ctx, issues);
         if (o.mode === 'studio') hub.broadcast('change', { issues });
         o.onChange?.(issues, ws.problems('all'));
       })
@@ -161,8 +180,10 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
 }
 
 async function handle(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, port: number): Promise<void> {
-  // The studio answers only to its loopback names, so a web page cannot reach it by DNS rebinding.
-  if (ctx.mode === 'studio' && !isLoopbackHost(req.headers.host, port)) return notFound(req, res);
+  // The studio answers only to its loopback names (in team mode, to STUDIO_URL's host), so a web
+  // page cannot reach it by DNS rebinding.
+  if (ctx.team ? !isStudioHost(req, ctx.team.config) : ctx.mode === 'studio' && !isLoopbackHost(req.headers.host, port))
+    return notFound(req, res);
   const p = requestPath(req.url);
   if (!p) return notFound(req, res);
   await route(ctx, req, res, p);

@@ -3,6 +3,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { ISSUE_ID } from '../content/load.js';
 import { MIN_SECRET_BYTES } from '../http/config.js';
+import { parseDuration as parseUkDuration } from '../time/uk.js';
 
 export interface SharePayload {
   /** The link's id in the store. */
@@ -75,13 +76,15 @@ function parsePayload(body: string): SharePayload | undefined {
   }
 }
 
-const UNITS: Record<string, number> = { m: 60, h: 3600, d: 86_400, w: 604_800 };
 export const MAX_SHARE_SECONDS = 90 * 86_400;
 
-/** "7d", "12h", "30m", "2w" → seconds; undefined when it is not a duration we accept. */
+/**
+ * How long a share link works, in whole seconds: "7d", "12h", "30m", "2w" — the one duration grammar
+ * of time/uk.ts, with a unit always — up to 90 days; undefined otherwise.
+ */
 export function parseDuration(text: string): number | undefined {
-  const m = /^(\d{1,4})([mhdw])$/.exec(text.trim());
-  if (!m) return undefined;
-  const seconds = Number(m[1]) * UNITS[m[2]!]!;
+  const ms = parseUkDuration(text);
+  if (ms === undefined) return undefined;
+  const seconds = Math.round(ms / 1000);
   return seconds > 0 && seconds <= MAX_SHARE_SECONDS ? seconds : undefined;
 }

@@ -16,7 +16,7 @@ export interface MadeLink {
 export function makeShareLink(
   store: Store,
   secret: string,
-  args: { issue: string; hash: string; seconds: number; now: Date; publicUrl: string; by: string },
+  args: { issue: string; hash: string; seconds: number; now: Date; publicUrl: string; by: string; details?: Record<string, unknown> },
 ): MadeLink {
   const payload: SharePayload = {
     link: newLinkId(),
@@ -38,7 +38,7 @@ export function makeShareLink(
       action: 'share',
       issue: payload.issue,
       hash: payload.hash,
-      details: { link: payload.link, expiresAt: payload.expiresAt.toISOString() },
+      details: { link: payload.link, expiresAt: payload.expiresAt.toISOString(), ...args.details },
       at: args.now,
     });
   });
@@ -79,7 +79,7 @@ export async function shareDraft(
   paths: ProjectPaths,
   store: Store,
   secret: string,
-  args: { id: string; seconds: number; now: Date; address: ShareAddress; by: string },
+  args: { id: string; seconds: number; now: Date; address: ShareAddress; by: string; details?: Record<string, unknown> },
 ): Promise<SharedDraft> {
   // A sending or sent issue is not shared: its public page is what went out.
   refuseUnless('not-allowed-now', 'share', (await readStatuses(store, paths)).get(args.id), args.id);
@@ -94,6 +94,7 @@ export async function shareDraft(
     now: args.now,
     publicUrl: args.address.base,
     by: args.by,
+    details: args.details,
   });
   const headline = `Preview link to the draft ${args.id}, valid until ${ukDateTime(londonLocal(link.expiresAt))}`;
   return { ...link, headline, note: args.address.note };

@@ -10,7 +10,22 @@ export interface Approval {
   approver: string;
   hash: string;
   approvedAt: Date;
+  /** In team mode, the signed-in person: their email and the issuer and subject of their sign-in. */
+  person?: ApproverIdentity;
 }
+
+export interface ApproverIdentity {
+  email: string;
+  issuer: string;
+  subject: string;
+}
+
+/**
+ * Who an approval counts as: the signed-in person (issuer and subject of the verified sign-in)
+ * when there is one, else the name typed (one-person studio, CLI), compared without case.
+ */
+export const approverKey = (a: Pick<Approval, 'approver' | 'person'>): string =>
+  a.person ? `signed-in\u0000${a.person.issuer}\u0000${a.person.subject}` : `named\u0000${a.approver.trim().toLowerCase()}`;
 
 /** Where an issue's approval stands against its current render. */
 export type ApprovalState =
@@ -29,6 +44,9 @@ interface Row {
   approver: string;
   content_hash: string;
   approved_at: string;
+  email: string | null;
+  issuer: string | null;
+  subject: string | null;
 }
 
 const toApproval = (r: Row): Approval => ({
@@ -37,7 +55,12 @@ const toApproval = (r: Row): Approval => ({
   approver: r.approver,
   hash: r.content_hash,
   approvedAt: new Date(r.approved_at),
+  ...(r.email !== null && r.issuer !== null && r.subject !== null
+    ? { person: { email: r.email, issuer: r.issuer, subject: r.subject } }
+    : {}),
 });
+
+const SELECT = 'SELECT a.*, p.email, p.issuer, p.subject FROM approval a LEFT JOIN approval_person p ON p.approval_id = a.approval_id';
 
 export class Approvals {
   constructor(
@@ -45,19 +68,22 @@ export class Approvals {
     private readonly now: () => Date,
   ) {}
 
-  record(approver: string, snapshot: IssueSnapshot): Approval {
+  record(approver: string, snapshot: IssueSnapshot, person?: ApproverIdentity): Approval {
     const at = this.now();
     const { lastInsertRowid } = this.db
       .prepare('INSERT INTO approval (issue_id, approver, content_hash, snapshot, approved_at) VALUES (?, ?, ?, ?, ?)')
       .run(snapshot.issueId, approver, snapshot.hash, JSON.stringify(snapshot), at.toISOString());
-    return { id: Number(lastInsertRowid), issue: snapshot.issueId, approver, hash: snapshot.hash, approvedAt: at };
+    const id = Number(lastInsertRowid);
+    if (person)
+      this.db
+        .prepare('INSERT INTO approval_person (approval_id, email, issuer, subject) VALUES (?, ?, ?, ?)')
+        .run(id, person.email, person.issuer, person.subject);
+    return { id, issue: snapshot.issueId, approver, hash: snapshot.hash, approvedAt: at, ...(person ? { person } : {}) };
   }
 
   /** Live (not withdrawn) approvals of an issue, oldest first. */
   live(issue: string): Approval[] {
-    const rows = this.db
-      .prepare('SELECT * FROM approval WHERE issue_id = ? AND withdrawn_at IS NULL ORDER BY approval_id')
-      .all(issue) as Row[];
+    const rows = this.db.prepare(`${SELECT} WHERE a.issue_id = ? AND a.withdrawn_at IS NULL ORDER BY a.approval_id`).all(issue) as Row[];
     return rows.map(toApproval);
   }
 
@@ -77,7 +103,7 @@ export class Approvals {
       const latest = live.at(-1)!.hash;
       return { state: 'stale', needed, hash: latest, approvals: live.filter((a) => a.hash === latest) };
     }
-    const people = new Set(current.map((a) => a.approver.toLowerCase())).size;
+    const people = new Set(current.map(approverKey)).size;
     return { state: people >= needed ? 'fresh' : 'partial', needed, hash: currentHash, approvals: current };
   }
 
@@ -85,7 +111,7 @@ export class Approvals {
   approvedSnapshot(issue: string, needed: number): IssueSnapshot | undefined {
     const live = this.live(issue);
     for (const hash of [...new Set(live.map((a) => a.hash))].reverse()) {
-      const people = new Set(live.filter((a) => a.hash === hash).map((a) => a.approver.toLowerCase()));
+      const people = new Set(live.filter((a) => a.hash === hash).map(approverKey));
       if (people.size < needed) continue;
       const row = this.db
         .prepare(

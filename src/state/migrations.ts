@@ -161,6 +161,48 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS report_reading_issue ON report_reading (issue_id, read_at);`,
   },
   {
+    // Team mode (src/team): the people who may sign in and their roles, their sessions (kept here
+    // so they can be ended), the email sign-in links (only a hash of each), and who approved as whom.
+    name: 'the team, its sessions and sign-in links',
+    sql: `
+      CREATE TABLE IF NOT EXISTS team_member (
+        email      TEXT PRIMARY KEY,
+        name       TEXT NOT NULL,
+        role       TEXT NOT NULL CHECK (role IN ('writer', 'approver', 'publisher', 'admin')),
+        added_at   TEXT NOT NULL,
+        added_by   TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS team_session (
+        session_hash TEXT PRIMARY KEY,
+        email        TEXT NOT NULL,
+        name         TEXT NOT NULL,
+        issuer       TEXT NOT NULL,
+        subject      TEXT NOT NULL,
+        id_token     TEXT,
+        created_at   TEXT NOT NULL,
+        seen_at      TEXT NOT NULL,
+        expires_at   TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS team_session_email ON team_session (email);
+      CREATE TABLE IF NOT EXISTS sign_in_link (
+        request_id  INTEGER PRIMARY KEY AUTOINCREMENT,
+        email       TEXT NOT NULL,
+        client      TEXT NOT NULL,
+        token_hash  TEXT UNIQUE,
+        created_at  TEXT NOT NULL,
+        expires_at  TEXT NOT NULL,
+        used_at     TEXT
+      );
+      CREATE INDEX IF NOT EXISTS sign_in_link_email ON sign_in_link (email, created_at);
+      CREATE INDEX IF NOT EXISTS sign_in_link_client ON sign_in_link (client, created_at);
+      CREATE TABLE IF NOT EXISTS approval_person (
+        approval_id INTEGER PRIMARY KEY REFERENCES approval (approval_id),
+        email       TEXT NOT NULL,
+        issuer      TEXT NOT NULL,
+        subject     TEXT NOT NULL
+      );`,
+  },
+  {
     // Each audit entry sealed with a hash of its content and of the entry before (audit-chain.ts):
     // the entries already there are sealed now, in order; a row without a seal later was added outside the tool.
     name: 'seals chaining the audit log',

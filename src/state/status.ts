@@ -1,5 +1,5 @@
 // The one state table of an issue's status. Every change goes through `change`, which allows
-// only the transitions the lifecycle table lists and only from the status the caller saw:
+// only the transitions listed here (the lifecycle table's) and only from the status the caller saw:
 // `UPDATE … WHERE issue_id = ? AND status = ?`, with the row count checked.
 import type Database from 'better-sqlite3';
 import { NewsletterError } from '../errors.js';

@@ -2,7 +2,7 @@
 // the content folder cannot — statuses, approvals, share links and the audit log. It is the one
 // source of an issue's status. Opened by the commands that need it; the schema is brought up to
 // date on opening (migrations.ts).
-import { closeSync, existsSync, linkSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, linkSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -19,12 +19,16 @@ import { IssueLeases } from './issue-leases.js';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migrations.js';
 import { ReportReadings } from './reports.js';
 import { IssueStatuses } from './status.js';
+import { stateDir } from '../files/project-paths.js';
+import { SignInLinks } from './sign-in-links.js';
+import { TeamMembers } from './team.js';
+import { TeamSessions } from './team-sessions.js';
 
-/** The folder for local state beside content/: the database and the generated preview secret. */
-export const STATE_DIR = '.newsletter';
+/** The folder for local state beside content/ (files/project-paths.ts): the database and the generated preview secret. */
+export { STATE_DIR } from '../files/project-paths.js';
 
 export function stateDbPath(root: string, env: NodeJS.ProcessEnv = process.env): string {
-  return env.NEWSLETTER_DB ? path.resolve(root, env.NEWSLETTER_DB) : path.join(root, STATE_DIR, 'state.db');
+  return env.NEWSLETTER_DB ? path.resolve(root, env.NEWSLETTER_DB) : stateDir(root, 'state.db');
 }
 
 export interface LiveShareLink {
@@ -49,6 +53,12 @@ export interface Store {
   issueLeases: IssueLeases;
   /** Readings of Mailchimp's report on each sent issue. */
   reports: ReportReadings;
+  /** Team mode (src/team): the people, their sessions, the email sign-in links. */
+  team: TeamMembers;
+  teamSessions: TeamSessions;
+  signInLinks: SignInLinks;
+  /** Copy the whole store to a file while it is in use (SQLite's online backup). */
+  backup(to: string): Promise<void>;
   /** Run fn in one transaction (write lock taken at the start): a status change and its audit row land together or not at all. */
   tx<T>(fn: () => T): T;
   /** Share links to an issue that still work: not withdrawn, not expired. */
@@ -78,6 +88,14 @@ export function openStore(file: string, now: () => Date = () => new Date()): Sto
     heartbeats: new Heartbeats(db, now),
     issueLeases: new IssueLeases(db, now),
     reports: new ReportReadings(db),
+    team: new TeamMembers(db, now),
+    teamSessions: new TeamSessions(db),
+    signInLinks: new SignInLinks(db),
+    backup: async (to) => {
+      await db.backup(to);
+      // It holds what the store holds (the team, the audit log): readable by the owner only.
+      chmodSync(to, 0o600);
+    },
     tx: <T>(fn: () => T): T => db.transaction(fn).immediate(),
     liveShareLinks(issue) {
       const rows = db

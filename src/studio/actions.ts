@@ -8,7 +8,9 @@ import type { MailTransport } from '../distribute/transport.js';
 import { ERRORS, NewsletterError } from '../errors.js';
 import type { ProjectPaths } from '../pipeline.js';
 import type { Store } from '../state/store.js';
+import { actorOf, type Person, personDetails } from '../state/team.js';
 import { approve } from '../workflow/approve.js';
+import { approverKey } from '../state/approvals.js';
 import { proof } from '../workflow/proof.js';
 import { refusedNow } from '../workflow/closed.js';
 import type { ActionName, ActionResult } from './pages/actions.js';
@@ -29,15 +31,17 @@ export interface ActionContext {
   publicUrl: string;
   now: () => Date;
   settings: ActionSettings;
+  /** Team mode: the signed-in person, recorded in place of a typed name. */
+  person?: Person;
 }
 
 type Action = (c: ActionContext, id: string, form: URLSearchParams) => Promise<ActionResult>;
 
 const approveAction: Action = async (c, id, form) => {
   const by = form.get('by')?.trim();
-  if (!by) return refused('approve', ['Type your name in "Your name": an approval records who gave it.']);
-  const r = await approve(c.paths, c.store, { id, by, now: c.now });
-  const people = r.approval.state === 'none' ? [] : [...new Set(r.approval.approvals.map((a) => a.approver))];
+  if (!by && !c.person) return refused('approve', ['Type your name in "Your name": an approval records who gave it.']);
+  const r = await approve(c.paths, c.store, c.person ? { id, person: c.person, now: c.now } : { id, by, now: c.now });
+  const people = r.approval.state === 'none' ? [] : [...new Set(r.approval.approvals.map(approverKey))];
   const more = r.approval.needed - people.length;
   return {
     action: 'approve',
@@ -55,8 +59,9 @@ const proofAction: Action = async (c, id, form) => {
   const r = await proof(c.paths, c.store, {
     id,
     to: (form.get('to') ?? '').split(/[\s,;]+/),
-    // As the CLI: the name given, else the user running the tool.
-    by: form.get('by')?.trim() || userInfo().username,
+    // As the CLI: the name given, else the user running the tool; in team mode, the person signed in.
+    by: c.person ? actorOf(c.person) : form.get('by')?.trim() || userInfo().username,
+    ...(c.person ? { person: c.person } : {}),
     force: form.get('force') === 'yes',
     now: c.now,
     env: c.settings.env,
@@ -69,7 +74,7 @@ const proofAction: Action = async (c, id, form) => {
       `Proof of ${id} ("${r.subject}") through ${r.via}, content ${r.hash.slice(0, 12)}:`,
       ...r.delivered.map((a) => `delivered: ${a}`),
       ...r.refused.map((x) => `REFUSED: ${x.address} — ${x.response}`),
-      ...(r.forcedErrors ? [`Sent despite ${r.forcedErrors} error(s) from check; this is recorded.`] : []),
+      ...(r.forcedErrors ? [`Sent despite ${r.forcedErrors} error${r.forcedErrors === 1 ? '' : 's'} from check; this is recorded.`] : []),
     ],
   };
 };
@@ -79,9 +84,11 @@ const shareAction: Action = async (c, id, form) => {
   const seconds = parseDuration(expires);
   if (seconds === undefined) return refused('share', [`"${expires}" is not a duration — choose how long the link works for`]);
   const address = studioShareAddress(c.publicUrl);
-  // As the CLI: the name given, else the user running the tool; recorded in the audit log.
-  const by = form.get('by')?.trim() || userInfo().username;
-  const link = await shareDraft(c.paths, c.store, c.secret, { id, seconds, now: c.now(), address, by });
+  // Recorded in the audit log by shareDraft: in team mode the person signed in, else the name
+  // given, else the user running the tool (as the CLI).
+  const by = c.person ? actorOf(c.person) : form.get('by')?.trim() || userInfo().username;
+  const person = c.person ? { person: personDetails(c.person) } : {};
+  const link = await shareDraft(c.paths, c.store, c.secret, { id, seconds, now: c.now(), address, by, details: person });
   // As the CLI says it, note and all: a link to the studio's own loopback address opens here only.
   return { action: 'share', ok: true, lines: [`${link.headline}.`], link: link.url, note: link.note };
 };

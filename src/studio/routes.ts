@@ -8,7 +8,7 @@ import { HTML, htmlPage as page, notFound, pathTo, readForm, redirect, type Requ
 import type { EventHub } from '../http/live.js';
 import type { Store } from '../state/store.js';
 import type { Workspace } from '../workspace/workspace.js';
-import { studioReportPage } from '../report/studio.js';
+import { studioReportCsv, studioReportPage } from '../report/studio.js';
 import { messagePage } from '../page/frame.js';
 import { type ActionContext, ActionResults, type ActionSettings, runAction } from './actions.js';
 import type { ActionName } from './pages/actions.js';
@@ -16,6 +16,9 @@ import { studioIndexPage, studioIssuePage } from './pages/studio.js';
 import { emailInScheme, parseView } from './pages/view.js';
 import { standingOf } from './standing.js';
 import { auditChainWords } from '../workflow/audit-words.js';
+import { signedIn } from '../team/http/context.js';
+import { teamBar } from '../team/http/pages.js';
+import { readChecklist } from '../workflow/checklist.js';
 
 /** What these handlers use of the server's context (src/server/route-context.ts, which has it all). */
 interface RouteContext {
@@ -25,7 +28,7 @@ interface RouteContext {
   mode: 'studio' | 'public';
   hub: EventHub;
   now: () => Date;
-  sessions: StudioSessions;
+  sessions: Pick<StudioSessions, 'session' | 'formToken' | 'verify'>;
   results: ActionResults;
   settings: ActionSettings;
   editor: EditorState;
@@ -42,7 +45,12 @@ export async function home(c: RouteContext, req: IncomingMessage, res: ServerRes
   for (const issue of c.ws.issues()) issues.push({ issue, standing: (await standingOf(c.ws, c.store, issue.id, c.now()))! });
   const chain = c.store.audit.verify();
   const warning = chain.intact ? undefined : auditChainWords(chain);
-  page(req, res, studioIndexPage(c.ws.newsletterName(), issues, c.ws.problems('all'), warning), { connect: true });
+  page(req, res, studioIndexPage(c.ws.newsletterName(), issues, c.ws.problems('all'), personBar(c, req), warning), {
+    connect: true,
+    // Team mode: the sign-out form posts from here, naming our origin.
+    forms: signedIn(req) !== undefined,
+    headers: signedIn(req) ? { 'Referrer-Policy': 'same-origin' } : {},
+  });
   // The list is answered; the drafts' pages will be asked for next.
   res.once('finish', () => void c.ws.renderInBackground());
 }
@@ -58,7 +66,18 @@ export async function studioIssue(
   const standing = await standingOf(c.ws, c.store, id!, c.now());
   if (!issue || !standing) return notFound(req, res);
   const shown = await c.ws.render(id!);
-  const report = await c.ws.report(id!, c.now());
+  // A live-reload swap gets the new email at once and the findings after: if the checks of this
+  // render are not done, the page says they are running, and open pages are told when they are.
+  const now = c.now();
+  const swap = req.headers['x-studio-swap'] === '1' && shown !== undefined;
+  const report = swap ? c.ws.reportIfDone(shown.seq, now) : await c.ws.report(id!, now);
+  if (swap && !report)
+    res.once('finish', () =>
+      c.ws.report(id!, now).then(
+        () => c.hub.broadcast('change', { issues: [id] }),
+        () => undefined,
+      ),
+    );
   const render = shown && { seq: shown.seq, html: shown.rendered.html, text: shown.rendered.text };
   const session = c.sessions.session(req);
   const html = studioIssuePage({
@@ -67,8 +86,12 @@ export async function studioIssue(
     view: parseView(p.query),
     render,
     report,
+    checking: !report && shown !== undefined,
     problems: c.ws.problems(id!),
+    checklist: standing.status === 'sent' || standing.status === 'sending' ? [] : await readChecklist(c.ws.paths.content, id!),
+    editorToken: c.editor.token,
     actions: { token: c.sessions.formToken(session.id), result: c.results.get(session.id, p.query.get('result')) },
+    bar: personBar(c, req),
   });
   // A form posted from a page whose policy is no-referrer carries "Origin: null"; same-origin lets
   // the browser name our origin to us (and still to no one else), so the origin check can work.
@@ -96,11 +119,17 @@ export function action(name: ActionName): Handler {
           : 'The form has expired (the studio was restarted) or did not come from this studio, so nothing was done. Reload the issue page and try again.';
       return page(req, res, messagePage('The studio refused this request', why), { status: 403 });
     }
-    const result = await runAction(actionContext(c), name, id!, form);
+    const result = await runAction({ ...actionContext(c), person: signedIn(req) }, name, id!, form);
     c.hub.broadcast('change', { issues: [id] }); // other open pages show the new standing
     const ref = c.results.put(verdict.session, result);
     redirect(req, res, `${pathTo(['issues', id!], true)}?result=${ref}#action-result`, 303);
   };
+}
+
+/** Team mode: who is signed in, with the sign-out form. */
+function personBar(c: RouteContext, req: IncomingMessage) {
+  const person = signedIn(req);
+  return person && teamBar(person, c.sessions.formToken(c.sessions.session(req).id));
 }
 
 function actionContext(c: RouteContext): ActionContext {
@@ -125,4 +154,16 @@ export async function issueReport(c: RouteContext, req: IncomingMessage, res: Se
   const html = c.ws.issue(id!) && (await studioReportPage(c.ws.newsletterName(), c.ws.paths, c.store, id!, c.now()));
   if (!html) return notFound(req, res);
   page(req, res, html, { cache: 'no-store' });
+}
+
+/** The clicks per link of a sent issue as CSV, as `newsletter report <id> --csv` prints them: a download. */
+export async function issueReportCsv(c: RouteContext, req: IncomingMessage, res: ServerResponse, [id]: string[]): Promise<void> {
+  const csv = c.ws.issue(id!) && (await studioReportCsv(c.ws.paths, c.store, id!, c.now()));
+  if (!csv) return notFound(req, res);
+  send(req, res, {
+    type: 'text/csv; charset=utf-8',
+    body: csv,
+    cache: 'no-store',
+    headers: { 'Content-Disposition': `attachment; filename="${id}-links.csv"` },
+  });
 }

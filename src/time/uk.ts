@@ -102,3 +102,59 @@ export function londonLocal(at: Date): string {
   const local = t.toFormat('yyyy-MM-dd HH:mm');
   return t.getPossibleOffsets().length > 1 ? `${local} ${ZONE_NAME[t.offset]}` : local;
 }
+
+/** "2022-04-05 09:00 BST": the UK wall-clock time of an instant, always with its zone. */
+export function ukClock(at: Date): string {
+  const local = DateTime.fromJSDate(at, { zone: TIME_ZONE });
+  return `${local.toFormat('yyyy-MM-dd HH:mm')} ${ZONE_NAME[local.offset] ?? local.toFormat('ZZ')}`;
+}
+
+/** The UK calendar day of an instant as a date, "2025-03-30". */
+export function ukDay(at: Date): string {
+  return DateTime.fromJSDate(at, { zone: TIME_ZONE }).toFormat('yyyy-MM-dd');
+}
+
+/** Minutes since UK midnight on the UK wall clock: 09:30 BST and 09:30 GMT are both 570. */
+export function ukMinuteOfDay(at: Date): number {
+  const t = DateTime.fromJSDate(at, { zone: TIME_ZONE });
+  return t.hour * 60 + t.minute;
+}
+
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** "2022-04-18" plus a number of days (negative for earlier), as a calendar date. */
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const DURATION_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
+// Days and weeks are written d and w only: "7 days" is refused, as share links always refused it.
+const DURATION = /^(\d{1,6}(?:\.\d{1,3})?) ?(s|secs?|seconds?|m|mins?|minutes?|h|hours?|d|w)?$/i;
+
+/**
+ * The one duration grammar, for share links and the daemon's settings alike: a number and a unit —
+ * "90s", "30m", "45 min", "2 hours", "7d", "2w" — in milliseconds; undefined when it is not one.
+ * A bare number is read in `bareUnit` when the setting has one (the daemon's minutes), else refused.
+ */
+export function parseDuration(text: string, bareUnit?: 's' | 'm' | 'h' | 'd'): number | undefined {
+  const m = text.length <= 40 ? DURATION.exec(text.trim()) : null;
+  if (!m) return undefined;
+  const unit = m[2] ? m[2].toLowerCase()[0]! : bareUnit;
+  if (!unit) return undefined;
+  return Math.round(Number(m[1]) * DURATION_UNITS[unit]!);
+}

@@ -29,7 +29,7 @@ const WHAT: Record<string, (issue: string, d: Details) => string> = {
     const delivered = list(d.delivered);
     const refused = Array.isArray(d.refused) ? d.refused.length : 0;
     const outcome = d.failed ? `; it FAILED: ${str(d.failed)}` : refused ? `; ${delivered.length} delivered, ${refused} refused` : '';
-    const forced = d.forced ? ` despite ${Number(d.checkErrors)} error(s) from check (--force)` : '';
+    const forced = d.forced ? ` despite ${Number(d.checkErrors)} error${Number(d.checkErrors) === 1 ? '' : 's'} from check (--force)` : '';
     return `sent a proof of ${issue} to ${list(d.to).join(', ')}${d.via === 'mailchimp' ? ' as a Mailchimp test email' : d.via ? ` through ${str(d.via)}` : ''}${forced}${outcome}`;
   },
   approve: (issue, d) => {
@@ -58,6 +58,13 @@ const WHAT: Record<string, (issue: string, d: Details) => string> = {
   'needs-attention': (issue, d) => `set ${issue} aside for a person to look at: ${str(d.reason)}`,
   'audit-guards-restored': (_issue, d) =>
     `found the audit log's guards (${list(d.triggers).join(', ')}) dropped or changed outside newsletter, and put them back`,
+  // Team mode (src/team): saves in the studio, shares, sign-in and the team.
+  save: (issue, d) => `saved ${issue === 'every issue' ? str(d.file) : issue}: ${list(d.fields).join('; ') || 'no field changed'}`,
+  'sign-in': (_issue, d) => `signed in to the team studio (${str(d.issuer)})`,
+  'sign-in-refused': (_issue, d) => `was refused sign-in: ${str(d.why)}`,
+  'team-add': (_issue, d) => `added ${str(d.name)} <${str(d.email)}> to the team as ${str(d.role)}`,
+  'team-change': (_issue, d) => `changed ${str(d.email)} on the team to ${str(d.name)}, ${str(d.role)}`,
+  'team-remove': (_issue, d) => `removed ${str(d.name)} <${str(d.email)}> (${str(d.role)}) from the team`,
 };
 
 /** One line of `newsletter log`: "5 April 2022 at 9:03am (BST)  Ann Chair  approved 2022-04  (content 1a2b3c4d5e6f)". */

@@ -1,7 +1,6 @@
 // The dates a new issue moves on to from the one before it. Pure.
 import type { Issue, Section } from '../content/schema.js';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+import { addDays, MONTH_NAMES } from '../time/uk.js';
 
 export interface NextDates {
   sendAt: string;
@@ -20,16 +19,12 @@ export function nextIssueDates(previous: Issue, id: string, defaultSendTime: str
   const sendDate = `${id}-${String(day).padStart(2, '0')}`;
   const before = previous.sections.find((s): s is Extract<Section, { type: 'published-reviews' }> => s.type === 'published-reviews');
   const from = before ? addDays(before.window.to, 1) : addDays(previous.sendAt.slice(0, 10), 0);
-  const prevMonth = `${MONTHS[Number(previous.sendAt.slice(5, 7)) - 1]} ${previous.sendAt.slice(0, 4)}`;
+  const prevMonth = `${MONTH_NAMES[Number(previous.sendAt.slice(5, 7)) - 1]} ${previous.sendAt.slice(0, 4)}`;
   return {
     sendAt: `${sendDate} ${defaultSendTime}`,
-    subject: previous.subject.split(prevMonth).join(`${MONTHS[month - 1]} ${year}`),
+    subject: previous.subject.split(prevMonth).join(`${MONTH_NAMES[month - 1]} ${year}`),
     window: { from, to: addDays(sendDate, -1) },
   };
 }
 
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays };

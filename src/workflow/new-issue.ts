@@ -12,7 +12,9 @@ import { WRITE_OPTIONS } from '../content/yaml.js';
 import { NewsletterError } from '../errors.js';
 import { findIssue, loadProject, type ProjectPaths, usableContent } from '../pipeline.js';
 import { ukDate } from '../time/uk.js';
+import { type ChecklistItem, writeChecklist } from './checklist.js';
 import { nextIssueDates } from './new-issue-dates.js';
+import { issueDir } from '../files/project-paths.js';
 
 /** Issues are monthly: the id is the month they are sent in. */
 export const NEW_ISSUE_ID = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -40,7 +42,7 @@ export async function newIssue(paths: ProjectPaths, args: NewIssueArgs): Promise
       'usage',
       `"${args.id}" is not an issue id — an issue is named after the month it is sent in, as YYYY-MM, e.g. 2022-05`,
     );
-  const folder = path.join(paths.content, 'issues', args.id);
+  const folder = issueDir(paths, args.id);
   if (existsSync(folder)) throw new NewsletterError('issue-exists', `${args.id} already exists (content/issues/${args.id}/)`);
   const project = await loadProject(paths);
   const earlier = (project.content?.issues ?? []).filter((i) => i.id < args.id).map((i) => i.id);
@@ -54,16 +56,24 @@ export async function newIssue(paths: ProjectPaths, args: NewIssueArgs): Promise
   const carried: string[] = [];
   const dropped: string[] = [];
   const review: string[] = [];
+  const checklist: ChecklistItem[] = [];
+  // Each thing to review is a line of the file's top comment and an item of the studio's checklist.
+  const toReview = (id: string, text: string, fields: (string | number)[][]) => {
+    review.push(text);
+    checklist.push({ id, text: `Review the ${text}`, fields, done: false });
+  };
 
   doc.set('subject', dates.subject);
   doc.set('sendAt', dates.sendAt);
   doc.delete('status');
-  review.push(`subject ("${dates.subject}") and preheader — the preheader is ${previous.id}'s`);
+  toReview('subject', `subject ("${dates.subject}") and preheader — the preheader is ${previous.id}'s`, [['subject'], ['preheader']]);
   const sections = doc.get('sections');
   if (!isSeq(sections)) throw new NewsletterError('content-invalid', `${previous.file} has no list of sections to carry over`);
   const kept = sections.items.filter((node, i) => {
     const section = previous.sections[i]!;
     if (!isMap(node)) return true;
+    // Where the section will stand in the new file: after the sections kept before it.
+    const at = carried.length;
     const map = node as YAMLMap;
     switch (section.type) {
       case 'article':
@@ -71,11 +81,13 @@ export async function newIssue(paths: ProjectPaths, args: NewIssueArgs): Promise
         return false;
       case 'welcome':
         map.set('body', NEW_WELCOME);
-        review.push('welcome — write it; check refuses the placeholder');
+        toReview('welcome', 'welcome — write it; check refuses the placeholder', [['sections', at, 'body']]);
         break;
       case 'regional-links':
         map.delete('markChanges');
-        review.push('regional links — markChanges is reset; set it to true to mark links changed since the last issue');
+        toReview('regional-links', 'regional links — markChanges is reset; set it to true to mark links changed since the last issue', [
+          ['sections', at],
+        ]);
         break;
       case 'published-reviews':
         {
@@ -85,13 +97,19 @@ export async function newIssue(paths: ProjectPaths, args: NewIssueArgs): Promise
             window.set('to', dates.window.to);
           } else map.set('window', { from: dates.window.from, to: dates.window.to });
         }
-        review.push(`published reviews — window now ${ukDate(dates.window.from)} to ${ukDate(dates.window.to)}`);
+        toReview('reviews-window', `published reviews — window now ${ukDate(dates.window.from)} to ${ukDate(dates.window.to)}`, [
+          ['sections', at, 'window'],
+        ]);
         break;
       case 'recruitment':
-        review.push(`recruitment "${section.role}" — closes ${ukDate(section.closingDate)}: update or remove it`);
+        toReview(`recruitment-${at}`, `recruitment "${section.role}" — closes ${ukDate(section.closingDate)}: update or remove it`, [
+          ['sections', at],
+        ]);
         break;
       case 'stakeholder-news':
-        review.push('stakeholder news — replace the items; events already past are flagged by check');
+        toReview(`news-${at}`, 'stakeholder news — replace the items; events already past are flagged by check', [
+          ['sections', at, 'items'],
+        ]);
         break;
     }
     carried.push(section.type);
@@ -110,6 +128,7 @@ export async function newIssue(paths: ProjectPaths, args: NewIssueArgs): Promise
   // Written as the editor writes: the studio's form then saves this file changing only what is edited.
   await writeFile(temporary, doc.toString(WRITE_OPTIONS), { flag: 'wx' });
   await rename(temporary, file);
+  await writeChecklist(paths.content, args.id, checklist);
   return { id: args.id, from: previous.id, file: path.relative(paths.root, file).split(path.sep).join('/'), carried, dropped, review };
 }
 

@@ -10,6 +10,7 @@ import type { Store } from '../state/store.js';
 import { currentIssue, refuseOnErrors, validActor } from './current.js';
 import { refuseUnless } from '../lifecycle.js';
 import { readStatuses } from './sent-status.js';
+import { type Person, personDetails } from '../state/team.js';
 
 /** What a proof asks for, by SMTP or as a Mailchimp test email. */
 export interface ProofRequest {
@@ -17,6 +18,8 @@ export interface ProofRequest {
   to: string[];
   /** Who sends it, for the audit log. */
   by: string;
+  /** Team mode: the signed-in person (their role is checked, their identity recorded). */
+  person?: Person;
   force: boolean;
   now: () => Date;
   env: NodeJS.ProcessEnv;
@@ -45,7 +48,7 @@ export interface ProofResult extends ProofOutcome {
 export async function proof(paths: ProjectPaths, store: Store, args: ProofArgs): Promise<ProofResult> {
   const by = validActor(args.by, 'sends the proof');
   // A sending or sent issue is refused here, before any address is judged or SMTP is reached.
-  refuseUnless('not-allowed-now', 'proof', (await readStatuses(store, paths)).get(args.id), args.id);
+  refuseUnless('not-allowed-now', 'proof', (await readStatuses(store, paths)).get(args.id), args.id, args.person?.role);
   const to = proofRecipients(args.to, args.env.PROOF_ALLOWLIST);
   const smtpUrl = args.env.SMTP_URL?.trim();
   if (!smtpUrl) throw new NewsletterError('smtp-config', 'SMTP_URL is not set, so proofs cannot be sent');
@@ -53,7 +56,12 @@ export async function proof(paths: ProjectPaths, store: Store, args: ProofArgs):
   if (!args.force) refuseOnErrors(report, 'proofed (add --force to send the proof anyway; it is recorded)');
   const mail = proofMail(snapshot, content.newsletter, to);
   const transport = args.transport(smtpUrl);
-  const record = proofRecorder(store, args, { by, to, hash: snapshot.hash, checkErrors: report.errors }, { via: transport.describe });
+  const record = proofRecorder(
+    store,
+    args,
+    { by, to, hash: snapshot.hash, checkErrors: report.errors },
+    { via: transport.describe, ...(args.person ? { person: personDetails(args.person) } : {}) },
+  );
   try {
     const delivery = await transport.send(mail);
     record({ delivered: delivery.accepted, refused: delivery.refused });

@@ -8,6 +8,7 @@ import { londonToUtc, ukDayOf } from '../time/uk.js';
 import { issueDigest, sentFileState } from '../archive/drift.js';
 import { type ContentPaths, sentDir, type SentIssue, writeSentSnapshot } from '../archive/sent.js';
 import { type IssueSnapshot, snapshotOf } from '../archive/snapshot.js';
+import { issueFile } from '../files/project-paths.js';
 
 /**
  * Write the sent snapshot of an issue: the snapshot Mailchimp was given, when it went out, and a
@@ -15,7 +16,7 @@ import { type IssueSnapshot, snapshotOf } from '../archive/snapshot.js';
  * Safe to call again with the same snapshot.
  */
 export async function recordSent(paths: ProjectPaths, snapshot: IssueSnapshot, sentAt: Date): Promise<'written' | 'unchanged'> {
-  const yaml = await readFile(path.join(paths.content, 'issues', snapshot.issueId, 'issue.yaml'), 'utf8');
+  const yaml = await readFile(issueFile(paths, snapshot.issueId), 'utf8');
   return writeSentSnapshot(paths, { snapshot, sentAt: sentAt.toISOString(), issueDigest: issueDigest(yaml) });
 }
 
@@ -40,7 +41,7 @@ export async function freezeIssue(
 export async function sentNotes(paths: ContentPaths, sent: SentIssue): Promise<string[]> {
   const id = sent.snapshot.issueId;
   const dir = path.relative(paths.root, sentDir(paths, id)).split(path.sep).join('/');
-  const file = `${path.relative(paths.root, paths.content).split(path.sep).join('/')}/issues/${id}/issue.yaml`;
+  const file = path.relative(paths.root, issueFile(paths, id)).split(path.sep).join('/');
   const when = ukDayOf(new Date(sent.sentAt));
   switch (await sentFileState(paths, sent)) {
     case 'same':

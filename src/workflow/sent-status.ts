@@ -7,6 +7,8 @@
 import { listSentSnapshots, type ContentPaths, type SentIssue } from '../archive/sent.js';
 import { canChange, type IssueStatus } from '../state/status.js';
 import type { Store } from '../state/store.js';
+import path from 'node:path';
+import { sentDir } from '../files/project-paths.js';
 
 export interface StatusReader {
   /** The issue's status; an issue nothing records is a draft. */
@@ -52,6 +54,5 @@ function foldRecord(store: Store, paths: ContentPaths, sent: SentIssue): boolean
 
 /** "content/issues/2022-04/sent/", as the audit log names a record. */
 export function recordDir(paths: ContentPaths, id: string): string {
-  const rel = paths.content.slice(paths.root.length).replace(/^[\\/]+/, '') || 'content';
-  return `${rel}/issues/${id}/sent/`;
+  return `${path.relative(paths.root, sentDir(paths, id)).split(path.sep).join('/')}/`;
 }

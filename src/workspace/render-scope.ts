@@ -6,6 +6,7 @@ import path from 'node:path';
 import { CONTENT_FILES } from '../content/load.js';
 import type { Issue } from '../content/schema.js';
 import type { ProjectPaths } from '../pipeline.js';
+import { issuesDir as issuesDirOf } from '../files/project-paths.js';
 
 export function renderScope(
   paths: ProjectPaths,
@@ -18,7 +19,7 @@ export function renderScope(
     for (const i of issues) if (!frozen.has(i.id) && uses(i)) ids.add(i.id);
   };
   const withSection = (type: string) => (i: Issue) => i.sections.some((s) => s.type === type);
-  const issuesDir = path.join(paths.content, 'issues');
+  const issuesDir = issuesDirOf(paths);
   for (const file of changed) {
     const rel = path.relative(issuesDir, file).split(path.sep);
     if (rel[0] !== '..' && !path.isAbsolute(rel[0]!) && rel.length >= 2) ids.add(rel[0]!);

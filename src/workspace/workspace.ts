@@ -12,6 +12,7 @@ import { renderIssue, type RenderedIssue, type Templates } from '../render/index
 import { TemplateError } from '../render/templates.js';
 import { type CachedRender, RenderCache } from './render-cache.js';
 import { sharedCheckWorker } from './check-worker.js';
+import { issuesDir } from '../files/project-paths.js';
 import { renderScope } from './render-scope.js';
 
 type Render = typeof renderIssue;
@@ -23,6 +24,8 @@ export class Workspace {
   private templateError?: string;
   private readonly renderErrors = new Map<string, string>();
   private readonly reports = new Map<string, Promise<CheckReport>>();
+  /** The reports above that are done, by the same key, for a page that will not wait for them. */
+  private readonly done = new Map<string, CheckReport>();
   private readonly cache = new RenderCache();
   private readonly checks = sharedCheckWorker();
   private queue: Promise<unknown> = Promise.resolve();
@@ -112,9 +115,16 @@ export class Workspace {
     const key = `${shown.seq}:${Math.floor(now.getTime() / 60_000)}`;
     let report = this.reports.get(key);
     if (!report) {
-      for (const old of this.reports.keys()) if (old.startsWith(`${shown.seq}:`)) this.reports.delete(old);
+      for (const old of this.reports.keys())
+        if (old.startsWith(`${shown.seq}:`)) {
+          this.reports.delete(old);
+          this.done.delete(old);
+        }
       // In a worker, with a time budget: one issue's checks never stop the studio answering (check-worker.ts).
-      report = this.checks.worker.run(this.paths, this.contentNow, issue, shown.rendered, now);
+      report = this.checks.worker.run(this.paths, this.contentNow, issue, shown.rendered, now).then((r) => {
+        if (this.reports.get(key) === report) this.done.set(key, r);
+        return r;
+      });
       this.reports.set(key, report);
     }
     return report;
@@ -128,6 +138,11 @@ export class Workspace {
   /** Stop the check worker. */
   close(): Promise<unknown> {
     return this.checks.release();
+  }
+
+  /** The check report of render `seq` at `now`, if it is done: undefined while it runs (or before it starts). */
+  reportIfDone(seq: number, now: Date): CheckReport | undefined {
+    return this.done.get(`${seq}:${Math.floor(now.getTime() / 60_000)}`);
   }
 
   /** Take in changed files (absolute paths); returns the issues whose pages may have changed. */
@@ -159,6 +174,7 @@ export class Workspace {
     const issues = [...(before?.issues ?? []), ...this.issues()];
     const touched = this.cache.invalidate(renderScope(this.paths, changed, issues, this.frozen));
     this.reports.clear();
+    this.done.clear();
     // Render again now what was shown before, so the page that asks next gets it at once.
     for (const id of touched) await this.render(id);
     return scope;
@@ -188,9 +204,8 @@ export class Workspace {
 /** Which issues a set of changed files affects: files inside content/issues/<id>/ touch only <id>. */
 export function scopeOf(paths: ProjectPaths, changed: readonly string[]): string[] | 'all' {
   const ids = new Set<string>();
-  const issuesDir = path.join(paths.content, 'issues');
   for (const file of changed) {
-    const rel = path.relative(issuesDir, file).split(path.sep);
+    const rel = path.relative(issuesDir(paths), file).split(path.sep);
     if (rel[0] === '..' || path.isAbsolute(rel[0]!) || rel.length < 2) return 'all';
     ids.add(rel[0]!);
   }

@@ -91,13 +91,23 @@ describe('the plain-english rules', () => {
       ),
     );
 
+  it('an issue with a sent record (sent by the tool, its file still a draft) gets hints, as 2022-04 does', async () => {
+    const input = await aprilInput({ content: (_c, issue) => void (issue.status = 'draft') });
+    const sent = await runChecks(input, { sent: true }, [plainEnglishCheck]);
+    expect(new Set(sent.findings.map((f) => f.severity))).toEqual(new Set(['hint']));
+    const draft = await runChecks(input, {}, [plainEnglishCheck]);
+    expect(draft.warnings).toBeGreaterThan(0);
+  });
+
   it('names each word GOV.UK asks writers to avoid, with the plainer word', async () => {
     const report = await checkApril(appendToBody(0, 'Going forward, we will leverage our data in order to streamline and utilise it.'), [
       plainEnglishCheck,
     ]);
     const found = report.findings.filter((f) => f.section?.index === 0 && f.code === 'plain-english/word-to-avoid' && f.span!.start > 1000);
     expect(found.map((f) => f.span!.text)).toEqual(['Going forward', 'leverage', 'in order to', 'streamline', 'utilise']);
-    expect(found.at(-1)!.fix).toMatch(/^say use, at content\/issues\/2022-04\/issue\.yaml \(section 1 \(welcome\), body\)$/);
+    expect(found.at(-1)!.fix).toMatch(
+      /^say use, in the studio's editor, or in content\/issues\/2022-04\/issue\.yaml \(section 1 \(welcome\), body\); if it should stand, choose "Acknowledge" beside this finding in the editor$/,
+    );
   });
 
   it('"key", "impact", "foster" and "deliver" only in the senses GOV.UK means', async () => {
@@ -134,6 +144,44 @@ describe('the plain-english rules', () => {
       [plainEnglishCheck],
     );
     expect(words(report.findings.filter((f) => f.section?.index === 0 && f.span!.start > 1000))).toEqual(['word-to-avoid: tackling']);
+  });
+
+  it('a word inside a capitalised name of several words is not flagged, even at the start of a sentence', async () => {
+    const report = await checkApril(
+      {
+        content: (_content, issue) => {
+          const welcome = issue.sections[0] as { body: string };
+          welcome.body += '\n\nStrengthening Families is a programme. We are strengthening links.';
+        },
+      },
+      [plainEnglishCheck],
+    );
+    expect(words(report.findings.filter((f) => f.section?.index === 0 && f.span!.start > 1000))).toEqual(['word-to-avoid: strengthening']);
+  });
+
+  it('a finding acknowledged in the issue (code and quoted text) is quiet, and listed as let stand', async () => {
+    const report = await checkApril(
+      {
+        content: (_content, issue) => {
+          issue.status = 'draft';
+          issue.acknowledgements = [
+            { code: 'plain-english/word-to-avoid', text: 'facilitate', reason: 'a quotation', by: 'A. Secretariat' },
+          ];
+        },
+      },
+      [plainEnglishCheck],
+    );
+    expect(report.findings.filter((f) => f.span?.text === 'facilitate')).toEqual([]);
+    expect(report.findings.filter((f) => f.span?.text === 'dialogue').map((f) => f.quote)).toEqual(['dialogue', 'dialogue']);
+    expect(report.acknowledged).toEqual([
+      {
+        code: 'plain-english/word-to-avoid',
+        section: expect.objectContaining({ index: 3 }),
+        text: 'facilitate',
+        reason: 'a quotation',
+        by: 'A. Secretariat',
+      },
+    ]);
   });
 
   it('a sentence of 26 words is long and one of 25 is not; a short sentence of long words is hard', async () => {

@@ -97,7 +97,8 @@ describe('--help does nothing else', () => {
 
   it('every command in the table has a --help test above', () => {
     // new, proof, approve, unapprove, status, log and import-sent: their --help tests are in tests/workflow/cli.test.ts;
-    // publish and unschedule: in tests/publish/cli.test.ts; daemon: in tests/scheduler/cli.test.ts; report: in tests/report/cli.test.ts.
+    // publish and unschedule: in tests/publish/cli.test.ts; daemon: in tests/scheduler/cli.test.ts; report: in tests/report/cli.test.ts;
+    // team and backup: in tests/team/cli.test.ts.
     expect(COMMANDS.map((c) => c.name)).toEqual([
       'build',
       'check',
@@ -114,6 +115,8 @@ describe('--help does nothing else', () => {
       'report',
       'import-sent',
       'daemon',
+      'team',
+      'backup',
     ]);
   });
 });

@@ -87,7 +87,8 @@ describe('live reload', () => {
     await draft.goto(`${run.url}/issues/2099-01/`);
     await run.project.edit('templates/email/sections/welcome.mjml.hbs', '{{title}}', '{{titel}}');
     await expect.poll(() => draft.locator('#overlay[role="alert"]').count(), { timeout: 10_000 }).toBe(1);
-    expect(await draft.locator('section.report .verdict').innerText()).toContain('Not ready to send');
+    // The findings follow the email.
+    await expect.poll(() => draft.locator('section.report .verdict').innerText(), { timeout: 10_000 }).toContain('Not ready to send');
     await draft.close();
   });
 

@@ -7,7 +7,7 @@ import { APPLE_MPP, buildReport, OPENS_OFF } from '../../src/report/model.js';
 import type { ReportReading } from '../../src/state/report-reading.js';
 import { nextReading, slotDue } from '../../src/report/schedule.js';
 import { reportPage } from '../../src/report/page.js';
-import { linksCsv } from '../../src/report/text.js';
+import { linksCsv, reportLines } from '../../src/report/text.js';
 
 const SENT = new Date('2022-04-05T08:00:00Z');
 const after = (ms: number) => new Date(SENT.getTime() + ms);
@@ -156,6 +156,26 @@ describe('the report model', () => {
       ['2022-04', false],
       ['2022-05', true],
     ]);
+  });
+
+  it('says "not reported", never 0 people, when Mailchimp leaves out how many people clicked', () => {
+    const base = reading();
+    const left = { ...base, report: { ...base.report, clicks: { unique: 0, total: 12, rate: 0 } } };
+    const r = buildReport({
+      issue: facts('2022-05', '2022-05-05T08:00:00Z'),
+      readings: [left],
+      linkMap,
+      others: [],
+      nextReadingAt: undefined,
+    });
+    if (r.state !== 'ready') throw new Error('expected a report');
+    const html = reportPage('The Panel', r);
+    expect(html).toContain('<dt>Clicked</dt><dd>not reported: Mailchimp');
+    expect(html).not.toMatch(/<dt>Clicked<\/dt><dd>0 people/);
+    expect(reportLines(r)).toMatch(/clicked +not reported: Mailchimp/);
+    // And the page offers the table as a download, not as a command.
+    expect(html).toContain('<a href="links.csv" download="2022-05-links.csv" id="links-csv">');
+    expect(html).not.toContain('--csv');
   });
 
   it('exports the per-link table as CSV a spreadsheet cannot run', () => {

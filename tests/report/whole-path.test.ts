@@ -2,6 +2,7 @@
 // +1 hour and +24 hours (after "not ready yet"), the studio's report page in Chromium (axe-clean,
 // CSP intact, charts as images with their data beside them), and `newsletter report --json` and
 // `--csv` from the same store. Only the aggregate report endpoints are ever asked.
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startStandin, type Standin } from '../../scripts/mailchimp-standin/server.js';
@@ -124,6 +125,15 @@ describe('a sent issue’s report, from the daemon to the studio and the command
     await expect(page.locator('#readings tbody tr').count()).resolves.toBe(2);
     await expect(page.locator('#links tbody tr').first().innerText()).resolves.toContain(RECRUITMENT_URL);
     expect(await axeViolations(page)).toEqual([]);
+    // The per-link table as a download, the same CSV `newsletter report --csv` prints.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download this table (CSV, for a spreadsheet)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`${ISSUE}-links.csv`);
+    const csv = await readFile((await download.path())!, 'utf8');
+    expect(csv.split('\r\n')[0]).toMatch(/^"url",/i);
+    expect(csv).toContain(RECRUITMENT_URL);
     expect(csp).toEqual([]);
     await context.close();
   }, 60_000);

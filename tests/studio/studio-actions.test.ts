@@ -107,7 +107,7 @@ describe('studio actions', () => {
     await page.getByLabel('Send even if check finds errors (recorded)').check();
     await page.getByRole('button', { name: 'Send proof' }).click();
     await expect.poll(() => result(page).innerText(), { timeout: 15_000 }).toContain('delivered: second@example.org');
-    expect(await result(page).innerText()).toContain('Sent despite 3 error(s) from check; this is recorded.');
+    expect(await result(page).innerText()).toContain('Sent despite 3 errors from check; this is recorded.');
     const [got] = smtp.received.slice(before);
     expect(got!.envelopeTo.sort()).toEqual(['reviewer@example.org', 'second@example.org']);
     expect(got!.mail.subject).toBe('[PROOF] Draft newsletter: January 2099');

@@ -55,6 +55,19 @@ describe('an issue being sent or sent', () => {
     await page.close();
   });
 
+  it('a sent issue says when it was sent, and shows its findings as history, not as "ready to send"', async () => {
+    const { page } = await open(`/issues/${SENT}/`);
+    expect(await page.locator('#head p').innerText()).toMatch(/^Sent on 5 April 2022 at 9am \(BST\) · /);
+    const report = page.locator('section.report');
+    expect(await report.locator('h2').innerText()).toBe('Checks, as history');
+    expect(await report.locator('.verdict').innerText()).toMatch(
+      /^Sent on .*What went out cannot change: these findings \(\d+ errors?, \d+ warnings?\) are history/,
+    );
+    expect(await report.innerText()).not.toContain('Ready to send');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
   it('a draft still offers them all', async () => {
     const { page } = await open(`/issues/${DRAFT}/`);
     for (const name of ['Approve this version', 'Send proof', 'Make a share link'])

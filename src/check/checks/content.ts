@@ -2,17 +2,24 @@
 // window that does not join up with the previous issue's, a section with nothing in it, two
 // sections with the same heading.
 import type { Issue, Section } from '../../content/schema.js';
-import { ukDate } from '../../time/uk.js';
+import { addDays, ukDate } from '../../time/uk.js';
 import { contentsItems, reviewsInWindow } from '../../render/model.js';
 import { type Check, type CheckContext, sectionRef } from '../context.js';
 import type { Finding } from '../finding.js';
+import { pastDatesInCarriedItems } from './dates-in-text.js';
 
 type Window = { from: string; to: string };
 
 export const contentCheck: Check = {
   name: 'content',
   description: 'dates, review windows, empty sections and headings make sense together',
-  run: (ctx) => [...pastDates(ctx), ...windowJoins(ctx), ...emptySections(ctx), ...duplicateHeadings(ctx)],
+  run: (ctx) => [
+    ...pastDates(ctx),
+    ...pastDatesInCarriedItems(ctx.issue, ctx.previous),
+    ...windowJoins(ctx),
+    ...emptySections(ctx),
+    ...duplicateHeadings(ctx),
+  ],
 };
 
 function pastDates({ issue }: CheckContext): Finding[] {
@@ -76,12 +83,6 @@ function windowJoins({ issue, previous }: CheckContext): Finding[] {
 
 function windowOf(issue: Issue): Window | undefined {
   return issue.sections.find((s): s is Extract<Section, { type: 'published-reviews' }> => s.type === 'published-reviews')?.window;
-}
-
-function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 function emptySections({ content, issue }: CheckContext): Finding[] {

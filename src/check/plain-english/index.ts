@@ -4,10 +4,10 @@
 // sent, whose words can no longer change, they are hints for the next one. Passive voice is always a hint.
 import type { Content, Issue } from '../../content/schema.js';
 import { type Check, sectionRef } from '../context.js';
-import type { Finding, Severity } from '../finding.js';
+import type { AcknowledgedFinding, Finding, Severity } from '../finding.js';
 import { paragraphs } from '../privacy/text.js';
 import { abbreviationsIn } from './abbreviations.js';
-import { blankNames, contentNames, insideName, titleCase } from './names.js';
+import { blankNames, contentNames, inMultiWordName, insideName, titleCase } from './names.js';
 import { placeName, type ProseField, proseFields } from './prose.js';
 import { MAX_WORDS, READING_AGE, sentenceNotes } from './readability.js';
 import { WORDS_TO_AVOID } from './words-to-avoid.js';
@@ -16,22 +16,44 @@ export const plainEnglishCheck: Check = {
   name: 'plain-english',
   description: `plain English as GOV.UK asks: no words on its list to avoid, abbreviations spelt out first, sentences of at most ${MAX_WORDS} words readable at age ${READING_AGE}`,
   wcag: ['3.1.5 Reading Level'],
-  run: ({ content, issue }) => plainEnglish(content, issue),
+  run: async ({ content, issue, measured, options }) => {
+    const { findings, acknowledged } = letStand(issue, await plainEnglish(content, issue, options.sent));
+    if (acknowledged.length) measured.acknowledged = [...(measured.acknowledged ?? []), ...acknowledged];
+    return findings;
+  },
 };
 
+/** Findings a person acknowledged in the issue (same code, same quoted text) are quiet, and listed as let stand. */
+function letStand(issue: Issue, all: Finding[]): { findings: Finding[]; acknowledged: AcknowledgedFinding[] } {
+  const acks = issue.acknowledgements ?? [];
+  const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+  const findings: Finding[] = [];
+  const acknowledged: AcknowledgedFinding[] = [];
+  for (const f of all) {
+    const a = acks.find((x) => x.code === f.code && f.quote !== undefined && norm(x.text) === norm(f.quote));
+    if (a) acknowledged.push({ code: f.code, section: f.section, text: a.text, reason: a.reason, by: a.by });
+    else findings.push(f);
+  }
+  return { findings, acknowledged };
+}
+
 /** Findings name their field and span; runChecks places them in the issue file (locate.ts). */
-export async function plainEnglish(content: Content, issue: Issue): Promise<Finding[]> {
-  const severity: Severity = issue.status === 'sent' ? 'hint' : 'warning';
+export async function plainEnglish(content: Content, issue: Issue, sent = false): Promise<Finding[]> {
+  // Sent: marked so in the file (issues from before the tool) or with a sent record (issues it sent).
+  const severity: Severity = issue.status === 'sent' || sent ? 'hint' : 'warning';
   const names = contentNames(content);
   const fields = proseFields(issue).map((f) => ({ ...f, named: blankNames(f.prose, names) }));
-  const at = (f: ProseField, start: number, end: number): Pick<Finding, 'section' | 'field' | 'span' | 'file'> => ({
+  const at = (f: ProseField, start: number, end: number): Pick<Finding, 'section' | 'field' | 'span' | 'file' | 'quote'> => ({
     section: sectionRef(issue, f.section),
     field: f.field,
     span: { start, end, text: f.text.slice(start, end) },
     file: issue.file,
+    quote: f.text.slice(start, end),
   });
   // The line and column are the finding's own (shown before it), not repeated here.
-  const where = (f: ProseField) => `${issue.file} (${placeName(issue, f)})`;
+  // The studio's way first, the file second; a finding that may stand is acknowledged from the editor.
+  const where = (f: ProseField) =>
+    `in the studio's editor, or in ${issue.file} (${placeName(issue, f)}); if it should stand, choose "Acknowledge" beside this finding in the editor`;
 
   const findings: Finding[] = [];
   for (const f of fields) {
@@ -39,7 +61,7 @@ export async function plainEnglish(content: Content, issue: Issue): Promise<Find
     for (const entry of WORDS_TO_AVOID) {
       const uses = [...f.named.matchAll(entry.forms)].filter(
         (m) =>
-          (anyCapital || !insideName(f.named, m.index)) &&
+          (anyCapital || !(insideName(f.named, m.index) || inMultiWordName(f.named, m.index, m.index + m[0].length))) &&
           !entry.except?.(m[0], f.named.slice(0, m.index), f.named.slice(m.index + m[0].length)),
       );
       const first = uses[0];
@@ -50,7 +72,7 @@ export async function plainEnglish(content: Content, issue: Issue): Promise<Find
         severity,
         ...at(f, first.index, first.index + first[0].length),
         message: `"${first[0]}" is on GOV.UK's list of words to avoid: ${entry.word}, in "${excerpt(f.prose, first.index, first.index + first[0].length)}"${more}`,
-        fix: `say ${entry.instead}, at ${where(f)}`,
+        fix: `say ${entry.instead}, ${where(f)}`,
       });
     }
   }
@@ -70,8 +92,8 @@ export async function plainEnglish(content: Content, issue: Issue): Promise<Find
         ? `"${u.text}" is used in ${placeName(issue, f)} before it is spelt out in ${placeName(issue, spelt.f)}: "${spelt.u.spelt!}"`
         : `"${u.text}" is used in ${placeName(issue, f)} and never spelt out in the issue`,
       fix: spelt
-        ? `spell it out where it is first used, at ${where(f)}: "${spelt.u.spelt!}", and use ${u.text} after that`
-        : `write it in full the first time, followed by (${u.text}), at ${where(f)}; if it is used only once, write the full words instead`,
+        ? `spell it out where it is first used ("${spelt.u.spelt!}") and use ${u.text} after that, ${where(f)}`
+        : `write it in full the first time, followed by (${u.text}) — if it is used only once, write the full words instead — ${where(f)}`,
     });
   }
 
@@ -93,7 +115,7 @@ export async function plainEnglish(content: Content, issue: Issue): Promise<Find
             severity,
             ...at(f, start, end),
             message: `a sentence of ${note.words} words${hard}: "${quote}"; GOV.UK advises ${MAX_WORDS} words at most`,
-            fix: `split it into shorter sentences, one idea in each, at ${where(f)}`,
+            fix: `split it into shorter sentences, one idea in each, ${where(f)}`,
           });
         else if (note.kind === 'hard')
           findings.push({
@@ -101,7 +123,7 @@ export async function plainEnglish(content: Content, issue: Issue): Promise<Find
             severity,
             ...at(f, start, end),
             message: `a sentence hard to read at a reading age of ${READING_AGE} (${note.formulas} of 7 readability formulas agree): "${quote}"`,
-            fix: `use shorter, everyday words (fewer syllables), at ${where(f)}`,
+            fix: `use shorter, everyday words (fewer syllables), ${where(f)}`,
           });
         else
           findings.push({
@@ -109,7 +131,7 @@ export async function plainEnglish(content: Content, issue: Issue): Promise<Find
             severity: 'hint',
             ...at(f, start, end),
             message: `"${f.prose.slice(start, end)}" is passive voice, in "${excerpt(f.prose, start, end, 5)}"`,
-            fix: `say who does it, if that is clearer ("the Panel published" rather than "was published"), at ${where(f)}`,
+            fix: `say who does it, if that is clearer ("the Panel published" rather than "was published"), ${where(f)}`,
           });
       }
   }

@@ -22,15 +22,18 @@ export function contentNames(content: Content): string[] {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Each name's pattern, compiled once: a registry of 500 reviews gives a thousand names. */
-const patterns = new Map<string, { first: string; re: RegExp }>();
+/**
+ * Each name in lower case with single spaces, and its pattern compiled on first use: a registry
+ * of 500 reviews gives a thousand names, and most never occur in a given text.
+ */
+const patterns = new Map<string, { plain: string; re?: RegExp }>();
+const plainText = (s: string) => s.toLowerCase().replace(/\s+/g, ' ');
 
-function patternOf(name: string): { first: string; re: RegExp } {
+function patternOf(name: string): { plain: string; re?: RegExp } {
   let p = patterns.get(name);
   if (!p) {
-    const re = new RegExp(`(?<![\\p{L}\\d])${escape(name).replace(/\s+/g, '\\s+')}(?![\\p{L}\\d])`, 'giu');
     if (patterns.size >= 10_000) patterns.clear(); // names edited away in a long-running studio
-    patterns.set(name, (p = { first: name.split(/\s+/)[0]!.toLowerCase(), re }));
+    patterns.set(name, (p = { plain: plainText(name) }));
   }
   return p;
 }
@@ -38,12 +41,13 @@ function patternOf(name: string): { first: string; re: RegExp } {
 /** The prose with each known name blanked (same length, so offsets hold). */
 export function blankNames(prose: string, names: readonly string[]): string {
   let out = prose;
-  const lower = prose.toLowerCase();
+  const plain = plainText(prose);
   for (const name of names) {
-    const { first, re } = patternOf(name);
-    // A name whose first word is nowhere in the prose cannot match: skip its regex.
-    if (!lower.includes(first)) continue;
-    out = out.replace(re, (m) => m.replace(/\S/g, ' '));
+    const p = patternOf(name);
+    // A name that is nowhere in the prose, whatever its case and spacing, cannot match: skip its regex.
+    if (!plain.includes(p.plain)) continue;
+    p.re ??= new RegExp(`(?<![\\p{L}\\d])${escape(name).replace(/\s+/g, '\\s+')}(?![\\p{L}\\d])`, 'giu');
+    out = out.replace(p.re, (m) => m.replace(/\S/g, ' '));
   }
   return out;
 }
@@ -66,4 +70,16 @@ export function insideName(prose: string, start: number): boolean {
     i--;
   }
   return i >= 0 && !'.!?:;"“‘('.includes(prose[i]!);
+}
+
+/**
+ * A capitalised word next to another capitalised word, in the same sentence, is part of a name of
+ * several words ("Strengthening Families"), even at the start of a sentence.
+ */
+export function inMultiWordName(prose: string, start: number, end: number): boolean {
+  if (!/^\p{Lu}/u.test(prose.slice(start, start + 1))) return false;
+  const next = /^[ \t]+(\p{L})/u.exec(prose.slice(end));
+  if (next && /\p{Lu}/u.test(next[1]!)) return true;
+  const previous = /(\p{L}[\p{L}'’-]*)[ \t]+$/u.exec(prose.slice(0, start));
+  return previous !== null && /^\p{Lu}/u.test(previous[1]!) && insideName(prose, start - previous[0].length);
 }

@@ -16,13 +16,16 @@ export const privacyCheck: Check = {
   run: async ({ content, issue, measured }) => {
     const review = await privacyReview(content, issue);
     if (review.acknowledged.length > 0)
-      measured.acknowledged = review.acknowledged.map(({ finding, acknowledgement: a }) => ({
-        code: finding.code,
-        section: finding.section,
-        text: a.text,
-        reason: a.reason,
-        by: a.by,
-      }));
+      measured.acknowledged = [
+        ...(measured.acknowledged ?? []),
+        ...review.acknowledged.map(({ finding, acknowledgement: a }) => ({
+          code: finding.code,
+          section: finding.section,
+          text: a.text,
+          reason: a.reason,
+          by: a.by,
+        })),
+      ];
     return review.findings;
   },
 };
@@ -41,7 +44,8 @@ export interface PrivacyReview {
 export async function privacyReview(content: Content, issue: Issue, allow: AllowList = buildAllowList(content)): Promise<PrivacyReview> {
   const found: { detection: Detection; finding: Finding }[] = [];
   for (const field of textFields(issue)) {
-    const where = field.section === null ? field.field : `section ${field.section + 1}, ${field.field}`;
+    const where =
+      field.section === null ? field.field : `section ${field.section + 1} (${issue.sections[field.section]!.type}), ${field.field}`;
     for (const d of await scanText(field.text, allow))
       found.push({
         detection: d,
@@ -53,6 +57,7 @@ export async function privacyReview(content: Content, issue: Issue, allow: Allow
           fix: privacyFix(d, issue.file, where),
           field: field.field,
           span: { start: d.start, end: d.end, text: d.text },
+          quote: d.quote ?? d.text,
         },
       });
   }
@@ -86,6 +91,6 @@ function unused(issue: Issue, acks: Acknowledgement[], used: AcknowledgedFinding
       severity: 'warning' as const,
       section: null,
       message: `the acknowledgement of ${a.code} "${a.text}" (by ${a.by}) matches nothing in the issue`,
-      fix: `remove it from acknowledgements in ${issue.file}, or copy the code and text exactly from the finding`,
+      fix: `remove it under "Acknowledged findings" in the studio's editor (or from acknowledgements in ${issue.file}), or acknowledge the finding again from the editor's "Acknowledge" button`,
     }));
 }

@@ -27,5 +27,5 @@ export function privacyFix(d: Detection, file: string, where: string): string {
   const quote = d.quote ?? d.text;
   const remove =
     d.kind === 'jigsaw' || d.kind === 'age-place' ? 'leave out or generalise one of the details' : 'remove it or say it more generally';
-  return `${remove} in ${file} (${where}); if the published report gives it, acknowledge it in the issue file: acknowledgements: [{ code: privacy/${d.kind}, text: ${JSON.stringify(quote)}, reason: "…", by: "your name" }]`;
+  return `${remove} in the studio's editor, or in ${file} (${where}); if the published report gives it, choose "Acknowledge" beside this finding in the studio's editor and give the reason (in the file itself: acknowledgements: [{ code: privacy/${d.kind}, text: ${JSON.stringify(quote)}, reason: "…", by: "your name" }])`;
 }

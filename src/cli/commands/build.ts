@@ -12,6 +12,7 @@ import { readTemplateSources } from '../../render/templates.js';
 import { BuildState, renderKey, sentKey } from './build-state.js';
 import { buildSite } from './site.js';
 import { readStatuses } from '../../workflow/sent-status.js';
+import { builtIssueDir, cacheDir } from '../../files/project-paths.js';
 
 export async function buildCommand(paths: ProjectPaths, args: { ids: string[]; site?: boolean }, io: Io): Promise<number> {
   const project = await loadProject(paths);
@@ -19,10 +20,10 @@ export async function buildCommand(paths: ProjectPaths, args: { ids: string[]; s
   const issues = args.ids.length ? args.ids.map((id) => findIssue(content, id)) : content.issues;
   const templates = await loadTemplates(paths);
   const templateSources = await readTemplateSources(paths.templates);
-  const state = await BuildState.open(path.join(paths.root, '.cache/build-state.json'));
+  const state = await BuildState.open(cacheDir(paths.root, 'build-state.json'));
   let failed = false;
   for (const issue of issues) {
-    const dir = path.join(paths.dist, 'issues', issue.id);
+    const dir = builtIssueDir(paths, issue.id);
     const shownDir = path.relative(process.cwd(), dir) || dir;
     // A sent issue is history: its files are what subscribers received, not today's render.
     const sent = await readSentSnapshot(paths, issue.id);

@@ -7,7 +7,7 @@ import { formatReport } from '../report.js';
 
 export async function checkCommand(
   paths: ProjectPaths,
-  args: { ids: string[]; json: boolean; online?: boolean; now?: Date },
+  args: { ids: string[]; json: boolean; online?: boolean; now: Date },
   io: Io,
   env: NodeJS.ProcessEnv = process.env,
   /** SpamAssassin, when the caller has started looking for it already. */
@@ -17,7 +17,7 @@ export async function checkCommand(
   const options = {
     fetch: args.online ? (fetch as LinkFetcher) : undefined,
     spamAssassin: await (found ?? findSpamAssassin('spamassassin', { env })),
-    now: args.now ?? new Date(),
+    now: args.now,
   };
   const { report } = await checkIssue(paths, args.ids[0]!, options);
   io.out(args.json ? JSON.stringify(report, null, 2) : formatReport(report, { color: io.color }));

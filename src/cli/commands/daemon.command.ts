@@ -21,6 +21,7 @@ export const daemon: Command = {
       root: context.root,
       env: context.env,
       io: context.io,
+      clock: context.now,
       healthPort: portText === undefined ? undefined : Number(portText),
     });
   },

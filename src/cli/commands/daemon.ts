@@ -18,6 +18,8 @@ export interface DaemonArgs {
   env: NodeJS.ProcessEnv;
   io: Io;
   healthPort?: number;
+  /** The command's clock. */
+  clock: () => Date;
   /** Resolves when the daemon should stop; by default on SIGTERM or SIGINT. */
   until?: Promise<unknown>;
 }
@@ -35,7 +37,7 @@ export async function runDaemon(args: DaemonArgs): Promise<number> {
     if (!env.SMTP_URL?.trim())
       throw new NewsletterError('smtp-config', 'REMINDERS_TO is set but SMTP_URL is not, so reminders cannot be sent');
   }
-  const clock = () => new Date();
+  const { clock } = args;
   const log = createLogger((line) => io.out(line), { tty: io.tty, clock });
   const store = openStateStore(args.root, env, clock);
   let client: MailchimpClient | undefined;

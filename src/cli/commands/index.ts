@@ -16,6 +16,8 @@ import { unscheduleCommand } from './unschedule.command.js';
 import { daemon } from './daemon.command.js';
 import { report } from './report.command.js';
 import { importSentCommand } from './import-sent.command.js';
+import { teamCommand } from './team.command.js';
+import { backupCommand } from './backup.command.js';
 
 // One command a line, so that commands added on different branches merge without conflict.
 // prettier-ignore
@@ -35,4 +37,6 @@ export const COMMANDS: readonly Command[] = [
   report,
   importSentCommand,
   daemon,
+  teamCommand,
+  backupCommand,
 ];

@@ -12,7 +12,7 @@ export const newCommand: Command = {
     const [id, ...extra] = context.positionals;
     if (!id || extra.length) throw new UsageError('say which one issue to start, e.g. `newsletter new 2022-05`');
     const [{ newIssue }, { projectPaths }] = await Promise.all([import('../../workflow/new-issue.js'), import('../../pipeline.js')]);
-    const result = await newIssue(projectPaths(context.root), { id, from: text(context, 'from'), now: () => new Date() });
+    const result = await newIssue(projectPaths(context.root), { id, from: text(context, 'from'), now: context.now });
     context.io.out(
       [
         `Started ${result.id} from ${result.from}: ${result.file}`,

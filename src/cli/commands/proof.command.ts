@@ -70,7 +70,9 @@ interface Sent {
 }
 
 const forced = (r: ProofOutcome) =>
-  r.forcedErrors ? [`Sent with --force despite ${r.forcedErrors} error(s) from check; this is recorded.`] : [];
+  r.forcedErrors
+    ? [`Sent with --force despite ${r.forcedErrors} error${r.forcedErrors === 1 ? '' : 's'} from check; this is recorded.`]
+    : [];
 
 /** By SMTP: the work is in workflow/proof.ts. */
 async function viaSmtp(paths: ProjectPaths, store: Store, request: ProofRequest): Promise<Sent> {

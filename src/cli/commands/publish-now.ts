@@ -25,7 +25,7 @@ export async function confirmDueSend(context: CommandContext, id: string): Promi
   const by = validActor(text(context, 'by') ?? userInfo().username, 'sends it');
   const config = schedulerConfigFromEnv(context.env);
   const mailchimp = MailchimpClient.fromConfig(mailchimpConfigFromEnv(context.env));
-  const clock = () => new Date();
+  const clock = context.now;
   const store = openStateStore(context.root, context.env, clock);
   try {
     const result = await sendNow(

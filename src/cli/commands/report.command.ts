@@ -35,10 +35,10 @@ export const report: Command = {
         ]);
         const client = MailchimpClient.fromConfig(requireMailchimp(context.env), { log: (line) => context.io.err(line) });
         context.io.err(`Reading Mailchimp's report on campaign ${sent.campaignId}…`);
-        const outcome = await takeReading(client, store, { issueId: id, campaignId: sent.campaignId, slot: 'asked', now: new Date() });
+        const outcome = await takeReading(client, store, { issueId: id, campaignId: sent.campaignId, slot: 'asked', now: context.now() });
         if (outcome.state === 'not-ready') context.io.err('Mailchimp has no report on it yet (not ready yet); showing what is kept.');
       }
-      const r = await issueReport(paths, store, id, new Date());
+      const r = await issueReport(paths, store, id, context.now());
       if (flag(context, 'json')) context.io.out(JSON.stringify(r, null, 2));
       else if (flag(context, 'csv')) context.io.out(linksCsv(r).replace(/\r\n$/, ''));
       else context.io.out(reportLines(r));

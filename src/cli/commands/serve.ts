@@ -7,20 +7,28 @@ import { EXIT } from '../errors.js';
 import { type Io, UsageError } from '../io.js';
 import { stateDbPath } from '../../state/store.js';
 import { openStateStore } from '../store.js';
+import { type TeamConfig, TeamConfigError, teamConfig } from '../../team/config.js';
 
 export interface ServeArgs {
   port?: string;
   public: boolean;
+  /** The studio for the team, behind sign-in (src/team). */
+  team?: boolean;
   /** Resolves when the server should stop; by default on Ctrl-C or SIGTERM. */
   until?: Promise<unknown>;
+  /** The command's clock (the server's, and the store's). */
+  now?: () => Date;
 }
 
 export async function serveCommand(paths: ProjectPaths, args: ServeArgs, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const port = parsePort(args.port ?? env.PORT ?? '4000');
+  if (args.public && args.team) throw new UsageError('choose one: --public serves readers, --team serves the studio to the team');
+  // Checked before anything opens: the team studio never starts half configured.
+  const team = args.team ? configuredTeam(env) : undefined;
   const base = env.PUBLIC_URL ? configured(() => publicUrl(env, port)) : undefined;
   const db = stateDbPath(paths.root, env);
   const secret = configured(() => previewSecret(paths.root, env));
-  const store = openStateStore(paths.root, env);
+  const store = openStateStore(paths.root, env, args.now);
   try {
     const server = await startPreview({
       paths,
@@ -28,14 +36,16 @@ export async function serveCommand(paths: ProjectPaths, args: ServeArgs, io: Io,
       secret,
       announce: { db },
       mode: args.public ? 'public' : 'studio',
+      ...(team ? { team: { config: team } } : {}),
       env,
       port,
       publicUrl: base,
+      now: args.now,
       onError: (e) => io.err(`newsletter serve: ${e instanceof Error ? e.message : String(e)}`),
       onChange: (issues, problems) =>
         io.out(
           problems.length
-            ? `changed — ${problems.length} problem(s), showing the last good version:\n  ${problems.join('\n  ')}`
+            ? `changed — ${problems.length} problem${problems.length === 1 ? '' : 's'}, showing the last good version:\n  ${problems.join('\n  ')}`
             : `updated ${issues === 'all' ? 'every issue' : issues.join(', ')}`,
         ),
     }).catch((e: NodeJS.ErrnoException) => {
@@ -45,15 +55,32 @@ export async function serveCommand(paths: ProjectPaths, args: ServeArgs, io: Io,
     });
     const problems = server.workspace.problems('all');
     io.out(
-      args.public ? `Public archive: ${server.url}/archive/ (drafts and the studio are not served)` : `Preview studio: ${server.url}/`,
+      args.public
+        ? `Public archive: ${server.url}/archive/ (drafts and the studio are not served)`
+        : team
+          ? `Team studio: ${team.studioUrl}/ (listening on ${server.url}, for the reverse proxy; ${store.team.list().length} on the team)`
+          : `Preview studio: ${server.url}/`,
     );
-    if (problems.length) io.out(`The content has ${problems.length} problem(s); the studio shows them:\n  ${problems.join('\n  ')}`);
+    if (team && store.team.admins() === 0) io.out('No admin is on the team yet: add one with `newsletter team add <email> --role admin`.');
+    if (problems.length)
+      io.out(
+        `The content has ${problems.length} problem${problems.length === 1 ? '' : 's'}; the studio shows them:\n  ${problems.join('\n  ')}`,
+      );
     io.out('Press Ctrl-C to stop.');
     await (args.until ?? stopSignal());
     await server.close();
     return EXIT.ok;
   } finally {
     store.close();
+  }
+}
+
+function configuredTeam(env: NodeJS.ProcessEnv): TeamConfig {
+  try {
+    return teamConfig(env);
+  } catch (e) {
+    if (e instanceof TeamConfigError) throw new UsageError(e.message, 'see "Hosting the studio for the team" in the README');
+    throw e;
   }
 }
 

@@ -17,7 +17,13 @@ export const share: Command = {
   example: ['newsletter share 2022-05 --expires 14d', 'newsletter share --revoke 2022-05'],
   async run(context) {
     const [{ shareCommand }, { projectPaths }] = await Promise.all([import('./share.js'), import('../../pipeline.js')]);
-    const args = { ids: context.positionals, expires: text(context, 'expires'), revoke: flag(context, 'revoke'), by: text(context, 'by') };
+    const args = {
+      ids: context.positionals,
+      expires: text(context, 'expires'),
+      revoke: flag(context, 'revoke'),
+      by: text(context, 'by'),
+      now: context.now(),
+    };
     return shareCommand(projectPaths(context.root), args, context.io, context.env);
   },
 };

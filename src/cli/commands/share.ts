@@ -21,7 +21,8 @@ export interface ShareArgs {
   revoke: boolean;
   /** Who makes or withdraws the links, for the audit log (default: the user running the tool). */
   by?: string;
-  now?: Date;
+  /** The command's clock. */
+  now: Date;
 }
 
 export async function shareCommand(paths: ProjectPaths, args: ShareArgs, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -32,7 +33,7 @@ export async function shareCommand(paths: ProjectPaths, args: ShareArgs, io: Io,
   const seconds = parseDuration(args.expires ?? '7d');
   if (seconds === undefined)
     throw new UsageError(`--expires "${args.expires}" is not a duration — use a number and a unit: 30m, 12h, 7d or 2w (at most 90 days)`);
-  const now = args.now ?? new Date();
+  const { now } = args;
   const by = validActor(args.by ?? userInfo().username, args.revoke ? 'withdraws the links' : 'makes the link');
   const db = stateDbPath(paths.root, env);
   const store = openStateStore(paths.root, env, () => now);

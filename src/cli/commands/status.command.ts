@@ -8,14 +8,14 @@ export const status: Command = {
   options: { json: { type: 'boolean', description: 'print as JSON' } },
   example: ['newsletter status            # every issue', 'newsletter status 2022-05 --json'],
   async run(context) {
-    const [{ issueStandings }, { projectPaths }, { withStateStore }, { ukDateTime, londonLocal }] = await Promise.all([
+    const [{ issueStandings, proofContent }, { projectPaths }, { withStateStore }, { ukDateTime, londonLocal }] = await Promise.all([
       import('../../workflow/status-report.js'),
       import('../../pipeline.js'),
       import('../store.js'),
       import('../../time/uk.js'),
     ]);
     return withStateStore(context, async (store) => {
-      const now = new Date();
+      const now = context.now();
       const ids = context.positionals.length ? context.positionals : 'all';
       const standings = await issueStandings(projectPaths(context.root), store, ids, now);
       // Mailchimp's view beside ours (publish/mailchimp-view.ts); "not configured" when it is not.
@@ -45,9 +45,10 @@ export const status: Command = {
         }[a.state];
         return [
           `${s.id}  ${s.status}  "${s.subject}"`,
+          ...(s.attention ? [`  attention ${s.attention}`] : []),
           `  send      ${s.sendAtUk}`,
           `  approval  ${approval}`,
-          `  proofs    ${s.proofs.length ? s.proofs.map((p) => `${when(p.at)} by ${p.by} to ${p.delivered.length}/${p.to.length}${p.hash !== s.hash ? ' (earlier content)' : ''}${p.forced ? ' (forced)' : ''}`).join('; ') : 'none'}`,
+          `  proofs    ${s.proofs.length ? s.proofs.map((p) => `${when(p.at)} by ${p.by} to ${p.delivered.length}/${p.to.length}${proofContent(s, p)}${p.forced ? ' (forced)' : ''}`).join('; ') : 'none'}`,
           `  mailchimp ${describeView(views.get(s.id)!)}`,
           `  links     ${s.shareLinks.length ? s.shareLinks.map((l) => `until ${when(l.expiresAt)}${l.hash !== s.hash ? ' (changed since)' : ''}`).join('; ') : 'none live'}`,
         ].join('\n');

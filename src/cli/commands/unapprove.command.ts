@@ -20,7 +20,7 @@ export const unapproveCommand: Command = {
       import('node:os'),
     ]);
     return withStateStore(context, async (store) => {
-      const r = unapprove(store, { id, by: text(context, 'by') ?? userInfo().username, now: () => new Date() });
+      const r = unapprove(store, { id, by: text(context, 'by') ?? userInfo().username, now: context.now });
       if (flag(context, 'json')) context.io.out(JSON.stringify(r, null, 2));
       else
         context.io.out(

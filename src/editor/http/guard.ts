@@ -17,6 +17,8 @@ export type Refusal = { ok: false; status: number; error: string };
 /** The editor's state for one studio process: its key, the files being edited, draft renders. */
 export class EditorState {
   readonly token = randomBytes(32).toString('base64url');
+  /** In team mode, STUDIO_URL's origin, which every request must come from (the gate checks sign-in). */
+  origin?: string;
   private readonly editors = new Map<string, ContentEditor>();
   private readonly drafts = new Map<string, Draft>();
 
@@ -78,9 +80,9 @@ export const FRAME_FIRST_MS = 250;
 export async function readEditorRequest(state: EditorState, req: IncomingMessage): Promise<{ ok: true; body: unknown } | Refusal> {
   const port = req.socket.localPort;
   const host = req.headers.host?.toLowerCase();
-  if (!host || ![`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host))
+  if (!state.origin && (!host || ![`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host)))
     return refuse(403, 'The editor answers only on this computer (127.0.0.1).');
-  if (req.headers.origin?.toLowerCase() !== `http://${host}`)
+  if (req.headers.origin?.toLowerCase() !== (state.origin ?? `http://${host}`))
     return refuse(403, 'This request did not come from a page of this studio, so nothing was changed.');
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin')

@@ -9,8 +9,13 @@ import { editText, parseForEdit } from '../edit.js';
 import { type EditableFile, editableFile, fixedFieldOf } from '../files.js';
 import { buildForm, type FixedFields } from '../form.js';
 import { describeEdits, fieldLabel } from '../labels.js';
-import type { EditOp, FieldPath } from '../paths.js';
-import { describe, keyOrderOf, skeleton, specAt } from '../schema-walk.js';
+import type { EditOp } from '../paths.js';
+import { describe, keyOrderOf } from '../schema-walk.js';
+import { type FormOp, formEdits } from '../form-ops.js';
+import { requestActor } from './actor.js';
+import { wrongEdits } from '../wrong-edits.js';
+import { tickSaved } from './checklist-route.js';
+import { readChecklist } from '../../workflow/checklist.js';
 import { type FieldMessage, findingMessage, validateText } from '../validate.js';
 import { NewsletterError } from '../../errors.js';
 import { loadTemplates } from '../../pipeline.js';
@@ -23,12 +28,15 @@ import { readEditorRequest } from './guard.js';
 import { HTML, notFound, send } from '../../http/http.js';
 import { refusedNow } from '../../workflow/closed.js';
 import { closedEditorPage, editorPage, newIssuePage } from './pages/editor.js';
+import { signedIn } from '../../team/http/context.js';
+import { recordSave } from '../../team/saves.js';
 import type { Store } from '../../state/store.js';
 import type { Workspace } from '../../workspace/workspace.js';
 import type { EditorState } from './guard.js';
+import { issueFileName } from '../../files/project-paths.js';
 
 /** What these handlers use of the server's context (src/server/route-context.ts, which has it all). */
-interface RouteContext {
+export interface RouteContext {
   ws: Workspace;
   store: Store;
   now: () => Date;
@@ -47,21 +55,27 @@ const Op = z.discriminatedUnion('op', [
   }),
   z.object({ op: z.literal('remove'), path, index: z.number().int().nonnegative() }),
   z.object({ op: z.literal('move'), path, from: z.number().int().nonnegative(), to: z.number().int().nonnegative() }),
+  z.object({ op: z.literal('acknowledge'), code: z.string().max(100), text: z.string().max(2000), reason: z.string().max(2000) }),
 ]);
-const EditRequest = z.object({ file: z.string().max(200), hash: z.string().max(64), ops: z.array(Op).max(500) });
+const EditRequest = z.object({
+  file: z.string().max(200),
+  hash: z.string().max(64),
+  ops: z.array(Op).max(500),
+  actor: z.string().max(200).optional(),
+});
 const NewIssueRequest = z.object({ id: z.string().max(64), from: z.string().max(64).optional() });
 
 /** Drafts and studio pages post with fetch; their Origin must name us, so the referrer policy lets it. */
 const PAGE_HEADERS = { 'Referrer-Policy': 'same-origin' };
 
-function json(req: IncomingMessage, res: ServerResponse, status: number, data: unknown): void {
+export function json(req: IncomingMessage, res: ServerResponse, status: number, data: unknown): void {
   send(req, res, { status, type: 'application/json; charset=utf-8', body: JSON.stringify(data) });
 }
 
-const shownName = (file: EditableFile) => `content/${file.name}`;
+export const shownName = (file: EditableFile) => `content/${file.name}`;
 
 export async function issueEditor(c: RouteContext, req: IncomingMessage, res: ServerResponse, [id]: string[]): Promise<void> {
-  const file = editableFile(`issues/${id}/issue.yaml`);
+  const file = editableFile(issueFileName(id!));
   if (!file) return notFound(req, res);
   const emailHref = c.ws.issue(id!) ? `/issues/${id}/email` : 'about:blank';
   await editorFor(c, req, res, file, { id: id!, emailHref });
@@ -100,6 +114,7 @@ async function editorFor(
         messages: labelled(file, data, validateText(shownName(file), opened.text, file.schema)),
         anchors: sections.map((s, i) => (typeof s?.title === 'string' ? anchorFor(s, i) : '')),
         issue: issue && { ...issue, subject },
+        checklist: issue ? await readChecklist(c.ws.paths.content, issue.id) : [],
       });
   send(req, res, { type: HTML, body: html, csp: pagePolicy(html, { frames: true, connect: true }), headers: PAGE_HEADERS });
 }
@@ -113,12 +128,12 @@ function closedIssue(c: RouteContext, id: string): string | undefined {
 }
 
 /** The fields shown but not edited, with what the studio knows of them (the status is the store's). */
-function fixedFields(file: EditableFile, status: string | undefined): FixedFields {
+export function fixedFields(file: EditableFile, status: string | undefined): FixedFields {
   return Object.fromEntries(Object.entries(file.fixed).map(([k, why]) => [k, { why, value: k === 'status' ? status : undefined }]));
 }
 
 /** Messages on fields named as the form labels them, not as YAML paths. */
-function labelled(file: EditableFile, data: unknown, messages: FieldMessage[]): FieldMessage[] {
+export function labelled(file: EditableFile, data: unknown, messages: FieldMessage[]): FieldMessage[] {
   return messages.map((m) => (m.path.length ? { ...m, where: fieldLabel(file.schema, data, m.path) } : m));
 }
 
@@ -142,8 +157,10 @@ export async function draftFindings(c: RouteContext, req: IncomingMessage, res: 
   json(req, res, 200, { findings: await found.findings() });
 }
 
+export type EditorRequest = { file: EditableFile; hash: string; ops: FormOp[]; actor?: string };
+
 /** Parse an editor request: its file on the allow-list and its edits, or the refusal sent. */
-async function editRequest(c: RouteContext, req: IncomingMessage, res: ServerResponse) {
+export async function editRequest(c: RouteContext, req: IncomingMessage, res: ServerResponse) {
   const read = await readEditorRequest(c.editor, req);
   if (!read.ok) return void json(req, res, read.status, { error: read.error });
   const parsed = EditRequest.safeParse(read.body);
@@ -152,15 +169,22 @@ async function editRequest(c: RouteContext, req: IncomingMessage, res: ServerRes
   if (!file) return void json(req, res, 403, { error: `${parsed.data.file} is not a content file the editor may change.` });
   const closed = file.issue && closedIssue(c, file.issue);
   if (closed) return void json(req, res, 409, { error: closed });
-  const ops = parsed.data.ops as EditOp[];
+  const ops = parsed.data.ops as FormOp[];
   for (const op of ops) {
-    const fixed = fixedFieldOf(file, op.path);
+    const fixed = op.op !== 'acknowledge' && fixedFieldOf(file, op.path);
     if (fixed)
       return void json(req, res, 422, {
         error: `${fieldLabel(file.schema, {}, [fixed])} is not changed in the editor. ${file.fixed[fixed]}`,
       });
   }
-  return { file, hash: parsed.data.hash, ops };
+  return { file, hash: parsed.data.hash, ops, actor: requestActor(req, parsed.data) };
+}
+
+/** The form's ops as edits of `text`, or the refusal sent. */
+export function editsOr(req: IncomingMessage, res: ServerResponse, r: EditorRequest, text: string): EditOp[] | undefined {
+  const edits = formEdits(r.file, text, r.ops, r.actor);
+  if (!edits.ok) return void json(req, res, 422, { error: edits.error });
+  return edits.ops;
 }
 
 /** Validate, render and check the edits without saving them: what the form shows after each change. */
@@ -171,7 +195,9 @@ export async function previewEdits(c: RouteContext, req: IncomingMessage, res: S
   const disk = await files.open(r.file.name);
   if (!disk) return json(req, res, 404, { error: `${r.file.name} is no longer there.` });
   const base = files.known(r.hash) ?? disk.text;
-  const edited = editText(base, withSkeletons(r.file, base, r.ops), keyOrderOf(describe(r.file.schema)));
+  const ops = editsOr(req, res, r, base);
+  if (!ops) return;
+  const edited = editText(base, ops, keyOrderOf(describe(r.file.schema)));
   if (!edited.ok)
     return json(req, res, 200, {
       diskHash: disk.hash,
@@ -209,17 +235,29 @@ export async function saveEdits(c: RouteContext, req: IncomingMessage, res: Serv
   if (!r) return;
   const files = c.editor.files(c.ws.paths.content);
   const disk = await files.open(r.file.name);
-  const ops = disk ? withSkeletons(r.file, disk.text, r.ops) : r.ops;
+  const ops = editsOr(req, res, r, disk?.text ?? '');
+  if (!ops) return;
+  // A value the form calls wrong is not written: the person is told which and why, and may save the rest.
+  const edited = disk && editText(disk.text, ops, keyOrderOf(describe(r.file.schema)));
+  if (edited && edited.ok) {
+    const held = wrongEdits(ops, labelled(r.file, edited.data, validateText(shownName(r.file), edited.text, r.file.schema)));
+    if (held.wrong.length) return json(req, res, 422, { kind: 'wrong', ...held, rest: ops.length - held.skip.length });
+  }
   const outcome = await files.save(r.file.name, r.hash, ops);
   const before = parseForEdit(disk?.text ?? '')?.toJS() as unknown;
-  if (outcome.kind === 'saved')
+  if (outcome.kind === 'saved') {
+    const summary = outcome.hunks.length ? describeEdits(r.file.schema, before, ops) : [];
+    if (summary.length)
+      recordSave(c.store, { person: signedIn(req), file: shownName(r.file), issue: r.file.issue, hash: outcome.hash, fields: summary });
     return json(req, res, 200, {
       kind: 'saved',
+      ...(r.file.issue ? { checklist: await tickSaved(c, r.file.issue, ops) } : {}),
       hash: outcome.hash,
       merged: outcome.merged,
-      summary: outcome.hunks.length ? describeEdits(r.file.schema, before, ops) : [],
+      summary,
       diff: formatDiff(shownName(r.file), outcome.hunks),
     });
+  }
   if (outcome.kind === 'conflict') {
     const now = parseForEdit((await files.open(r.file.name))?.text ?? '')?.toJS() as unknown;
     const conflicts = outcome.conflicts.map((x) => ({ ...x, where: fieldLabel(r.file.schema, now, x.path) }));
@@ -240,19 +278,6 @@ export async function createIssue(c: RouteContext, req: IncomingMessage, res: Se
     if (!(e instanceof NewsletterError)) throw e;
     json(req, res, 400, { error: e.message });
   }
-}
-
-/** A new item is filled in from the schema: the form sends only which kind of item it wants. */
-function withSkeletons(file: EditableFile, text: string, ops: EditOp[]): EditOp[] {
-  const data = parseForEdit(text)?.toJS() as unknown;
-  const valueAt = (p: FieldPath) =>
-    p.reduce<unknown>((v, s) => (v !== null && typeof v === 'object' ? (v as Record<string | number, unknown>)[s] : undefined), data);
-  return ops.map((op) => {
-    if (op.op !== 'insert') return op;
-    const list = specAt(describe(file.schema), op.path, valueAt);
-    const wanted = (op.value as { type?: string } | undefined)?.type;
-    return list?.kind === 'list' ? { ...op, value: skeleton(list.item, wanted) } : op;
-  });
 }
 
 function nextMonth(last: string | undefined, now: Date): string {

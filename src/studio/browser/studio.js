@@ -41,7 +41,8 @@
     wire();
   };
   const swap = async () => {
-    const response = await fetch(location.href, { cache: 'no-store' });
+    // A swap takes the new email without waiting for its checks; the server says when they are done.
+    const response = await fetch(location.href, { cache: 'no-store', headers: { 'X-Studio-Swap': '1' } });
     if (!response.ok) return;
     swapFrom(new DOMParser().parseFromString(await response.text(), 'text/html'));
   };
@@ -87,6 +88,24 @@
     } finally {
       button.disabled = false;
     }
+  });
+  // The new issue's checklist, ticked by hand: the editor's request, with the editor's key.
+  document.addEventListener('change', async (e) => {
+    const box = e.target;
+    if (!box.dataset || !box.dataset.check || !box.checked) return;
+    const key = document.querySelector('meta[name="studio-token"]');
+    const response = await fetch('/api/checklist', {
+      method: 'POST',
+      cache: 'no-store',
+      headers: { 'Content-Type': 'application/json', 'X-Studio-Token': key ? key.content : '' },
+      body: JSON.stringify({ file: 'issues/' + document.body.dataset.issue + '/issue.yaml', ids: [box.dataset.check] }),
+    });
+    const r = await response.json().catch(() => ({}));
+    if (!Array.isArray(r.checklist)) return;
+    const left = r.checklist.filter((i) => !i.done).map((i) => i.id);
+    const section = document.getElementById('checklist');
+    for (const b of section.querySelectorAll('[data-check]')) if (!left.includes(b.dataset.check)) b.closest('li').remove();
+    if (left.length === 0) section.remove();
   });
   let running = Promise.resolve();
   document.addEventListener('DOMContentLoaded', () => {

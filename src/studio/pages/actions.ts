@@ -19,7 +19,8 @@ export interface ActionResult {
 
 export const SHARE_EXPIRIES = { '1d': '1 day', '7d': '7 days', '30d': '30 days' } as const;
 
-export function actionsPanel(id: string, status: IssueStatus, token: string, result: ActionResult | undefined): Html {
+/** `signedIn`: team mode, where the person signed in is recorded and no name is asked. */
+export function actionsPanel(id: string, status: IssueStatus, token: string, result: ActionResult | undefined, signedIn = false): Html {
   const region = markup`<div id="action-result" class="result${result ? (result.ok ? ' ok' : ' bad') : ''}" role="status" tabindex="-1">${result ? resultBody(result) : ''}</div>`;
   // Each form is shown only when the lifecycle table allows its action now; when none is, one sentence says why.
   const refusals = (['approve', 'proof', 'share'] as const).map((a) => refusedNow(a, status));
@@ -46,9 +47,13 @@ ${region}
 ${form(
   'approve',
   'Approve',
-  markup`<label for="approve-by">Your name</label>
+  markup`${
+    signedIn
+      ? ''
+      : markup`<label for="approve-by">Your name</label>
 <input id="approve-by" name="by" type="text" autocomplete="name" maxlength="100" required>
-<p class="hint" id="approve-hint">Approves the issue exactly as it renders now. Refused while check finds errors.</p>`,
+`
+  }<p class="hint" id="approve-hint">Approves the issue exactly as it renders now. Refused while check finds errors.</p>`,
   'Approve this version',
 )}
 ${form(
@@ -57,9 +62,13 @@ ${form(
   markup`<label for="proof-to">To</label>
 <input id="proof-to" name="to" type="text" inputmode="email" autocomplete="off" aria-describedby="proof-to-hint" required>
 <p class="hint" id="proof-to-hint">Addresses in PROOF_ALLOWLIST, separated by commas; at most 20.</p>
-<label for="proof-by">Your name, for the log</label>
+${
+  signedIn
+    ? ''
+    : markup`<label for="proof-by">Your name, for the log</label>
 <input id="proof-by" name="by" type="text" autocomplete="name" maxlength="100">
-<p class="check"><input id="proof-force" name="force" type="checkbox" value="yes"> <label for="proof-force">Send even if check finds errors (recorded)</label></p>`,
+`
+}<p class="check"><input id="proof-force" name="force" type="checkbox" value="yes"> <label for="proof-force">Send even if check finds errors (recorded)</label></p>`,
   'Send proof',
 )}
 ${form(

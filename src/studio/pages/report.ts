@@ -12,7 +12,19 @@ const LABEL: Record<Finding['severity'], string> = { error: 'Error', warning: 'W
 
 /** `problems`: the content or template errors that stand now. While there are any, the report is
  * of the last version that worked, and the panel must not call the issue ready. */
-export function reportPanel(issue: Issue, report: CheckReport | undefined, emailHref: string, problems: readonly string[] = []): Html {
+/** The panel while the checks of the email shown are running (the page is swapped again when they are done). */
+export function checkingPanel(): Html {
+  return markup`<section class="report" aria-labelledby="report-title" aria-busy="true"><h2 id="report-title">Checks</h2><p class="verdict">Checking this version…</p></section>`;
+}
+
+export function reportPanel(
+  issue: Issue,
+  report: CheckReport | undefined,
+  emailHref: string,
+  problems: readonly string[] = [],
+  /** For a sent issue, "Sent on …": the findings are then history, not a verdict on sending. */
+  sentOn?: string,
+): Html {
   if (!report)
     return markup`<section class="report" aria-labelledby="report-title"><h2 id="report-title">Checks</h2><p>The checks run once the issue renders.</p></section>`;
   const groups = new Map<number, Finding[]>();
@@ -40,9 +52,14 @@ export function reportPanel(issue: Issue, report: CheckReport | undefined, email
       : report.warnings > 0
         ? 'Ready to send; read the warnings first.'
         : 'Ready to send.';
+  const counted = `${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}`;
+  const head = sentOn
+    ? markup`<h2 id="report-title">Checks, as history</h2>
+<p class="verdict sent">${sentOn}. What went out cannot change: these findings (${counted}) are history, for the next issue.</p>`
+    : markup`<h2 id="report-title">Checks</h2>
+<p class="verdict ${broken || report.errors > 0 ? 'bad' : 'good'}">${counted}. ${verdict}</p>`;
   return markup`<section class="report" aria-labelledby="report-title">
-<h2 id="report-title">Checks</h2>
-<p class="verdict ${broken || report.errors > 0 ? 'bad' : 'good'}">${plural(report.errors, 'error')}, ${plural(report.warnings, 'warning')}. ${verdict}</p>
+${head}
 ${joinHtml(blocks, '\n')}
 ${acknowledgedBlock(report)}
 </section>`;
@@ -69,6 +86,6 @@ export function problemsOverlay(problems: string[], hasRender: boolean): Html {
     problems.map((p) => markup`<li><code>${p}</code></li>`),
     '\n',
   )}</ul>
-<p>${shown} Save the file again once it is fixed; this page updates by itself.</p>
+<p>${shown} Fix it in the editor (Edit), or in the file; this page updates by itself once it is saved.</p>
 </div>`;
 }

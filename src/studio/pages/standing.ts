@@ -5,6 +5,7 @@ import { type Html, joinHtml, markup } from '../../page/html.js';
 import type { Approval } from '../../state/approvals.js';
 import type { IssueStatus } from '../../state/status.js';
 import type { Standing } from '../standing.js';
+import { approverKey } from '../../state/approvals.js';
 
 export const statusTag = (status: IssueStatus): Html => markup`<span class="tag tag-${status}">${status}</span>`;
 
@@ -38,11 +39,14 @@ export function approvalDetail(s: Standing): Html {
     case 'fresh':
       return markup`<span class="tag tag-fresh">fresh</span> Approved as it is now by ${who(a.approvals)}.`;
     case 'partial': {
-      const more = a.needed - new Set(a.approvals.map((x) => x.approver.toLowerCase())).size;
+      const more = a.needed - new Set(a.approvals.map(approverKey)).size;
       return markup`<span class="tag tag-partial">waiting</span> Approved as it is now by ${who(a.approvals)}; ${more} more approver${more === 1 ? '' : 's'} needed (newsletter.yaml approvals: ${a.needed}).`;
     }
     case 'stale':
-      return markup`<span class="tag tag-stale">stale</span> <strong>Changed since approval.</strong> Approved by ${who(a.approvals)}, but the content is different now: approve it again before it can be scheduled.`;
+      // Once scheduled, the approved version is what would go out: the file now says otherwise.
+      return s.status === 'needs-attention' || s.status === 'scheduled'
+        ? markup`<span class="tag tag-stale">stale</span> <strong>Changed since approval.</strong> Approved by ${who(a.approvals)}; Mailchimp would send that approved version, not what the file says now.`
+        : markup`<span class="tag tag-stale">stale</span> <strong>Changed since approval.</strong> Approved by ${who(a.approvals)}, but the content is different now: approve it again before it can be scheduled.`;
   }
 }
 
@@ -50,6 +54,11 @@ export function approvalDetail(s: Standing): Html {
 export function standingBlock(s: Standing, key: string): Html {
   return markup`<dl id="standing" class="standing" data-render="${key}">
 <div><dt>Status</dt><dd>${statusTag(s.status)}</dd></div>
-<div><dt>Approval</dt><dd>${approvalDetail(s)}</dd></div>
+<div><dt>Approval</dt><dd>${approvalDetail(s)}</dd></div>${
+    s.attention
+      ? markup`
+<div id="attention"><dt>Needs attention</dt><dd>${s.attention.charAt(0).toUpperCase()}${s.attention.slice(1)}.</dd></div>`
+      : ''
+  }
 </dl>`;
 }

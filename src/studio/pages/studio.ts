@@ -3,14 +3,16 @@
 // check report beside it. Pure.
 import type { CheckReport } from '../../check/finding.js';
 import type { Issue } from '../../content/schema.js';
-import { ukDateTime } from '../../time/uk.js';
+import { ukDateTime, ukInstant } from '../../time/uk.js';
 import { type Standing, standingKey } from '../standing.js';
 import { type ActionResult, actionsPanel } from './actions.js';
 import { refusedNow } from '../../workflow/closed.js';
-import { problemsOverlay, reportPanel } from './report.js';
+import { checkingPanel, problemsOverlay, reportPanel } from './report.js';
 import { page } from '../../page/frame.js';
 import { type Html, joinHtml, markup, raw } from '../../page/html.js';
 import { approvalSummary, standingBlock, statusTag } from './standing.js';
+import type { ChecklistItem } from '../../workflow/checklist.js';
+import { checklistBlock } from '../../editor/http/pages/editor.js';
 import { studioCss, studioScript } from '../../page/studio-assets.js';
 import { type PreviewView, SCHEMES, SHOWS, viewQuery, WIDTHS } from './view.js';
 
@@ -22,8 +24,8 @@ export interface StudioIssue {
 const topBar = (name: string) =>
   markup`<header class="top"><nav class="wrap" aria-label="Studio"><strong>${name}</strong> <a href="/">All issues</a> <a href="/archive/">Public archive</a></nav></header>`;
 
-/** `auditWarning`: the audit log's chain is broken (state/audit-chain.ts), said plainly above everything. */
-export function studioIndexPage(name: string, issues: StudioIssue[], problems: string[], auditWarning?: string): string {
+/** `bar`: in team mode, who is signed in (src/team/http/pages.ts). `auditWarning`: the audit log's chain is broken (state/audit-chain.ts), said plainly above everything. */
+export function studioIndexPage(name: string, issues: StudioIssue[], problems: string[], bar?: Html, auditWarning?: string): string {
   const rows = [...issues].reverse().map(
     ({
       issue,
@@ -38,7 +40,7 @@ export function studioIndexPage(name: string, issues: StudioIssue[], problems: s
     title: `Issues — ${name}`,
     css: studioCss(),
     script: studioScript(),
-    body: markup`${topBar(name)}\n<main class="wrap">\n${auditWarning ? markup`<p class="audit-broken" role="alert"><strong>${auditWarning}</strong></p>\n` : ''}${problemsOverlay(problems, rows.length > 0)}\n<h1>Issues</h1>\n<p><a class="button" href="/new-issue/">New issue</a> <a href="/edit/regions/">Edit regional links</a> <a href="/edit/reviews/">Edit published reviews</a></p>\n<div id="live" data-render="${rows.length}:${issues.map((i) => `${i.issue.id}=${standingKey(i.standing)}`).join(',')}">${table}</div>\n</main>`
+    body: markup`${bar ?? ''}${topBar(name)}\n<main class="wrap">\n${auditWarning ? markup`<p class="audit-broken" role="alert"><strong>${auditWarning}</strong></p>\n` : ''}${problemsOverlay(problems, rows.length > 0)}\n<h1>Issues</h1>\n<ul class="home-links" aria-label="Start"><li><a class="button" href="/new-issue/">New issue</a></li><li><a href="/edit/regions/">Edit regional links</a></li><li><a href="/edit/reviews/">Edit published reviews</a></li></ul>\n<div id="live" data-render="${rows.length}:${issues.map((i) => `${i.issue.id}=${standingKey(i.standing)}`).join(',')}">${table}</div>\n</main>`
       .text,
   });
 }
@@ -49,9 +51,16 @@ export interface IssuePageInput {
   view: PreviewView;
   render?: { seq: number; html: string; text: string };
   report?: CheckReport;
+  /** The checks of this render are still running: the email is shown, the findings follow. */
+  checking?: boolean;
   problems: string[];
+  /** What is left of the new issue's checklist, and the editor's key that ticks it by hand. */
+  checklist?: readonly ChecklistItem[];
+  editorToken?: string;
   /** The form token of the browser's session, and the result of the action just taken. */
   actions: { token: string; result?: ActionResult };
+  /** Team mode: who is signed in; the actions then record them and ask no name. */
+  bar?: Html;
 }
 
 export function studioIssuePage(p: IssuePageInput): string {
@@ -59,24 +68,27 @@ export function studioIssuePage(p: IssuePageInput): string {
   const base = `/issues/${issue.id}/`;
   const emailHref = `${base}email${p.view.scheme === 'light' ? '' : `?scheme=${p.view.scheme}`}`;
   // Live reload swaps each block whose data-render changed; the forms are outside them, so what
-  // is being typed survives a save.
+  // is being typed survives a save. The checks are a block of their own inside the preview's, so
+  // findings that arrive after the email replace the panel, not the frame.
   // The Edit link is there when the lifecycle table allows editing (editor/http/routes.ts asks it too);
   // a scheduled issue says "Unschedule to edit" instead.
   const editRefused = refusedNow('edit', standing.status);
   const goingOut = standing.status === 'sending' || standing.status === 'sent';
-  const head = `${issue.subject}|${issue.sendAt}|${issue.file}|${standing.status}`;
-  const body = markup`${topBar(p.name)}
+  const head = `${issue.subject}|${issue.sendAt}|${issue.file}|${standing.status}|${standing.sentAt ?? ''}`;
+  const sentOn = standing.status === 'sent' ? sentWords(standing.sentAt) : undefined;
+  const body = markup`${p.bar ?? ''}${topBar(p.name)}
 <main class="wrap">
 ${problemsOverlay(p.problems, p.render !== undefined)}
 <div id="head" class="issue-head" data-render="${head}"><h1>${issue.subject}</h1>
-<p>Planned for ${ukDateTime(issue.sendAt)} · <code>${issue.file}</code>${editRefused ? (goingOut ? '' : markup`</p><p id="edit-closed" class="hint">${editRefused}`) : markup` · <a href="${base}edit/">Edit</a>`}${standing.status === 'sent' ? markup` · <a href="${base}report/">What readers did</a>` : ''}</p></div>
+<p>${sentOn ?? `Planned for ${ukDateTime(issue.sendAt)}`} · <code>${issue.file}</code>${editRefused ? (goingOut ? '' : markup`</p><p id="edit-closed" class="hint">${editRefused}`) : markup` · <a href="${base}edit/">Edit</a>`}${standing.status === 'sent' ? markup` · <a href="${base}report/">What readers did</a>` : ''}</p></div>
 ${standingBlock(standing, standingKey(standing))}
-${actionsPanel(issue.id, standing.status, p.actions.token, p.actions.result)}
+${checklistBlock(p.checklist ?? [], p.editorToken !== undefined, `${base}edit/`)}
+${actionsPanel(issue.id, standing.status, p.actions.token, p.actions.result, p.bar !== undefined)}
 <div id="live" data-render="${p.render ? p.render.seq : 'none'}:${p.problems.length}">
 ${toolbar(base, p.view)}
 <div class="layout">
 <section aria-label="Preview">${p.render ? preview(p.view, p.render, emailHref, issue.subject) : markup`<p>No preview yet: the issue has not rendered without errors.</p>`}</section>
-${reportPanel(issue, p.report, emailHref, p.problems)}
+<div id="checks" data-render="${p.render ? p.render.seq : 'none'}:${p.problems.length}:${p.checking ? 'checking' : 'checked'}">${p.checking ? checkingPanel() : reportPanel(issue, p.report, emailHref, p.problems, sentOn)}</div>
 </div>
 </div>
 </main>`.text;
@@ -84,9 +96,15 @@ ${reportPanel(issue, p.report, emailHref, p.problems)}
     title: `${issue.subject} — preview`,
     css: studioCss(),
     script: studioScript(),
+    ...(p.editorToken ? { head: markup`<meta name="studio-token" content="${p.editorToken}">`.text } : {}),
     body,
     bodyAttrs: { 'data-issue': issue.id },
   });
+}
+
+/** "Sent on Tuesday 5 April 2022 at 09:00", from the sent record; "Sent" when the record has no time. */
+function sentWords(sentAt: string | undefined): string {
+  return sentAt ? `Sent on ${ukInstant(new Date(sentAt))}` : 'Sent';
 }
 
 function toolbar(base: string, view: PreviewView): Html {

@@ -31,6 +31,12 @@ describe('the privacy check', () => {
     expect(body.slice(f!.span!.start, f!.span!.end)).toBe('LS9 7TF');
     expect(f!.message).toMatch(/Is this detail in the published report\? If not, remove it\./);
     expect(f!.fix).toContain('acknowledgements');
+    // The studio's way first, the file second; the section named as every other check names it.
+    expect(f!.fix).toMatch(
+      /^remove it or say it more generally in the studio's editor, or in content\/issues\/2022-04\/issue\.yaml \(section 1 \(welcome\), body\); if the published report gives it, choose "Acknowledge" beside this finding/,
+    );
+    expect(f!.fix.indexOf('Acknowledge')).toBeLessThan(f!.fix.indexOf('acknowledgements:'));
+    expect(f!.quote).toBe('LS9 7TF');
   });
 
   it('finds details in news items and the subject, naming the field path', async () => {

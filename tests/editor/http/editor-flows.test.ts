@@ -39,19 +39,41 @@ async function open(address: string): Promise<Page> {
 }
 
 describe('a file changed on disk during an edit', () => {
-  it('is announced, and edits elsewhere are merged into it', async () => {
+  it('shows the file as it is now, keeps the unsaved value marked, and saves both', async () => {
     const page = await open(`/issues/${DRAFT}/edit/`);
     await field(page, 'f.sections.4.role').fill('Panel member – nursing');
     const onDisk = await readFile(draftFile(), 'utf8');
     await writeFile(draftFile(), onDisk.replace('closingDate: 2022-04-18', 'closingDate: 2099-01-30'));
-    await page.locator('#disk-changed').waitFor({ state: 'visible' });
+    await expect.poll(() => field(page, 'f.sections.4.closingDate').inputValue(), { timeout: 20_000 }).toBe('2099-01-30');
+    expect(await field(page, 'f.sections.4.role').inputValue()).toBe('Panel member – nursing');
+    expect(await page.locator('[id="f.sections.4.role-wrap"] .unsaved-tag').innerText()).toBe('Not saved yet');
+    expect(await page.locator('[id="f.sections.4.closingDate-wrap"] .unsaved-tag').count()).toBe(0);
+    expect(await page.locator('#disk-changed').isVisible()).toBe(false);
     await page.click('#save');
     await page.locator('#save-diff').waitFor({ state: 'attached' });
-    expect(await page.locator('#save-result p').innerText()).toBe('Saved, merged with changes made to the file meanwhile.');
     const saved = await readFile(draftFile(), 'utf8');
     expect(saved).toContain('closingDate: 2099-01-30\n');
     expect(saved).toContain('role: Panel member – nursing\n');
+    await expect.poll(() => page.locator('.unsaved-tag').count(), { timeout: 20_000 }).toBe(0);
     await page.close();
+  });
+
+  it("after a save merged with another window's, shows the other window's values", async () => {
+    const a = await open(`/issues/${DRAFT}/edit/`);
+    const b = await open(`/issues/${DRAFT}/edit/`);
+    await field(a, 'f.preheader').fill('Window A wrote this');
+    await field(b, 'f.subject').fill('Window B wrote this');
+    await a.click('#save');
+    await a.locator('#save-summary').waitFor();
+    await b.click('#save');
+    await b.locator('#save-summary').waitFor();
+    const saved = await readFile(draftFile(), 'utf8');
+    expect(saved).toContain('Window A wrote this');
+    expect(saved).toContain('Window B wrote this');
+    await expect.poll(() => field(b, 'f.preheader').inputValue(), { timeout: 20_000 }).toBe('Window A wrote this');
+    await expect.poll(() => field(a, 'f.subject').inputValue(), { timeout: 20_000 }).toBe('Window B wrote this');
+    await a.close();
+    await b.close();
   });
 
   it('shows both values when the same field changed, and saves the one chosen', async () => {
@@ -124,10 +146,12 @@ describe('new issues and shared files', () => {
     await page.close();
   });
 
-  it('reviews.yaml: a published review is added, with messages until its fields are filled in', async () => {
+  it('reviews.yaml: a published review is added, written only by Save, with messages until its fields are filled in', async () => {
     const page = await open('/edit/reviews/');
+    const before = await readFile(contentFile('reviews.yaml'), 'utf8');
     await page.getByRole('button', { name: 'Add review' }).click();
     await field(page, 'f.reviews.4.title-error').waitFor({ state: 'visible' });
+    expect(await readFile(contentFile('reviews.yaml'), 'utf8')).toBe(before);
     await field(page, 'f.reviews.4.title').fill('CSPR Child T');
     await field(page, 'f.reviews.4.partnership').fill('Leeds Safeguarding Children Partnership');
     await field(page, 'f.reviews.4.region').selectOption('Yorkshire and the Humber');
@@ -136,6 +160,9 @@ describe('new issues and shared files', () => {
     await page.waitForFunction(() => document.getElementById('error-summary')?.hidden === true);
     await page.click('#save');
     await page.locator('#save-diff').waitFor({ state: 'attached' });
+    // The new review is named by the title just given it, not by another field.
+    expect(await page.locator('#save-summary li').first().innerText()).toBe('A new review added to Reviews');
+    expect(await page.locator('#save-summary').innerText()).toContain('CSPR Child T › Title changed');
     const data = ReviewRegistry.parse(parseDocument(await readFile(contentFile('reviews.yaml'), 'utf8')).toJS());
     expect(data.reviews.at(-1)).toEqual({
       title: 'CSPR Child T',

@@ -102,41 +102,57 @@ describe('the editor', () => {
     await page.close();
   });
 
-  it('adds a section of the type picked, names what it still needs, and removes it again', async () => {
+  it('adds a section of the type picked as an unsaved change, names what it still needs, does not save it empty, and removes it again', async () => {
     const { page } = await open(NEWS);
     const before = await readFile(fileOf(NEWS), 'utf8');
     await field(page, 'f.sections-add-type').selectOption('article');
     await page.getByRole('button', { name: 'Add section' }).click();
     await field(page, 'f.sections.9.title-error').waitFor({ state: 'visible' });
     expect(await page.locator('[id="f.sections.9"] > legend').innerText()).toBe('Article: Item 10');
-    // The inline message, the summary and the diff arrive from one validation; wait for each, do not assume their order.
-    await expect.poll(() => page.locator('#save-diff').textContent()).toContain('+  - type: article\n+    title: ""\n+    body: ""\n');
+    expect(await page.locator('[id="f.sections"] > .unsaved-tag').innerText()).toMatch(/^Not saved yet/);
     await expect
       .poll(() => page.locator('#error-summary a').allInnerTexts())
       .toEqual(['Article: Item 10 › Heading: must not be empty', 'Article: Item 10 › Text: must not be empty']);
-    page.once('dialog', (d) => void d.accept());
+    // Nothing is written by Add: the shared file is as it was until Save.
+    expect(await readFile(fileOf(NEWS), 'utf8')).toBe(before);
+    expect(await page.locator('#editor-status').innerText()).toBe('Not saved yet: 1 change.');
+    // Save does not write an item the form calls wrong, and says why.
+    await page.click('#save');
+    await page.locator('#wrong-list').waitFor();
+    expect(await page.locator('#wrong-list li').allInnerTexts()).toEqual([
+      'Article: Item 10 › Heading: must not be empty',
+      'Article: Item 10 › Text: must not be empty',
+    ]);
+    expect(await page.locator('#save-rest').count()).toBe(0);
+    expect(await readFile(fileOf(NEWS), 'utf8')).toBe(before);
     await page.getByRole('button', { name: 'Remove Article: Item 10' }).click();
     await page.locator('#error-summary').waitFor({ state: 'hidden' });
+    expect(await page.locator('[id="f.sections.9"]').count()).toBe(0);
     expect(await readFile(fileOf(NEWS), 'utf8')).toBe(before);
     await page.close();
   });
 
-  it('reorders two news items with the keyboard alone, each with its comment', async () => {
+  it('reorders two news items with the keyboard alone, each with its comment, written by Save', async () => {
     const { page } = await open(NEWS);
     const before = await readFile(fileOf(NEWS), 'utf8');
     await field(page, 'f.sections.7.items.0-down').focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'f.sections.7.items.1-up');
+    expect(await readFile(fileOf(NEWS), 'utf8')).toBe(before);
+    await page.click('#save');
+    await page.locator('#save-diff').waitFor({ state: 'attached' });
     expect(await page.locator('#save-diff').textContent()).toContain(
       '@@ -89,0 +90,7 @@\n+      # From the NSPCC, March 2022.\n+      - title: NSPCC conference\n',
     );
     const after = await readFile(fileOf(NEWS), 'utf8');
     expect(after.indexOf('# From the NSPCC')).toBeLessThan(after.indexOf('# Sent by the SFPC'));
     expect(after.length).toBe(before.length);
-    // And back, still by keyboard: focus stayed on the moved item's button.
+    // And back, still by keyboard.
+    await field(page, 'f.sections.7.items.1-up').focus();
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.activeElement?.id === 'f.sections.7.items.0-down');
-    expect(await readFile(fileOf(NEWS), 'utf8')).toBe(before);
+    await page.click('#save');
+    await expect.poll(() => readFile(fileOf(NEWS), 'utf8')).toBe(before);
     await page.close();
   });
 });

@@ -2,19 +2,23 @@
   const $ = (id) => document.getElementById(id);
   const body = () => document.body.dataset;
   const token = () => document.querySelector('meta[name="studio-token"]').content;
-  const pending = new Map();
+  // The person's changes not yet saved, in the order made: field values, items added, removed
+  // or moved, findings acknowledged. Nothing reaches the file until Save.
+  let pending = [];
   let timer;
   let seq = 0;
+  const actor = () => body().person || window.localStorage.getItem('newsletter-your-name') || undefined;
   const api = async (url, payload) => {
     const response = await fetch(url, {
       method: 'POST',
       cache: 'no-store',
       headers: { 'Content-Type': 'application/json', 'X-Studio-Token': token() },
-      body: JSON.stringify(payload),
+      body: JSON.stringify(Object.assign({ actor: actor() }, payload)),
     });
     const data = await response.json().catch(() => ({ error: 'The studio gave no answer it could read.' }));
     return Object.assign({ status: response.status }, data);
   };
+  const request = (ops) => ({ file: body().file, hash: body().hash, ops: ops || pending });
   const valueOf = (el) => {
     const kind = el.dataset.kind;
     const optional = el.dataset.optional === 'true';
@@ -30,72 +34,69 @@
     return el.value;
   };
   const note = (text) => {
-    const n = $('editor-status');
-    n.textContent = text;
+    $('editor-status').textContent = text;
   };
-  const showMessages = (messages, findings) => {
-    for (const slot of document.querySelectorAll('#editor-form .field-error')) {
-      slot.hidden = true;
-      slot.querySelector('.text').textContent = '';
+  const showMessages = (messages, findings) => window.EditorShow.show(messages, findings);
+  const fieldId = (path) => ['f'].concat(path).join('.');
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  const structural = (op) => op.op !== 'set';
+  // Where a field edited before later moves, additions and removals is now (null: removed with its item).
+  const pathNow = (i) => {
+    let path = pending[i].path.slice();
+    for (const op of pending.slice(i + 1)) {
+      if (!structural(op) || op.op === 'acknowledge') continue;
+      const n = op.path.length;
+      if (path.length <= n || !same(path.slice(0, n), op.path)) continue;
+      const k = path[n];
+      if (op.op === 'insert') path[n] = k >= op.index ? k + 1 : k;
+      else if (op.op === 'remove') {
+        if (k === op.index) return null;
+        path[n] = k > op.index ? k - 1 : k;
+      } else if (k === op.from) path[n] = op.to;
+      else if (op.from < k && k <= op.to) path[n] = k - 1;
+      else if (op.to <= k && k < op.from) path[n] = k + 1;
     }
-    for (const slot of document.querySelectorAll('#editor-form .field-finding')) {
-      slot.hidden = true;
-      slot.textContent = '';
-    }
-    for (const el of document.querySelectorAll('#editor-form [aria-invalid]')) el.removeAttribute('aria-invalid');
-    for (const wrap of document.querySelectorAll('#editor-form .field.invalid')) wrap.classList.remove('invalid');
-    const links = [];
-    for (const m of messages) {
-      const slot = m.fieldId && $(m.fieldId + '-error');
-      if (slot) {
-        slot.hidden = false;
-        const text = slot.querySelector('.text');
-        text.textContent = (text.textContent ? text.textContent + ' ' : '') + m.message;
-        const input = $(m.fieldId);
-        if (input && /^(INPUT|TEXTAREA|SELECT)$/.test(input.tagName)) {
-          input.setAttribute('aria-invalid', 'true');
-          input.closest('.field').classList.add('invalid');
-        }
+    return path;
+  };
+  /** Each field and list with an unsaved change says so, in words. */
+  const markUnsaved = () => {
+    for (const tag of document.querySelectorAll('#editor-form .unsaved-tag')) tag.remove();
+    for (const el of document.querySelectorAll('#editor-form .unsaved')) el.classList.remove('unsaved');
+    const tag = (where, text) => {
+      if (!where || where.querySelector(':scope > .unsaved-tag')) return;
+      where.classList.add('unsaved');
+      const p = document.createElement('p');
+      p.className = 'unsaved-tag';
+      p.textContent = text;
+      const after = where.querySelector(':scope > label, :scope > legend');
+      if (after) after.after(p);
+      else where.prepend(p);
+    };
+    pending.forEach((op, i) => {
+      if (op.op === 'set') {
+        const path = pathNow(i);
+        const el = path && $(fieldId(path));
+        if (el) tag(el.closest('.field'), 'Not saved yet');
+      } else {
+        const list = $(fieldId(op.op === 'acknowledge' ? ['acknowledgements'] : op.path));
+        tag(list, 'Not saved yet: items added, removed, moved or acknowledged');
       }
-      const li = document.createElement('li');
-      const a = document.createElement('a');
-      a.href = '#' + (slot ? m.fieldId : 'editor-form');
-      a.textContent = (m.where ? m.where + ': ' : '') + m.message;
-      li.append(a);
-      links.push(li);
-    }
-    $('error-list').replaceChildren(...links);
-    $('error-summary').hidden = links.length === 0;
-    for (const f of findings || []) {
-      const slot = f.fieldId && $(f.fieldId + '-finding');
-      if (slot) {
-        slot.hidden = false;
-        slot.textContent =
-          (slot.textContent ? slot.textContent + ' ' : '') +
-          (f.severity === 'error' ? 'Check error: ' : f.severity === 'hint' ? 'Check hint: ' : 'Check warning: ') +
-          f.message;
-      }
-    }
-    const list = $('findings-list');
-    if (list)
-      list.replaceChildren(
-        ...(findings || []).map((f) => {
-          const li = document.createElement('li');
-          li.className = 'finding ' + f.severity;
-          li.textContent = (f.where ? f.where + ': ' : '') + f.message;
-          return li;
-        }),
-      );
+    });
   };
   const preview = async () => {
     const mine = ++seq;
-    const r = await api('/api/edit/preview', { file: body().file, hash: body().hash, ops: [...pending.values()] });
+    const r = await api('/api/edit/preview', request());
     if (mine !== seq) return;
     if (r.error) {
       note(r.error);
       return;
     }
     showMessages(r.messages, []);
+    // The file changed underneath: the form shows it, with the unsaved changes kept on top.
+    if (r.diskHash && r.diskHash !== body().hash && !body().conflictWith) {
+      await refreshForm();
+      return;
+    }
     $('disk-changed').hidden = r.diskHash === body().hash;
     const frame = document.querySelector('iframe.email');
     if (frame && r.draft) frame.src = r.draft;
@@ -137,10 +138,17 @@
     clearTimeout(timer);
     timer = setTimeout(run, Number(body().debounce || 15));
   };
+  const waiting = () => 'Not saved yet: ' + pending.length + ' change' + (pending.length === 1 ? '' : 's') + '.';
   const record = (el) => {
     const path = JSON.parse(el.dataset.path);
     const value = valueOf(el);
-    pending.set(el.dataset.path, value === undefined ? { op: 'set', path } : { op: 'set', path, value });
+    const op = value === undefined ? { op: 'set', path } : { op: 'set', path, value };
+    // A field typed in again replaces its unsaved value, unless items moved since (its path then means another place).
+    const last = pending.length - 1 - [...pending].reverse().findIndex((o) => o.op === 'set' && same(o.path, path));
+    const found = last < pending.length && !pending.slice(last + 1).some(structural);
+    if (found) pending[last] = op;
+    else pending.push(op);
+    markUnsaved();
     note(waiting());
     schedule();
   };
@@ -150,36 +158,70 @@
   document.addEventListener('change', (e) => {
     if (e.target.dataset && e.target.dataset.path) record(e.target);
   });
-  const reloadForm = async (focusId) => {
-    const response = await fetch(location.href, { cache: 'no-store' });
-    const next = new DOMParser().parseFromString(await response.text(), 'text/html');
-    $('editor-form').replaceWith(document.adoptNode(next.getElementById('editor-form')));
-    body().hash = next.body.dataset.hash;
-    const target = focusId && $(focusId);
+  // The new issue's checklist: what is left of it after a tick by hand or a save.
+  const showChecklist = (items) => {
+    const section = $('checklist');
+    if (!section || !items) return;
+    const left = items.filter((i) => !i.done).map((i) => i.id);
+    for (const box of section.querySelectorAll('[data-check]')) if (!left.includes(box.dataset.check)) box.closest('li').remove();
+    if (left.length === 0) section.remove();
+  };
+  document.addEventListener('change', async (e) => {
+    if (!e.target.dataset || !e.target.dataset.check || !e.target.checked) return;
+    const r = await api('/api/checklist', { file: body().file, ids: [e.target.dataset.check] });
+    if (r.error) note(r.error);
+    else showChecklist(r.checklist);
+  });
+  /**
+   * The form as the file is now with the unsaved changes on top (the server merges them when
+   * they touch nothing that changed there); each unsaved change is marked.
+   */
+  const refreshForm = async (focusId) => {
+    const active = document.activeElement && document.activeElement.id;
+    const r = await api('/api/edit/form', request());
+    if (r.error) {
+      note(r.error);
+      return;
+    }
+    $('editor-form').innerHTML = r.html;
+    if (r.conflict) body().conflictWith = 'yes';
+    else delete body().conflictWith;
+    body().hash = r.hash;
+    // Values typed while the form was on its way are kept.
+    pending.forEach((op, i) => {
+      const path = op.op === 'set' && pathNow(i);
+      const el = path && $(fieldId(path));
+      if (!el || !el.dataset.path) return;
+      if (el.type === 'checkbox') el.checked = op.value === true;
+      else if (el.dataset.kind === 'words') el.value = (op.value || []).join(', ');
+      else el.value = op.value === undefined ? '' : op.value;
+    });
+    markUnsaved();
+    const target = $(focusId || active);
     if (target) (target.disabled ? target.closest('fieldset').querySelector('button.move:not([disabled])') : target).focus();
+    body().formed = String(Number(body().formed || 0) + 1);
     await preview();
   };
-  const waiting = () => 'Not saved yet: ' + pending.size + ' change' + (pending.size === 1 ? '' : 's') + '.';
+  const change = async (op, focus) => {
+    pending.push(op);
+    note(waiting());
+    await refreshForm(focus);
+  };
+  document.addEventListener('editor:acknowledge', (e) => change(e.detail, 'f.acknowledgements'));
   // The result in a sentence per change ("Preheader changed"), the lines of the file on request.
-  const showSave = (r) => {
+  const showSave = (r, sent) => {
     const out = $('save-result');
     out.replaceChildren();
     const p = document.createElement('p');
     out.append(p);
     if (r.kind === 'saved') {
       body().hash = r.hash;
-      pending.clear();
+      pending = pending.filter((op) => !sent.includes(op));
       p.textContent = !r.diff ? 'Saved: nothing changed.' : r.merged ? 'Saved, merged with changes made to the file meanwhile.' : 'Saved.';
       if (r.summary && r.summary.length) {
         const ul = document.createElement('ul');
         ul.id = 'save-summary';
-        ul.append(
-          ...r.summary.map((line) => {
-            const li = document.createElement('li');
-            li.textContent = line;
-            return li;
-          }),
-        );
+        ul.append(...r.summary.map((line) => Object.assign(document.createElement('li'), { textContent: line })));
         out.append(ul);
       }
       if (r.diff) {
@@ -193,7 +235,8 @@
         details.append(summary, pre);
         out.append(details);
       }
-      note('All changes saved.');
+      showChecklist(r.checklist);
+      note(pending.length ? waiting() : 'All changes saved.');
       return;
     }
     note(waiting());
@@ -203,39 +246,67 @@
         const div = document.createElement('div');
         div.className = 'conflict';
         div.textContent = c.where + ' — in the file now: ' + JSON.stringify(c.theirs) + '; yours: ' + JSON.stringify(c.mine);
-        const mine = document.createElement('button');
-        mine.type = 'button';
-        mine.textContent = 'Use mine';
-        mine.dataset.resolve = 'mine';
-        mine.dataset.path = JSON.stringify(c.path);
-        mine.dataset.hash = r.hash;
-        const theirs = document.createElement('button');
-        theirs.type = 'button';
-        theirs.textContent = "Keep the file's";
-        theirs.dataset.resolve = 'theirs';
-        theirs.dataset.path = JSON.stringify(c.path);
-        theirs.dataset.hash = r.hash;
-        div.append(' ', mine, ' ', theirs);
+        for (const [resolve, text] of [
+          ['mine', 'Use mine'],
+          ['theirs', "Keep the file's"],
+        ]) {
+          const b = document.createElement('button');
+          b.type = 'button';
+          b.textContent = text;
+          b.dataset.resolve = resolve;
+          b.dataset.path = JSON.stringify(c.path);
+          b.dataset.hash = r.hash;
+          div.append(' ', b);
+        }
         out.append(div);
+      }
+    } else if (r.kind === 'wrong') {
+      // A value the form calls wrong is not written: which, why, and the choice to save the rest.
+      p.id = 'save-wrong';
+      p.textContent = 'Not saved: ' + (r.wrong.length === 1 ? 'this value is' : 'these values are') + ' not right yet.';
+      const ul = document.createElement('ul');
+      ul.id = 'wrong-list';
+      for (const w of r.wrong) {
+        const a = document.createElement('a');
+        a.href = '#' + (w.fieldId || 'editor-form');
+        a.textContent = w.where + ': ' + w.message;
+        const li = document.createElement('li');
+        li.append(a);
+        ul.append(li);
+      }
+      out.append(ul);
+      if (r.rest > 0) {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.id = 'save-rest';
+        b.textContent =
+          'Save the other ' + (r.rest === 1 ? 'change' : r.rest + ' changes') + ' without ' + (r.wrong.length === 1 ? 'it' : 'them');
+        b.dataset.skip = JSON.stringify(r.skip);
+        out.append(b);
       }
     } else p.textContent = 'Not saved: ' + (r.reason || r.error);
   };
-  const save = async (extra) => {
+  const save = async (ops) => {
     $('save-result').replaceChildren();
     note('Saving…');
+    const sent = ops || pending.slice();
     let r;
     try {
-      r = await api('/api/edit/save', { file: body().file, hash: body().hash, ops: [...pending.values(), ...(extra ? [extra] : [])] });
+      r = await api('/api/edit/save', request(sent));
     } catch {
       r = { error: 'the studio could not be reached — is it still running?' };
     }
-    showSave(r);
+    showSave(r, sent);
+    if (r.kind === 'saved') {
+      delete body().conflictWith;
+      await refreshForm();
+    }
     return r;
   };
   document.addEventListener('click', async (e) => {
     const t = e.target.closest ? e.target.closest('button, a') : null;
     if (!t) return;
-    if (t.matches('#error-summary a')) {
+    if (t.matches('#error-summary a, #wrong-list a')) {
       const target = $(t.getAttribute('href').slice(1));
       if (target) {
         e.preventDefault();
@@ -244,8 +315,10 @@
       }
     } else if (t.id === 'save') {
       const r = await save();
-      await preview();
       if (r.kind === 'saved' && !$('error-summary').hidden) $('error-summary').focus();
+    } else if (t.id === 'save-rest') {
+      const skip = JSON.parse(t.dataset.skip);
+      await save(pending.filter((_, i) => !skip.includes(i)));
     } else if (t.classList.contains('md')) {
       const area = $(t.dataset.for);
       const [s, end] = [area.selectionStart, area.selectionEnd];
@@ -265,36 +338,31 @@
     } else if (t.classList.contains('move') || t.classList.contains('remove') || t.classList.contains('add')) {
       const path = JSON.parse(t.dataset.list);
       const list = path.map(String).join('.');
-      let op, focus;
       if (t.classList.contains('move')) {
-        op = { op: 'move', path, from: Number(t.dataset.from), to: Number(t.dataset.to) };
-        focus = 'f.' + list + '.' + op.to + (op.to < op.from ? '-up' : '-down');
+        const op = { op: 'move', path, from: Number(t.dataset.from), to: Number(t.dataset.to) };
+        await change(op, 'f.' + list + '.' + op.to + (op.to < op.from ? '-up' : '-down'));
       } else if (t.classList.contains('remove')) {
-        if (!confirm('Remove this item? It is taken out of the file when you confirm.')) return;
-        op = { op: 'remove', path, index: Number(t.dataset.index) };
-        focus = 'f.' + list;
+        await change({ op: 'remove', path, index: Number(t.dataset.index) }, 'f.' + list);
       } else {
         const type = t.dataset.typeFrom ? $(t.dataset.typeFrom).value : '';
-        op = { op: 'insert', path, index: Number(t.dataset.count), value: { type } };
-        focus = 'f.' + list + '.' + t.dataset.count + '-up';
+        await change({ op: 'insert', path, index: Number(t.dataset.count), value: { type } }, 'f.' + list + '.' + t.dataset.count + '-up');
       }
-      const r = await save(op);
-      if (r.kind === 'saved') await reloadForm(focus);
     } else if (t.dataset.resolve) {
-      const key = t.dataset.path;
-      const op = pending.get(key);
+      const path = JSON.parse(t.dataset.path);
       body().hash = t.dataset.hash;
-      if (t.dataset.resolve === 'theirs') pending.delete(key);
-      else if (op) pending.set(key, op);
+      if (t.dataset.resolve === 'theirs') pending = pending.filter((op) => !(op.op === 'set' && same(op.path, path)));
       t.closest('.conflict').remove();
       // Once every conflict is settled, what is still pending (the choices, and edits that did
       // not clash) is saved against the file as it is now, and the form shows the result.
       if (document.querySelector('.conflict')) return;
-      if (pending.size) await save();
-      await reloadForm();
-    } else if (t.id === 'reload-form') {
-      pending.clear();
-      await reloadForm();
+      if (pending.length) await save();
+      else await refreshForm();
+    } else if (t.id === 'reload-form' || t.id === 'discard') {
+      pending = [];
+      delete body().conflictWith;
+      $('save-result').replaceChildren();
+      note('Unsaved changes discarded.');
+      await refreshForm();
     }
   });
   const wireFrame = (frame) => {

@@ -7,4 +7,5 @@ import { browserFile } from '../../../page/assets.js';
 import { studioCss } from '../../../page/studio-assets.js';
 
 export const editorCss = (): string => `${studioCss()}${browserFile('editor/http/browser/editor.css')}`;
-export const editorScript = (): string => browserFile('editor/http/browser/editor.js');
+export const editorScript = (): string =>
+  `${browserFile('editor/http/browser/editor-show.js')}\n${browserFile('editor/http/browser/editor.js')}`;

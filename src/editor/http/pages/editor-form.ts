@@ -26,7 +26,7 @@ function messageSlot(id: string, messages: FieldMessage[]): Html {
   const errors = messages.filter((m) => m.severity === 'error');
   const text = errors.map((m) => m.message).join(' ');
   return markup`<p class="field-error" id="${attr(id)}-error"${errors.length ? '' : ' hidden'}><span class="visually-hidden">Error:</span> <span class="text">${text}</span></p>
-<p class="field-finding" id="${attr(id)}-finding" hidden></p>`;
+<ul class="field-findings" id="${attr(id)}-finding" hidden></ul>`;
 }
 
 function field(f: FormField, messages: FieldMessage[]): Html {

@@ -3,6 +3,7 @@
 // escaped by markup``.
 import type { FormNode } from '../../form.js';
 import type { FieldMessage } from '../../validate.js';
+import type { ChecklistItem } from '../../../workflow/checklist.js';
 import { editorCss, editorScript } from './editor-assets.js';
 import { formHtml } from './editor-form.js';
 import { page } from '../../../page/frame.js';
@@ -21,6 +22,24 @@ export interface EditorPageInput {
   anchors: readonly string[];
   /** For an issue: where its email is shown, and its id. */
   issue?: { id: string; emailHref: string; subject: string };
+  /** What is left of the new issue's checklist. */
+  checklist?: readonly ChecklistItem[];
+}
+
+/** The checklist `New issue` left: each item ticked by hand here, or by saving a change to its field. */
+export function checklistBlock(items: readonly ChecklistItem[], tickable: boolean, editHref?: string): Html | '' {
+  const left = items.filter((i) => !i.done);
+  if (left.length === 0) return '';
+  const item = (i: ChecklistItem) =>
+    tickable
+      ? markup`<li><input type="checkbox" id="check-${i.id}" data-check="${i.id}"> <label for="check-${i.id}">${i.text}</label></li>`
+      : markup`<li>${i.text}</li>`;
+  const how = tickable
+    ? 'An item is ticked when you save a change to its part of the issue in the editor, or when you tick it here. The list goes when all are done.'
+    : 'An item is ticked when a change to its part of the issue is saved in the editor, or by hand there.';
+  const link = editHref ? markup` <a href="${editHref}">Open the editor</a>` : '';
+  return markup`<section class="checklist" id="checklist" aria-labelledby="checklist-title"><h2 id="checklist-title">Before sending, review</h2>
+<p class="hint">${how}${link}</p><ul id="checklist-items">${left.map(item)}</ul></section>`;
 }
 
 const topBar = (name: string) =>
@@ -48,15 +67,15 @@ export function editorPage(p: EditorPageInput): string {
 <main class="wrap">
 ${errorSummary(p.messages)}
 <h1>${p.title}</h1>
-${back}<p class="muted">Editing <code>content/${p.file}</code>. Only what you change is written to the file.</p>
-<div class="notice" id="disk-changed" hidden><p>This file was changed outside this form since you opened it. When you save, your changes are merged into it, or you are asked to choose where both changed the same thing.</p><button type="button" id="reload-form">Reload the form from the file</button></div>
+${back}${checklistBlock(p.checklist ?? [], true)}<p class="muted">Editing <code>content/${p.file}</code>. Only what you change is written to the file.</p>
+<div class="notice" id="disk-changed" hidden><p>This file was changed outside this form in places you changed too. The form shows your values; when you save, you are asked to choose for each place. Or drop your unsaved changes and show the file as it is.</p><button type="button" id="reload-form">Show the file as it is (drop my unsaved changes)</button></div>
 <div class="editor">
 <form id="editor-form" novalidate aria-label="${p.title}">
 ${formHtml(p.form, p.messages, p.anchors)}
 </form>
 ${preview}
 </div>
-<div class="save-bar" id="save-bar"><button type="button" id="save">Save to the file</button> <span id="editor-status" role="status"></span>
+<div class="save-bar" id="save-bar"><button type="button" id="save">Save to the file</button> <button type="button" id="discard" class="secondary">Discard unsaved changes</button> <span id="editor-status" role="status"></span>
 <div id="save-result" aria-live="polite"></div></div>
 </main>`;
   return page({
