@@ -19,6 +19,7 @@ import { stepsFor } from './publish-routes.js';
 import { presenceLine } from './pages/presence.js';
 import { actingPerson, type PersonOf } from '../http/person.js';
 import { StepResults } from './steps.js';
+import { auditChainWords } from '../workflow/audit-words.js';
 import { signedIn } from '../team/http/context.js';
 import { teamBar } from '../team/http/pages.js';
 import { readChecklist } from '../workflow/checklist.js';
@@ -48,7 +49,9 @@ export async function home(c: RouteContext, req: IncomingMessage, res: ServerRes
   if (c.mode === 'public') return redirect(req, res, '/archive/');
   const issues = [];
   for (const issue of c.ws.issues()) issues.push({ issue, standing: (await standingOf(c.ws, c.store, issue.id, c.now()))! });
-  page(req, res, studioIndexPage(c.ws.newsletterName(), issues, c.ws.problems('all'), personBar(c, req)), {
+  const chain = c.store.audit.verify();
+  const warning = chain.intact ? undefined : auditChainWords(chain);
+  page(req, res, studioIndexPage(c.ws.newsletterName(), issues, c.ws.problems('all'), personBar(c, req), warning), {
     connect: true,
     // Team mode: the sign-out form posts from here, naming our origin.
     forms: signedIn(req) !== undefined,

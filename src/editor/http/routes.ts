@@ -19,7 +19,7 @@ import { tickSaved } from './checklist-route.js';
 import { readChecklist } from '../../workflow/checklist.js';
 import { type FieldMessage, findingMessage, validateText } from '../validate.js';
 import { NewsletterError } from '../../errors.js';
-import { checkRendered, loadTemplates } from '../../pipeline.js';
+import { loadTemplates } from '../../pipeline.js';
 import { withSendTime } from '../../time/uk.js';
 import { renderIssue } from '../../render/index.js';
 import { anchorFor } from '../../render/model.js';
@@ -223,10 +223,9 @@ export async function previewEdits(c: RouteContext, req: IncomingMessage, res: S
       webUrl: `${c.ws.publicUrl}/archive/${issue.id}/`,
     });
     const now = c.now();
+    // In the studio's check worker: a long draft never stops the studio answering (issue 22).
     const id = c.editor.putDraft(rendered.html, () =>
-      checkRendered(c.ws.paths, withIssue, issue, rendered, { now }).then((report) =>
-        labelled(r.file, edited.data, report.findings.map(findingMessage)),
-      ),
+      c.ws.checkDraft(withIssue, issue, rendered, now).then((report) => labelled(r.file, edited.data, report.findings.map(findingMessage))),
     );
     out.draft = `/issues/${issue.id}/edit/draft/${id}`;
     out.findings = `/issues/${issue.id}/edit/findings/${id}`;

@@ -24,8 +24,8 @@ export interface StudioIssue {
 const topBar = (name: string) =>
   markup`<header class="top"><nav class="wrap" aria-label="Studio"><strong>${name}</strong> <a href="/">All issues</a> <a href="/archive/">Public archive</a></nav></header>`;
 
-/** `bar`: in team mode, who is signed in (src/team/http/pages.ts). */
-export function studioIndexPage(name: string, issues: StudioIssue[], problems: string[], bar?: Html): string {
+/** `bar`: in team mode, who is signed in (src/team/http/pages.ts). `auditWarning`: the audit log's chain is broken (state/audit-chain.ts), said plainly above everything. */
+export function studioIndexPage(name: string, issues: StudioIssue[], problems: string[], bar?: Html, auditWarning?: string): string {
   const rows = [...issues].reverse().map(
     ({
       issue,
@@ -40,7 +40,7 @@ export function studioIndexPage(name: string, issues: StudioIssue[], problems: s
     title: `Issues — ${name}`,
     css: studioCss(),
     script: studioScript(),
-    body: markup`${bar ?? ''}${topBar(name)}\n<main class="wrap">\n${problemsOverlay(problems, rows.length > 0)}\n<h1>Issues</h1>\n<ul class="home-links" aria-label="Start"><li><a class="button" href="/new-issue/">New issue</a></li><li><a href="/edit/regions/">Edit regional links</a></li><li><a href="/edit/reviews/">Edit published reviews</a></li></ul>\n<div id="live" data-render="${rows.length}:${issues.map((i) => `${i.issue.id}=${standingKey(i.standing)}`).join(',')}">${table}</div>\n</main>`
+    body: markup`${bar ?? ''}${topBar(name)}\n<main class="wrap">\n${auditWarning ? markup`<p class="audit-broken" role="alert"><strong>${auditWarning}</strong></p>\n` : ''}${problemsOverlay(problems, rows.length > 0)}\n<h1>Issues</h1>\n<ul class="home-links" aria-label="Start"><li><a class="button" href="/new-issue/">New issue</a></li><li><a href="/edit/regions/">Edit regional links</a></li><li><a href="/edit/reviews/">Edit published reviews</a></li></ul>\n<div id="live" data-render="${rows.length}:${issues.map((i) => `${i.issue.id}=${standingKey(i.standing)}`).join(',')}">${table}</div>\n</main>`
       .text,
   });
 }
