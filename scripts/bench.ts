@@ -78,6 +78,23 @@ line('ratio warm render / warm mjml2html', (p / m).toFixed(3), '≤ 1.25', p / m
 const kb = Buffer.byteLength(html) / 1024;
 line('email HTML size', `${kb.toFixed(1)} KB`, '< 60 KB', kb < 60);
 
+// Issue 22: every check is linear in the text it reads. 1 MB is 8 times 128 KB, so linear time
+// gives a ratio near 8 (a little under, as the fixed costs are shared); quadratic would give 64.
+{
+  const { checkHostile, hostileText } = await import('./hostile-text.js');
+  const small = await checkHostile(hostileText(128 * 1024));
+  const large = await checkHostile(hostileText(1024 * 1024));
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  console.log('\nChecks over hostile text (runs of letters, dots, @, digits, dashes, nested brackets)\n');
+  for (const name of ['privacy', 'plain-english'])
+    line(
+      `check ${name}: 1 MB ${large.get(name)!.toFixed(0)} ms / 128 KB ${small.get(name)!.toFixed(0)} ms`,
+      (large.get(name)! / small.get(name)!).toFixed(2),
+    );
+  const ratio = sum(large) / sum(small);
+  line(`every check: 1 MB ${sum(large).toFixed(0)} ms / 128 KB ${sum(small).toFixed(0)} ms`, ratio.toFixed(2), '≈ 8 (≤ 12)', ratio <= 12);
+}
+
 console.log('');
 await cliFigures();
 

@@ -39,7 +39,7 @@ export function schemaReport(issueId: string, errors: ContentError[]): CheckRepo
   );
 }
 
-function report(issue: string, hash: string | null, findings: Finding[]): CheckReport {
+export function report(issue: string, hash: string | null, findings: Finding[]): CheckReport {
   const order = (f: Finding) => (f.section ? f.section.index : -1);
   const sorted = [...findings].sort((a, b) => order(a) - order(b));
   return {

@@ -9,6 +9,7 @@ import { COMMANDS } from './commands/index.js';
 import { EXIT, reportError } from './errors.js';
 import { commandHelp, overview } from './help.js';
 import { type Io, processIo, UsageError } from './io.js';
+import { terminalSafeIo } from './terminal-safe.js';
 
 export async function main(
   argv: string[],
@@ -17,6 +18,8 @@ export async function main(
   env = process.env,
   now: () => Date = () => new Date(),
 ): Promise<number> {
+  // Everything printed passes through terminal-safe.ts: outside text never drives the terminal.
+  io = terminalSafeIo(io);
   try {
     const [word, ...rest] = argv;
     if (word === undefined) {

@@ -10,6 +10,7 @@ import { fieldPath } from '../content/errors.js';
 import { WRITE_OPTIONS } from '../content/yaml.js';
 import { diffLines, type Hunk } from './diff.js';
 import { keepLayout } from './keep-layout.js';
+import { assertFieldPath } from './path-guard.js';
 import { applyToData, applyToDocument, type EditOp, EditRefused, type FieldPath, type KeyOrder, nodeAt, pairAt } from './paths.js';
 
 export type EditResult = { ok: true; text: string; hunks: Hunk[]; data: unknown } | { ok: false; reason: string };
@@ -42,6 +43,8 @@ export function editText(text: string, ops: readonly EditOp[], order?: KeyOrder,
   let expected: unknown = doc.toJS();
   try {
     for (const op of ops) {
+      // Before the document or the data is touched: a hostile path is refused, not walked.
+      assertFieldPath(expected, op.path, order);
       spans.push(spanOf(doc, op, lines));
       applyToDocument(doc, op, order);
       expected = applyToData(expected, op);

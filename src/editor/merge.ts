@@ -20,7 +20,7 @@ export interface Conflict {
 export type SaveOutcome =
   | { kind: 'saved'; text: string; hash: string; hunks: Hunk[]; merged: boolean }
   | { kind: 'conflict'; conflicts: Conflict[]; hash: string }
-  | { kind: 'refused'; reason: string };
+  | { kind: 'refused'; reason: string; messages?: readonly { path: FieldPath; line: string; message: string }[] };
 
 /**
  * `base` is the text the form was built from (undefined when it is no longer known: the server

@@ -3,6 +3,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { type Document, isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { type FieldPath, nodeAt } from '../content/yaml-path.js';
+import { assertFieldPath, ownStep } from './path-guard.js';
 
 export { type FieldPath, nodeAt };
 
@@ -176,19 +177,20 @@ function settleFirstItem(seq: YAMLSeq): void {
   }
 }
 
-/** The same edit on plain data: what the saved file must read back as. */
+/** The same edit on plain data: what the saved file must read back as. The path is checked first (path-guard.ts). */
 export function applyToData(data: unknown, e: EditOp): unknown {
+  assertFieldPath(data, e.path);
   const clone = structuredClone(data) as unknown;
   const target = e.op === 'set' ? e.path.slice(0, -1) : e.path;
   let node = clone as Record<string | number, unknown>;
   for (const step of target) {
-    if (node[step] === undefined || node[step] === null) node[step] = {};
+    if (ownStep(node, step) === undefined || node[step] === null) node[step] = {};
     node = node[step] as Record<string | number, unknown>;
   }
   if (e.op === 'set') {
     const key = e.path[e.path.length - 1]!;
     if (e.value === undefined) delete node[key];
-    else node[key] = structuredClone(e.value);
+    else Object.defineProperty(node, key, { value: structuredClone(e.value), enumerable: true, writable: true, configurable: true });
     return clone;
   }
   const list = node as unknown as unknown[];

@@ -3,6 +3,7 @@
 // the previous file or folder as it was (and a dot-named leftover that the next run removes),
 // never a 0-byte email.html or half a site. Renames within one folder are atomic on POSIX.
 import { randomBytes } from 'node:crypto';
+import { renameSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -37,6 +38,26 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
     throw e;
   }
   await syncDir(path.dirname(file));
+}
+
+/**
+ * As writeFileAtomic, but the rename is made only if `stillSame()` (synchronous, so nothing runs
+ * between it and the rename) holds; false, and nothing written, when it does not.
+ */
+export async function writeFileAtomicIf(file: string, data: string | Uint8Array, stillSame: () => boolean): Promise<boolean> {
+  const tmp = partName(file, 'tmp');
+  let renamed = false;
+  try {
+    await writeFileDurable(tmp, data);
+    if (stillSame()) {
+      renameSync(tmp, file);
+      renamed = true;
+    }
+  } finally {
+    if (!renamed) await rm(tmp, { force: true });
+  }
+  if (renamed) await syncDir(path.dirname(file));
+  return renamed;
 }
 
 /**

@@ -17,6 +17,8 @@ export interface Reply {
 }
 
 export function send(req: IncomingMessage, res: ServerResponse, r: Reply): void {
+  // Already answered (503 when the response took too long, server.ts): the late page is dropped.
+  if (res.headersSent) return;
   const body = Buffer.from(r.body);
   res.writeHead(r.status ?? 200, {
     'Content-Type': r.type,

@@ -27,8 +27,12 @@ export interface PublishArgs {
   now: () => Date;
   env: NodeJS.ProcessEnv;
   progress: (line: string) => void;
-  /** Shown the plan before anything changes, with the audience it goes to (read from Mailchimp for it). */
-  onPlan?: (plan: PublishPlan, remote: RemoteCampaign | null, audience: Audience) => void;
+  /**
+   * Shown the plan before anything changes, with the audience it goes to (read from Mailchimp for
+   * it), and the content and send time it is for. It runs inside the issue's lease: throwing here
+   * (the studio does when the plan is not the one the person confirmed) changes nothing.
+   */
+  onPlan?: (plan: PublishPlan, remote: RemoteCampaign | null, audience: Audience, planned: { hash: string; sendAt: Date }) => void;
   /** `--send-at`: sync without scheduling and leave the send to the daemon (scheduler/publish-due.ts); any minute will do. */
   dueSend?: (args: SyncArgs & { now: Date }) => Promise<SyncResult>;
   /** How the client is made; tests pass short deadlines and a clock that does not wait. */
@@ -72,7 +76,7 @@ export async function publish(paths: ProjectPaths, store: Store, args: PublishAr
       dryRun: args.dryRun,
       progress: args.progress,
       pictures: (name) => pictureBytes(paths, name),
-      onPlan: onPlan && ((plan, remote) => onPlan(plan, remote, audience!)),
+      onPlan: onPlan && ((plan, remote) => onPlan(plan, remote, audience!, { hash: snapshot.hash, sendAt })),
       now,
     });
   // A dry run changes nothing; a real one holds the issue so no other command or daemon step interleaves.

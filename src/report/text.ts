@@ -66,10 +66,10 @@ export function reportLines(r: IssueReport): string {
   return lines.join('\n');
 }
 
-/** RFC 4180: quote every field, double the quotes inside; a leading = + - @ is made inert for spreadsheets. */
+/** RFC 4180: quote every field, double the quotes inside; a leading = + - @ tab or CR is made inert for spreadsheets. */
 const csvField = (v: string | number) =>
   `"${String(v)
-    .replace(/^([=+\-@])/, "'$1")
+    .replace(/^([=+\-@\t\r])/, "'$1")
     .replace(/"/g, '""')}"`;
 
 /** The per-link table of the latest reading; a header only when there is none. */

@@ -6,7 +6,7 @@ import cron, { type ScheduledTask } from 'node-cron';
 import { ownerIsDead, ukDay, ukMinuteOfDay } from './clock.js';
 import type { SchedulerContext } from './context.js';
 import { fireClaimed, type FireResult } from './due-send.js';
-import { type Health, startHealth } from './health.js';
+import { auditLogHealth, type Health, startHealth } from './health.js';
 import { reconcileAll, type ReconcileOutcome } from './reconcile.js';
 import { type ReadingResult, ReportReader } from './due-readings.js';
 import { sendReminder } from './reminders.js';
@@ -123,6 +123,7 @@ export class Daemon {
       lastReconcile: this.lastReconcile?.toISOString() ?? null,
       pending: store.dueSends.open().map((d) => ({ issue: d.issue, dueAt: d.dueAt.toISOString(), state: d.state })),
       needsAttention: [...store.statuses.all()].filter(([, s]) => s === 'needs-attention').map(([id]) => id),
+      auditLog: auditLogHealth(store.audit.verify()),
     };
   }
 

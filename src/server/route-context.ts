@@ -4,6 +4,8 @@
 import type { EditorState } from '../editor/http/guard.js';
 import type { Store } from '../state/store.js';
 import type { ActionResults, ActionSettings } from '../studio/actions.js';
+import type { StepResults } from '../studio/steps.js';
+import type { PersonOf } from '../http/person.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { StudioSessions } from '../http/csrf.js';
 import type { RouteHandler } from '../http/http.js';
@@ -23,6 +25,10 @@ export interface RouteContext {
   settings: ActionSettings;
   /** The editor's key, files and draft renders (editor/http/guard.ts). */
   editor: EditorState;
+  /** The publishing steps' results waiting to be shown (studio/steps.ts). */
+  stepResults: StepResults;
+  /** Who is acting on a request (http/person.ts); unset, the person running the studio. */
+  personOf?: PersonOf;
   /** Team mode (`serve --team`, src/team): sign-in, sessions, roles. Absent in the one-person studio. */
   team?: TeamContext;
 }

@@ -23,6 +23,8 @@ import { notFound, pathTo, redirect, type RequestPath, securityHeaders, send } f
 import { type Guarded, passGate } from '../team/http/gate.js';
 import * as team from '../team/http/routes.js';
 import { teamChange, teamList } from '../team/http/team-page.js';
+import { publishConfirm, publishPlan, step } from '../studio/publish-routes.js';
+import { editorPresence } from '../editor/http/presence-route.js';
 import type { Handler, RouteContext } from './route-context.js';
 
 interface Route extends Guarded {
@@ -48,6 +50,27 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: ['issues', ':id', 'approve'], dir: false, studioOnly: true, action: 'approve', handle: action('approve') },
   { method: 'POST', pattern: ['issues', ':id', 'proof'], dir: false, studioOnly: true, action: 'proof', handle: action('proof') },
   { method: 'POST', pattern: ['issues', ':id', 'share'], dir: false, studioOnly: true, action: 'share', handle: action('share') },
+  // The publishing steps (studio/publish-routes.ts): the plan first, then its confirmation; each a form post.
+  { pattern: ['issues', ':id', 'publish'], dir: true, studioOnly: true, action: 'publish', handle: publishPlan },
+  { method: 'POST', pattern: ['issues', ':id', 'publish'], dir: false, studioOnly: true, action: 'publish', handle: publishConfirm },
+  {
+    method: 'POST',
+    pattern: ['issues', ':id', 'unschedule'],
+    dir: false,
+    studioOnly: true,
+    action: 'unschedule',
+    handle: step('unschedule'),
+  },
+  { method: 'POST', pattern: ['issues', ':id', 'send-now'], dir: false, studioOnly: true, action: 'send-now', handle: step('send-now') },
+  {
+    method: 'POST',
+    pattern: ['issues', ':id', 'import-sent'],
+    dir: false,
+    studioOnly: true,
+    action: 'import-sent',
+    handle: step('import-sent'),
+  },
+  { method: 'POST', pattern: ['issues', ':id', 'report'], dir: false, studioOnly: true, action: 'report', handle: step('report') },
   // The editor: studio mode only; its writing requests are JSON, each checked by editor/http/guard.ts.
   { pattern: ['issues', ':id', 'edit'], dir: true, studioOnly: true, handle: issueEditor },
   { pattern: ['issues', ':id', 'edit', 'draft', ':draft'], dir: false, studioOnly: true, handle: draftEmail },
@@ -58,6 +81,7 @@ const ROUTES: Route[] = [
   { method: 'POST', pattern: ['api', 'edit', 'save'], dir: false, studioOnly: true, action: 'edit', handle: saveEdits },
   { method: 'POST', pattern: ['api', 'edit', 'form'], dir: false, studioOnly: true, action: 'edit', handle: editedForm },
   { method: 'POST', pattern: ['api', 'checklist'], dir: false, studioOnly: true, action: 'edit', handle: tickByHand },
+  { method: 'POST', pattern: ['api', 'edit', 'presence'], dir: false, studioOnly: true, action: 'edit', handle: editorPresence },
   // The editor's pictures (src/editor/http/pictures.ts): a chosen file into the issue's images/, and the form's thumbnails.
   { method: 'POST', pattern: ['api', 'edit', 'picture'], dir: false, studioOnly: true, action: 'edit', handle: uploadPicture },
   { pattern: ['issues', ':id', 'edit', 'picture', ':name'], dir: false, studioOnly: true, handle: pictureThumbnail },

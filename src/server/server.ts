@@ -12,6 +12,7 @@ import { EventHub, watchFolders } from '../http/live.js';
 import { messagePage } from '../page/frame.js';
 import { projectEnv } from '../http/project-env.js';
 import type { ActionSettings } from '../studio/actions.js';
+import type { PersonOf } from '../http/person.js';
 import type { RouteContext } from './route-context.js';
 import { route } from './routes.js';
 import { studioState } from '../studio/routes.js';
@@ -21,7 +22,7 @@ import { assertStrongSecret } from '../share/share-token.js';
 import { Workspace } from '../workspace/workspace.js';
 import { noticeScheduledChanges } from '../studio/standing.js';
 import { teamContext, type TeamOptions } from '../team/http/start.js';
-import { isStudioHost } from '../team/http/context.js';
+import { isStudioHost, signedIn } from '../team/http/context.js';
 
 export interface PreviewOptions {
   paths: ProjectPaths;
@@ -39,10 +40,14 @@ export interface PreviewOptions {
   onChange?: (issues: string[] | 'all', problems: string[]) => void;
   /** Record the address in the state folder while running, so `share` can point links at it. */
   announce?: { db: string };
+  /** Told the address as soon as the port is open, before the workspace is loaded (tests ask then). */
+  onListening?: (url: string) => void;
   limits?: Partial<ServerLimits>;
   /** For the studio's proofs: SMTP_URL and PROOF_ALLOWLIST (process.env by default), and the SMTP transport. */
   env?: NodeJS.ProcessEnv;
   transport?: ActionSettings['transport'];
+  /** Who is acting on a request (http/person.ts); by default the person running the studio. */
+  personOf?: PersonOf;
   /** Team mode (`serve --team`): the studio for several people, behind sign-in (src/team). */
   team?: TeamOptions;
 }
@@ -57,9 +62,17 @@ export interface ServerLimits {
   checkInterval: number;
   /** Open connections at once; more are dropped. Each studio tab holds one for its event stream. */
   maxConnections: number;
+  /** The longest any response may take (the event stream aside): then 503, or the connection is closed. */
+  responseTimeout: number;
 }
 
-export const LIMITS: ServerLimits = { headersTimeout: 10_000, requestTimeout: 30_000, checkInterval: 1_000, maxConnections: 256 };
+export const LIMITS: ServerLimits = {
+  headersTimeout: 10_000,
+  requestTimeout: 30_000,
+  checkInterval: 1_000,
+  maxConnections: 256,
+  responseTimeout: 60_000,
+};
 
 export interface PreviewServer {
   url: string;
@@ -78,12 +91,22 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
     connectionsCheckingInterval: limits.checkInterval,
   });
   server.maxConnections = limits.maxConnections;
+  // Every connection is answered from the moment the port is open: 503 with Retry-After until the
+  // workspace is loaded, and no response waits longer than responseTimeout.
+  let ready: ((req: IncomingMessage, res: ServerResponse) => void) | undefined = undefined;
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    answerWithin(req, res, limits.responseTimeout);
+    if (ready) return ready(req, res);
+    const body = messagePage('Starting', 'The preview is still loading the newsletter. This page will be ready in a moment: reload it.');
+    send(req, res, { status: 503, type: HTML, body, csp: pagePolicy(body), headers: { 'Retry-After': '1' } });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port, HOST, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   const url = `http://${HOST}:${port}`;
+  o.onListening?.(url);
   const ws = await Workspace.open(o.paths, o.publicUrl ?? url).catch(async (e: unknown) => {
     await new Promise((r) => server.close(r));
     throw e;
@@ -105,6 +128,13 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
     now: o.now ?? (() => new Date()),
     settings,
     ...studioState(),
+    // Who acts on a request: the person signed in (team mode), else whoever runs the studio (http/person.ts).
+    personOf:
+      o.personOf ??
+      ((req) => {
+        const p = signedIn(req);
+        return p && { name: p.name, email: p.email, role: p.role };
+      }),
   };
   if (o.team) {
     Object.assign(ctx, teamContext(o.team, url, o.store, settings.transport, o.onError ?? (() => undefined)));
@@ -118,14 +148,14 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
   const importSent = () => readStatuses(o.store, o.paths).catch(onError);
   await importSent();
 
-  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+  ready = (req, res) => {
     handle(ctx, req, res, port).catch((e: unknown) => {
       onError(e);
       if (res.headersSent) return res.destroy();
       const body = messagePage('The preview failed', 'Something went wrong in the preview tool. The terminal running it says what.');
       send(req, res, { status: 500, type: HTML, body, csp: pagePolicy(body) });
     });
-  });
+  };
 
   // Public mode watches too: a share link made for a draft written or edited after the server
   // started must show that draft as it is now. Only the studio has pages to tell.
@@ -152,6 +182,7 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
       unannounce?.();
       await watcher.close();
       hub.close();
+      await ws.close();
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
     },
@@ -170,4 +201,19 @@ async function handle(ctx: RouteContext, req: IncomingMessage, res: ServerRespon
 
 function isLoopbackHost(host: string | undefined, port: number): boolean {
   return host !== undefined && [`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(host.toLowerCase());
+}
+
+/** A response not finished within `ms` is answered 503, or cut off if it had begun; the event stream is meant to stay open. */
+export function answerWithin(req: IncomingMessage, res: ServerResponse, ms: number): void {
+  const timer = setTimeout(() => {
+    if (res.writableEnded || String(res.getHeader('content-type') ?? '').startsWith('text/event-stream')) return;
+    if (res.headersSent) return void res.destroy();
+    const body = messagePage(
+      'This took too long',
+      'The preview did not finish this page in time. Try again; the terminal running it says more.',
+    );
+    send(req, res, { status: 503, type: HTML, body, csp: pagePolicy(body), headers: { 'Retry-After': '5', Connection: 'close' } });
+  }, ms);
+  timer.unref();
+  res.once('close', () => clearTimeout(timer));
 }

@@ -16,7 +16,7 @@ export interface MadeLink {
 export function makeShareLink(
   store: Store,
   secret: string,
-  args: { issue: string; hash: string; seconds: number; now: Date; publicUrl: string },
+  args: { issue: string; hash: string; seconds: number; now: Date; publicUrl: string; by: string; details?: Record<string, unknown> },
 ): MadeLink {
   const payload: SharePayload = {
     link: newLinkId(),
@@ -24,12 +24,23 @@ export function makeShareLink(
     hash: args.hash,
     expiresAt: new Date(args.now.getTime() + args.seconds * 1000),
   };
-  store.shareLinks.record({
-    id: payload.link,
-    issue: payload.issue,
-    hash: payload.hash,
-    createdAt: args.now,
-    expiresAt: payload.expiresAt,
+  // The link and its audit entry land together, as a proof or an approval does.
+  store.tx(() => {
+    store.shareLinks.record({
+      id: payload.link,
+      issue: payload.issue,
+      hash: payload.hash,
+      createdAt: args.now,
+      expiresAt: payload.expiresAt,
+    });
+    store.audit.append({
+      actor: args.by,
+      action: 'share',
+      issue: payload.issue,
+      hash: payload.hash,
+      details: { link: payload.link, expiresAt: payload.expiresAt.toISOString(), ...args.details },
+      at: args.now,
+    });
   });
   return { url: `${args.publicUrl}/share/${signShareToken(payload, secret)}/`, expiresAt: payload.expiresAt };
 }
@@ -68,7 +79,7 @@ export async function shareDraft(
   paths: ProjectPaths,
   store: Store,
   secret: string,
-  args: { id: string; seconds: number; now: Date; address: ShareAddress },
+  args: { id: string; seconds: number; now: Date; address: ShareAddress; by: string; details?: Record<string, unknown> },
 ): Promise<SharedDraft> {
   // A sending or sent issue is not shared: its public page is what went out.
   refuseUnless('not-allowed-now', 'share', (await readStatuses(store, paths)).get(args.id), args.id);
@@ -82,14 +93,20 @@ export async function shareDraft(
     seconds: args.seconds,
     now: args.now,
     publicUrl: args.address.base,
+    by: args.by,
+    details: args.details,
   });
   const headline = `Preview link to the draft ${args.id}, valid until ${ukDateTime(londonLocal(link.expiresAt))}`;
   return { ...link, headline, note: args.address.note };
 }
 
-/** Withdraw every link to an issue; the sentence says what happened. */
-export function withdrawShareLinks(store: Store, id: string): string {
-  const n = store.shareLinks.revokeAll(id);
+/** Withdraw every link to an issue, recorded in the audit log with who did it; the sentence says what happened. */
+export function withdrawShareLinks(store: Store, id: string, by: string): string {
+  const n = store.tx(() => {
+    const withdrawn = store.shareLinks.revokeAll(id);
+    if (withdrawn) store.audit.append({ actor: by, action: 'unshare', issue: id, hash: null, details: { withdrawn } });
+    return withdrawn;
+  });
   return n
     ? `Withdrew ${n} link${n === 1 ? '' : 's'} to ${id}; they now show "This preview link does not work".`
     : `There were no live links to ${id}.`;

@@ -8,11 +8,14 @@
 // step does whenever the constant changes. The tables' modules read and write them; this list
 // alone says what they are. tests/state/fixtures/ holds each release's schema, frozen.
 import type Database from 'better-sqlite3';
+import { sealUnsealed } from './audit-chain.js';
 
 export interface Migration {
   /** What the step adds, in a few words. */
   name: string;
   sql: string;
+  /** Work SQL cannot do (a sha256), run in the step's transaction after its SQL. */
+  then?: (db: Database.Database) => void;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -200,6 +203,21 @@ export const MIGRATIONS: readonly Migration[] = [
       );`,
   },
   {
+    // Each audit entry sealed with a hash of its content and of the entry before (audit-chain.ts):
+    // the entries already there are sealed now, in order; a row without a seal later was added outside the tool.
+    name: 'seals chaining the audit log',
+    sql: `
+      CREATE TABLE IF NOT EXISTS audit_seal (
+        seq        INTEGER PRIMARY KEY,
+        entry_hash TEXT NOT NULL
+      );
+      CREATE TRIGGER IF NOT EXISTS audit_seal_no_update BEFORE UPDATE ON audit_seal
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: seals cannot be changed'); END;
+      CREATE TRIGGER IF NOT EXISTS audit_seal_no_delete BEFORE DELETE ON audit_seal
+        BEGIN SELECT RAISE(ABORT, 'the audit log is append-only: seals cannot be deleted'); END;`,
+    then: sealUnsealed,
+  },
+  {
     // Pictures uploaded to Mailchimp's File Manager (src/publish/host-pictures.ts), once each, never deleted.
     name: 'pictures hosted in Mailchimp',
     sql: `
@@ -233,6 +251,7 @@ export function migrate(db: Database.Database): number[] {
       // Another process may have run it since we looked; the write lock is ours now.
       if (schemaVersion(db) !== step) return false;
       db.exec(MIGRATIONS[step]!.sql);
+      MIGRATIONS[step]!.then?.(db);
       db.pragma(`user_version = ${step + 1}`);
       return true;
     });

@@ -2,13 +2,15 @@
 // the content folder cannot — statuses, approvals, share links and the audit log. It is the one
 // source of an issue's status. Opened by the commands that need it; the schema is brought up to
 // date on opening (migrations.ts).
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, linkSync, mkdirSync, openSync, readSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { NewsletterError } from '../errors.js';
 import { ShareLinks } from './share-links.js';
 import { Approvals } from './approvals.js';
 import { AuditLog } from './audit.js';
+import { restoreGuards } from './audit-chain.js';
 import { Campaigns } from './campaigns.js';
 import { DailyJobs } from './daily-jobs.js';
 import { DueSends } from './due-sends.js';
@@ -69,12 +71,20 @@ export interface Store {
 
 export function openStore(file: string, now: () => Date = () => new Date()): Store {
   const db = openDatabase(file);
+  const audit = new AuditLog(db, now);
+  // The triggers guarding the audit log are checked each time: one dropped with the sqlite3 shell
+  // is put back, and that it had to be is itself recorded.
+  db.transaction(() => {
+    const restored = restoreGuards(db);
+    if (restored.length)
+      audit.append({ actor: 'newsletter', action: 'audit-guards-restored', issue: null, hash: null, details: { triggers: restored } });
+  }).immediate();
   return {
     file,
     statuses: new IssueStatuses(db, now),
     shareLinks: new ShareLinks(db, now),
     approvals: new Approvals(db, now),
-    audit: new AuditLog(db, now),
+    audit,
     campaigns: new Campaigns(db, now),
     dueSends: new DueSends(db, now),
     dailyJobs: new DailyJobs(db, now),
@@ -113,7 +123,10 @@ function openDatabase(file: string): Database.Database {
   let db: Database.Database | undefined;
   try {
     mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
-    db = new Database(file);
+    // Only a missing file makes a new store; a file that is there must be a store already.
+    if (!existsSync(file)) createStore(file);
+    assertSqliteHeader(file);
+    db = new Database(file, { fileMustExist: true });
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     const found = schemaVersion(db);
@@ -134,20 +147,56 @@ function openDatabase(file: string): Database.Database {
   }
 }
 
+const HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * A new store is made whole beside its name and linked in: link() never replaces a file, so two
+ * processes starting at once both end up with the one store, and no one ever sees a 0-byte file
+ * that could be mistaken for an empty store.
+ */
+function createStore(file: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.new-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    const db = new Database(tmp);
+    db.pragma('journal_mode = WAL');
+    migrate(db);
+    db.close();
+    linkSync(tmp, file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+  } finally {
+    for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
+  }
+}
+
+/** A file that is there but is not a SQLite database (0 bytes, text) is refused, never replaced. */
+function assertSqliteHeader(file: string): void {
+  const head = Buffer.alloc(HEADER.length);
+  const fd = openSync(file, 'r');
+  let read: number;
+  try {
+    read = readSync(fd, head, 0, head.length, 0);
+  } finally {
+    closeSync(fd);
+  }
+  if (!head.equals(HEADER)) throw Object.assign(new Error('not a SQLite database'), { code: 'SQLITE_NOTADB', empty: read === 0 });
+}
+
 const LOST =
   'It holds approvals, proof records, share links, the audit log and the status of issues sent with the tool. ' +
   'If you move it aside, a new empty store is made: issues must be approved again, share links stop working, and the audit log and statuses stay only in the moved file';
 
 function unreadable(file: string, cause: unknown): NewsletterError {
   const code = (cause as { code?: string }).code ?? '';
-  const why =
-    code === 'SQLITE_NOTADB'
+  const why = (cause as { empty?: boolean }).empty
+    ? 'it is empty (0 bytes): it was truncated or replaced, and what it held is not in it'
+    : code === 'SQLITE_NOTADB'
       ? 'it is not a SQLite database (the file is damaged or something else was saved under its name)'
       : code.startsWith('SQLITE_CORRUPT')
         ? 'the database is damaged'
         : `it cannot be read (${cause instanceof Error ? cause.message : String(cause)})`;
   return new NewsletterError('state-unreadable', `the state store ${file} cannot be used: ${why}. ${LOST}.`, {
-    hint: `to start afresh, keep the old file for reference: mv "${file}" "${file}.broken" — or point NEWSLETTER_DB at another file`,
+    hint: `restore the last backup of the store over ${file}; with no backup, keep the old file for reference and start afresh: mv "${file}" "${file}.broken" — or point NEWSLETTER_DB at another file`,
     cause,
   });
 }

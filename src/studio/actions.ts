@@ -84,16 +84,11 @@ const shareAction: Action = async (c, id, form) => {
   const seconds = parseDuration(expires);
   if (seconds === undefined) return refused('share', [`"${expires}" is not a duration — choose how long the link works for`]);
   const address = studioShareAddress(c.publicUrl);
-  const link = await shareDraft(c.paths, c.store, c.secret, { id, seconds, now: c.now(), address });
-  // In team mode the link is recorded with the person who made it (never the link itself).
-  if (c.person)
-    c.store.audit.append({
-      actor: actorOf(c.person),
-      action: 'share',
-      issue: id,
-      hash: null,
-      details: { expires: link.expiresAt.toISOString(), person: personDetails(c.person) },
-    });
+  // Recorded in the audit log by shareDraft: in team mode the person signed in, else the name
+  // given, else the user running the tool (as the CLI).
+  const by = c.person ? actorOf(c.person) : form.get('by')?.trim() || userInfo().username;
+  const person = c.person ? { person: personDetails(c.person) } : {};
+  const link = await shareDraft(c.paths, c.store, c.secret, { id, seconds, now: c.now(), address, by, details: person });
   // As the CLI says it, note and all: a link to the studio's own loopback address opens here only.
   return { action: 'share', ok: true, lines: [`${link.headline}.`], link: link.url, note: link.note };
 };

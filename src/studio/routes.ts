@@ -15,6 +15,11 @@ import type { ActionName } from './pages/actions.js';
 import { studioIndexPage, studioIssuePage } from './pages/studio.js';
 import { emailInScheme, parseView } from './pages/view.js';
 import { standingOf } from './standing.js';
+import { stepsFor } from './publish-routes.js';
+import { presenceLine } from './pages/presence.js';
+import { actingPerson, type PersonOf } from '../http/person.js';
+import { StepResults } from './steps.js';
+import { auditChainWords } from '../workflow/audit-words.js';
 import { signedIn } from '../team/http/context.js';
 import { teamBar } from '../team/http/pages.js';
 import { readChecklist } from '../workflow/checklist.js';
@@ -31,18 +36,22 @@ interface RouteContext {
   results: ActionResults;
   settings: ActionSettings;
   editor: EditorState;
+  stepResults: StepResults;
+  personOf?: PersonOf;
 }
 type Handler = RouteHandler<RouteContext>;
 
-export function studioState(): Pick<RouteContext, 'sessions' | 'results' | 'editor'> {
-  return { sessions: new StudioSessions(), results: new ActionResults(), editor: new EditorState() };
+export function studioState(): Pick<RouteContext, 'sessions' | 'results' | 'editor' | 'stepResults'> {
+  return { sessions: new StudioSessions(), results: new ActionResults(), editor: new EditorState(), stepResults: new StepResults() };
 }
 
 export async function home(c: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (c.mode === 'public') return redirect(req, res, '/archive/');
   const issues = [];
   for (const issue of c.ws.issues()) issues.push({ issue, standing: (await standingOf(c.ws, c.store, issue.id, c.now()))! });
-  page(req, res, studioIndexPage(c.ws.newsletterName(), issues, c.ws.problems('all'), personBar(c, req)), {
+  const chain = c.store.audit.verify();
+  const warning = chain.intact ? undefined : auditChainWords(chain);
+  page(req, res, studioIndexPage(c.ws.newsletterName(), issues, c.ws.problems('all'), personBar(c, req), warning), {
     connect: true,
     // Team mode: the sign-out form posts from here, naming our origin.
     forms: signedIn(req) !== undefined,
@@ -88,6 +97,8 @@ export async function studioIssue(
     checklist: standing.status === 'sent' || standing.status === 'sending' ? [] : await readChecklist(c.ws.paths.content, id!),
     editorToken: c.editor.token,
     actions: { token: c.sessions.formToken(session.id), result: c.results.get(session.id, p.query.get('result')) },
+    steps: stepsFor(c, req, id!, standing.status, p),
+    presence: presenceLine(id!, othersEditing(c, req, id!)),
     bar: personBar(c, req),
   });
   // A form posted from a page whose policy is no-referrer carries "Origin: null"; same-origin lets
@@ -97,6 +108,12 @@ export async function studioIssue(
     ...(session.setCookie ? { 'Set-Cookie': session.setCookie } : {}),
   };
   page(req, res, html, { frames: true, connect: true, forms: true, headers });
+}
+
+/** Who has the issue's editor open, but for the person looking. */
+function othersEditing(c: RouteContext, req: IncomingMessage, id: string) {
+  const me = actingPerson(req, c.personOf).name;
+  return c.editor.presence.editing(`issues/${id}/issue.yaml`, c.now()).filter((p) => p.name !== me);
 }
 
 /** A studio action: checked for origin and token before anything else, then back to the issue page. */

@@ -4,6 +4,7 @@
 import { campaignStatusWords } from '../mailchimp/status-words.js';
 import { ukInstant } from '../time/uk.js';
 import type { AuditEntry } from '../state/audit.js';
+import type { ChainCheck } from '../state/audit-chain.js';
 
 type Details = Record<string, unknown>;
 
@@ -36,6 +37,8 @@ const WHAT: Record<string, (issue: string, d: Details) => string> = {
     return `approved ${issue}${acks ? `, letting stand ${acks} acknowledged finding${acks === 1 ? '' : 's'}` : ''}`;
   },
   unapprove: (issue) => `withdrew the approval of ${issue}`,
+  share: (issue, d) => `made a preview link to ${issue}${d.expiresAt ? `, valid until ${at(d.expiresAt)}` : ''}`,
+  unshare: (issue, d) => `withdrew ${Number(d.withdrawn)} preview link${d.withdrawn === 1 ? '' : 's'} to ${issue}`,
   status: (issue, d) => `moved ${issue} from ${str(d.from)} to ${str(d.to)}`,
   'publish-step': (issue, d) =>
     `publishing ${issue}: ${STEP[str(d.step)] ?? str(d.step)}${d.at ? ` for ${at(d.at)}` : ''} — ${PHASE[str(d.phase)] ?? str(d.phase)}${d.error ? `: ${str(d.error)}` : ''}`,
@@ -53,9 +56,10 @@ const WHAT: Record<string, (issue: string, d: Details) => string> = {
   'import-sent': (issue) => `recorded ${issue} as sent before the tool was used`,
   'campaign-found': (issue, d) => `found ${issue}'s campaign ${str(d.campaignId)} in Mailchimp by its title`,
   'needs-attention': (issue, d) => `set ${issue} aside for a person to look at: ${str(d.reason)}`,
+  'audit-guards-restored': (_issue, d) =>
+    `found the audit log's guards (${list(d.triggers).join(', ')}) dropped or changed outside newsletter, and put them back`,
   // Team mode (src/team): saves in the studio, shares, sign-in and the team.
   save: (issue, d) => `saved ${issue === 'every issue' ? str(d.file) : issue}: ${list(d.fields).join('; ') || 'no field changed'}`,
-  share: (issue) => `made a share link to ${issue}`,
   'sign-in': (_issue, d) => `signed in to the team studio (${str(d.issuer)})`,
   'sign-in-refused': (_issue, d) => `was refused sign-in: ${str(d.why)}`,
   'team-add': (_issue, d) => `added ${str(d.name)} <${str(d.email)}> to the team as ${str(d.role)}`,
@@ -73,4 +77,11 @@ export function describeAuditEntry(e: AuditEntry): string {
 function otherDetails(d: Details): string {
   const parts = Object.entries(d).map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
   return parts.length ? ` (${parts.join('; ')})` : '';
+}
+
+/** What `log --verify`, `status`, the studio and /healthz say of the chain of seals. */
+export function auditChainWords(c: ChainCheck): string {
+  if (c.intact)
+    return `The audit log is whole: ${c.entries} entr${c.entries === 1 ? 'y' : 'ies'}, each sealed to the one before${c.entries ? `; the last seal is ${c.head}` : ''}.`;
+  return `The audit log was changed outside newsletter: ${c.problem}. Entries from entry ${c.seq} on cannot be trusted — compare with a backup of the store.`;
 }

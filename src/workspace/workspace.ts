@@ -7,10 +7,11 @@ import { readSentSnapshot } from '../archive/sent.js';
 import type { CheckReport } from '../check/finding.js';
 import { formatContentError } from '../content/errors.js';
 import type { Content, Issue } from '../content/schema.js';
-import { checkRendered, errorsFor, loadProject, loadTemplates, type Project, type ProjectPaths } from '../pipeline.js';
-import { renderIssue, type Templates } from '../render/index.js';
+import { errorsFor, loadProject, loadTemplates, type Project, type ProjectPaths } from '../pipeline.js';
+import { renderIssue, type RenderedIssue, type Templates } from '../render/index.js';
 import { TemplateError } from '../render/templates.js';
 import { type CachedRender, RenderCache } from './render-cache.js';
+import { sharedCheckWorker } from './check-worker.js';
 import { issuesDir } from '../files/project-paths.js';
 import { renderScope } from './render-scope.js';
 
@@ -26,6 +27,7 @@ export class Workspace {
   /** The reports above that are done, by the same key, for a page that will not wait for them. */
   private readonly done = new Map<string, CheckReport>();
   private readonly cache = new RenderCache();
+  private readonly checks = sharedCheckWorker();
   private queue: Promise<unknown> = Promise.resolve();
   /** Issues shown from their sent record: changes to shared files and templates leave them be. */
   private readonly frozen = new Set<string>();
@@ -40,6 +42,8 @@ export class Workspace {
   /** `render` is renderIssue; tests pass one that counts. */
   static async open(paths: ProjectPaths, publicUrl: string, o: { render?: Render } = {}): Promise<Workspace> {
     const ws = new Workspace(paths, publicUrl, o.render ?? renderIssue);
+    // The check worker loads while the project does.
+    ws.checks.worker.warm();
     await ws.reloadTemplates();
     await ws.reloadContent();
     return ws;
@@ -116,13 +120,24 @@ export class Workspace {
           this.reports.delete(old);
           this.done.delete(old);
         }
-      report = checkRendered(this.paths, this.contentNow, issue, shown.rendered, { now }).then((r) => {
+      // In a worker, with a time budget: one issue's checks never stop the studio answering (check-worker.ts).
+      report = this.checks.worker.run(this.paths, this.contentNow, issue, shown.rendered, now).then((r) => {
         if (this.reports.get(key) === report) this.done.set(key, r);
         return r;
       });
       this.reports.set(key, report);
     }
     return report;
+  }
+
+  /** Checks of a render that is not the issue's own (the editor's unsaved draft), in the same worker. */
+  checkDraft(content: Content, issue: Issue, rendered: RenderedIssue, now: Date): Promise<CheckReport> {
+    return this.checks.worker.run(this.paths, content, issue, rendered, now);
+  }
+
+  /** Stop the check worker. */
+  close(): Promise<unknown> {
+    return this.checks.release();
   }
 
   /** The check report of render `seq` at `now`, if it is done: undefined while it runs (or before it starts). */

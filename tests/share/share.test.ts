@@ -31,7 +31,14 @@ afterAll(async () => {
 
 async function link(seconds = 7 * 86_400): Promise<string> {
   const current = (await run.server.workspace.render(DRAFT))!.rendered.hash;
-  const made = makeShareLink(run.store, SECRET, { issue: DRAFT, hash: current, seconds, now: run.clock.now, publicUrl: run.url });
+  const made = makeShareLink(run.store, SECRET, {
+    issue: DRAFT,
+    hash: current,
+    seconds,
+    now: run.clock.now,
+    publicUrl: run.url,
+    by: 'Ann',
+  });
   return made.url;
 }
 
@@ -100,6 +107,7 @@ describe('share links', () => {
       seconds: 600,
       now: run.clock.now,
       publicUrl: run.url,
+      by: 'Ann',
     });
     for (const forged of [
       otherSecret.url,

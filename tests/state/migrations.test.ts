@@ -222,6 +222,31 @@ describe('a damaged or unreadable database', () => {
     expect(e.hint).toContain(`mv "${file}" "${file}.broken"`);
   });
 
+  it('a 0-byte store file is refused with the fix (restore the last backup), never replaced by an empty store', async () => {
+    const store = openStore(file, () => now);
+    store.statuses.change('2022-07', 'draft', 'approved');
+    store.close();
+    await writeFile(file, '');
+    for (const f of [`${file}-wal`, `${file}-shm`]) await rm(f, { force: true });
+    expect(() => openStore(file)).toThrow(
+      expect.objectContaining({
+        code: 'state-unreadable',
+        message: expect.stringContaining(`${file} cannot be used: it is empty (0 bytes)`),
+        hint: expect.stringContaining(`restore the last backup of the store over ${file}`),
+      }),
+    );
+    expect((await readFile(file)).length).toBe(0);
+  });
+
+  it('a missing store file makes a new store, also when two processes open it at once', async () => {
+    const a = openStore(file, () => now);
+    const b = openStore(file, () => now);
+    a.statuses.change('2022-07', 'draft', 'approved');
+    expect(b.statuses.get('2022-07')).toBe('approved');
+    a.close();
+    b.close();
+  });
+
   it('a database damaged inside (its header intact) is caught on opening, not mid-command', async () => {
     const store = openStore(file, () => now);
     for (let i = 0; i < 200; i++)

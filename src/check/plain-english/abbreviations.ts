@@ -72,7 +72,7 @@ function speltOut(prose: string, start: number, length: number, key: string): st
     }
     return undefined;
   }
-  const after = /^\s*\(([^)]{3,200})\)/.exec(prose.slice(start + length));
+  const after = /^\s*\(([^)]{3,200})\)/.exec(prose.slice(start + length, start + length + 400));
   if (after && initialsMatch(after[1]!.trim().split(/\s+/), letters)) return `${prose.slice(start, start + length)} (${after[1]!.trim()})`;
   return undefined;
 }

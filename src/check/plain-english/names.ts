@@ -62,8 +62,14 @@ export function titleCase(prose: string): boolean {
 /** A capitalised word that does not start a sentence, a list item or a field reads as part of a name. */
 export function insideName(prose: string, start: number): boolean {
   if (!/^\p{Lu}/u.test(prose.slice(start, start + 1))) return false;
-  const before = prose.slice(0, start).trimEnd();
-  return before !== '' && !/[.!?:;"“‘(\n]$/.test(before) && !/\n\s*$/.test(prose.slice(0, start));
+  // Walked back from the word, not matched with /…$/ on everything before it: that would read the
+  // whole field again for every capitalised word (quadratic on a long paste, issue 22).
+  let i = start - 1;
+  while (i >= 0 && /\s/.test(prose[i]!)) {
+    if (prose[i] === '\n') return false;
+    i--;
+  }
+  return i >= 0 && !'.!?:;"“‘('.includes(prose[i]!);
 }
 
 /**

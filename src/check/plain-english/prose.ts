@@ -16,9 +16,11 @@ export function readable(value: string): string {
   return (
     value
       .replace(/\*\|[A-Z0-9_:]+\|\*/g, blank)
-      .replace(/\[([^\]\n]*)\]\(([^)\s]*)\)/g, (m, words: string) => ` ${words}${blank(m.slice(words.length + 1))}`)
+      // Each pattern is linear on any text (issue 22): a link's words hold no "[" and its parts are
+      // bounded, and an address starts only where a run of address characters starts.
+      .replace(/\[([^[\]\n]{0,500})\]\(([^)\s]{0,2000})\)/g, (m, words: string) => ` ${words}${blank(m.slice(words.length + 1))}`)
       .replace(/<?\bhttps?:\/\/[^\s)<>\]]+>?/gi, blank)
-      .replace(/\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, blank)
+      .replace(/(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b/g, blank)
       // GOV.UK is a name, not an abbreviation followed by a full stop.
       .replace(/\bGOV\.UK\b/g, 'GOV_UK')
       .replace(/^([ \t]*)(?:[-*+]|\d+[.)]|#{1,6})(?=[ \t])/gm, (m) => blank(m))

@@ -13,8 +13,10 @@ export interface WordToAvoid {
   except?: (match: string, before: string, after: string) => boolean;
 }
 
-const next = (after: string) => /^[\s,]*([\p{L}'’-]+)/u.exec(after)?.[1]?.toLowerCase() ?? '';
-const last = (before: string) => /([\p{L}'’-]+)[\s,]*$/u.exec(before)?.[1]?.toLowerCase() ?? '';
+// Only the words next to a use are read: /…$/ on all the text before it would try every place in
+// it, for every use (quadratic on a long paste, issue 22).
+const next = (after: string) => /^[\s,]*([\p{L}'’-]+)/u.exec(after.slice(0, 200))?.[1]?.toLowerCase() ?? '';
+const last = (before: string) => /([\p{L}'’-]+)[\s,]*$/u.exec(before.slice(-200))?.[1]?.toLowerCase() ?? '';
 const w = (forms: string) => new RegExp(`\\b(?:${forms})\\b`, 'giu');
 
 /** Words after "key" that make it a noun, or a term of its own (a key worker is a role in social care). */

@@ -43,7 +43,10 @@ export function postcodes(text: string, allow: AllowList): Detection[] {
 /** Local parts of shared mailboxes: an office, not a person. */
 const ROLE =
   /^(?:mailbox|info|enquir(?:y|ies)|admin|contact|office|safeguarding|lscp|lscb|scp|press|media|comms|communications|hello|team|reception|no-?reply|foi|dpo|data-?protection|complaints|help|helpline|support|feedback|newsletters?|secretariat|duty|mash|front-?door|referrals?|training|learning|events|business|partnership|panel|reviews?|cspr|lcspr|hr|recruitment|careers|jobs|webmaster|post|mail|general)(?:[._+-]|$)/i;
-const EMAIL = /[A-Za-z0-9._%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
+// Linear on any text: a match starts only where a run of address characters starts (the
+// lookbehind), and every repeat is bounded (RFC 5321: 64 for the local part, 63 a label), so a
+// long run without "@" is read once, not once from every character of it.
+const EMAIL = /(?<![A-Za-z0-9._%+'-])[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){0,8}\.[A-Za-z]{2,24}/g;
 
 export function emails(text: string, allow: AllowList): Detection[] {
   return matches(EMAIL, text)

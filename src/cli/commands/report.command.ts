@@ -17,7 +17,7 @@ export const report: Command = {
     const [id, ...extra] = context.positionals;
     if (!id || extra.length) throw new UsageError('say which one issue, e.g. `newsletter report 2022-05`');
     if (flag(context, 'json') && flag(context, 'csv')) throw new UsageError('give --json or --csv, not both');
-    const [{ issueReport, notSent, sentIssueOf }, { reportLines, linksCsv }, { projectPaths }, { withStateStore }] = await Promise.all([
+    const [{ issueReport }, { reportLines, linksCsv }, { projectPaths }, { withStateStore }] = await Promise.all([
       import('../../report/load.js'),
       import('../../report/text.js'),
       import('../../pipeline.js'),
@@ -26,16 +26,9 @@ export const report: Command = {
     const paths = projectPaths(context.root);
     return withStateStore(context, async (store) => {
       if (flag(context, 'refresh')) {
-        const sent = await sentIssueOf(paths, store, id);
-        if (!sent) throw notSent(id);
-        const [{ requireMailchimp }, { MailchimpClient }, { takeReading }] = await Promise.all([
-          import('../../publish/remote.js'),
-          import('../../mailchimp/index.js'),
-          import('../../report/fetch.js'),
-        ]);
-        const client = MailchimpClient.fromConfig(requireMailchimp(context.env), { log: (line) => context.io.err(line) });
-        context.io.err(`Reading Mailchimp's report on campaign ${sent.campaignId}…`);
-        const outcome = await takeReading(client, store, { issueId: id, campaignId: sent.campaignId, slot: 'asked', now: context.now() });
+        const { refreshReport } = await import('../../report/refresh.js');
+        const progress = (line: string) => context.io.err(line);
+        const outcome = await refreshReport(paths, store, { id, env: context.env, now: context.now(), progress });
         if (outcome.state === 'not-ready') context.io.err('Mailchimp has no report on it yet (not ready yet); showing what is kept.');
       }
       const r = await issueReport(paths, store, id, context.now());

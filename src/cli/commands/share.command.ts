@@ -12,11 +12,18 @@ export const share: Command = {
       description: 'how long the link works: 30m, 12h, 7d or 2w (default 7d, at most 90 days)',
     },
     revoke: { type: 'boolean', description: 'withdraw every link to the issue instead' },
+    by: { type: 'string', value: '<name>', description: 'your name, for the audit log (default: the user running the tool)' },
   },
   example: ['newsletter share 2022-05 --expires 14d', 'newsletter share --revoke 2022-05'],
   async run(context) {
     const [{ shareCommand }, { projectPaths }] = await Promise.all([import('./share.js'), import('../../pipeline.js')]);
-    const args = { ids: context.positionals, expires: text(context, 'expires'), revoke: flag(context, 'revoke'), now: context.now() };
+    const args = {
+      ids: context.positionals,
+      expires: text(context, 'expires'),
+      revoke: flag(context, 'revoke'),
+      by: text(context, 'by'),
+      now: context.now(),
+    };
     return shareCommand(projectPaths(context.root), args, context.io, context.env);
   },
 };

@@ -54,7 +54,10 @@ export const status: Command = {
         ].join('\n');
       });
       const { daemonLine } = await import('../../scheduler/liveness.js');
-      context.io.out([...blocks, daemonLine(store, now)].join('\n\n'));
+      const { auditChainWords } = await import('../../workflow/audit-words.js');
+      const chain = store.audit.verify();
+      const warning = chain.intact ? [] : [`WARNING: ${auditChainWords(chain)}`];
+      context.io.out([...warning, ...blocks, daemonLine(store, now)].join('\n\n'));
       return 0;
     });
   },

@@ -7,6 +7,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { ContentEditor } from '../save-file.js';
+import { Presence } from './presence.js';
 
 export const TOKEN_HEADER = 'x-studio-token';
 /** An issue file is about 15 KB; a whole rewritten one, JSON-escaped, stays far below this. */
@@ -17,6 +18,8 @@ export type Refusal = { ok: false; status: number; error: string };
 /** The editor's state for one studio process: its key, the files being edited, draft renders. */
 export class EditorState {
   readonly token = randomBytes(32).toString('base64url');
+  /** Who has which file open, and who saved each last (presence.ts). */
+  readonly presence = new Presence();
   /** In team mode, STUDIO_URL's origin, which every request must come from (the gate checks sign-in). */
   origin?: string;
   private readonly editors = new Map<string, ContentEditor>();

@@ -1,6 +1,7 @@
 // The studio's editor: its pages (GET) and its JSON requests (POST, each through guard.ts).
 // Listed in src/server/routes.ts with every other route. Saving goes through src/editor (the file edited in
 // place, atomically, queued per file); the live preview renders the edited issue without saving.
+import { actingPerson, type PersonOf } from '../../http/person.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { IssueFile, type Section } from '../../content/schema.js';
@@ -18,7 +19,7 @@ import { tickSaved } from './checklist-route.js';
 import { readChecklist } from '../../workflow/checklist.js';
 import { type FieldMessage, findingMessage, validateText } from '../validate.js';
 import { NewsletterError } from '../../errors.js';
-import { checkRendered, loadTemplates } from '../../pipeline.js';
+import { loadTemplates } from '../../pipeline.js';
 import { withSendTime } from '../../time/uk.js';
 import { renderIssue } from '../../render/index.js';
 import { anchorFor } from '../../render/model.js';
@@ -41,6 +42,7 @@ export interface RouteContext {
   store: Store;
   now: () => Date;
   editor: EditorState;
+  personOf?: PersonOf;
 }
 
 const step = z.union([z.string().max(100), z.number().int().nonnegative().max(10_000)]);
@@ -221,10 +223,9 @@ export async function previewEdits(c: RouteContext, req: IncomingMessage, res: S
       webUrl: `${c.ws.publicUrl}/archive/${issue.id}/`,
     });
     const now = c.now();
+    // In the studio's check worker: a long draft never stops the studio answering (issue 22).
     const id = c.editor.putDraft(rendered.html, () =>
-      checkRendered(c.ws.paths, withIssue, issue, rendered, { now }).then((report) =>
-        labelled(r.file, edited.data, report.findings.map(findingMessage)),
-      ),
+      c.ws.checkDraft(withIssue, issue, rendered, now).then((report) => labelled(r.file, edited.data, report.findings.map(findingMessage))),
     );
     out.draft = `/issues/${issue.id}/edit/draft/${id}`;
     out.findings = `/issues/${issue.id}/edit/findings/${id}`;
@@ -247,7 +248,12 @@ export async function saveEdits(c: RouteContext, req: IncomingMessage, res: Serv
   }
   const outcome = await files.save(r.file.name, r.hash, ops);
   const before = parseForEdit(disk?.text ?? '')?.toJS() as unknown;
+  // Who made the change this save met, when it was a save through the editor by someone else (presence.ts).
+  const person = actingPerson(req, c.personOf);
+  const other = c.editor.presence.changedBy(r.file.name, disk?.hash);
+  const by = other !== undefined && other !== person.name ? { by: other } : {};
   if (outcome.kind === 'saved') {
+    c.editor.presence.saved(r.file.name, person, outcome.hash);
     const summary = outcome.hunks.length ? describeEdits(r.file.schema, before, ops) : [];
     if (summary.length)
       recordSave(c.store, { person: signedIn(req), file: shownName(r.file), issue: r.file.issue, hash: outcome.hash, fields: summary });
@@ -256,6 +262,7 @@ export async function saveEdits(c: RouteContext, req: IncomingMessage, res: Serv
       ...(r.file.issue ? { checklist: await tickSaved(c, r.file.issue, ops) } : {}),
       hash: outcome.hash,
       merged: outcome.merged,
+      ...(outcome.merged ? by : {}),
       summary,
       diff: formatDiff(shownName(r.file), outcome.hunks),
     });
@@ -263,7 +270,7 @@ export async function saveEdits(c: RouteContext, req: IncomingMessage, res: Serv
   if (outcome.kind === 'conflict') {
     const now = parseForEdit((await files.open(r.file.name))?.text ?? '')?.toJS() as unknown;
     const conflicts = outcome.conflicts.map((x) => ({ ...x, where: fieldLabel(r.file.schema, now, x.path) }));
-    return json(req, res, 409, { kind: 'conflict', hash: outcome.hash, conflicts });
+    return json(req, res, 409, { kind: 'conflict', hash: outcome.hash, conflicts, ...by });
   }
   json(req, res, 422, outcome);
 }

@@ -114,5 +114,9 @@
     events.addEventListener('change', () => {
       running = running.then(swap, swap);
     });
+    // Someone opened or left an issue's editor: the page's "… is editing this issue" line.
+    events.addEventListener('presence', () => {
+      running = running.then(swap, swap);
+    });
   });
 })();

@@ -24,8 +24,8 @@ export interface StudioIssue {
 const topBar = (name: string) =>
   markup`<header class="top"><nav class="wrap" aria-label="Studio"><strong>${name}</strong> <a href="/">All issues</a> <a href="/archive/">Public archive</a></nav></header>`;
 
-/** `bar`: in team mode, who is signed in (src/team/http/pages.ts). */
-export function studioIndexPage(name: string, issues: StudioIssue[], problems: string[], bar?: Html): string {
+/** `bar`: in team mode, who is signed in (src/team/http/pages.ts). `auditWarning`: the audit log's chain is broken (state/audit-chain.ts), said plainly above everything. */
+export function studioIndexPage(name: string, issues: StudioIssue[], problems: string[], bar?: Html, auditWarning?: string): string {
   const rows = [...issues].reverse().map(
     ({
       issue,
@@ -40,7 +40,7 @@ export function studioIndexPage(name: string, issues: StudioIssue[], problems: s
     title: `Issues — ${name}`,
     css: studioCss(),
     script: studioScript(),
-    body: markup`${bar ?? ''}${topBar(name)}\n<main class="wrap">\n${problemsOverlay(problems, rows.length > 0)}\n<h1>Issues</h1>\n<ul class="home-links" aria-label="Start"><li><a class="button" href="/new-issue/">New issue</a></li><li><a href="/edit/regions/">Edit regional links</a></li><li><a href="/edit/reviews/">Edit published reviews</a></li></ul>\n<div id="live" data-render="${rows.length}:${issues.map((i) => `${i.issue.id}=${standingKey(i.standing)}`).join(',')}">${table}</div>\n</main>`
+    body: markup`${bar ?? ''}${topBar(name)}\n<main class="wrap">\n${auditWarning ? markup`<p class="audit-broken" role="alert"><strong>${auditWarning}</strong></p>\n` : ''}${problemsOverlay(problems, rows.length > 0)}\n<h1>Issues</h1>\n<ul class="home-links" aria-label="Start"><li><a class="button" href="/new-issue/">New issue</a></li><li><a href="/edit/regions/">Edit regional links</a></li><li><a href="/edit/reviews/">Edit published reviews</a></li></ul>\n<div id="live" data-render="${rows.length}:${issues.map((i) => `${i.issue.id}=${standingKey(i.standing)}`).join(',')}">${table}</div>\n</main>`
       .text,
   });
 }
@@ -59,6 +59,10 @@ export interface IssuePageInput {
   editorToken?: string;
   /** The form token of the browser's session, and the result of the action just taken. */
   actions: { token: string; result?: ActionResult };
+  /** The publishing steps this person may take now (pages/publish.ts). */
+  steps?: Html;
+  /** Who has this issue's editor open (pages/presence.ts). */
+  presence?: Html;
   /** Team mode: who is signed in; the actions then record them and ask no name. */
   bar?: Html;
 }
@@ -81,9 +85,11 @@ export function studioIssuePage(p: IssuePageInput): string {
 ${problemsOverlay(p.problems, p.render !== undefined)}
 <div id="head" class="issue-head" data-render="${head}"><h1>${issue.subject}</h1>
 <p>${sentOn ?? `Planned for ${ukDateTime(issue.sendAt)}`} · <code>${issue.file}</code>${editRefused ? (goingOut ? '' : markup`</p><p id="edit-closed" class="hint">${editRefused}`) : markup` · <a href="${base}edit/">Edit</a>`}${standing.status === 'sent' ? markup` · <a href="${base}report/">What readers did</a>` : ''}</p></div>
+${p.presence ?? ''}
 ${standingBlock(standing, standingKey(standing))}
 ${checklistBlock(p.checklist ?? [], p.editorToken !== undefined, `${base}edit/`)}
 ${actionsPanel(issue.id, standing.status, p.actions.token, p.actions.result, p.bar !== undefined)}
+${p.steps ?? ''}
 <div id="live" data-render="${p.render ? p.render.seq : 'none'}:${p.problems.length}">
 ${toolbar(base, p.view)}
 <div class="layout">

@@ -217,7 +217,11 @@
     if (r.kind === 'saved') {
       body().hash = r.hash;
       pending = pending.filter((op) => !sent.includes(op));
-      p.textContent = !r.diff ? 'Saved: nothing changed.' : r.merged ? 'Saved, merged with changes made to the file meanwhile.' : 'Saved.';
+      p.textContent = !r.diff
+        ? 'Saved: nothing changed.'
+        : r.merged
+          ? 'Saved, merged with changes ' + (r.by ? r.by + ' saved' : 'made to the file') + ' meanwhile.'
+          : 'Saved.';
       if (r.summary && r.summary.length) {
         const ul = document.createElement('ul');
         ul.id = 'save-summary';
@@ -241,7 +245,8 @@
     }
     note(waiting());
     if (r.kind === 'conflict') {
-      p.textContent = 'Not saved: the file was changed meanwhile in the same places. Choose for each:';
+      p.textContent =
+        'Not saved: ' + (r.by ? r.by + ' changed the file' : 'the file was changed') + ' meanwhile in the same places. Choose for each:';
       for (const c of r.conflicts) {
         const div = document.createElement('div');
         div.className = 'conflict';

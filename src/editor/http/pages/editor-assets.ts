@@ -7,6 +7,6 @@ import { browserFile } from '../../../page/assets.js';
 import { studioCss } from '../../../page/studio-assets.js';
 
 export const editorCss = (): string => `${studioCss()}${browserFile('editor/http/browser/editor.css')}`;
-// pictures.js: the picture field's chooser, drop place, thumbnail and Remove (pages/image-field.ts).
+/** The editor's scripts, then presence.js (who else has this file open, the page's heartbeat) and pictures.js (the picture field: pages/image-field.ts). */
 export const editorScript = (): string =>
-  `${browserFile('editor/http/browser/editor-show.js')}\n${browserFile('editor/http/browser/editor.js')}\n${browserFile('editor/http/browser/pictures.js')}`;
+  `${browserFile('editor/http/browser/editor-show.js')}\n${browserFile('editor/http/browser/editor.js')}\n${browserFile('editor/http/browser/presence.js')}\n${browserFile('editor/http/browser/pictures.js')}`;

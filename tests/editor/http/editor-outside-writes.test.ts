@@ -1,0 +1,54 @@
+// Issue 22: a save in the studio never overwrites a change made to the file outside it. Another
+// process rewrites the preheader in a loop (temporary file + rename) while the studio saves the
+// subject again and again: every outside write survives, and every studio save too.
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { addDraft, rawGet, rawRequest, type Running, runPreview } from '../../helpers/preview-server.js';
+
+const FILE = 'issues/2099-01/issue.yaml';
+const WRITER = fileURLToPath(new URL('../outside-writer.mjs', import.meta.url));
+let run: Running;
+
+beforeAll(async () => {
+  run = await runPreview('studio', (p) => addDraft(p, '2099-01'));
+});
+afterAll(() => run?.stop());
+
+it('a loop of outside writes during studio saves loses nothing', async () => {
+  const page = await rawGet(run.url, '/issues/2099-01/edit/');
+  let hash = /data-hash="([0-9a-f]{64})"/.exec(page.body)![1]!;
+  const token = /<meta name="studio-token" content="([^"]+)">/.exec(page.body)![1]!;
+  const headers = { origin: run.url, 'x-studio-token': token, 'content-type': 'application/json' };
+  const file = path.join(run.project.paths.content, FILE);
+  const writer = promisify(execFile)(process.execPath, [WRITER, file, '40', '50']);
+  let saves = 0;
+  let merged = 0;
+  let stop = false;
+  void writer.finally(() => (stop = true));
+  const studioSaves = async () => {
+    while (!stop) {
+      saves++;
+      const body = JSON.stringify({ file: FILE, hash, ops: [{ op: 'set', path: ['subject'], value: `Studio save ${saves}` }] });
+      const r = await rawRequest(run.url, 'POST', '/api/edit/save', headers, body);
+      expect(r.status, r.body).toBe(200);
+      const reply = JSON.parse(r.body) as { hash: string; merged: boolean };
+      hash = reply.hash;
+      if (reply.merged) merged++;
+    }
+  };
+  // The writer runs to its end even when a save fails, so the folder is not removed under it.
+  const [studio, written] = await Promise.allSettled([studioSaves(), writer]);
+  if (studio.status === 'rejected') throw studio.reason;
+  if (written.status === 'rejected') throw written.reason;
+  const outside = JSON.parse(written.value.stdout) as { writes: number; lost: number; last: string };
+  expect(outside.lost).toBe(0);
+  const text = await readFile(file, 'utf8');
+  expect(text).toContain(`preheader: "${outside.last}"`);
+  expect(text).toContain(`subject: "Studio save ${saves}"`);
+  // The two really did interleave: saves were merged with outside writes.
+  expect(merged).toBeGreaterThan(0);
+});
