@@ -1,5 +1,6 @@
 // The studio's own routes (studio mode only): the list of issues, an issue's page, its email in
 // the frame, and the actions posted from it. routes.ts in src/http lists them.
+import { issueFileName } from '../files/project-paths.js';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EditorState } from '../editor/http/guard.js';
 import { StudioSessions } from '../http/csrf.js';
@@ -113,7 +114,7 @@ export async function studioIssue(
 /** Who has the issue's editor open, but for the person looking. */
 function othersEditing(c: RouteContext, req: IncomingMessage, id: string) {
   const me = actingPerson(req, c.personOf).name;
-  return c.editor.presence.editing(`issues/${id}/issue.yaml`, c.now()).filter((p) => p.name !== me);
+  return c.editor.presence.editing(issueFileName(id!), c.now()).filter((p) => p.name !== me);
 }
 
 /** A studio action: checked for origin and token before anything else, then back to the issue page. */
