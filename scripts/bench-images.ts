@@ -20,7 +20,7 @@ function line(label: string, value: string, target?: string, ok?: boolean): void
 }
 
 /** A copy of content/ and templates/ with April a draft; with pictures, the logo in the masthead and the photo on its first article. */
-function project(photo?: Buffer, logo?: Buffer): ProjectPaths {
+export function benchProject(photo?: Buffer, logo?: Buffer): ProjectPaths {
   const root = mkdtempSync(path.join(tmpdir(), 'newsletter-bench-images-'));
   for (const dir of ['content', 'templates']) cpSync(path.join(ROOT, dir), path.join(root, dir), { recursive: true });
   rmSync(path.join(root, 'content/issues/2022-04/sent'), { recursive: true, force: true });
@@ -51,7 +51,7 @@ function readText(file: string): string {
   return readFileSync(file, 'utf8');
 }
 
-async function renderOnce(paths: ProjectPaths): Promise<void> {
+export async function renderOnce(paths: ProjectPaths): Promise<void> {
   const content = usableContent(await loadProject(paths), ['2022-04']);
   await renderIssue(content, findIssue(content, '2022-04'), await loadTemplates(paths));
 }
@@ -59,8 +59,8 @@ async function renderOnce(paths: ProjectPaths): Promise<void> {
 export async function imagesBench(): Promise<void> {
   const photo = await phonePhoto(4032, 3024, 92, 22, 1);
   const logo = await flatLogo();
-  const withPictures = project(photo, logo);
-  const without = project();
+  const withPictures = benchProject(photo, logo);
+  const without = benchProject();
   try {
     console.log(
       `Pictures: April 2022 with a ${(photo.length / 1024 / 1024).toFixed(1)} MB 4032 × 3024 phone photo and a ${(logo.length / 1024).toFixed(1)} KB logo\n`,

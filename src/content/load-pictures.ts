@@ -16,7 +16,7 @@ export async function withImages(loaded: LoadResult, sources: ContentSources, li
   const errors: ContentError[] = [];
   if (sources.newsletter) {
     const problems = await prepareImages(library, newsletterImageRefs(content.newsletter));
-    errors.push(...placeProblems(problems, library, sources.newsletter.file, placer(sources.newsletter)));
+    if (problems.length > 0) errors.push(...placeProblems(problems, library, sources.newsletter.file, placer(sources.newsletter)));
   }
   const broken: string[] = [];
   for (const issue of content.issues) {

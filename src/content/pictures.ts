@@ -2,7 +2,7 @@
 // with their limits, processed (process.ts), and handed to the render by (issue, file name, width).
 // A picture that cannot be used is a content error at its `src`, naming the file; nothing is written
 // for it, and other issues still work.
-import { realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ContentError } from './errors.js';
@@ -44,7 +44,12 @@ export interface ImageRef {
 /** A project's picture cache: .cache/images/ beside its content. */
 export const imageCacheIn = (root: string): ImageCache => imageCache(cacheDir(root, 'images'));
 
-const byStamp = new Map<string, ProcessedImage>();
+/**
+ * What each file, at each width, was last made into, with the identity it had then (size, mtime,
+ * inode): a render that finds the same identity does no picture work at all. One entry per file and
+ * width, so a picture edited again and again in the studio does not pile up old results.
+ */
+const byFile = new Map<string, { stamp: string; image: ProcessedImage }>();
 
 export const imageKey = (issue: string | null, src: string, width: number): string => `${issue ?? ''}\u0000${src}\u0000${width}`;
 
@@ -90,11 +95,15 @@ export async function prepareImages(library: ImageLibrary, refs: readonly ImageR
     if (library.processed.has(key)) continue;
     try {
       const file = findImage(library, ref);
-      // The same file, unchanged since it was last read, is not read again.
-      const seen = `${file.real}\u0000${file.stamp}\u0000${ref.width}`;
-      const known = byStamp.get(seen) ?? (await processImage(library.cache, await readFile(file.real), ref.width));
-      byStamp.set(seen, known);
-      library.processed.set(key, known);
+      // The same file, unchanged since it was last read, is not read again; a changed identity is read
+      // and hashed, and processed only when its bytes are new (processImage keys by their hash).
+      const slot = `${file.real}\u0000${ref.width}`;
+      const last = byFile.get(slot);
+      // Its processed file must still be there: a removed .cache/ is filled again.
+      const same = last?.stamp === file.stamp && existsSync(path.join(library.cache.files, last.image.name));
+      const image = same ? last.image : await processImage(library.cache, await readFile(file.real), ref.width);
+      byFile.set(slot, { stamp: file.stamp, image });
+      library.processed.set(key, image);
     } catch (e) {
       if (!(e instanceof ImageUnusable)) throw e;
       problems.push({ ref, message: e.reason });

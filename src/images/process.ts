@@ -117,9 +117,11 @@ function nameFor(bytes: Buffer, format: ImageFormat): string {
 
 async function encode(source: Buffer, displayWidth: number): Promise<{ image: ProcessedImage; bytes: Buffer }> {
   if (source.length > IMAGE_LIMITS.fileBytes) throw new ImageUnusable(tooBig(source.length));
-  // failOn 'warning': a truncated JPEG is refused rather than shown with a grey half.
-  const options = { limitInputPixels: IMAGE_LIMITS.pixels, failOn: 'warning' as const, animated: true };
-  const meta = await sharp(source, options)
+  // failOn 'warning': a truncated JPEG is refused rather than shown with a grey half. Read once, top
+  // to bottom (sequentialRead): nothing is decoded twice and no whole-image buffer is held.
+  const options = { limitInputPixels: IMAGE_LIMITS.pixels, failOn: 'warning' as const, sequentialRead: true };
+  // The header only, all frames counted, so an animated GIF is known before anything is decoded.
+  const meta = await sharp(source, { ...options, animated: true })
     .metadata()
     .catch((e: unknown) => {
       throw new ImageUnusable(readFailure(e));
@@ -136,7 +138,9 @@ async function encode(source: Buffer, displayWidth: number): Promise<{ image: Pr
   const base = () =>
     sharp(source, { ...options, animated })
       .autoOrient()
-      .resize({ width: targetWidth, withoutEnlargement: true })
+      // fastShrinkOnLoad: a JPEG is decoded at 1/2, 1/4 or 1/8 size straight away when that is still
+      // at least the target (a 4032 px photo for 1200 px: half), then resized the rest of the way.
+      .resize({ width: targetWidth, withoutEnlargement: true, fastShrinkOnLoad: true })
       // sRGB, as email programs expect; no metadata is kept (sharp's default: EXIF, GPS, XMP, ICC all go).
       .toColourspace('srgb');
   try {
