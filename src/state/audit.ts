@@ -21,16 +21,6 @@ export interface AuditEntry {
 
 export type NewAuditEntry = Omit<AuditEntry, 'seq' | 'at'> & { at?: Date };
 
-interface Row {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  issue_id: string | null;
-  content_hash: string | null;
-  details: string;
-}
-
 export class AuditLog {
   constructor(
     private readonly db: Database.Database,
@@ -70,7 +60,7 @@ export class AuditLog {
     const where = [issue === undefined ? '' : 'issue_id = @issue', action === undefined ? '' : 'action = @action'].filter(Boolean);
     const rows = this.db
       .prepare(`SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq`)
-      .all({ ...(issue === undefined ? {} : { issue }), ...(action === undefined ? {} : { action }) }) as Row[];
+      .all({ ...(issue === undefined ? {} : { issue }), ...(action === undefined ? {} : { action }) }) as AuditRow[];
     return rows.map((r) => ({
       seq: r.seq,
       at: new Date(r.at),

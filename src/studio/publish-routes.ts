@@ -4,7 +4,7 @@
 // `decide`), then run by the CLI's own use case, which refuses what the table does not allow.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { StudioSessions } from '../http/csrf.js';
-import { htmlPage as page, notFound, pathTo, readForm, redirect, type RequestPath, type RouteHandler } from '../http/http.js';
+import { htmlPage as page, notFound, pathTo, redirect, type RequestPath, type RouteHandler } from '../http/http.js';
 import type { EventHub } from '../http/live.js';
 import { actingPerson, type Person, type PersonOf } from '../http/person.js';
 import { decide, type IssueStatus, verdictWords } from '../lifecycle.js';
@@ -14,6 +14,7 @@ import type { Store } from '../state/store.js';
 import type { Workspace } from '../workspace/workspace.js';
 import type { ActionSettings } from './actions.js';
 import { type OfferedSteps, planPage, stepsPanel } from './pages/publish.js';
+import { readPostedForm } from './posted-form.js';
 import { confirmPublish, planToPublish, runStep, type StepContext, type StepName, StepResults } from './steps.js';
 
 /** What these handlers use of the server's context (src/server/route-context.ts has it all). */
@@ -123,21 +124,10 @@ function roleRefusal(c: RouteContext, id: string, step: StepName, person: Person
 /** A step's form, checked for origin and token, and the person for their role, before anything else. */
 async function checkedPost(c: RouteContext, req: IncomingMessage, res: ServerResponse, id: string, name: StepName) {
   if (!c.ws.issue(id)) return notFound(req, res);
-  const form = await readForm(req);
-  if (typeof form === 'string') {
-    const status = form === 'too-large' ? 413 : 415;
-    return page(req, res, messagePage('The studio refused this request', 'Send the form from the issue page in the studio.'), { status });
-  }
-  const verdict = c.sessions.verify(req, form.get('csrf'));
-  if (!verdict.ok) {
-    const why =
-      verdict.why === 'origin'
-        ? 'It did not come from a page of this studio, so nothing was done.'
-        : 'The form has expired (the studio was restarted) or did not come from this studio, so nothing was done. Reload the issue page and try again.';
-    return page(req, res, messagePage('The studio refused this request', why), { status: 403 });
-  }
+  const posted = await readPostedForm(c.sessions, req, res);
+  if (!posted) return undefined;
   const person = actingPerson(req, c.personOf);
   const refused = roleRefusal(c, id, name, person);
   if (refused) return page(req, res, messagePage('The studio refused this request', `${refused} Nothing was done.`), { status: 403 });
-  return { form, session: verdict.session, person };
+  return { ...posted, person };
 }

@@ -5,18 +5,18 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { EditorState } from '../editor/http/guard.js';
 import { StudioSessions } from '../http/csrf.js';
 import { EMAIL_POLICY } from '../http/csp.js';
-import { HTML, htmlPage as page, notFound, pathTo, readForm, redirect, type RequestPath, type RouteHandler, send } from '../http/http.js';
+import { HTML, htmlPage as page, notFound, pathTo, redirect, type RequestPath, type RouteHandler, send } from '../http/http.js';
 import type { EventHub } from '../http/live.js';
 import type { Store } from '../state/store.js';
 import type { Workspace } from '../workspace/workspace.js';
 import { studioReportCsv, studioReportPage } from '../report/studio.js';
-import { messagePage } from '../page/frame.js';
 import { type ActionContext, ActionResults, type ActionSettings, runAction } from './actions.js';
 import type { ActionName } from './pages/actions.js';
 import { studioIndexPage, studioIssuePage } from './pages/studio.js';
 import { emailInScheme, parseView } from './pages/view.js';
 import { standingOf } from './standing.js';
 import { stepsFor } from './publish-routes.js';
+import { readPostedForm } from './posted-form.js';
 import { presenceLine } from './pages/presence.js';
 import { actingPerson, type PersonOf } from '../http/person.js';
 import { StepResults } from './steps.js';
@@ -121,22 +121,12 @@ function othersEditing(c: RouteContext, req: IncomingMessage, id: string) {
 export function action(name: ActionName): Handler {
   return async (c, req, res, [id]) => {
     if (!c.ws.issue(id!)) return notFound(req, res);
-    const form = await readForm(req);
-    if (typeof form === 'string') {
-      const status = form === 'too-large' ? 413 : 415;
-      return page(req, res, messagePage('The studio refused this request', 'Send the form from the issue page in the studio.'), { status });
-    }
-    const verdict = c.sessions.verify(req, form.get('csrf'));
-    if (!verdict.ok) {
-      const why =
-        verdict.why === 'origin'
-          ? 'It did not come from a page of this studio, so nothing was done.'
-          : 'The form has expired (the studio was restarted) or did not come from this studio, so nothing was done. Reload the issue page and try again.';
-      return page(req, res, messagePage('The studio refused this request', why), { status: 403 });
-    }
+    const posted = await readPostedForm(c.sessions, req, res);
+    if (!posted) return;
+    const { form, session } = posted;
     const result = await runAction({ ...actionContext(c), person: signedIn(req) }, name, id!, form);
     c.hub.broadcast('change', { issues: [id] }); // other open pages show the new standing
-    const ref = c.results.put(verdict.session, result);
+    const ref = c.results.put(session, result);
     redirect(req, res, `${pathTo(['issues', id!], true)}?result=${ref}#action-result`, 303);
   };
 }
