@@ -1,4 +1,4 @@
-// The studio's own style and its one script, in src/studio/browser/. The script keeps the page live
+// The studio's own style and its script, in src/studio/browser/ (after page/browser/email-frame.js). The script keeps the page live
 // (server-sent events, then fetch this page again and swap each block whose data-render changed),
 // sizes the email frame to its content, scrolls to a section when a finding's heading is chosen,
 // posts the action forms in place (they work without it too: post, then back to the page) and
@@ -7,4 +7,4 @@ import { browserFile } from './assets.js';
 import { BASE_CSS } from './frame.js';
 
 export const studioCss = (): string => `${BASE_CSS}${browserFile('studio/browser/studio.css')}`;
-export const studioScript = (): string => browserFile('studio/browser/studio.js');
+export const studioScript = (): string => `${browserFile('page/browser/email-frame.js')}\n${browserFile('studio/browser/studio.js')}`;

@@ -94,6 +94,7 @@ export async function studioIssue(
     render,
     report,
     checking: !report && shown !== undefined,
+    swap,
     problems: c.ws.problems(id!),
     checklist: standing.status === 'sent' || standing.status === 'sending' ? [] : await readChecklist(c.ws.paths.content, id!),
     editorToken: c.editor.token,

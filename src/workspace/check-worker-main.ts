@@ -1,11 +1,25 @@
 // The studio's check worker (check-worker.ts starts it): runs checkRendered on what it is sent,
 // so the studio's own thread keeps answering while an issue's checks run.
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
+import type { Content } from '../content/schema.js';
 import { checkRendered } from '../pipeline.js';
-import type { CheckJob } from './check-worker.js';
+import { CHECKS_NICENESS, type CheckJob, withDraft } from './check-worker.js';
 
+// The checks give way (CHECKS_NICENESS): on Linux a thread has a priority of its own (its id,
+// from /proc/thread-self, is a process id to setpriority); elsewhere the worker keeps the process's.
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').at(-1)), CHECKS_NICENESS);
+} catch {
+  // not Linux, or not allowed: the checks run at the studio's priority
+}
+
+let held: Content | undefined;
 parentPort!.on('message', (job: CheckJob) => {
-  checkRendered(job.paths, job.content, job.issue, job.rendered, { now: new Date(job.now) }).then(
+  if (job.content) held = job.content;
+  const content = job.draft ? withDraft(held!, job.issue) : held!;
+  checkRendered(job.paths, content, job.issue, job.rendered, { now: new Date(job.now) }).then(
     (report) => parentPort!.postMessage({ id: job.id, report }),
     (e: unknown) => parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.message : String(e) }),
   );

@@ -1,6 +1,10 @@
 // The studio runs an issue's checks in a worker thread, so one slow issue (1 MB pasted into a
 // field) never stops the server answering other pages. Each run has a time budget: past it the
 // worker is stopped, the report says so as a finding, and runs queued behind it go to a new worker.
+// Runs go to the worker one at a time, so a run nobody waits for any more (an editor's draft
+// superseded by the next keystroke) is dropped before it starts. The content, which is most of
+// a run's size (every issue, the reviews registry), is sent to the worker only when it changed;
+// a draft is sent as its issue alone, put into that content by the worker (`withDraft`).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
@@ -13,14 +17,43 @@ import type { RenderedIssue } from '../render/index.js';
 export interface CheckJob {
   id: number;
   paths: ProjectPaths;
-  content: Content;
+  /** Left out when the worker already holds this content (the last it was sent). */
+  content?: Content;
   issue: Issue;
+  /** `issue` is an unsaved draft: checked within the content as `withDraft` makes it. */
+  draft: boolean;
   rendered: RenderedIssue;
   now: string;
 }
 
+/**
+ * The worker thread's niceness: the checks give way to the studio's own thread and the browser,
+ * so a keystroke's render, on a machine with two cores, does not wait for the last one's checks.
+ */
+export const CHECKS_NICENESS = 10;
+
+/** The content with an editor's draft of one issue in place of the issue as saved. */
+export function withDraft(content: Content, issue: Issue): Content {
+  return { ...content, issues: [...content.issues.filter((i) => i.id !== issue.id), issue] };
+}
+
+export interface RunOptions {
+  /** `issue` is an editor's unsaved draft (see `withDraft`); `content` is the studio's own. */
+  draft?: boolean;
+  /** Aborted: the run is dropped if it has not started (it rejects with a `CheckDropped`). */
+  signal?: AbortSignal;
+}
+
+/** A queued run was dropped before it started: nobody was waiting for it any more. */
+export class CheckDropped extends Error {
+  constructor() {
+    super('the checks were dropped before they started: nobody was waiting for them');
+    this.name = 'CheckDropped';
+  }
+}
+
 interface Pending {
-  job: CheckJob;
+  job: CheckJob & { content: Content };
   resolve: (r: CheckReport) => void;
   reject: (e: Error) => void;
   timer?: NodeJS.Timeout;
@@ -29,15 +62,23 @@ interface Pending {
 export class CheckWorker {
   private worker?: Worker;
   private next = 1;
-  private readonly pending = new Map<number, Pending>();
+  /** Waiting their turn, oldest first. */
+  private readonly queue: Pending[] = [];
+  /** The run in the worker now. */
+  private current?: Pending;
+  /** The content the worker holds (the last it was sent). */
+  private held?: Content;
 
   constructor(private readonly budgetMs = 60_000) {}
 
-  run(paths: ProjectPaths, content: Content, issue: Issue, rendered: RenderedIssue, now: Date): Promise<CheckReport> {
-    const job: CheckJob = { id: this.next++, paths, content, issue, rendered, now: now.toISOString() };
+  run(paths: ProjectPaths, content: Content, issue: Issue, rendered: RenderedIssue, now: Date, o: RunOptions = {}): Promise<CheckReport> {
+    const job = { id: this.next++, paths, content, issue, draft: o.draft ?? false, rendered, now: now.toISOString() };
     return new Promise((resolve, reject) => {
-      this.pending.set(job.id, { job, resolve, reject });
-      this.send(job);
+      if (o.signal?.aborted) return reject(new CheckDropped());
+      const p: Pending = { job, resolve, reject };
+      this.queue.push(p);
+      o.signal?.addEventListener('abort', () => this.drop(p), { once: true });
+      this.pump();
     });
   }
 
@@ -47,20 +88,36 @@ export class CheckWorker {
   }
 
   close(): Promise<unknown> {
-    for (const p of this.pending.values()) p.reject(new Error('the studio closed before the checks finished'));
-    this.pending.clear();
+    for (const p of [...(this.current ? [this.current] : []), ...this.queue.splice(0)]) {
+      clearTimeout(p.timer);
+      p.reject(new Error('the studio closed before the checks finished'));
+    }
+    this.current = undefined;
     const w = this.worker;
     this.worker = undefined;
     return w ? w.terminate() : Promise.resolve();
   }
 
-  private send(job: CheckJob): void {
-    const p = this.pending.get(job.id)!;
+  private drop(p: Pending): void {
+    const at = this.queue.indexOf(p);
+    if (at < 0) return; // running or done: it finishes, and nobody reads it
+    this.queue.splice(at, 1);
+    p.reject(new CheckDropped());
+  }
+
+  /** The next run to the worker, when none is there. */
+  private pump(): void {
+    if (this.current) return;
+    const p = this.queue.shift();
+    if (!p) return;
+    this.current = p;
     // The budget runs from when the job is sent: queued work is timed from its turn, not before.
-    clearTimeout(p.timer);
-    p.timer = setTimeout(() => this.overBudget(job.id), this.budgetMs);
+    p.timer = setTimeout(() => this.overBudget(p), this.budgetMs);
     p.timer.unref();
-    this.start().postMessage(job);
+    const worker = this.start();
+    const { content, ...rest } = p.job;
+    worker.postMessage(content === this.held ? rest : p.job);
+    this.held = content;
   }
 
   private start(): Worker {
@@ -77,22 +134,23 @@ export class CheckWorker {
         });
     worker.unref();
     worker.on('message', (m: { id: number; report?: CheckReport; error?: string }) => {
-      const p = this.pending.get(m.id);
-      if (!p) return;
-      this.pending.delete(m.id);
+      const p = this.current;
+      if (!p || p.job.id !== m.id) return;
+      this.current = undefined;
       clearTimeout(p.timer);
       if (m.report) p.resolve(m.report);
       else p.reject(new Error(m.error));
+      this.pump();
     });
     worker.on('error', (e) => this.restart(worker, e));
     this.worker = worker;
+    this.held = undefined;
     return worker;
   }
 
-  private overBudget(id: number): void {
-    const p = this.pending.get(id);
-    if (!p) return;
-    this.pending.delete(id);
+  private overBudget(p: Pending): void {
+    if (this.current !== p) return;
+    this.current = undefined;
     const seconds = Math.round(this.budgetMs / 1000);
     p.resolve(
       checkReport(p.job.issue.id, p.job.rendered.hash, [
@@ -108,17 +166,17 @@ export class CheckWorker {
     const stuck = this.worker;
     this.worker = undefined;
     void stuck?.terminate();
-    for (const other of this.pending.values()) this.send(other.job);
+    this.pump();
   }
 
   private restart(worker: Worker, e: Error): void {
     if (this.worker !== worker) return;
     this.worker = undefined;
-    for (const p of this.pending.values()) {
+    for (const p of [...(this.current ? [this.current] : []), ...this.queue.splice(0)]) {
       clearTimeout(p.timer);
       p.reject(e);
     }
-    this.pending.clear();
+    this.current = undefined;
   }
 }
 

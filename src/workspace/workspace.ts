@@ -130,9 +130,12 @@ export class Workspace {
     return report;
   }
 
-  /** Checks of a render that is not the issue's own (the editor's unsaved draft), in the same worker. */
-  checkDraft(content: Content, issue: Issue, rendered: RenderedIssue, now: Date): Promise<CheckReport> {
-    return this.checks.worker.run(this.paths, content, issue, rendered, now);
+  /**
+   * Checks of a render that is not the issue's own (the editor's unsaved draft of `issue`, within
+   * `content`: see `withDraft`), in the same worker; dropped if `signal` aborts before they start.
+   */
+  checkDraft(content: Content, issue: Issue, rendered: RenderedIssue, now: Date, signal?: AbortSignal): Promise<CheckReport> {
+    return this.checks.worker.run(this.paths, content, issue, rendered, now, { draft: true, signal });
   }
 
   /** Stop the check worker. */

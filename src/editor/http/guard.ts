@@ -35,7 +35,7 @@ export class EditorState {
    * Keep a draft render for the preview frame to fetch; its checks run later, when asked for
    * (the email first, the findings after: see `Draft`). The oldest go first.
    */
-  putDraft(html: string, check: () => Promise<unknown>): string {
+  putDraft(html: string, check: (signal: AbortSignal) => Promise<unknown>): string {
     const id = randomBytes(12).toString('base64url');
     this.drafts.set(id, new Draft(html, check));
     if (this.drafts.size > 32) this.drafts.delete(this.drafts.keys().next().value!);
@@ -49,18 +49,24 @@ export class EditorState {
 
 /**
  * A draft render and its checks. The checks run once, on the first request for the findings,
- * and only after the frame has had the email (or after `FRAME_FIRST_MS` if it never asks): on
- * one thread, checks started at once would hold the email back for as long as they take. A
- * draft superseded before anyone asks for its findings is never checked at all.
+ * and only after the page has had the email (the preview's answer carries it; a frame that
+ * loads the draft's address instead asks for it), or after `FRAME_FIRST_MS`: checks started at
+ * once would hold the email back while the studio's thread hands them to the check worker. A
+ * draft superseded before anyone asks for its findings is never checked at all; one superseded
+ * while its findings are awaited (the person typed on) answers `SUPERSEDED` at once, and its
+ * checks are dropped if they have not started.
  */
 export class Draft {
   private checked?: Promise<unknown>;
+  private readonly stop = new AbortController();
   private frameServed!: () => void;
   private readonly served = new Promise<void>((resolve) => (this.frameServed = resolve));
+  private supersede!: () => void;
+  private readonly replaced = new Promise<typeof SUPERSEDED>((resolve) => (this.supersede = () => resolve(SUPERSEDED)));
 
   constructor(
     readonly html: string,
-    private readonly check: () => Promise<unknown>,
+    private readonly check: (signal: AbortSignal) => Promise<unknown>,
   ) {}
 
   /** The frame has the email: the checks may have the processor. */
@@ -68,13 +74,23 @@ export class Draft {
     this.frameServed();
   }
 
+  /** A later edit of the same page replaces this one: nobody will read its findings. */
+  superseded(): void {
+    this.stop.abort();
+    this.supersede();
+  }
+
+  /** The findings, or `SUPERSEDED` once a later edit has replaced this one. */
   findings(): Promise<unknown> {
     this.checked ??= Promise.race([this.served, new Promise((resolve) => setTimeout(resolve, FRAME_FIRST_MS).unref())]).then(() =>
-      this.check(),
+      this.check(this.stop.signal),
     );
-    return this.checked;
+    return Promise.race([this.checked, this.replaced]);
   }
 }
+
+/** What a superseded draft's findings are. */
+export const SUPERSEDED = Symbol('superseded');
 
 /** How long the findings wait for a frame that may never ask for its email (no frame on the page). */
 export const FRAME_FIRST_MS = 250;

@@ -25,7 +25,7 @@ import { renderIssue } from '../../render/index.js';
 import { anchorFor } from '../../render/model.js';
 import { newIssue } from '../../workflow/new-issue.js';
 import { EMAIL_POLICY, pagePolicy } from '../../http/csp.js';
-import { readEditorRequest } from './guard.js';
+import { readEditorRequest, SUPERSEDED } from './guard.js';
 import { HTML, notFound, send } from '../../http/http.js';
 import { refusedNow } from '../../workflow/closed.js';
 import { closedEditorPage, editorPage, newIssuePage } from './pages/editor.js';
@@ -33,6 +33,7 @@ import { signedIn } from '../../team/http/context.js';
 import { recordSave } from '../../team/saves.js';
 import type { Store } from '../../state/store.js';
 import type { Workspace } from '../../workspace/workspace.js';
+import { CheckDropped, withDraft } from '../../workspace/check-worker.js';
 import type { EditorState } from './guard.js';
 import { issueFileName } from '../../files/project-paths.js';
 
@@ -64,6 +65,8 @@ const EditRequest = z.object({
   hash: z.string().max(64),
   ops: z.array(Op).max(500),
   actor: z.string().max(200).optional(),
+  /** The draft this edit replaces, whose findings the page no longer wants (guard.ts `Draft`). */
+  supersedes: z.string().max(32).optional(),
 });
 const NewIssueRequest = z.object({ id: z.string().max(64), from: z.string().max(64).optional() });
 
@@ -157,10 +160,16 @@ export async function draftEmail(c: RouteContext, req: IncomingMessage, res: Ser
 export async function draftFindings(c: RouteContext, req: IncomingMessage, res: ServerResponse, [, draft]: string[]): Promise<void> {
   const found = c.editor.draft(draft!);
   if (!found) return notFound(req, res);
-  json(req, res, 200, { findings: await found.findings() });
+  // Superseded by the page's next edit (its preview names this draft): answered at once, so the
+  // request holds none of the browser's few connections; checks not yet started are dropped.
+  const findings = await found.findings().catch((e: unknown) => {
+    if (e instanceof CheckDropped) return SUPERSEDED;
+    throw e;
+  });
+  json(req, res, 200, findings === SUPERSEDED ? { superseded: true } : { findings });
 }
 
-export type EditorRequest = { file: EditableFile; hash: string; ops: FormOp[]; actor?: string };
+export type EditorRequest = { file: EditableFile; hash: string; ops: FormOp[]; actor?: string; supersedes?: string };
 
 /** Parse an editor request: its file on the allow-list and its edits, or the refusal sent. */
 export async function editRequest(c: RouteContext, req: IncomingMessage, res: ServerResponse) {
@@ -180,7 +189,7 @@ export async function editRequest(c: RouteContext, req: IncomingMessage, res: Se
         error: `${fieldLabel(file.schema, {}, [fixed])} is not changed in the editor. ${file.fixed[fixed]}`,
       });
   }
-  return { file, hash: parsed.data.hash, ops, actor: requestActor(req, parsed.data) };
+  return { file, hash: parsed.data.hash, ops, actor: requestActor(req, parsed.data), supersedes: parsed.data.supersedes };
 }
 
 /** The form's ops as edits of `text`, or the refusal sent. */
@@ -194,6 +203,7 @@ export function editsOr(req: IncomingMessage, res: ServerResponse, r: EditorRequ
 export async function previewEdits(c: RouteContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const r = await editRequest(c, req, res);
   if (!r) return;
+  if (r.supersedes) c.editor.draft(r.supersedes)?.superseded();
   const files = c.editor.files(c.ws.paths.content);
   const disk = await files.open(r.file.name);
   if (!disk) return json(req, res, 404, { error: `${r.file.name} is no longer there.` });
@@ -218,17 +228,23 @@ export async function previewEdits(c: RouteContext, req: IncomingMessage, res: S
       id: r.file.issue,
       file: shownName(r.file),
     };
-    const withIssue = { ...content, issues: [...content.issues.filter((i) => i.id !== issue.id), issue] };
+    const withIssue = withDraft(content, issue);
     const rendered = await renderIssue(withIssue, issue, c.ws.templatesNow() ?? (await loadTemplates(c.ws.paths)), {
       webUrl: `${c.ws.publicUrl}/archive/${issue.id}/`,
     });
     const now = c.now();
     // In the studio's check worker: a long draft never stops the studio answering (issue 22).
-    const id = c.editor.putDraft(rendered.html, () =>
-      c.ws.checkDraft(withIssue, issue, rendered, now).then((report) => labelled(r.file, edited.data, report.findings.map(findingMessage))),
+    const id = c.editor.putDraft(rendered.html, (signal) =>
+      c.ws
+        .checkDraft(content, issue, rendered, now, signal)
+        .then((report) => labelled(r.file, edited.data, report.findings.map(findingMessage))),
     );
     out.draft = `/issues/${issue.id}/edit/draft/${id}`;
     out.findings = `/issues/${issue.id}/edit/findings/${id}`;
+    // The email itself, which the page puts into its frame in place (page/browser/email-frame.js):
+    // no second request. Once this answer is written, the frame has the email.
+    out.html = rendered.html;
+    res.once('finish', () => c.editor.draft(id)?.shown());
   }
   json(req, res, 200, out);
 }

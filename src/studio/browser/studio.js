@@ -30,12 +30,29 @@
     window.scrollTo({ top: Math.max(0, top - 16) });
   });
   const adopt = (from, into) => into.replaceChildren(...[...from.childNodes].map((n) => document.adoptNode(n)));
+  // A block whose only change is the email in its frame keeps its frame: the new email, which a
+  // swap carries (#email-next), is put into it in place (page/browser/email-frame.js), so showing
+  // it takes no request and no new document. Anything else about the block changed: replaced.
+  const emailInPlace = (mine, fresh, html) => {
+    const frame = mine.querySelector('iframe.email');
+    const next = fresh.querySelector('iframe.email');
+    if (html === undefined || !frame || !next || frame.getAttribute('src') !== next.getAttribute('src')) return false;
+    if (frame.parentElement.className !== next.parentElement.className) return false;
+    if (mine.querySelectorAll('*').length !== fresh.querySelectorAll('*').length) return false;
+    if (!window.EmailFrame.put(frame, html)) return false;
+    frame.title = next.title;
+    mine.dataset.render = fresh.dataset.render;
+    return true;
+  };
   const swapFrom = (next) => {
     const overlay = next.getElementById('overlay');
     if (overlay) document.getElementById('overlay').replaceWith(document.adoptNode(overlay));
+    const email = next.getElementById('email-next');
+    if (email) email.remove();
     for (const fresh of [...next.querySelectorAll('[data-render][id]')]) {
       const mine = document.getElementById(fresh.id);
-      if (mine && mine.dataset.render !== fresh.dataset.render) mine.replaceWith(document.adoptNode(fresh));
+      if (!mine || mine.dataset.render === fresh.dataset.render) continue;
+      if (!emailInPlace(mine, fresh, email ? email.textContent : undefined)) mine.replaceWith(document.adoptNode(fresh));
     }
     document.title = next.title;
     wire();

@@ -14,7 +14,7 @@ import { approvalSummary, standingBlock, statusTag } from './standing.js';
 import type { ChecklistItem } from '../../workflow/checklist.js';
 import { checklistBlock } from '../../editor/http/pages/editor.js';
 import { studioCss, studioScript } from '../../page/studio-assets.js';
-import { type PreviewView, SCHEMES, SHOWS, viewQuery, WIDTHS } from './view.js';
+import { emailInScheme, type PreviewView, SCHEMES, SHOWS, viewQuery, WIDTHS } from './view.js';
 
 export interface StudioIssue {
   issue: Issue;
@@ -53,6 +53,8 @@ export interface IssuePageInput {
   report?: CheckReport;
   /** The checks of this render are still running: the email is shown, the findings follow. */
   checking?: boolean;
+  /** A live-reload swap: the page carries the frame's new email, which the script puts into the frame in place. */
+  swap?: boolean;
   problems: string[];
   /** What is left of the new issue's checklist, and the editor's key that ticks it by hand. */
   checklist?: readonly ChecklistItem[];
@@ -72,8 +74,9 @@ export function studioIssuePage(p: IssuePageInput): string {
   const base = `/issues/${issue.id}/`;
   const emailHref = `${base}email${p.view.scheme === 'light' ? '' : `?scheme=${p.view.scheme}`}`;
   // Live reload swaps each block whose data-render changed; the forms are outside them, so what
-  // is being typed survives a save. The checks are a block of their own inside the preview's, so
-  // findings that arrive after the email replace the panel, not the frame.
+  // is being typed survives a save. The email (#email) and the checks are blocks of their own, so
+  // findings that arrive after the email replace the panel, not the frame; and a new render is put
+  // into the frame in place from the swap's own copy (#email-next), with no second request.
   // The Edit link is there when the lifecycle table allows editing (editor/http/routes.ts asks it too);
   // a scheduled issue says "Unschedule to edit" instead.
   const editRefused = refusedNow('edit', standing.status);
@@ -90,13 +93,14 @@ ${standingBlock(standing, standingKey(standing))}
 ${checklistBlock(p.checklist ?? [], p.editorToken !== undefined, `${base}edit/`)}
 ${actionsPanel(issue.id, standing.status, p.actions.token, p.actions.result, p.bar !== undefined)}
 ${p.steps ?? ''}
-<div id="live" data-render="${p.render ? p.render.seq : 'none'}:${p.problems.length}">
+<div id="live" data-render="${p.problems.length}">
 ${toolbar(base, p.view)}
 <div class="layout">
-<section aria-label="Preview">${p.render ? preview(p.view, p.render, emailHref, issue.subject) : markup`<p>No preview yet: the issue has not rendered without errors.</p>`}</section>
+<section id="email" aria-label="Preview" data-render="${p.render ? p.render.seq : 'none'}">${p.render ? preview(p.view, p.render, emailHref, issue.subject) : markup`<p>No preview yet: the issue has not rendered without errors.</p>`}</section>
 <div id="checks" data-render="${p.render ? p.render.seq : 'none'}:${p.problems.length}:${p.checking ? 'checking' : 'checked'}">${p.checking ? checkingPanel() : reportPanel(issue, p.report, emailHref, p.problems, sentOn)}</div>
 </div>
 </div>
+${p.swap && p.render && p.view.show === 'email' ? markup`<textarea id="email-next" hidden>\n${emailInScheme(p.render.html, p.view.scheme)}</textarea>` : ''}
 </main>`.text;
   return page({
     title: `${issue.subject} — preview`,

@@ -83,9 +83,13 @@
       }
     });
   };
+  // The draft whose findings were asked for last: the next preview names it, and the studio
+  // answers that request at once (so it holds none of the browser's few connections) and drops
+  // its checks if they have not started.
+  let asking;
   const preview = async () => {
     const mine = ++seq;
-    const r = await api('/api/edit/preview', request());
+    const r = await api('/api/edit/preview', Object.assign(request(), { supersedes: asking }));
     if (mine !== seq) return;
     if (r.error) {
       note(r.error);
@@ -98,8 +102,10 @@
       return;
     }
     $('disk-changed').hidden = r.diskHash === body().hash;
+    // The answer carries the email: put in place in the frame, with no second request; a frame
+    // not showing an email yet (still loading, or none at first) loads the draft's address.
     const frame = document.querySelector('iframe.email');
-    if (frame && r.draft) frame.src = r.draft;
+    if (frame && r.draft && !window.EmailFrame.put(frame, r.html)) frame.src = r.draft;
     else body().previewed = String(mine);
     body().validated = String(mine);
     // The checks take longer than the render: their findings follow, for this same edit, without
@@ -108,8 +114,12 @@
   };
   const findingsOf = async (r, mine) => {
     if (mine !== seq) return;
-    const found = await (await fetch(r.findings, { cache: 'no-store' })).json().catch(() => ({ findings: [] }));
-    if (mine === seq) {
+    const draft = (asking = r.findings.split('/').pop());
+    const found = await fetch(r.findings, { cache: 'no-store' })
+      .then((response) => response.json())
+      .catch(() => ({ findings: [] }));
+    if (asking === draft) asking = undefined;
+    if (mine === seq && !found.superseded) {
       showMessages(r.messages, found.findings);
       body().checked = String(mine);
     }

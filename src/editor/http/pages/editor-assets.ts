@@ -7,6 +7,9 @@ import { browserFile } from '../../../page/assets.js';
 import { studioCss } from '../../../page/studio-assets.js';
 
 export const editorCss = (): string => `${studioCss()}${browserFile('editor/http/browser/editor.css')}`;
-/** The editor's scripts, then presence.js (who else has this file open, the page's heartbeat) and pictures.js (the picture field: pages/image-field.ts). */
+/**
+ * The email frame's helper (page/browser/email-frame.js), the editor's scripts, then presence.js
+ * (who else has this file open, the page's heartbeat) and pictures.js (the picture field: pages/image-field.ts).
+ */
 export const editorScript = (): string =>
-  `${browserFile('editor/http/browser/editor-show.js')}\n${browserFile('editor/http/browser/editor.js')}\n${browserFile('editor/http/browser/presence.js')}\n${browserFile('editor/http/browser/pictures.js')}`;
+  `${browserFile('page/browser/email-frame.js')}\n${browserFile('editor/http/browser/editor-show.js')}\n${browserFile('editor/http/browser/editor.js')}\n${browserFile('editor/http/browser/presence.js')}\n${browserFile('editor/http/browser/pictures.js')}`;
