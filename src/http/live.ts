@@ -4,8 +4,14 @@ import type { ServerResponse } from 'node:http';
 import path from 'node:path';
 import { watch } from 'chokidar';
 
-/** Several writes of one save (truncate, write, rename) arrive as one change. */
-const SETTLE_MS = 20;
+/**
+ * A save is looked at once no event has come for FIRST_LOOK_MS (a save is one event or a burst of
+ * them within a millisecond or two), and again once none has come for SETTLE_MS: the caller takes
+ * the first look at once unless it shows a new problem, which may be a file read half-written, and
+ * then waits for the settled one (server/take-in.ts).
+ */
+export const FIRST_LOOK_MS = 5;
+export const SETTLE_MS = 20;
 const KEEPALIVE_MS = 15_000;
 
 export interface Watcher {
@@ -13,24 +19,32 @@ export interface Watcher {
   close(): Promise<void>;
 }
 
-export function watchFolders(folders: string[], onChange: (files: string[]) => void): Watcher {
+/** `onChange(files, settled)`: the files changed since the last look (settled: since the last settled look). */
+export function watchFolders(folders: string[], onChange: (files: string[], settled: boolean) => void): Watcher {
   const watcher = watch(folders, { ignoreInitial: true, ignored: (p) => /^\.|~$|\.sw[px]$/.test(path.basename(p)) });
-  const pending = new Set<string>();
-  let timer: NodeJS.Timeout | undefined;
+  const sinceLook = new Set<string>();
+  const sinceSettled = new Set<string>();
+  let look: NodeJS.Timeout | undefined;
+  let settle: NodeJS.Timeout | undefined;
+  const take = (set: Set<string>, settled: boolean) => {
+    const files = [...set];
+    set.clear();
+    onChange(files, settled);
+  };
   watcher.on('all', (_event, file) => {
-    pending.add(file);
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const files = [...pending];
-      pending.clear();
-      onChange(files);
-    }, SETTLE_MS);
+    sinceLook.add(file);
+    sinceSettled.add(file);
+    clearTimeout(look);
+    clearTimeout(settle);
+    look = setTimeout(() => take(sinceLook, false), FIRST_LOOK_MS);
+    settle = setTimeout(() => take(sinceSettled, true), SETTLE_MS);
   });
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {
     ready,
     close: async () => {
-      clearTimeout(timer);
+      clearTimeout(look);
+      clearTimeout(settle);
       await watcher.close();
     },
   };

@@ -15,9 +15,10 @@ import type { ActionSettings } from '../studio/actions.js';
 import type { PersonOf } from '../http/person.js';
 import type { RouteContext } from './route-context.js';
 import { route } from './routes.js';
+import { takeInChanges } from './take-in.js';
 import { studioState } from '../studio/routes.js';
 import { announceServer, secretId } from '../http/running.js';
-import { readStatuses } from '../workflow/sent-status.js';
+import { mayChangeSentRecords, readStatuses } from '../workflow/sent-status.js';
 import { assertStrongSecret } from '../share/share-token.js';
 import { Workspace } from '../workspace/workspace.js';
 import { noticeScheduledChanges } from '../studio/standing.js';
@@ -159,17 +160,20 @@ export async function startPreview(o: PreviewOptions): Promise<PreviewServer> {
 
   // Public mode watches too: a share link made for a draft written or edited after the server
   // started must show that draft as it is now. Only the studio has pages to tell.
-  const watcher = watchFolders([o.paths.content, o.paths.templates], (files) => {
-    ws.refresh(files)
-      .then(async (issues) => {
-        await importSent();
+  const watcher = watchFolders(
+    [o.paths.content, o.paths.templates],
+    takeInChanges(ws, {
+      onError,
+      taken: async (files, issues) => {
+        // Sent records are read again only when a change may have touched one (not on every save).
+        if (mayChangeSentRecords(o.paths, files)) await importSent();
         // A scheduled issue whose file changed is parked now, not when a page is next opened.
         if (o.mode === 'studio') await noticeScheduledChanges(ctx, issues);
         if (o.mode === 'studio') hub.broadcast('change', { issues });
         o.onChange?.(issues, ws.problems('all'));
-      })
-      .catch(onError);
-  });
+      },
+    }),
+  );
   await watcher.ready;
   const unannounce = o.announce
     ? announceServer(o.paths.root, { url, mode: o.mode, pid: process.pid, db: o.announce.db, secretId: secretId(o.secret) })

@@ -8,7 +8,7 @@ import { listSentSnapshots, type ContentPaths, type SentIssue } from '../archive
 import { canChange, type IssueStatus } from '../state/status.js';
 import type { Store } from '../state/store.js';
 import path from 'node:path';
-import { sentDir } from '../files/project-paths.js';
+import { issuesDir, sentDir } from '../files/project-paths.js';
 
 export interface StatusReader {
   /** The issue's status; an issue nothing records is a draft. */
@@ -55,4 +55,18 @@ function foldRecord(store: Store, paths: ContentPaths, sent: SentIssue): boolean
 /** "content/issues/2022-04/sent/", as the audit log names a record. */
 export function recordDir(paths: ContentPaths, id: string): string {
   return `${path.relative(paths.root, sentDir(paths, id)).split(path.sep).join('/')}/`;
+}
+
+/**
+ * Whether changed files (absolute paths) may have changed a sent record: anything but an issue's
+ * own files beside its record (issue.yaml, its pictures) or the templates may, e.g. a sent/ folder
+ * written by another process, or an issue folder added or removed. The studio folds the records in
+ * again only then, so a save of one issue's file does not read every sent issue (issue 27).
+ */
+export function mayChangeSentRecords(paths: ContentPaths & { templates: string }, changed: readonly string[]): boolean {
+  return changed.some((file) => {
+    if (!path.relative(paths.templates, file).startsWith('..')) return false;
+    const rel = path.relative(issuesDir(paths), file).split(path.sep);
+    return rel[0] === '..' || path.isAbsolute(rel[0]!) || rel.length < 2 || rel[1] === path.basename(sentDir(paths, rel[0]!));
+  });
 }

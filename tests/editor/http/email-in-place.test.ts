@@ -101,7 +101,12 @@ describe('the editor', () => {
     await title.fill('Held heading');
     await expect.poll(() => held, { timeout: 20_000 }).toBe(true);
     // Discard: the form is drawn again from the file and previewed at once, past the held answer.
+    const later = page.waitForEvent(
+      'requestfinished',
+      (r) => r.url().endsWith('/api/edit/preview') && (r.postData() ?? '').includes('"ops":[]'),
+    );
     await page.click('#discard');
+    await later;
     await expect.poll(() => headings(page), { timeout: 20_000 }).toContain(saved);
     const late = page.waitForEvent(
       'requestfinished',
