@@ -21,7 +21,8 @@ export interface Watcher {
 
 /** `onChange(files, settled)`: the files changed since the last look (settled: since the last settled look). */
 export function watchFolders(folders: string[], onChange: (files: string[], settled: boolean) => void): Watcher {
-  const watcher = watch(folders, { ignoreInitial: true, ignored: (p) => /^\.|~$|\.sw[px]$/.test(path.basename(p)) });
+  const skip = (p: string) => /^\.|~$|\.sw[px]$/.test(path.basename(p));
+  const watcher = watch(folders, { ignoreInitial: true, ignored: skip });
   const sinceLook = new Set<string>();
   const sinceSettled = new Set<string>();
   let look: NodeJS.Timeout | undefined;
@@ -31,13 +32,24 @@ export function watchFolders(folders: string[], onChange: (files: string[], sett
     set.clear();
     onChange(files, settled);
   };
-  watcher.on('all', (_event, file) => {
+  const seen = (file: string) => {
+    if (skip(file)) return;
     sinceLook.add(file);
     sinceSettled.add(file);
     clearTimeout(look);
     clearTimeout(settle);
     look = setTimeout(() => take(sinceLook, false), FIRST_LOOK_MS);
     settle = setTimeout(() => take(sinceSettled, true), SETTLE_MS);
+  };
+  watcher.on('all', (_event, file) => seen(file));
+  // chokidar passes on at most one change of a file in 50 ms and drops the rest, so a second save
+  // soon after the first (the next keystroke saved, a script writing twice) would never be shown.
+  // The raw events of the watches underneath are never dropped: each is a file of ours (from the
+  // file's own watch, or its folder's) that the looks above take in like any other.
+  watcher.on('raw', (_event, name: unknown, details: unknown) => {
+    const watched = (details as { watchedPath?: unknown } | undefined)?.watchedPath;
+    if (typeof watched !== 'string') return;
+    seen(typeof name !== 'string' || name === '' || path.basename(watched) === name ? watched : path.join(watched, name));
   });
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {
