@@ -1,0 +1,2 @@
+import { cliFigures } from './bench-cli.js';
+await cliFigures(undefined, { rounds: Number(process.env.R ?? 5), context: false });
