@@ -1,2 +1,0 @@
-import { cliFigures } from './bench-cli.js';
-await cliFigures(undefined, { rounds: Number(process.env.R ?? 5), context: false });
