@@ -6,7 +6,6 @@ import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import { type ContentError, zodIssuesToErrors } from './errors.js';
 import { type Content, type Issue, IssueFile, Newsletter, Regions, ReviewRegistry } from './schema.js';
-import { memoByText } from '../memo.js';
 import { parsedKey, type ParsedStore } from './parsed-cache.js';
 import { withSendTime } from '../time/uk.js';
 import { parseYaml, type SourceFile, tooLarge, YAML_LIMITS } from './yaml.js';
@@ -69,7 +68,27 @@ export function parseContent(sources: ContentSources, kept?: KeptParses): LoadRe
   return { content, errors, brokenIssues };
 }
 
-const validated = memoByText<{ data?: unknown; errors: ContentError[] }>(256);
+type Validated = { data?: unknown; errors: ContentError[] };
+
+/**
+ * Parsing is pure: the same file text always gives the same result, so the last result of each
+ * file is remembered with what it was made from, and compared field by field. (A key joined from
+ * every file's text cost more than the rest of a studio's reload at 100 issues: 1.5 MB of new
+ * string, hashed, then collected, on every save.) Bounded, oldest first.
+ */
+const lastParses = new Map<string, { version: string; refused: string; text: string; result: Validated }>();
+const LAST_PARSES = 1024;
+
+function validated(source: SourceFile, version: string, compute: () => Validated): Validated {
+  const last = lastParses.get(source.file);
+  const refused = source.refused ?? '';
+  if (last && last.version === version && last.refused === refused && last.text === source.text) return last.result;
+  const result = compute();
+  lastParses.delete(source.file);
+  lastParses.set(source.file, { version, refused, text: source.text, result });
+  if (lastParses.size > LAST_PARSES) lastParses.delete(lastParses.keys().next().value!);
+  return result;
+}
 
 function validate<T extends z.ZodType>(
   source: SourceFile | undefined,
@@ -78,8 +97,7 @@ function validate<T extends z.ZodType>(
   kept?: KeptParses & { schema: string },
 ): z.infer<T> | undefined {
   if (!source) return undefined;
-  // Parsing is pure: the same file text always gives the same result, so it is remembered.
-  const result = validated(`${kept?.version ?? ''}\u0000${source.file}\u0000${source.refused ?? ''}\u0000${source.text}`, () => {
+  const result = validated(source, kept?.version ?? '', () => {
     const key = kept && parsedKey(kept.version, kept.schema, source.file, source.text, source.refused);
     // A kept parse skips the YAML only: it is a file on disk like any other, so zod checks it again,
     // and it is used only if that gives back the very same data.
