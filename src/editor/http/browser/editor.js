@@ -144,9 +144,11 @@
       run();
     }
   };
+  // 5 ms gathers the events of one change (a paste, an edit button's insert); keys typed or held
+  // down come 30 ms or more apart and are gathered by the wait for the request on its way.
   const schedule = () => {
     clearTimeout(timer);
-    timer = setTimeout(run, Number(body().debounce || 15));
+    timer = setTimeout(run, Number(body().debounce || 5));
   };
   const waiting = () => 'Not saved yet: ' + pending.length + ' change' + (pending.length === 1 ? '' : 's') + '.';
   const record = (el) => {
