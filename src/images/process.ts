@@ -115,11 +115,12 @@ function nameFor(bytes: Buffer, format: ImageFormat): string {
   return `${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}.${format === 'jpeg' ? 'jpg' : format}`;
 }
 
-// Loaded when a picture is first processed, not with the module: libvips weighs about 20 MB in
-// every process and thread that loads it (the studio, its check worker), and most runs find every
-// picture in the cache.
-let sharpModule: Promise<(typeof import('sharp'))['default']> | undefined;
-const loadSharp = () => (sharpModule ??= import('sharp').then((m) => m.default));
+/**
+ * sharp, loaded when a picture is first processed: its native library takes longer to load than a
+ * warm `check` of an issue without pictures takes in all (see DECISIONS.md, issue 27).
+ */
+let sharpModule: Promise<typeof import('sharp')> | undefined;
+const loadSharp = async () => (await (sharpModule ??= import('sharp'))).default;
 
 async function encode(source: Buffer, displayWidth: number): Promise<{ image: ProcessedImage; bytes: Buffer }> {
   if (source.length > IMAGE_LIMITS.fileBytes) throw new ImageUnusable(tooBig(source.length));
