@@ -4,7 +4,7 @@
 // and sharp, which the worker never uses and which weighed about 75 MB in it.
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readSentSnapshot } from './archive/sent.js';
+import { readSentRecord } from './archive/sent.js';
 import type { CheckOptions } from './check/context.js';
 import { localImageSources, parseEmail } from './check/email-dom.js';
 import type { CheckReport } from './check/finding.js';
@@ -29,7 +29,7 @@ export async function checkRendered(
     () => undefined,
   );
   // A damaged sent record is still a record: the issue was sent (readers refuse to show the damage).
-  const sent = options.sent ?? (await readSentSnapshot(paths, issue.id).then(Boolean, () => true));
+  const sent = options.sent ?? (await readSentRecord(paths, issue.id).then(Boolean, () => true));
   return runChecks({ content, issue, rendered, email, source }, { ...options, localImages, sent });
 }
 
