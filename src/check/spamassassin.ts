@@ -4,8 +4,11 @@
 // Speed, because Debian's `spamassassin` takes a second or two to start:
 // - it is found on PATH without being run;
 // - a running spamd is used through `spamc` (it has its rules loaded already);
-// - otherwise `spamassassin` is started as soon as it is found, so Perl loads its modules while the
-//   issue renders, and is given the message when the render is done. It is run once per check.
+// - otherwise it is started as soon as it is found and given the message when the render is done.
+//   Debian's `spamassassin` script reads the message before it compiles its rules (most of its
+//   time), so when it is such a Perl script we start our own small Perl program in its place
+//   (spamassassin-perl.ts): the same modules, rules and settings, the rules compiled while the
+//   issue renders. Should that program fail, the script itself scores. One run per check.
 // NEWSLETTER_SPAMASSASSIN=off leaves it out, as if it were not installed.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
