@@ -2,6 +2,7 @@
 // dependencies in one CommonJS file, which bin/newsletter.js runs with V8's code cache. One file
 // instead of ~1,500 spares Node resolving and reading each; see DECISIONS.md.
 import { cpSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import process from 'node:process';
 import { build } from 'esbuild';
 
@@ -21,18 +22,51 @@ const LAZY = [
     eager: 'const undici = __importStar(require("undici"));',
     lazy: 'const undici = { stream: (...args) => require("undici").stream(...args) };',
   },
+  {
+    // htmlnano's search for a configuration file, which MJML's options turn off (src/render/mjml.ts).
+    file: /[\\/]htmlnano[\\/]dist[\\/]index\.js$/,
+    eager: "var cosmiconfig = require('cosmiconfig');",
+    lazy: "var cosmiconfig = { cosmiconfigSync: (...args) => require('cosmiconfig').cosmiconfigSync(...args) };",
+  },
+  {
+    // juice's fetching of remote style sheets and images (juiceResources), which MJML never asks for.
+    file: /[\\/]juice[\\/]index\.js$/,
+    eager: "var inline = require('web-resource-inliner');",
+    lazy: "var inline = { html: (...args) => require('web-resource-inliner').html(...args) };",
+  },
 ];
 
 const lazyRequires = {
   name: 'lazy-requires',
   setup(b) {
-    b.onLoad({ filter: /[\\/](cssnano|cheerio)[\\/].*\.js$/ }, ({ path }) => {
+    b.onLoad({ filter: /[\\/](cssnano|cheerio|htmlnano|juice)[\\/].*\.js$/ }, ({ path }) => {
       const change = LAZY.find((c) => c.file.test(path));
       if (!change) return undefined;
       const source = readFileSync(path, 'utf8');
       // A new version that loads differently fails the build here, rather than the bundle at run time.
       if (!source.includes(change.eager)) throw new Error(`${path} no longer contains ${change.eager}: update LAZY in scripts/bundle.mjs`);
       return { contents: source.replace(change.eager, change.lazy), loader: 'js' };
+    });
+  },
+};
+
+// Three MJML modules take all of lodash/fp for four or five of its functions, and lodash/fp
+// converts every one of lodash's three hundred as it loads (a tenth of a warm check's start-up).
+// lodash/fp also has a module per function, converted the same way: each of these modules gets
+// those it uses. A module that uses lodash/fp in any other way fails the build.
+const FP_REQUIRE = 'var _fp = require("lodash/fp");';
+const lodashFpMethods = {
+  name: 'lodash-fp-methods',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]mjml-(parser-xml|section|hero)[\\/]lib[\\/]index\.js$/ }, ({ path }) => {
+      const source = readFileSync(path, 'utf8');
+      if (!source.includes(FP_REQUIRE)) return undefined;
+      const rest = source.replace(FP_REQUIRE, '');
+      const methods = [...new Set([...rest.matchAll(/\b_fp\.([A-Za-z]+)\b/g)].map((m) => m[1]))];
+      if (rest.replace(/\b_fp\.[A-Za-z]+\b/g, '').match(/\b_fp\b/))
+        throw new Error(`${path} uses lodash/fp other than as _fp.<name>: update lodashFpMethods in scripts/bundle.mjs`);
+      const each = methods.map((m) => `${m}: require("lodash/fp/${m}")`).join(', ');
+      return { contents: source.replace(FP_REQUIRE, `var _fp = { ${each} };`), loader: 'js' };
     });
   },
 };
@@ -48,6 +82,10 @@ const baseline = await workOutBaseline(CANIEMAIL.features);
 for (const dir of readdirSync('src', { recursive: true }).filter((d) => /(^|[\\/])browser$/.test(d)))
   cpSync(`src/${dir}`, `lib/${dir}`, { recursive: true });
 
+// The code version (src/code-version.ts) is the hash of the bundle, worked out here once rather than
+// by every run: the bundle is hashed with a slot of the hash's length, and the hash put in the slot.
+const CODE_VERSION_SLOT = `code-version-${'_'.repeat(64 - 'code-version-'.length)}`;
+
 const result = await build({
   entryPoints: ['lib/cli/bundle.js'],
   bundle: true,
@@ -61,17 +99,24 @@ const result = await build({
   supported: { 'dynamic-import': false },
   // main.ts reads import.meta.url (for package.json), and page/assets.ts (for the browser files),
   // each one folder below lib/: give them main.ts's address in lib/.
-  define: { 'import.meta.url': '__mainUrl', __MJML_BASELINE__: JSON.stringify(baseline) },
+  define: {
+    'import.meta.url': '__mainUrl',
+    __MJML_BASELINE__: JSON.stringify(baseline),
+    __CODE_VERSION__: JSON.stringify(CODE_VERSION_SLOT),
+  },
   banner: { js: "const __mainUrl = require('node:url').pathToFileURL(__dirname + '/cli/main.js').href;" },
   charset: 'ascii',
   legalComments: 'none',
   minifyWhitespace: true,
   logLevel: 'warning',
-  plugins: [lazyRequires],
+  plugins: [lazyRequires, lodashFpMethods],
 });
 // esbuild leaves non-ASCII letters in regular expressions; as \u escapes they mean the same, and an
 // all-ASCII file is read as a one-byte string, several times faster than decoding UTF-8.
-const text = result.outputFiles[0].text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+const ascii = result.outputFiles[0].text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+if (!ascii.includes(CODE_VERSION_SLOT))
+  throw new Error('the bundle has no slot for its code version: src/code-version.ts no longer reads __CODE_VERSION__');
+const text = ascii.replaceAll(CODE_VERSION_SLOT, createHash('sha256').update(ascii).digest('hex'));
 // Written aside and renamed, so a newsletter process starting meanwhile reads the old file or the new, never half of one.
 writeFileSync(`lib/newsletter.cjs.${process.pid}`, text);
 renameSync(`lib/newsletter.cjs.${process.pid}`, 'lib/newsletter.cjs');

@@ -9,6 +9,10 @@ const sha256 = (text: string | Buffer) => createHash('sha256').update(text).dige
 
 let code: string | undefined;
 
+/** Set by scripts/bundle.mjs to the hash of the bundle it writes, so a run need not hash 10 MB to know it. */
+declare const __CODE_VERSION__: unknown;
+const BUNDLED = typeof __CODE_VERSION__ === 'string' ? __CODE_VERSION__ : undefined;
+
 /**
  * The version of the running code: a hash of the bundle when running from it, else of the
  * compiled or source files of the package. A new build of the tool builds every issue again.
@@ -16,6 +20,7 @@ let code: string | undefined;
 export function codeVersion(): string {
   if (code) return code;
   const self = typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url);
+  if (BUNDLED) return (code = BUNDLED);
   if (self.endsWith('.cjs')) return (code = sha256(readFileSync(self)));
   // src/code-version.ts or lib/code-version.js: hash that whole tree.
   const tree = path.dirname(self);

@@ -8,6 +8,7 @@ import type { CheckOptions } from './check/context.js';
 import { localImageSources, parseEmail } from './check/email-dom.js';
 import { runChecks, schemaReport } from './check/index.js';
 import type { CheckReport } from './check/finding.js';
+import { keepTextNotes, recallTextNotes } from './check/text-memory-file.js';
 import { ContentInvalid, type ContentError } from './content/errors.js';
 import { NewsletterError } from './errors.js';
 import { parseContent, readContentSources } from './content/load.js';
@@ -111,7 +112,12 @@ export async function checkIssue(
   if (own.length > 0 || !project.content) return { report: schemaReport(id, own.length ? own : project.errors) };
   const issue = findIssue(project.content, id);
   const rendered = await renderIssue(project.content, issue, await loadTemplates(paths));
-  return { report: await checkRendered(paths, project.content, issue, rendered, options), rendered };
+  // What the text checks found in unchanged paragraphs last time is taken, not read again.
+  const notes = cacheDir(paths.root, 'checks');
+  recallTextNotes(notes, codeVersion());
+  const report = await checkRendered(paths, project.content, issue, rendered, options);
+  keepTextNotes(notes, codeVersion());
+  return { report, rendered };
 }
 
 /** Every check on a render, as `check` and the preview's panel both show it. */

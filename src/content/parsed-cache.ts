@@ -4,8 +4,9 @@
 // schema, the file's name and text. A file whose key does not match is never used; it is
 // rewritten. Only valid content is kept, and only when JSON gives back exactly what zod gave.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { keepCacheFile } from '../files/atomic.js';
 import { isDeepStrictEqual } from 'node:util';
 
 export interface ParsedStore {
@@ -34,15 +35,7 @@ export function parsedStoreIn(dir: string): ParsedStore {
     write(file, key, data) {
       const json = JSON.stringify({ key, data });
       if (!isDeepStrictEqual((JSON.parse(json) as { data: unknown }).data, data)) return; // not plain JSON: parsed each time
-      const target = fileOf(file);
-      const aside = `${target}.${process.pid}`;
-      try {
-        mkdirSync(dir, { recursive: true });
-        writeFileSync(aside, json);
-        renameSync(aside, target);
-      } catch {
-        // not kept: parsed again next time
-      }
+      keepCacheFile(fileOf(file), json); // not kept: parsed again next time
     },
   };
 }

@@ -3,7 +3,7 @@
 // the previous file or folder as it was (and a dot-named leftover that the next run removes),
 // never a 0-byte email.html or half a site. Renames within one folder are atomic on POSIX.
 import { randomBytes } from 'node:crypto';
-import { renameSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -12,6 +12,23 @@ const PART = '.partial-';
 
 function partName(target: string, kind: 'tmp' | 'new' | 'old'): string {
   return path.join(path.dirname(target), `.${path.basename(target)}${PART}${kind}-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+/**
+ * A cache file, written aside and renamed, so a command starting meanwhile reads the old file or
+ * the new. It never fails its caller: a cache not kept (a read-only checkout) only makes the next
+ * run slower. False when it was not kept.
+ */
+export function keepCacheFile(file: string, text: string): boolean {
+  const aside = `${file}.${process.pid}`;
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(aside, text);
+    renameSync(aside, file);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Write a file and flush it to disk before anyone can see it under its name. */

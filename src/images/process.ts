@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import sharp, { type OutputInfo } from 'sharp';
+import type { OutputInfo } from 'sharp';
 
 /** Limits checked before decoding: a hostile or careless file must not exhaust the machine. */
 export const IMAGE_LIMITS = {
@@ -115,8 +115,16 @@ function nameFor(bytes: Buffer, format: ImageFormat): string {
   return `${createHash('sha256').update(bytes).digest('hex').slice(0, 32)}.${format === 'jpeg' ? 'jpg' : format}`;
 }
 
+/**
+ * sharp, loaded when a picture is first processed: its native library takes longer to load than a
+ * warm `check` of an issue without pictures takes in all (see DECISIONS.md, issue 27).
+ */
+let sharpModule: Promise<typeof import('sharp')> | undefined;
+const loadSharp = async () => (await (sharpModule ??= import('sharp'))).default;
+
 async function encode(source: Buffer, displayWidth: number): Promise<{ image: ProcessedImage; bytes: Buffer }> {
   if (source.length > IMAGE_LIMITS.fileBytes) throw new ImageUnusable(tooBig(source.length));
+  const sharp = await loadSharp();
   // failOn 'warning': a truncated JPEG is refused rather than shown with a grey half. Read once, top
   // to bottom (sequentialRead): nothing is decoded twice and no whole-image buffer is held.
   const options = { limitInputPixels: IMAGE_LIMITS.pixels, failOn: 'warning' as const, sequentialRead: true };

@@ -2,6 +2,8 @@
 import mjml2html from 'mjml';
 import { wrapLines } from './wrap-lines.js';
 
+type MjmlOptions = NonNullable<Parameters<typeof mjml2html>[1]>;
+
 export interface MjmlProblem {
   line: number;
   tagName: string;
@@ -13,8 +15,20 @@ export interface MjmlResult {
   problems: MjmlProblem[];
 }
 
-/** Our own font stack: an empty font map stops MJML adding Google Fonts links. */
-export const MJML_OPTIONS = { fonts: {}, keepComments: false, minify: true, beautify: false } as const;
+/**
+ * Our own font stack: an empty font map stops MJML adding Google Fonts links. The minifier
+ * (htmlnano) is told not to look for a configuration of its own: by default it searches every
+ * folder from the working one up for an .htmlnanorc, an htmlnano key in a package.json or an
+ * htmlnano.config.js (which it would run), so a file outside the project could change the email.
+ */
+export const MJML_OPTIONS: MjmlOptions = {
+  fonts: {},
+  keepComments: false,
+  minify: true,
+  beautify: false,
+  // MJML hands these to htmlnano as they are; its types list only the options it names itself.
+  minifyOptions: { skipConfigLoading: true } as MjmlOptions['minifyOptions'],
+};
 
 /**
  * Compile MJML. Validation runs as MJML's "strict" level would, but the problems are returned

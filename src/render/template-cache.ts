@@ -4,8 +4,9 @@
 // template's text) and the hash of its own code: a file that does not match both is never run;
 // the templates are compiled again and the file rewritten.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { keepCacheFile } from '../files/atomic.js';
 
 /** Where compiled code is kept: named texts. Reads and writes never throw. */
 export interface CompiledTemplateStore {
@@ -25,18 +26,8 @@ export function templateStoreIn(dir: string): CompiledTemplateStore {
         return undefined;
       }
     },
-    write: (name, text) => {
-      const file = path.join(dir, name);
-      const aside = `${file}.${process.pid}`;
-      try {
-        mkdirSync(dir, { recursive: true });
-        // Written aside and renamed: a command starting meanwhile reads the old file or the new.
-        writeFileSync(aside, text);
-        renameSync(aside, file);
-      } catch {
-        // not kept: compiled again next time
-      }
-    },
+    // Not kept (a read-only checkout): compiled again next time.
+    write: (name, text) => void keepCacheFile(path.join(dir, name), text),
   };
 }
 

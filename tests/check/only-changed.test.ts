@@ -2,10 +2,10 @@
 // again only the text that changed, and find the same as a first reading.
 import { describe, expect, it } from 'vitest';
 import { runChecks } from '../../src/check/index.js';
-import { scoring } from '../../src/check/plain-english/readability.js';
+import { scored } from '../../src/check/plain-english/readability.js';
 import { plainEnglishCheck } from '../../src/check/plain-english/index.js';
 import { privacyCheck } from '../../src/check/privacy/index.js';
-import { scanning } from '../../src/check/privacy/scan.js';
+import { scanned as fieldsScanned } from '../../src/check/privacy/scan.js';
 import type { Issue } from '../../src/content/schema.js';
 import { aprilInput } from './april.js';
 
@@ -15,11 +15,11 @@ describe('checking again after an edit', () => {
   it('reads only the changed paragraph and field again, and finds what a fresh reading finds', async () => {
     const input = await aprilInput();
     const first = await runChecks(input, {}, CHECKS);
-    const [read, scanned] = [scoring.paragraphsRead, scanning.fieldsScanned];
+    const [read, scanned] = [scored.read, fieldsScanned.read];
     expect(read).toBeGreaterThan(5);
 
     const again = await runChecks(input, {}, CHECKS);
-    expect([scoring.paragraphsRead, scanning.fieldsScanned]).toEqual([read, scanned]);
+    expect([scored.read, fieldsScanned.read]).toEqual([read, scanned]);
     expect(again.findings).toEqual(first.findings);
 
     // One sentence added to the first section's body: one paragraph and one field are new.
@@ -28,8 +28,8 @@ describe('checking again after an edit', () => {
     const sections = input.issue.sections.map((s, i) => (i === 0 && 'body' in s ? { ...s, body: `${s.body}\n\n${added}\n` } : s));
     const issue = { ...input.issue, sections } as Issue;
     const edited = await runChecks({ ...input, issue, content: { ...input.content, issues: [issue] } }, {}, CHECKS);
-    expect(scoring.paragraphsRead - read).toBe(1);
-    expect(scanning.fieldsScanned - scanned).toBe(1);
+    expect(scored.read - read).toBe(1);
+    expect(fieldsScanned.read - scanned).toBe(1);
     const codes = edited.findings.map((f) => f.code);
     expect(codes).toContain('privacy/postcode');
     expect(codes).toContain('plain-english/long-sentence');

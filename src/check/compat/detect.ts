@@ -30,17 +30,39 @@ export function featuresUsed(email: EmailDom, features: readonly Feature[]): Fea
     return new Set(features.filter((feature) => inCss(feature.match, css)));
   };
   const none = new Set<Feature>();
+  const { byElement, byAttribute } = elementIndex(features);
+  const note = (feature: Feature, at: number) => {
+    const seen = first.get(feature.slug);
+    if (!seen || seen.position > at) first.set(feature.slug, { feature, position: at });
+  };
   for (const el of email.elements) {
     const at = el.startIndex ?? 0;
     const text = el.attribs.style ? el.attribs.style : el.name === 'style' ? email.text(el) : undefined;
     const inStyle = text === undefined ? none : (inCssOf.get(text) ?? inCssOf.set(text, cssFeatures(text)).get(text)!);
-    for (const feature of features) {
-      const seen = first.get(feature.slug);
-      if (seen && seen.position <= at) continue; // its first use is known already
-      if (inElement(feature.match, el) || inStyle.has(feature)) first.set(feature.slug, { feature, position: at });
-    }
+    for (const feature of inStyle) note(feature, at);
+    // Only the features that name this element or one of its attributes can match it.
+    for (const feature of byElement.get(el.name) ?? []) if (inElement(feature.match, el)) note(feature, at);
+    for (const name of Object.keys(el.attribs)) for (const feature of byAttribute.get(name) ?? []) note(feature, at);
   }
   return [...first.values()].sort((a, b) => a.position - b.position);
+}
+
+/** The features found on elements, by the element name or attribute name they need (inElement's cases). */
+function elementIndex(features: readonly Feature[]): { byElement: Map<string, Feature[]>; byAttribute: Map<string, Feature[]> } {
+  const byElement = new Map<string, Feature[]>();
+  const byAttribute = new Map<string, Feature[]>();
+  const add = (index: Map<string, Feature[]>, name: string, feature: Feature) => {
+    const list = index.get(name) ?? index.set(name, []).get(name)!;
+    if (!list.includes(feature)) list.push(feature);
+  };
+  for (const feature of features) {
+    const m = feature.match;
+    if (m.kind === 'element') for (const name of m.names) add(byElement, name, feature);
+    else if (m.kind === 'element-attribute') add(byElement, m.element, feature);
+    else if (m.kind === 'image' || m.kind === 'image-data-uri') add(byElement, 'img', feature);
+    else if (m.kind === 'attribute') for (const name of m.names) add(byAttribute, name, feature);
+  }
+  return { byElement, byAttribute };
 }
 
 function inElement(m: FeatureMatch, el: Element): boolean {

@@ -3,6 +3,7 @@
 // a hint only: GOV.UK prefers the active voice, but a passive can be the right choice). The retext
 // modules are loaded on first use, as compromise is for the privacy check; see DECISIONS.md.
 import type { Processor } from 'unified';
+import { TextMemory } from '../text-memory.js';
 
 /** GOV.UK: "25 words is a good maximum"; it holds for specialists too. */
 export const MAX_WORDS = 25;
@@ -56,28 +57,14 @@ interface NlcstNode {
  * Paragraphs already scored, by their text: the studio checks an issue again after every edit,
  * and only the paragraphs that changed are read again (the scoring is most of the check's time).
  */
-const scored = new Map<string, Promise<SentenceNote[]>>();
-const SCORED_LIMIT = 2000;
-/** How many paragraphs were read by retext (not taken from memory), for tests of the memory. */
-export const scoring = { paragraphsRead: 0 };
+export const scored = new TextMemory<SentenceNote[]>(2000);
 
 /** Notes on each sentence of one paragraph of prose (markup already blanked). */
 export function sentenceNotes(prose: string): Promise<SentenceNote[]> {
-  const known = scored.get(prose);
-  if (known) {
-    scored.delete(prose);
-    scored.set(prose, known); // most recently used last
-    return known;
-  }
-  const notes = scoreParagraph(prose);
-  scored.set(prose, notes);
-  notes.catch(() => scored.delete(prose));
-  if (scored.size > SCORED_LIMIT) scored.delete(scored.keys().next().value!);
-  return notes;
+  return scored.of(prose, scoreParagraph);
 }
 
 async function scoreParagraph(prose: string): Promise<SentenceNote[]> {
-  scoring.paragraphsRead++;
   const p = await load();
   const tree = p.parse(prose) as unknown as NlcstNode;
   // The callback form hands back the file the plugins wrote their messages on.

@@ -1,6 +1,7 @@
 // What the content itself says may be named: Panel members, the publication's own names and
 // mailboxes, the nine regions, partnerships, review titles and their pseudonyms, and local
 // authorities. Names are compared after normalising case, hyphens, honorifics and possessives.
+import { createHash } from 'node:crypto';
 import { type Content, REGION_NAMES } from '../../content/schema.js';
 import { localAuthorityNames } from './local-authorities.js';
 
@@ -42,6 +43,17 @@ function titleNames(title: string): string[] {
 
 /** One allow-list per set of shared files: an edit of an issue reuses it (and scan.ts's memory of its fields). */
 const built = new WeakMap<Content['reviews'], { regions: Content['regions']; newsletter: Content['newsletter']; allow: AllowList }>();
+
+/** A fingerprint of what an allow-list allows, so results found under it are kept apart from another's. */
+const keys = new WeakMap<AllowList, string>();
+export function allowListKey(allow: AllowList): string {
+  let key = keys.get(allow);
+  if (key === undefined) {
+    const sorted = Object.entries(allow).map(([name, set]: [string, Set<string>]) => [name, [...set].sort()]);
+    keys.set(allow, (key = createHash('sha256').update(JSON.stringify(sorted)).digest('base64url')));
+  }
+  return key;
+}
 
 export function buildAllowList(content: Content): AllowList {
   const known = built.get(content.reviews);

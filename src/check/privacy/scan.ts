@@ -1,6 +1,7 @@
 // One field's text through every detector, in tier order; overlapping tier-1 finds are reported
 // once (an NHS number is not also a phone number).
-import type { AllowList } from './allow-list.js';
+import { TextMemory } from '../text-memory.js';
+import { type AllowList, allowListKey } from './allow-list.js';
 import type { Detection } from './detection.js';
 import { birthDates } from './birth-dates.js';
 import { addresses, childDates, emails, nhsNumbers, niNumbers, phoneNumbers, postcodes } from './identifiers.js';
@@ -12,31 +13,16 @@ import { maskLinks, paragraphs, sentences } from './text.js';
 /**
  * Fields already scanned, by allow-list and text: the studio checks an issue again after every
  * edit, and only the fields that changed are scanned again. A new allow-list (the regions, the
- * reviews or the newsletter changed) starts afresh.
+ * reviews or the newsletter changed) has keys of its own.
  */
-const scanned = new WeakMap<AllowList, Map<string, Promise<Detection[]>>>();
-const SCANNED_LIMIT = 1000;
-/** How many fields were scanned (not taken from memory), for tests of the memory. */
-export const scanning = { fieldsScanned: 0 };
+export const scanned = new TextMemory<Detection[]>(1000);
 
 export function scanText(raw: string, allow: AllowList): Promise<Detection[]> {
-  let known = scanned.get(allow);
-  if (!known) scanned.set(allow, (known = new Map()));
-  const hit = known.get(raw);
-  if (hit) {
-    known.delete(raw);
-    known.set(raw, hit);
-    return hit;
-  }
-  const found = scanField(raw, allow);
-  known.set(raw, found);
-  found.catch(() => known.delete(raw));
-  if (known.size > SCANNED_LIMIT) known.delete(known.keys().next().value!);
-  return found;
+  const key = `${allowListKey(allow)}\u0000${raw}`;
+  return scanned.of(key, () => scanField(raw, allow));
 }
 
 async function scanField(raw: string, allow: AllowList): Promise<Detection[]> {
-  scanning.fieldsScanned++;
   const text = maskLinks(raw);
   const paras = paragraphs(text);
   const sents = paras.flatMap((p) => sentences(text, p));
