@@ -7,8 +7,7 @@
 // it does what `spamassassin -L --cf='report_safe 0'` does, in the same order, except that it
 // compiles the rules first and only then waits for the message. Its output is the same rewritten
 // message (X-Spam-Status included). Anything here it cannot read means the plain run instead.
-import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** What the program writes to stderr once its rules are compiled, before it reads stdin. */
@@ -68,8 +67,8 @@ export interface Command {
  * before it reads the message, or undefined when `script` is not a Perl `spamassassin` whose
  * perl, library and directories can be read off its text.
  */
-export async function rulesFirstCommand(script: string, findPerl: () => string | undefined): Promise<Command | undefined> {
-  const text = await readFile(script, 'utf8').catch(() => undefined);
+export function rulesFirstCommand(script: string, findPerl: () => string | undefined): Command | undefined {
+  const text = readText(script);
   if (!text || !/^use Mail::SpamAssassin;$/m.test(text)) return undefined;
   const shebang = /^#!\s*(\S+)([^\n]*)/.exec(text);
   if (!shebang) return undefined;
@@ -86,4 +85,13 @@ export async function rulesFirstCommand(script: string, findPerl: () => string |
   const dirs = DIRECTORIES.map((name) => new RegExp(`^my \\$${name}\\s*=\\s*'([^']+)';`, 'm').exec(text)?.[1]);
   if (!dirs.every((dir): dir is string => dir !== undefined && path.isAbsolute(dir))) return undefined;
   return { file: perl, args: [...words, `-I${lib}`, '-e', PROGRAM, '--', ...dirs] };
+}
+
+/** The script's text (a few dozen kilobytes, read at once: nothing should wait ahead of the start). */
+function readText(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
 }

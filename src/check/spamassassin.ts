@@ -39,7 +39,7 @@ export async function findSpamAssassin(
   const spamc = onPath('spamc', env);
   const spamd = spamdAddress(env);
   if (spamc && (await reachable(spamd))) return spamcRunner(spamc, spamd, spamassassin);
-  const rulesFirst = await rulesFirstCommand(spamassassin, () => onPath('perl', env));
+  const rulesFirst = rulesFirstCommand(spamassassin, () => onPath('perl', env));
   return rulesFirst ? rulesFirstRunner(rulesFirst, spamassassin, warm) : spamassassinRunner(spamassassin, warm);
 }
 

@@ -94,7 +94,7 @@ describe('reading the spamassassin script', () => {
   it('takes perl and its switches from the shebang, the library and the four directories from the text', async () => {
     const file = await script(`#!/usr/bin/perl -T -w\n${body}\n`);
     const lib = path.join(path.dirname(path.dirname(file)), 'lib');
-    expect(await rulesFirstCommand(file, () => undefined)).toEqual({
+    expect(rulesFirstCommand(file, () => undefined)).toEqual({
       file: '/usr/bin/perl',
       args: [
         '-T',
@@ -109,7 +109,7 @@ describe('reading the spamassassin script', () => {
         '/var/lib/sa',
       ],
     });
-    const viaEnv = await rulesFirstCommand(await script(`#!/usr/bin/env perl\n${body}\n`), () => '/opt/perl/bin/perl');
+    const viaEnv = rulesFirstCommand(await script(`#!/usr/bin/env perl\n${body}\n`), () => '/opt/perl/bin/perl');
     expect(viaEnv?.file).toBe('/opt/perl/bin/perl');
   });
 
@@ -124,7 +124,11 @@ describe('reading the spamassassin script', () => {
       await script(`#!/usr/bin/perl\n${body}\n`, false),
       path.join(dir, 'no-such-script'),
     ];
-    for (const file of cases) expect(await rulesFirstCommand(file, () => undefined), file).toBeUndefined();
+    for (const file of cases)
+      expect(
+        rulesFirstCommand(file, () => undefined),
+        file,
+      ).toBeUndefined();
   });
 });
 
@@ -133,7 +137,7 @@ describe('the program against the real SpamAssassin', () => {
     'scores the April issue and a spammy message as `spamassassin -L` does: the same score and rules',
     async () => {
       const installed = onPath('spamassassin')!;
-      const command = (await rulesFirstCommand(installed, () => onPath('perl')))!;
+      const command = rulesFirstCommand(installed, () => onPath('perl'))!;
       expect(command, 'the installed spamassassin is a Perl script we can read').toBeDefined();
       for (const message of [emailMessage(await aprilInput()), SPAMMY]) {
         const ours = await begin(command).score(message);
@@ -155,7 +159,10 @@ describe('the program against the real SpamAssassin', () => {
       // The rule works: the plain run reads it.
       expect((await plainRun(script, SPAMMY)).rules).toContain('NEWSLETTER_READ_FIRST');
 
-      const ours = begin((await rulesFirstCommand(script, () => undefined))!, RULES_COMPILED);
+      const ours = begin(
+        rulesFirstCommand(script, () => undefined)!,
+        RULES_COMPILED,
+      );
       await ours.ready;
       await rm(extra);
       expect((await ours.score(SPAMMY)).rules).toContain('NEWSLETTER_READ_FIRST');
