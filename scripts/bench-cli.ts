@@ -85,6 +85,8 @@ function onPath(command: string): string | undefined {
 
 export interface CliFigures {
   warm: number;
+  /** Warm, with one paragraph edited before each run. */
+  edited: number;
   cold: number;
   spamAssassin?: number;
 }
@@ -95,7 +97,7 @@ export interface CliFigures {
  */
 export async function cliFigures(from = ROOT, o: { rounds?: number; context?: boolean } = {}): Promise<CliFigures> {
   rounds = o.rounds ?? ROUNDS;
-  const figures: CliFigures = { warm: NaN, cold: NaN };
+  const figures: CliFigures = { warm: NaN, edited: NaN, cold: NaN };
   // A copy of the project, so the bench writes nothing into the repository's dist/.
   const project = mkdtempSync(path.join(tmpdir(), 'newsletter-bench-'));
   try {
@@ -120,6 +122,25 @@ export async function cliFigures(from = ROOT, o: { rounds?: number; context?: bo
     figures.warm = paired(
       'warm start `check 2022-04` (code cache and template cache kept), SpamAssassin absent',
       [{ args: [BIN, 'check', '2022-04'], env: noSpamAssassin }],
+      'newsletter check 2022-04',
+      [mjml],
+      "MJML's CLI: mjml issue.mjml -s",
+      0.8,
+      project,
+    );
+    // The same after an edit, as a person runs it: a new sentence in one paragraph before each run,
+    // so the issue file is parsed again and that paragraph is read again by the text checks.
+    const issueFile = path.join(project, 'content/issues/2022-04/issue.yaml');
+    let edits = 0;
+    const editOneParagraph = () => {
+      const text = readFileSync(issueFile, 'utf8');
+      const edited = text.replace(/(As we move into the new financial year)(?: \(edit \d+\))?/, `$1 (edit ${++edits})`);
+      if (edited === text) throw new Error(`${issueFile}: the paragraph the bench edits is not there`);
+      writeFileSync(issueFile, edited);
+    };
+    figures.edited = paired(
+      'warm start `check 2022-04` after an edit of one paragraph before each run, SpamAssassin absent',
+      [{ args: [BIN, 'check', '2022-04'], env: noSpamAssassin, before: editOneParagraph }],
       'newsletter check 2022-04',
       [mjml],
       "MJML's CLI: mjml issue.mjml -s",
