@@ -81,6 +81,7 @@ interface Row {
   reload: number;
   cold: number;
   warm: number;
+  edited: number;
   spamAssassin?: number;
   firstStart: number;
   start: number;
@@ -112,6 +113,7 @@ for (const n of SCALES) {
       reload: median(reload),
       cold: cli.cold,
       warm: cli.warm,
+      edited: cli.edited,
       spamAssassin: cli.spamAssassin,
       firstStart: starts[0]!.ms,
       start: median(starts.map((s) => s.ms)),
@@ -136,6 +138,7 @@ const figures: [string, string, (r: Row) => string][] = [
   ['file save → new text in Chromium, median', '≤ 100 ms', (r) => `${r.reload.toFixed(0)} ms`],
   ['check 2022-04 cold ÷ MJML CLI', '≤ 1.0', (r) => r.cold.toFixed(2)],
   ['check 2022-04 warm ÷ MJML CLI', '≤ 0.8', (r) => r.warm.toFixed(2)],
+  ['  (warm, one paragraph edited before each run)', '≤ 0.8', (r) => r.edited.toFixed(2)],
   ['check with SpamAssassin ÷ (MJML CLI, spamassassin -L)', '≤ 0.8', (r) => r.spamAssassin?.toFixed(2) ?? '—'],
   ['studio start → first page answered, median of 3', '≤ 1.5 s', (r) => `${(r.start / 1000).toFixed(2)} s`],
   ['  (the first of the 3, nothing in .cache/ yet)', '', (r) => `${(r.firstStart / 1000).toFixed(2)} s`],

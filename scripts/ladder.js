@@ -15,6 +15,8 @@ export const RUNGS = [
   ['render'],
   ['archive'],
   ['check'],
+  // Every check on a render with what it reads from disk: the studio's check worker loads only this.
+  ['check-rendered.ts'],
   ['pipeline.ts'],
   // The outside world (Mailchimp, SMTP), then the state store.
   ['mailchimp', 'distribute'],

@@ -1,12 +1,9 @@
 // The stages in order, and the one place that joins them to the project's folders:
 //   content/ --load+validate--> Issue --render--> MJML, email HTML, text, web --checks--> report
 import { existsSync } from 'node:fs';
-import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { readSentSnapshot } from './archive/sent.js';
 import type { CheckOptions } from './check/context.js';
-import { localImageSources, parseEmail } from './check/email-dom.js';
-import { runChecks, schemaReport } from './check/index.js';
+import { schemaReport } from './check/index.js';
 import type { CheckReport } from './check/finding.js';
 import { keepTextNotes, recallTextNotes } from './check/text-memory-file.js';
 import { ContentInvalid, type ContentError } from './content/errors.js';
@@ -17,13 +14,15 @@ import { parsedStoreIn } from './content/parsed-cache.js';
 import { codeVersion } from './code-version.js';
 import { imageLibrary, withImages } from './content/load-pictures.js';
 import type { Content, Issue } from './content/schema.js';
-import { IMAGE_PATH } from './render/images.js';
 import { renderIssue, type RenderedIssue, type RenderOptions, type Templates } from './render/index.js';
 import { templateStoreIn } from './render/template-cache.js';
 import { cacheDir, type ProjectPaths } from './files/project-paths.js';
 import { compileTemplates, readTemplateSources } from './render/templates.js';
 
 export { type ProjectPaths, projectPaths } from './files/project-paths.js';
+import { checkRendered } from './check-rendered.js';
+
+export { checkRendered };
 
 export interface Project {
   paths: ProjectPaths;
@@ -118,50 +117,6 @@ export async function checkIssue(
   const report = await checkRendered(paths, project.content, issue, rendered, options);
   keepTextNotes(notes, codeVersion());
   return { report, rendered };
-}
-
-/** Every check on a render, as `check` and the preview's panel both show it. */
-export async function checkRendered(
-  paths: ProjectPaths,
-  content: Content,
-  issue: Issue,
-  rendered: RenderedIssue,
-  options: CheckOptions = {},
-): Promise<CheckReport> {
-  const email = parseEmail(rendered.html);
-  const localImages = await weighImages(path.join(paths.root, path.dirname(issue.file)), paths.content, localImageSources(email), content);
-  const source = await readFile(path.join(paths.root, issue.file), 'utf8').then(
-    (text) => ({ file: issue.file, text }),
-    () => undefined,
-  );
-  // A damaged sent record is still a record: the issue was sent (readers refuse to show the damage).
-  const sent = options.sent ?? (await readSentSnapshot(paths, issue.id).then(Boolean, () => true));
-  return runChecks({ content, issue, rendered, email, source }, { ...options, localImages, sent });
-}
-
-/** Bytes of each image file beside the issue; null for one that is not there. */
-async function weighImages(dir: string, content: string, sources: string[], loaded: Content): Promise<Record<string, number | null>> {
-  const sizes: Record<string, number | null> = {};
-  const processed = new Map([...(loaded.images?.processed.values() ?? [])].map((p) => [IMAGE_PATH + p.name, p.bytes]));
-  for (const src of sources) {
-    // A picture from the issue file, as processed (src/images): what subscribers download.
-    const bytes = processed.get(src);
-    if (bytes !== undefined) {
-      sizes[src] = bytes;
-      continue;
-    }
-    const file = path.resolve(dir, decodeURIComponent(src.split(/[?#]/)[0]!));
-    // Only files inside content/ are looked at: "../../" must not reach the rest of the machine.
-    if (path.relative(content, file).startsWith('..')) {
-      sizes[src] = null;
-      continue;
-    }
-    sizes[src] = await stat(file).then(
-      (s) => (s.isFile() ? s.size : null),
-      () => null,
-    );
-  }
-  return sizes;
 }
 
 export { renderIssue, type RenderOptions };

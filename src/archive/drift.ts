@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
-import type { ContentPaths, SentIssue } from './sent.js';
+import type { ContentPaths, SentRecord } from './sent.js';
 import { issueFile } from '../files/project-paths.js';
 
 /**
@@ -18,7 +18,7 @@ export function issueDigest(yamlText: string): string {
 }
 
 /** Whether issue.yaml still says what it said when the issue was sent. */
-export async function sentFileState(paths: ContentPaths, sent: SentIssue): Promise<'same' | 'changed' | 'missing'> {
+export async function sentFileState(paths: ContentPaths, sent: SentRecord): Promise<'same' | 'changed' | 'missing'> {
   let text: string;
   try {
     text = await readFile(issueFile(paths, sent.snapshot.issueId), 'utf8');

@@ -16,14 +16,21 @@ import { type ContentPaths, issuesDir, SENT_DIR, sentDir } from '../files/projec
 import { contentHash } from '../render/content-hash.js';
 import type { IssueSnapshot } from './snapshot.js';
 
-/** A snapshot as sent: what subscribers received, when, and from which issue file. */
-export interface SentIssue {
-  snapshot: IssueSnapshot;
+/** A sent record without its bodies (email.html, email.txt, web.html): what lists and statuses need. */
+export interface SentRecord {
+  snapshot: Omit<IssueSnapshot, Body>;
   /** When it went out (ISO 8601, UTC). The archive dates the issue by this. */
   sentAt: string;
   /** Digest of issue.yaml's data (not its comments or layout) when the snapshot was written; see issueDigest. */
   issueDigest: string;
 }
+
+/** A snapshot as sent: what subscribers received, when, and from which issue file. */
+export interface SentIssue extends SentRecord {
+  snapshot: IssueSnapshot;
+}
+
+type Body = 'html' | 'text' | 'web';
 
 export type { ContentPaths } from '../files/project-paths.js';
 export { SENT_DIR, sentDir } from '../files/project-paths.js';
@@ -104,21 +111,47 @@ export async function writeSentSnapshot(
   return 'written';
 }
 
-// Records checked once are remembered until one of their files changes: the public archive reads
-// them on every request, and hashing every issue each time would grow with the archive.
-const checked = new Map<string, { stamp: string; sent: SentIssue }>();
+// Records checked once are remembered until one of their files changes: the public archive and the
+// studio's statuses read them all on every request or change, and hashing every issue each time
+// would grow with the archive. Only what lists need is kept, never the bodies (about 60 KB an
+// issue): a page that shows one issue reads its bodies then.
+const checked = new Map<string, { stamp: string; record: SentRecord }>();
 
-/** The sent snapshot of an issue, checked against its hashes; undefined when the issue has none. */
+/** The sent record of an issue without its bodies, checked against its hashes; undefined when the issue has none. */
+export async function readSentRecord(paths: ContentPaths, id: string): Promise<SentRecord | undefined> {
+  const dir = sentDir(paths, id);
+  const stamp = await stampOf(dir);
+  if (stamp === undefined) return undefined;
+  const known = checked.get(dir);
+  if (known?.stamp === stamp) return known.record;
+  return recordOf(dir, stamp, await readChecked(paths, id));
+}
+
+/** The sent snapshot of an issue with its bodies, read now and checked against its hashes; undefined when the issue has none. */
 export async function readSentSnapshot(paths: ContentPaths, id: string): Promise<SentIssue | undefined> {
   const dir = sentDir(paths, id);
+  const stamp = await stampOf(dir);
+  if (stamp === undefined) return undefined;
+  const sent = await readChecked(paths, id);
+  recordOf(dir, stamp, sent);
+  return sent;
+}
+
+/** The files' stamps, undefined when there is no snapshot.json. */
+async function stampOf(dir: string): Promise<string | undefined> {
   const stats = await Promise.all([META, ...Object.values(FILES)].map((f) => stat(path.join(dir, f)).catch(() => undefined)));
   if (!stats[0]) return undefined;
-  const stamp = stats.map((s) => (s ? `${s.ino}:${s.size}:${s.mtimeMs}` : '-')).join('|');
-  const known = checked.get(dir);
-  if (known?.stamp === stamp) return known.sent;
-  const sent = await readChecked(paths, id);
-  if (sent) checked.set(dir, { stamp, sent });
-  return sent;
+  return stats.map((s) => (s ? `${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}` : '-')).join('|');
+}
+
+/** Remember the checked record of `dir` (without its bodies) under the stamp taken before it was read. */
+function recordOf(dir: string, stamp: string, sent: SentIssue | undefined): SentRecord | undefined {
+  if (!sent) return undefined;
+  const head: Partial<IssueSnapshot> = { ...sent.snapshot };
+  for (const body of ['html', 'text', 'web'] as const) delete head[body];
+  const record: SentRecord = { snapshot: head as SentRecord['snapshot'], sentAt: sent.sentAt, issueDigest: sent.issueDigest };
+  checked.set(dir, { stamp, record });
+  return record;
 }
 
 async function readChecked(paths: ContentPaths, id: string): Promise<SentIssue | undefined> {
@@ -156,15 +189,15 @@ async function readChecked(paths: ContentPaths, id: string): Promise<SentIssue |
   return { snapshot, sentAt, issueDigest };
 }
 
-/** Every issue with a sent snapshot, whatever state its issue.yaml is in. */
-export async function listSentSnapshots(paths: ContentPaths): Promise<SentIssue[]> {
+/** Every issue with a sent snapshot, whatever state its issue.yaml is in (without the bodies: readSentSnapshot reads one). */
+export async function listSentRecords(paths: ContentPaths): Promise<SentRecord[]> {
   const entries = await readdir(issuesDir(paths), { withFileTypes: true }).catch((e: NodeJS.ErrnoException) =>
     e.code === 'ENOENT' ? [] : Promise.reject(e),
   );
-  const found: SentIssue[] = [];
+  const found: SentRecord[] = [];
   for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
-    const sent = await readSentSnapshot(paths, entry.name);
+    const sent = await readSentRecord(paths, entry.name);
     if (sent) found.push(sent);
   }
   return found;

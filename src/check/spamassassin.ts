@@ -4,14 +4,18 @@
 // Speed, because Debian's `spamassassin` takes a second or two to start:
 // - it is found on PATH without being run;
 // - a running spamd is used through `spamc` (it has its rules loaded already);
-// - otherwise `spamassassin` is started as soon as it is found, so Perl loads its modules while the
-//   issue renders, and is given the message when the render is done. It is run once per check.
+// - otherwise it is started as soon as it is found and given the message when the render is done.
+//   Debian's `spamassassin` script reads the message before it compiles its rules (most of its
+//   time), so when it is such a Perl script we start our own small Perl program in its place
+//   (spamassassin-perl.ts): the same modules, rules and settings, the rules compiled while the
+//   issue renders. Should that program fail, the script itself scores. One run per check.
 // NEWSLETTER_SPAMASSASSIN=off leaves it out, as if it were not installed.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { SpamAssassin, SpamAssassinResult } from './context.js';
+import { type Command, rulesFirstCommand } from './spamassassin-perl.js';
 
 const TIMEOUT_MS = 60_000;
 /** spamd on this machine answers a connection at once; one that does not is not used. */
@@ -35,7 +39,8 @@ export async function findSpamAssassin(
   const spamc = onPath('spamc', env);
   const spamd = spamdAddress(env);
   if (spamc && (await reachable(spamd))) return spamcRunner(spamc, spamd, spamassassin);
-  return spamassassinRunner(spamassassin, warm);
+  const rulesFirst = rulesFirstCommand(spamassassin, () => onPath('perl', env));
+  return rulesFirst ? rulesFirstRunner(rulesFirst, spamassassin, warm) : spamassassinRunner(spamassassin, warm);
 }
 
 /** Where spamd listens: SPAMD_HOST and SPAMD_PORT, else spamc's own default (localhost:783). */
@@ -79,6 +84,19 @@ function spamcRunner(spamc: string, { host, port }: { host: string; port: number
     const run = await collect(start(spamc, ['-x', '-d', host, '-p', String(port)]), message).catch(() => undefined);
     const result = run && run.code === 0 ? parseSpamStatus(run.stdout) : undefined;
     return result ? { ...result, scoredBy: 'spamd' } : fallback(message);
+  };
+}
+
+/** Our Perl program scores (spamassassin-perl.ts); should it fail, the plain `spamassassin` run scores instead. */
+function rulesFirstRunner({ file, args }: Command, spamassassin: string, warm: boolean): SpamAssassin {
+  const fallback = spamassassinRunner(spamassassin, false);
+  let ready = warm ? idle(start(file, args)) : undefined;
+  return async (message) => {
+    const scorer = ready ?? start(file, args);
+    ready = undefined; // a warm process scores one message
+    const run = await collect(scorer, message).catch(() => undefined);
+    const result = run && run.code === 0 ? parseSpamStatus(run.stdout) : undefined;
+    return result ? { ...result, scoredBy: 'spamassassin' } : fallback(message);
   };
 }
 

@@ -6,8 +6,9 @@ import { ContentInvalid, fieldPath } from '../content/errors.js';
 import type { Content, Image, Issue } from '../content/schema.js';
 import { DISPLAY_WIDTH, imageKey, issueImageRefs, newsletterImageRefs, prepareImages } from '../content/pictures.js';
 import type { ProcessedImage } from '../images/process.js';
+import { IMAGE_PATH } from './image-path.js';
 
-export const IMAGE_PATH = '/images/';
+export { IMAGE_PATH };
 /** A processed picture's name as it appears in rendered HTML. */
 const IMAGE_SRC = /(["'])\/images\/([0-9a-f]{32}\.(?:jpg|png|gif))\1/g;
 

@@ -2,7 +2,7 @@
 // +1 h, +24 h, +7 days), read from Mailchimp and kept. "Not ready yet" and failures are tried
 // again after a pause (kept in memory: a restarted daemon simply tries at once). Errors are
 // logged with the issue and what failed, never thrown: one issue cannot hold up the others.
-import { readSentSnapshot } from '../archive/sent.js';
+import { readSentRecord } from '../archive/sent.js';
 import type { SchedulerContext } from './context.js';
 import { takeReading } from '../report/fetch.js';
 import { slotDue } from '../report/schedule.js';
@@ -22,7 +22,7 @@ export class ReportReader {
       if (ctx.stopping()) break;
       const campaignId = ctx.store.campaigns.get(issue)?.campaignId;
       if (status !== 'sent' || !campaignId || (this.notBefore.get(issue) ?? 0) > now.getTime()) continue;
-      const sent = await readSentSnapshot(ctx.paths, issue).catch(() => undefined);
+      const sent = await readSentRecord(ctx.paths, issue).catch(() => undefined);
       if (!sent) continue;
       const slot = slotDue(new Date(sent.sentAt), now, ctx.store.reports.slotsRead(issue));
       if (!slot) continue;

@@ -3,7 +3,7 @@
 // since in the shared content or the templates. `status: sent` in an issue file is not a record
 // and puts nothing here; only the preview server, which has the store, may add an issue the store
 // records as sent without a snapshot (rendered from today's content).
-import { type ContentPaths, listSentSnapshots, type SentIssue } from '../archive/sent.js';
+import { type ContentPaths, listSentRecords, type SentRecord } from '../archive/sent.js';
 import type { Content } from '../content/schema.js';
 import { londonToUtc, ukDayOf } from '../time/uk.js';
 
@@ -13,8 +13,8 @@ export interface ArchivedIssue {
   preheader: string;
   /** When it went out, ISO 8601 in UTC. */
   sentAt: string;
-  /** What subscribers received; absent for an issue that has no snapshot yet. */
-  sent?: SentIssue;
+  /** Its sent record (readSentSnapshot reads what subscribers received); absent for an issue that has none yet. */
+  sent?: SentRecord;
 }
 
 /**
@@ -26,7 +26,7 @@ export async function archivedIssues(
   content: Content | undefined,
   isSent: (id: string) => boolean = () => false,
 ): Promise<ArchivedIssue[]> {
-  const frozen = await listSentSnapshots(paths);
+  const frozen = await listSentRecords(paths);
   const entries: ArchivedIssue[] = frozen.map((sent) => ({
     id: sent.snapshot.issueId,
     subject: sent.snapshot.subject,

@@ -5,7 +5,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { sentNotes } from '../workflow/record-sent.js';
-import { type ContentPaths, unrecordedSentClaim } from '../archive/sent.js';
+import { type ContentPaths, readSentSnapshot, unrecordedSentClaim } from '../archive/sent.js';
 import type { Content } from '../content/schema.js';
 import { replaceFolder, writeFileDurable } from '../files/atomic.js';
 import { CHECKS } from '../check/registry.js';
@@ -40,10 +40,11 @@ export async function writeSite(
   };
   for (const entry of issues) {
     // Built without the store, the archive holds sent records only: what subscribers received.
-    if (!entry.sent) throw new Error(`${entry.id} has no sent record, so it cannot be in the built archive`);
-    notes.push(...(await sentNotes(paths, entry.sent)));
+    const sent = entry.sent && (await readSentSnapshot(paths, entry.id));
+    if (!sent) throw new Error(`${entry.id} has no sent record, so it cannot be in the built archive`);
+    notes.push(...(await sentNotes(paths, sent)));
     // Its pictures go with it (from its sent record), so the archive never depends on Mailchimp.
-    for (const name of imageNames(entry.sent.snapshot.web)) {
+    for (const name of imageNames(sent.snapshot.web)) {
       const bytes = await pictureBytes(paths, name);
       if (!bytes)
         throw new Error(
@@ -51,7 +52,7 @@ export async function writeSite(
         );
       files[`images/${name}`] = bytes;
     }
-    const web = imageAddresses(entry.sent.snapshot.web, (name) => `../../images/${name}`);
+    const web = imageAddresses(sent.snapshot.web, (name) => `../../images/${name}`);
     const linked = withArchiveLink(web, '../');
     files[`archive/${entry.id}/index.html`] = accessibility ? withStatementLink(linked, statement('../../')!) : linked;
   }

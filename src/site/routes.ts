@@ -1,6 +1,7 @@
 // The public server's routes (served in both modes): the archive of sent issues, each issue's web
 // version, the feed, the accessibility statement, and the pages partners open from a share link.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readSentSnapshot } from '../archive/sent.js';
 import { CHECKS } from '../check/registry.js';
 import { htmlPage as page, notFound, pathTo, redirect, send } from '../http/http.js';
 import { LINK_REFUSED, shareBanner } from '../share/banner.js';
@@ -41,7 +42,7 @@ export async function archivedIssue(c: RouteContext, req: IncomingMessage, res: 
   const entry = (await archivedIssues(c.ws.paths, c.ws.content(), sentIn(c.store))).find((i) => i.id === id);
   if (!entry) return notFound(req, res);
   // What subscribers received, when it was recorded; otherwise today's render.
-  const web = entry.sent ? entry.sent.snapshot.web : (await c.ws.render(id!))?.rendered.web;
+  const web = entry.sent ? (await readSentSnapshot(c.ws.paths, entry.id))?.snapshot.web : (await c.ws.render(id!))?.rendered.web;
   if (web === undefined) return notFound(req, res);
   const linked = withArchiveLink(web, '/archive/');
   page(req, res, c.ws.content()?.newsletter.accessibility ? withStatementLink(linked, STATEMENT_PATH) : linked, { cache: 'no-cache' });

@@ -1,7 +1,7 @@
 // Where an issue stands, as the studio shows it: its status from the store (the only source), and
 // its approval judged against the content hash of the render on screen — the same hash `approve`
 // records and `status` compares, so "changed since approval" means what the CLI means by stale.
-import { readSentSnapshot } from '../archive/sent.js';
+import { readSentRecord } from '../archive/sent.js';
 import { snapshotOf } from '../archive/snapshot.js';
 import type { ApprovalState } from '../state/approvals.js';
 import type { IssueStatus } from '../state/status.js';
@@ -27,7 +27,7 @@ export async function standingOf(ws: Workspace, store: Store, id: string, now: D
   const needed = content.newsletter.approvals;
   // What was sent is history: approval no longer applies to it.
   if (status === 'sent') {
-    const sentAt = await readSentSnapshot(ws.paths, id).then(
+    const sentAt = await readSentRecord(ws.paths, id).then(
       (r) => r?.sentAt,
       () => undefined,
     );

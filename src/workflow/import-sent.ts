@@ -2,7 +2,7 @@
 // the only way an issue becomes sent without Mailchimp saying so, and it is done by a named
 // person, on purpose: the sent record (content/issues/<id>/sent/) is written from today's render,
 // dated at its sendAt, and the store and the audit log say who recorded it.
-import { readSentSnapshot } from '../archive/sent.js';
+import { readSentRecord } from '../archive/sent.js';
 import { recordSent } from './record-sent.js';
 import { NewsletterError } from '../errors.js';
 import type { ProjectPaths } from '../pipeline.js';
@@ -29,7 +29,7 @@ export async function importSent(paths: ProjectPaths, store: Store, args: Import
   const by = validActor(args.by, 'records the issue as sent');
   const now = args.now();
   const status = (await readStatuses(store, paths)).get(args.id);
-  refuseUnless('import-refused', 'import-sent', (await readSentSnapshot(paths, args.id)) ? 'sent' : status, args.id);
+  refuseUnless('import-refused', 'import-sent', (await readSentRecord(paths, args.id)) ? 'sent' : status, args.id);
   // A draft the store has seen before (approved once, then withdrawn) went through the tool too.
   if (store.statuses.known(args.id))
     throw new NewsletterError(

@@ -7,7 +7,7 @@ import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, 
 import { londonToUtc, ukDayOf } from '../time/uk.js';
 import { picturesFor } from '../archive/pictures.js';
 import { issueDigest, sentFileState } from '../archive/drift.js';
-import { type ContentPaths, sentDir, type SentIssue, writeSentSnapshot } from '../archive/sent.js';
+import { type ContentPaths, sentDir, type SentRecord, writeSentSnapshot } from '../archive/sent.js';
 import { type IssueSnapshot, snapshotOf } from '../archive/snapshot.js';
 import { issueFile } from '../files/project-paths.js';
 
@@ -41,7 +41,7 @@ export async function freezeIssue(
 }
 
 /** What to say when a sent issue is shown from its snapshot and its file has moved on since. */
-export async function sentNotes(paths: ContentPaths, sent: SentIssue): Promise<string[]> {
+export async function sentNotes(paths: ContentPaths, sent: SentRecord): Promise<string[]> {
   const id = sent.snapshot.issueId;
   const dir = path.relative(paths.root, sentDir(paths, id)).split(path.sep).join('/');
   const file = path.relative(paths.root, issueFile(paths, id)).split(path.sep).join('/');

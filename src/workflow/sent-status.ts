@@ -4,7 +4,7 @@
 // reminders, the built index page) reads status through `readStatuses`. A `status: sent` line in
 // issue.yaml is not a record and makes nothing sent: check reports it, and `newsletter import-sent`
 // records an issue that went out before the tool, deliberately and in the audit log.
-import { listSentSnapshots, type ContentPaths, type SentIssue } from '../archive/sent.js';
+import { listSentRecords, type ContentPaths, type SentRecord } from '../archive/sent.js';
 import { canChange, type IssueStatus } from '../state/status.js';
 import type { Store } from '../state/store.js';
 import path from 'node:path';
@@ -22,7 +22,7 @@ export interface StatusReader {
  * every other issue is a draft.
  */
 export async function readStatuses(store: Store | undefined, paths: ContentPaths): Promise<StatusReader> {
-  const records = await listSentSnapshots(paths);
+  const records = await listSentRecords(paths);
   if (!store) {
     const sent = new Map<string, IssueStatus>(records.map((r) => [r.snapshot.issueId, 'sent']));
     return { get: (id) => sent.get(id) ?? 'draft', all: () => new Map(sent) };
@@ -32,7 +32,7 @@ export async function readStatuses(store: Store | undefined, paths: ContentPaths
 }
 
 /** Take one sent record into the store, audited; returns whether the store changed. */
-function foldRecord(store: Store, paths: ContentPaths, sent: SentIssue): boolean {
+function foldRecord(store: Store, paths: ContentPaths, sent: SentRecord): boolean {
   const id = sent.snapshot.issueId;
   const record = recordDir(paths, id);
   return store.tx(() => {

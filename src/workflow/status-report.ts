@@ -1,7 +1,7 @@
 // `status`: where each issue stands — its status from the store, its planned send time in UK
 // time, whether its approval is fresh or stale (and who gave it, when), the proofs sent and the
 // share links still live. `log`: the audit trail. Both return data; the CLI prints them.
-import { readSentSnapshot } from '../archive/sent.js';
+import { readSentRecord } from '../archive/sent.js';
 import { snapshotOf } from '../archive/snapshot.js';
 import { findIssue, loadProject, loadTemplates, type ProjectPaths, renderIssue, usableContent } from '../pipeline.js';
 import { londonLocal, ukDateTime } from '../time/uk.js';
@@ -55,7 +55,7 @@ export async function issueStandings(paths: ProjectPaths, store: Store, ids: str
     if (status === 'scheduled' && parkIfChangedWhileScheduled(store, issue.id, hash ?? '', needed)) status = 'needs-attention';
     const sentHash =
       status === 'sent'
-        ? await readSentSnapshot(paths, issue.id).then(
+        ? await readSentRecord(paths, issue.id).then(
             (r) => r?.snapshot.hash,
             () => undefined,
           )

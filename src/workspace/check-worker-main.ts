@@ -2,10 +2,13 @@
 // so the studio's own thread keeps answering while an issue's checks run.
 import { readlinkSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
+import { checkRendered } from '../check-rendered.js';
+import { handBaseline } from '../check/compat/baseline.js';
 import type { Content } from '../content/schema.js';
-import { checkRendered } from '../pipeline.js';
 import { CHECKS_NICENESS, type CheckJob, withDraft } from './check-worker.js';
+
+handBaseline((workerData as { mjmlBaseline?: unknown } | null)?.mjmlBaseline);
 
 // The checks give way (CHECKS_NICENESS): on Linux a thread has a priority of its own (its id,
 // from /proc/thread-self, is a process id to setpriority); elsewhere the worker keeps the process's.

@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { builtBaseline } from '../check/compat/baseline.js';
 import { report as checkReport } from '../check/index.js';
 import type { CheckReport } from '../check/finding.js';
 import type { Content, Issue } from '../content/schema.js';
@@ -126,12 +127,18 @@ export class CheckWorker {
     // import.meta.url is lib/cli/main.js, see scripts/bundle.mjs).
     const js = new URL('../workspace/check-worker-main.js', import.meta.url);
     // From src/ (tests, tsx) the worker is TypeScript: tsx's loader is registered in it first.
+    // The worker runs tsc's lib/, which has no MJML baseline for the compatibility check: it is given
+    // the bundle's, so it never loads MJML to work one out (check/compat/baseline.ts).
+    const mjmlBaseline = builtBaseline();
     const worker = existsSync(fileURLToPath(js))
-      ? new Worker(js)
-      : new Worker("import('tsx/esm/api').then((tsx) => { tsx.register(); return import(require('node:worker_threads').workerData); })", {
-          eval: true,
-          workerData: new URL('../workspace/check-worker-main.ts', import.meta.url).href,
-        });
+      ? new Worker(js, { workerData: { mjmlBaseline } })
+      : new Worker(
+          "import('tsx/esm/api').then((tsx) => { tsx.register(); return import(require('node:worker_threads').workerData.main); })",
+          {
+            eval: true,
+            workerData: { main: new URL('../workspace/check-worker-main.ts', import.meta.url).href, mjmlBaseline },
+          },
+        );
     worker.unref();
     worker.on('message', (m: { id: number; report?: CheckReport; error?: string }) => {
       const p = this.current;

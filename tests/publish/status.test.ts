@@ -3,7 +3,7 @@
 // approved snapshot, and "not configured" instead of a failure when Mailchimp is not set up.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Standin } from '../../scripts/mailchimp-standin/server.js';
-import { listSentSnapshots, readSentSnapshot } from '../../src/archive/sent.js';
+import { listSentRecords, readSentSnapshot } from '../../src/archive/sent.js';
 import { describeView, mailchimpViews } from '../../src/publish/mailchimp-view.js';
 import { markIssueSent } from '../../src/publish/mark-sent.js';
 import { publish } from '../../src/publish/publish.js';
@@ -109,7 +109,7 @@ describe('sent', () => {
     const sent = await readSentSnapshot(fx.project.paths, '2022-04');
     expect(sent?.snapshot).toMatchObject({ hash: fx.snapshot.hash, html: fx.snapshot.html, web: fx.snapshot.web });
     expect(sent?.sentAt).toBe(APRIL_SEND.toISOString());
-    expect((await listSentSnapshots(fx.project.paths)).map((s) => s.snapshot.issueId)).toContain('2022-04');
+    expect((await listSentRecords(fx.project.paths)).map((s) => s.snapshot.issueId)).toContain('2022-04');
 
     // Called again (status again, or the daemon's reconcile): nothing new.
     const again = await markIssueSent(

@@ -3,7 +3,6 @@
 // the installed MJML), and the progressive enhancements the layout adopts on purpose.
 import { createHash } from 'node:crypto';
 import mjmlPackage from 'mjml/package.json' with { type: 'json' };
-import { compileMjml } from '../../render/mjml.js';
 import { parseEmail } from '../email-dom.js';
 import type { Feature } from './data.js';
 import { featuresUsed } from './detect.js';
@@ -57,6 +56,9 @@ export function usableBaseline(stored: unknown, key: string): Set<string> | unde
 
 /** Compile the skeleton with the installed MJML and list the features its output uses. */
 export async function workOutBaseline(features: readonly Feature[]): Promise<StoredBaseline> {
+  // MJML loaded only here: the bundle has the baseline, and the studio's check worker (which has
+  // not) should not carry MJML (about 50 MB) from its start for a baseline it works out once.
+  const { compileMjml } = await import('../../render/mjml.js');
   const { html } = await compileMjml(SKELETON);
   return { key: baselineKey(features), slugs: featuresUsed(parseEmail(html), features).map((u) => u.feature.slug) };
 }
@@ -67,9 +69,21 @@ export async function baselineFrom(features: readonly Feature[], stored: unknown
 }
 
 let boilerplate: Promise<Set<string>> | undefined;
+/** The baseline handed over by another thread (the studio's check worker is given the bundle's). */
+let handed: unknown;
+
+/** The baseline the bundle was built with, to hand to a thread running tsc's lib/ (which has none). */
+export function builtBaseline(): unknown {
+  return BUILT ?? handed;
+}
+
+/** Use `stored` when it matches what this MJML would give (it is checked like the bundle's). */
+export function handBaseline(stored: unknown): void {
+  handed = stored;
+}
 
 /** Slugs of the features MJML's own output uses: from the build when it matches, else worked out once per process. */
 export function mjmlBoilerplate(features: readonly Feature[]): Promise<Set<string>> {
-  boilerplate ??= baselineFrom(features, BUILT);
+  boilerplate ??= baselineFrom(features, BUILT ?? handed);
   return boilerplate;
 }

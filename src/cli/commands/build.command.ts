@@ -13,7 +13,7 @@ export const build: Command = {
     'newsletter build --site        # every issue, the index and the archive',
   ],
   async run(context) {
-    const [{ buildCommand }, { projectPaths }] = await Promise.all([import('./build.js'), import('../../pipeline.js')]);
+    const [{ buildCommand }, { projectPaths }] = await Promise.all([import('./build.js'), import('../../files/project-paths.js')]);
     return buildCommand(projectPaths(context.root), { ids: context.positionals, site: flag(context, 'site') }, context.io);
   },
 };
