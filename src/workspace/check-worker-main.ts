@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { checkRendered } from '../check-rendered.js';
 import { handBaseline } from '../check/compat/baseline.js';
 import type { Content } from '../content/schema.js';
-import { CHECKS_NICENESS, type CheckJob, withDraft } from './check-worker.js';
+import { CHECKS_NICENESS, type CheckJob, withDraft } from './check-job.js';
 
 handBaseline((workerData as { mjmlBaseline?: unknown } | null)?.mjmlBaseline);
 

@@ -14,29 +14,9 @@ import type { CheckReport } from '../check/finding.js';
 import type { Content, Issue } from '../content/schema.js';
 import type { ProjectPaths } from '../pipeline.js';
 import type { RenderedIssue } from '../render/index.js';
+import type { CheckJob } from './check-job.js';
 
-export interface CheckJob {
-  id: number;
-  paths: ProjectPaths;
-  /** Left out when the worker already holds this content (the last it was sent). */
-  content?: Content;
-  issue: Issue;
-  /** `issue` is an unsaved draft: checked within the content as `withDraft` makes it. */
-  draft: boolean;
-  rendered: RenderedIssue;
-  now: string;
-}
-
-/**
- * The worker thread's niceness: the checks give way to the studio's own thread and the browser,
- * so a keystroke's render, on a machine with two cores, does not wait for the last one's checks.
- */
-export const CHECKS_NICENESS = 10;
-
-/** The content with an editor's draft of one issue in place of the issue as saved. */
-export function withDraft(content: Content, issue: Issue): Content {
-  return { ...content, issues: [...content.issues.filter((i) => i.id !== issue.id), issue] };
-}
+export { CHECKS_NICENESS, type CheckJob, withDraft } from './check-job.js';
 
 export interface RunOptions {
   /** `issue` is an editor's unsaved draft (see `withDraft`); `content` is the studio's own. */
