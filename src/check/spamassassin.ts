@@ -3,8 +3,10 @@
 //
 // Speed, because Debian's `spamassassin` takes a second or two to start:
 // - it is found on PATH without being run;
-// - a running spamd is used through `spamc` (it has its rules loaded already);
-// - otherwise it is started as soon as it is found and given the message when the render is done.
+// - it is started as soon as it is found (before spamd is asked, which waits on the network) and
+//   given the message when the render is done;
+// - a running spamd, used through `spamc`, has its rules loaded already: when one answers, the
+//   process started is stopped and spamd scores instead.
 //   Debian's `spamassassin` script reads the message before it compiles its rules (most of its
 //   time), so when it is such a Perl script we start our own small Perl program in its place
 //   (spamassassin-perl.ts): the same modules, rules and settings, the rules compiled while the
@@ -28,7 +30,10 @@ export interface FindOptions {
   warm?: boolean;
 }
 
-/** The runner, or undefined when SpamAssassin is switched off or not on PATH. Runs nothing to find out. */
+/**
+ * The runner, or undefined when SpamAssassin is switched off or not on PATH (found without running
+ * anything). With `warm`, the scorer is started before this returns, in the same turn of the event loop.
+ */
 export async function findSpamAssassin(
   command = 'spamassassin',
   { env = process.env, warm = true }: FindOptions = {},
@@ -36,11 +41,18 @@ export async function findSpamAssassin(
   if (/^(off|0|false|no)$/i.test(env.NEWSLETTER_SPAMASSASSIN ?? '')) return undefined;
   const spamassassin = onPath(command, env);
   if (!spamassassin) return undefined;
+  const rulesFirst = rulesFirstCommand(spamassassin, () => onPath('perl', env));
+  // Perl is started before spamd is asked: asking waits on the network, and Perl's start is the
+  // longest wait of a check. When spamd answers, that Perl is stopped unused.
+  const { file, args } = rulesFirst ?? { file: spamassassin, args: SPAMASSASSIN_ARGS };
+  const ready = warm ? idle(start(file, args)) : undefined;
   const spamc = onPath('spamc', env);
   const spamd = spamdAddress(env);
-  if (spamc && (await reachable(spamd))) return spamcRunner(spamc, spamd, spamassassin);
-  const rulesFirst = rulesFirstCommand(spamassassin, () => onPath('perl', env));
-  return rulesFirst ? rulesFirstRunner(rulesFirst, spamassassin, warm) : spamassassinRunner(spamassassin, warm);
+  if (spamc && (await reachable(spamd))) {
+    ready?.child.kill();
+    return spamcRunner(spamc, spamd, spamassassin);
+  }
+  return rulesFirst ? rulesFirstRunner(rulesFirst, spamassassin, ready) : spamassassinRunner(spamassassin, ready);
 }
 
 /** Where spamd listens: SPAMD_HOST and SPAMD_PORT, else spamc's own default (localhost:783). */
@@ -78,7 +90,7 @@ function reachable({ host, port }: { host: string; port: number }): Promise<bool
 
 /** spamd scores; should it fail (stopped since, or refusing), spamassassin scores instead. */
 function spamcRunner(spamc: string, { host, port }: { host: string; port: number }, spamassassin: string): SpamAssassin {
-  const fallback = spamassassinRunner(spamassassin, false);
+  const fallback = spamassassinRunner(spamassassin);
   return async (message) => {
     // -x: an error is an exit code, not the message handed back unscored.
     const run = await collect(start(spamc, ['-x', '-d', host, '-p', String(port)]), message).catch(() => undefined);
@@ -88,9 +100,9 @@ function spamcRunner(spamc: string, { host, port }: { host: string; port: number
 }
 
 /** Our Perl program scores (spamassassin-perl.ts); should it fail, the plain `spamassassin` run scores instead. */
-function rulesFirstRunner({ file, args }: Command, spamassassin: string, warm: boolean): SpamAssassin {
-  const fallback = spamassassinRunner(spamassassin, false);
-  let ready = warm ? idle(start(file, args)) : undefined;
+/** `ready`: the process started already, waiting for its message; later messages start their own. */
+function rulesFirstRunner({ file, args }: Command, spamassassin: string, ready?: Started): SpamAssassin {
+  const fallback = spamassassinRunner(spamassassin);
   return async (message) => {
     const scorer = ready ?? start(file, args);
     ready = undefined; // a warm process scores one message
@@ -100,8 +112,7 @@ function rulesFirstRunner({ file, args }: Command, spamassassin: string, warm: b
   };
 }
 
-function spamassassinRunner(file: string, warm: boolean): SpamAssassin {
-  let ready = warm ? idle(start(file, SPAMASSASSIN_ARGS)) : undefined;
+function spamassassinRunner(file: string, ready?: Started): SpamAssassin {
   return async (message) => {
     const scorer = ready ?? start(file, SPAMASSASSIN_ARGS);
     ready = undefined; // a warm process scores one message

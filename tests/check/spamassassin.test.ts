@@ -2,6 +2,7 @@
 // how it is found (on PATH, never run to find out), run once per check, and spamd through spamc.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { readdirSync, readFileSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -55,6 +56,19 @@ describe('the April 2022 issue through SpamAssassin', () => {
     120_000,
   );
 });
+
+/** How many processes are running this script now (Linux: their command lines in /proc). */
+function runningScripts(script: string): number {
+  let count = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(script)) count++;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return count;
+}
 
 /** A folder to put on PATH with fake commands that log each run. */
 async function fakeBin(scripts: Record<string, string>): Promise<{ dir: string; runs(): Promise<string[]> }> {
@@ -116,6 +130,24 @@ describe('finding and running SpamAssassin', () => {
       expect(await fallback!('Subject: x\r\n\r\nbody')).toMatchObject({ score: 0.4, scoredBy: 'spamassassin' });
       expect(await broken.runs()).toEqual([`spamc -x -d 127.0.0.1 -p ${port}`, 'spamassassin -L --cf=report_safe 0']);
       await rm(broken.dir, { recursive: true, force: true });
+    } finally {
+      listener.close();
+    }
+  });
+
+  it('a warm start begins before spamd is asked, and is stopped unused when spamd answers', async () => {
+    const listener = createServer((socket) => socket.destroy()).listen(0, '127.0.0.1');
+    await once(listener, 'listening');
+    const port = String((listener.address() as AddressInfo).port);
+    const script = path.join(bin.dir, 'spamassassin');
+    try {
+      const pending = findSpamAssassin('spamassassin', { env: env({ SPAMD_PORT: port }) });
+      // Nothing has been awaited yet, and the process is running: asking spamd waits on the network.
+      expect(runningScripts(script)).toBe(1);
+      const run = await pending;
+      expect(await run!('Subject: x\r\n\r\nbody')).toMatchObject({ score: 0.2, scoredBy: 'spamd' });
+      for (let i = 0; i < 100 && runningScripts(script) > 0; i++) await new Promise((r) => setTimeout(r, 20));
+      expect(runningScripts(script)).toBe(0);
     } finally {
       listener.close();
     }
