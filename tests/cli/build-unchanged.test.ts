@@ -8,7 +8,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
-import { stampNow } from '../../src/cli/commands/build-stamps.js';
+import { stampNow } from '../../src/files/stamps.js';
 import * as pipeline from '../../src/pipeline.js';
 import { addDraft } from '../helpers/preview-server.js';
 import { type TempProject, tempProject } from '../helpers/project.js';

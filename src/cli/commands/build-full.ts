@@ -12,7 +12,7 @@ import { issueIndexPage } from '../../site/index-page.js';
 import { readFile, rm } from 'node:fs/promises';
 import { readTemplateSources } from '../../render/templates.js';
 import { type BuildState, renderKey, sentKey, sharedKey } from './build-state.js';
-import type { Written } from './build-stamps.js';
+import type { Written } from '../../files/stamps.js';
 import type { BuildArgs } from './build.js';
 import { buildSite } from './site.js';
 import { readStatuses } from '../../workflow/sent-status.js';

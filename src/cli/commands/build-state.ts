@@ -1,6 +1,6 @@
 // `build` is incremental: .cache/build-state.json records, for each issue, the key its files were
 // built from (the code version and a hash of everything the render reads) and, for each file
-// written, the hash of its bytes and its stamp (build-stamps.ts). A build whose key matches and
+// written, the hash of its bytes and its stamp (files/stamps.ts). A build whose key matches and
 // whose files are still as written renders and writes nothing for that issue. It also records the
 // last whole build that went through: what it was asked, the stamps of everything it read, what it
 // wrote and what it said; the same build asked again with nothing changed only says it again.
@@ -13,7 +13,7 @@ import type { Content, Issue } from '../../content/schema.js';
 import { writeFileAtomic } from '../../files/atomic.js';
 import { previousIssue } from '../../render/model.js';
 import type { TemplateSources } from '../../render/templates.js';
-import { hashOf, stampNow, stillWritten, type Written } from './build-stamps.js';
+import { hashOf, stampNow, stillWritten, type Written } from '../../files/stamps.js';
 
 /** The only files an issue's record may name: it is read from disk, and names nothing outside an issue's folder. */
 const OUTPUTS = ['email.html', 'email.txt', 'web.html', 'issue.mjml'];

@@ -1,5 +1,5 @@
 // `newsletter build`: dist/ made from content/ and templates/. When the same build went through
-// before and no file it read or wrote has changed since (by stamp, build-stamps.ts), it says what
+// before and no file it read or wrote has changed since (by stamp, files/stamps.ts), it says what
 // it said then and stops: nothing is loaded, rendered or written, and the rendering code is not
 // even loaded. Otherwise build-full.ts does the work.
 import type { ProjectPaths } from '../../files/project-paths.js';
@@ -8,7 +8,7 @@ import { codeVersion } from '../../code-version.js';
 import { EXIT } from '../errors.js';
 import type { Io } from '../io.js';
 import { BuildState } from './build-state.js';
-import { hashOf, inputsStamp } from './build-stamps.js';
+import { hashOf, inputsStamp } from '../../files/stamps.js';
 
 export interface BuildArgs {
   ids: string[];

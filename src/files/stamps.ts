@@ -5,7 +5,8 @@
 // stamp. A file stamped within a clock tick of its last change could change again in that tick
 // without its stamp moving ("racy", as git calls it): such a file is given no stamp, so it is read
 // and hashed next time, and racy inputs mean the build is done in full and not recorded. A tick is
-// taken as 100 ms, or 2.5 s where the file system keeps whole seconds (FAT keeps two).
+// taken as 100 ms, or 2.5 s where the file system keeps whole seconds (FAT keeps two). Racy is judged
+// by the system clock, which stamps the files, never by a command's clock (a test's may be fixed).
 import { createHash } from 'node:crypto';
 import { type BigIntStats, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
