@@ -1,5 +1,6 @@
 // YAML parsed with positions, so every content error can say file:line:column.
 import { isAlias, isMap, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode, isPair, isScalar, visit } from 'yaml';
+import { memoByText } from '../memo.js';
 import { nodeAt } from './yaml-path.js';
 import { explainSyntaxError } from './yaml-errors.js';
 
@@ -50,19 +51,32 @@ export interface YamlSyntaxError {
   message: string;
 }
 
+/**
+ * The last few texts parsed, with their documents: `check` reads an edited issue file to load it,
+ * then again to place its findings (check/place-in-file.ts), and is given the same document.
+ * Nothing changes a document once parsed; each caller gets its own data (toJS) from it.
+ */
+const documents = memoByText<{ doc: Document; lineCounter: LineCounter }>(4);
+function parsedDocument(text: string): { doc: Document; lineCounter: LineCounter } {
+  return documents(text, () => {
+    const lineCounter = new LineCounter();
+    return { doc: parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true }), lineCounter };
+  });
+}
+
 export function parseYaml(source: SourceFile): ParsedYaml | YamlSyntaxError[] {
   const whole = (message: string): YamlSyntaxError[] => [{ file: source.file, position: { line: 1, column: 1 }, message }];
   if (source.refused) return whole(source.refused);
   const bytes = Buffer.byteLength(source.text);
   if (bytes > YAML_LIMITS.bytes) return whole(tooLarge(bytes));
-  const lineCounter = new LineCounter();
   const fail = (offset: number, message: string): YamlSyntaxError[] => [{ file: source.file, position: positionIn(source.text, offset), message }];
   // Checked before parsing: the parser takes seconds over a megabyte of nested brackets.
   const deep = tooDeepFlow(source.text);
   if (deep !== undefined) return fail(deep, nestingMessage());
   let doc: Document;
+  let lineCounter: LineCounter;
   try {
-    doc = parseDocument(source.text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+    ({ doc, lineCounter } = parsedDocument(source.text));
   } catch (e) {
     // The parser recurses: nesting far past the limit can exhaust the stack before it returns.
     if (e instanceof RangeError) return fail(0, nestingMessage());
