@@ -61,6 +61,19 @@ describe('the bundled CLI', () => {
     expect(html).toMatch(/#outlook\sa\{padding:0\}/); // cssnano ran: no spaces left in the CSS (lines are wrapped at spaces)
   });
 
+  it('an <svg> in a template is minified by svgo, which Node loads when first asked: the same email as the sources', async () => {
+    await makeDraft(project);
+    const svg =
+      '<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="10" height="10">  <!-- a mark -->  <rect x="0" y="0" width="10" height="10" fill="#1d70b8"/></svg>';
+    const body = '  <mj-body background-color="#f3f2f1" width="600px" css-class="page">\n';
+    await project.edit('templates/email/layout.mjml.hbs', body, `${body}    <mj-raw>${svg}</mj-raw>\n`);
+    await run(process.execPath, [BIN, 'build', '2022-04'], { cwd: project.root });
+    const html = readFileSync(path.join(project.root, 'dist/issues/2022-04/email.html'), 'utf8');
+    expect(html).toBe((await renderFrom(project.paths)).html);
+    expect(html).toContain('<rect');
+    expect(html).not.toContain('a mark'); // svgo ran: the comment inside the <svg> is gone
+  });
+
   it("carries MJML's compatibility baseline, worked out when it was built, for the MJML it bundles", () => {
     expect(readFileSync(BUNDLE, 'latin1')).toContain(`key:"${baselineKey(CANIEMAIL.features)}"`);
   });
