@@ -139,9 +139,11 @@ describe('finding and running SpamAssassin', () => {
     const listener = createServer((socket) => socket.destroy()).listen(0, '127.0.0.1');
     await once(listener, 'listening');
     const port = String((listener.address() as AddressInfo).port);
-    const script = path.join(bin.dir, 'spamassassin');
+    // Fakes of its own, so no process of another test runs the same script.
+    const own = await fakeBin({ spamassassin: status('0.4'), spamc: status('0.2') });
+    const script = path.join(own.dir, 'spamassassin');
     try {
-      const pending = findSpamAssassin('spamassassin', { env: env({ SPAMD_PORT: port }) });
+      const pending = findSpamAssassin('spamassassin', { env: { PATH: own.dir, SPAMD_PORT: port } });
       // Nothing has been awaited yet, and the process is running: asking spamd waits on the network.
       expect(runningScripts(script)).toBe(1);
       const run = await pending;
@@ -150,6 +152,7 @@ describe('finding and running SpamAssassin', () => {
       expect(runningScripts(script)).toBe(0);
     } finally {
       listener.close();
+      await rm(own.dir, { recursive: true, force: true });
     }
   });
 
