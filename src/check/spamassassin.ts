@@ -99,8 +99,11 @@ function spamcRunner(spamc: string, { host, port }: { host: string; port: number
   };
 }
 
-/** Our Perl program scores (spamassassin-perl.ts); should it fail, the plain `spamassassin` run scores instead. */
-/** `ready`: the process started already, waiting for its message; later messages start their own. */
+/**
+ * Our Perl program scores (spamassassin-perl.ts); should it fail, the plain `spamassassin` run
+ * scores instead. `ready`: the process started already, waiting for its message; later messages
+ * start their own (as in spamassassinRunner).
+ */
 function rulesFirstRunner({ file, args }: Command, spamassassin: string, ready?: Started): SpamAssassin {
   const fallback = spamassassinRunner(spamassassin);
   return async (message) => {
