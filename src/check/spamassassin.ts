@@ -106,23 +106,30 @@ function spamcRunner(spamc: string, { host, port }: { host: string; port: number
  */
 function rulesFirstRunner({ file, args }: Command, spamassassin: string, ready?: Started): SpamAssassin {
   const fallback = spamassassinRunner(spamassassin);
+  const next = scorers(ready, file, args);
   return async (message) => {
-    const scorer = ready ?? start(file, args);
-    ready = undefined; // a warm process scores one message
-    const run = await collect(scorer, message).catch(() => undefined);
+    const run = await collect(next(), message).catch(() => undefined);
     const result = run && run.code === 0 ? parseSpamStatus(run.stdout) : undefined;
     return result ? { ...result, scoredBy: 'spamassassin' } : fallback(message);
   };
 }
 
 function spamassassinRunner(file: string, ready?: Started): SpamAssassin {
+  const next = scorers(ready, file, SPAMASSASSIN_ARGS);
   return async (message) => {
-    const scorer = ready ?? start(file, SPAMASSASSIN_ARGS);
-    ready = undefined; // a warm process scores one message
-    const { code, stdout, stderr } = await collect(scorer, message);
+    const { code, stdout, stderr } = await collect(next(), message);
     const result = parseSpamStatus(stdout);
     if (!result) throw new Error(`spamassassin gave no X-Spam-Status (exit ${code}): ${stderr.trim().slice(0, 200)}`);
     return { ...result, scoredBy: 'spamassassin' };
+  };
+}
+
+/** The process for each message in turn: the one started already for the first (a warm process scores one message), then new ones. */
+function scorers(ready: Started | undefined, file: string, args: string[]): () => Started {
+  return () => {
+    const scorer = ready ?? start(file, args);
+    ready = undefined;
+    return scorer;
   };
 }
 
