@@ -52,25 +52,37 @@ function loadBundle(file) {
   const cacheFile = `${file}.cache`;
   const { size, mtimeMs } = statSync(file);
   const header = Buffer.from(`newsletter.cjs ${size} ${mtimeMs}\n`);
-  const stored = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  const cachedData = stored?.subarray(0, header.length).equals(header) ? stored.subarray(header.length) : undefined;
-  const script = new vm.Script(Module.wrap(sourceOf(file)), { filename: file, cachedData });
+  const { script, accepted } = compileBundle(file, cacheFile, header);
   const module = { exports: {} };
   const resolve = createRequire(file);
   // What the bundle requires at run time by a computed name: from the bundle itself when it carries it.
   const require = Object.assign((id) => module.exports.bundledModule?.(id) ?? resolve(id), resolve);
   script.runInThisContext()(module.exports, require, module, file, path.dirname(file));
-  const done = () => {
-    if (cachedData && !script.cachedDataRejected) return;
-    try {
-      const temporary = `${cacheFile}.${process.pid}`;
-      writeFileSync(temporary, Buffer.concat([header, script.createCachedData()]));
-      renameSync(temporary, cacheFile);
-    } catch {
-      // A read-only install runs without the cache, only slower.
-    }
-  };
+  // Once accepted, the cache is not needed again: nothing here keeps the compiled script or the bytes read.
+  const done = accepted
+    ? () => {}
+    : () => {
+        try {
+          const temporary = `${cacheFile}.${process.pid}`;
+          writeFileSync(temporary, Buffer.concat([header, script.createCachedData()]));
+          renameSync(temporary, cacheFile);
+        } catch {
+          // A read-only install runs without the cache, only slower.
+        }
+      };
   return { main: module.exports.main, done };
+}
+
+/**
+ * The bundle compiled, with the code cache when its header matches. Apart from loadBundle so the
+ * cache's bytes (4 MB) are let go before the bundle runs: `serve` runs for hours, and they are
+ * needed only while V8 compiles.
+ */
+function compileBundle(file, cacheFile, header) {
+  const stored = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  const cachedData = stored?.subarray(0, header.length).equals(header) ? stored.subarray(header.length) : undefined;
+  const script = new vm.Script(Module.wrap(sourceOf(file)), { filename: file, cachedData });
+  return { script, accepted: cachedData !== undefined && !script.cachedDataRejected };
 }
 
 /** The bundle is all ASCII (scripts/bundle.mjs sees to it): read as Latin-1, it needs no UTF-8 decoding. */

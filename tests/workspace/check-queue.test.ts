@@ -1,13 +1,14 @@
 // Issue 27: the studio's check worker takes one run at a time, so a run nobody waits for any more
 // (a draft superseded by the next keystroke) is dropped before it starts; it is sent the content
-// only when that changed; and its thread gives way to the studio's own (Linux: a niceness of its own).
+// only when that changed; its thread gives way to the studio's own (Linux: a niceness of its own);
+// and its young generation is kept small, as it is alive from the studio's start.
 import { readdirSync, readFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Content, Issue } from '../../src/content/schema.js';
 import { findIssue, loadProject, loadTemplates } from '../../src/pipeline.js';
 import { renderIssue, type RenderedIssue } from '../../src/render/index.js';
-import { CheckDropped, CHECKS_NICENESS, CheckWorker, withDraft } from '../../src/workspace/check-worker.js';
+import { CheckDropped, CHECKS_NICENESS, CHECKS_YOUNG_GENERATION_MB, CheckWorker, withDraft } from '../../src/workspace/check-worker.js';
 import { type TempProject, tempProject } from '../helpers/project.js';
 
 let project: TempProject;
@@ -80,6 +81,17 @@ describe('the check worker', () => {
     try {
       await worker.run(project.paths, content, april, rendered, now);
       expect(niceness()).toContain(CHECKS_NICENESS);
+    } finally {
+      await worker.close();
+    }
+  });
+
+  it('runs the checks with a young generation of CHECKS_YOUNG_GENERATION_MB, not the 48 MB a worker gets unasked', async () => {
+    const worker = new CheckWorker();
+    try {
+      expect(worker.limits).toBeUndefined();
+      await worker.run(project.paths, content, april, rendered, now);
+      expect(worker.limits?.maxYoungGenerationSizeMb).toBe(CHECKS_YOUNG_GENERATION_MB);
     } finally {
       await worker.close();
     }
