@@ -9,10 +9,10 @@ import { type Content, type Issue, IssueFile, Newsletter, Regions, ReviewRegistr
 import { parsedKey, type ParsedStore } from './parsed-cache.js';
 import { withSendTime } from '../time/uk.js';
 import { parseYaml, type SourceFile, tooLarge, YAML_LIMITS } from './yaml.js';
-import { issueFileName, issuesDir as issuesDirOf } from '../files/project-paths.js';
+import { CONTENT_FILES, issueFileName, issuesDir as issuesDirOf } from '../files/project-paths.js';
 import { byCodePoint } from '../order.js';
 
-export const CONTENT_FILES = { newsletter: 'newsletter.yaml', regions: 'regions.yaml', reviews: 'reviews.yaml' } as const;
+export { CONTENT_FILES };
 export const ISSUE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 export interface ContentSources {

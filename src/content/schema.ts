@@ -5,6 +5,7 @@ import { readLondonTime } from '../time/uk.js';
 import { unsafeMarkdown } from './markdown-safety.js';
 import { type ControlCharProblem, markdownControlProblem, oneLineProblem } from './one-line.js';
 import { SECTION_TYPE_NAMES } from './section-types.js';
+import { REGION_NAMES } from './regions.js';
 
 const isoDate = z
   .string({ error: 'must be a date written as YYYY-MM-DD' })
@@ -53,17 +54,7 @@ const markdown = anyText.superRefine((source, ctx) => {
   else controlIssue(markdownControlProblem(source), ctx);
 }).meta({ 'x-widget': 'markdown' });
 
-export const REGION_NAMES = [
-  'North West',
-  'North East',
-  'Yorkshire and the Humber',
-  'West Midlands',
-  'East Midlands',
-  'East of England',
-  'South West',
-  'South East',
-  'London',
-] as const;
+export { REGION_NAMES };
 
 const trackingFlag = z.boolean({ error: 'write true (tracked) or false (not tracked)' }).default(true);
 export const DEFAULT_TRACKING = { opens: true, htmlClicks: true, textClicks: true } as const;

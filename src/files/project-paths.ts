@@ -18,6 +18,9 @@ export function projectPaths(root = process.cwd()): ProjectPaths {
   return { root, content: path.join(root, 'content'), templates: path.join(root, 'templates'), dist: path.join(root, 'dist') };
 }
 
+/** The shared files of content/, beside the issues' folders. */
+export const CONTENT_FILES = { newsletter: 'newsletter.yaml', regions: 'regions.yaml', reviews: 'reviews.yaml' } as const;
+
 /** The folder of the state store, the preview secret and the running servers' notes. */
 export const STATE_DIR = '.newsletter';
 const CACHE_DIR = '.cache';

@@ -21,9 +21,10 @@ export { CHECKS_NICENESS, type CheckJob, withDraft } from './check-job.js';
 /**
  * The worker's young generation, in MB (V8 gives a worker 48): the worker is alive from the studio's
  * start, and an idle young generation of that size stays resident. A check's processor time was the
- * same either way (measured on the April issue, text notes cleared), and the worker 6 MB smaller.
+ * same at 48, 4 and 2 (the April issue with its text notes cleared, ~0.8 s; 1 MB of hostile text,
+ * ~4 s), and the studio 8 MB smaller at 2.
  */
-export const CHECKS_YOUNG_GENERATION_MB = 4;
+export const CHECKS_YOUNG_GENERATION_MB = 2;
 
 export interface RunOptions {
   /** `issue` is an editor's unsaved draft (see `withDraft`); `content` is the studio's own. */

@@ -2,7 +2,7 @@
 // a few at a time and within a time limit, and report broken links and redirect chains, each with
 // the file that holds the link. When no address answers at all, the machine is offline: one finding.
 // The fetch function is passed in; without it this check does nothing.
-import { CONTENT_FILES } from '../../content/load.js';
+import { CONTENT_FILES } from '../../files/project-paths.js';
 import type { Issue } from '../../content/schema.js';
 import { type Check, type CheckContext, type LinkFetcher, sectionRef, templateFor } from '../context.js';
 import type { Finding } from '../finding.js';

@@ -2,7 +2,8 @@
 // Panel members, the nine regions, the publication's own names and address) are blanked before
 // the word and abbreviation checks read the text, and so is any run of capitalised words in the
 // middle of a sentence ("the Strengthening Families, Protecting Children Programme").
-import { type Content, REGION_NAMES } from '../../content/schema.js';
+import type { Content } from '../../content/schema.js';
+import { REGION_NAMES } from '../../content/regions.js';
 
 /** Every name the content gives, longest first so "Hull Safeguarding Children Partnership" wins over "Hull". */
 export function contentNames(content: Content): string[] {

@@ -2,7 +2,8 @@
 // mailboxes, the nine regions, partnerships, review titles and their pseudonyms, and local
 // authorities. Names are compared after normalising case, hyphens, honorifics and possessives.
 import { createHash } from 'node:crypto';
-import { type Content, REGION_NAMES } from '../../content/schema.js';
+import type { Content } from '../../content/schema.js';
+import { REGION_NAMES } from '../../content/regions.js';
 import { localAuthorityNames } from './local-authorities.js';
 
 export interface AllowList {
