@@ -6,8 +6,8 @@ import path from 'node:path';
 
 /** Bottom first. A name ending in .ts is a file directly in src/; any other name is a folder. */
 export const RUNGS = [
-  // Base: the error catalogue, memo, the code's version (for caches on disk), atomic file writes, the UK clock.
-  ['errors.ts', 'memo.ts', 'code-version.ts'],
+  // Base: the error catalogue, memo, the order of machine-written strings, the code's version (for caches on disk), atomic file writes, the UK clock.
+  ['errors.ts', 'memo.ts', 'order.ts', 'code-version.ts'],
   // images: pictures made ready for email with sharp, cached by hash (bytes in, bytes out).
   ['files', 'time', 'lifecycle.ts', 'images'],
   // The content pipeline, pure: YAML → issue → email → sent record → findings; pipeline.ts runs it.

@@ -15,6 +15,7 @@ import { recoverFolder, syncDir, writeFileDurable } from '../files/atomic.js';
 import { type ContentPaths, issuesDir, SENT_DIR, sentDir } from '../files/project-paths.js';
 import { contentHash } from '../render/content-hash.js';
 import type { IssueSnapshot } from './snapshot.js';
+import { byCodePoint } from '../order.js';
 
 /** A sent record without its bodies (email.html, email.txt, web.html): what lists and statuses need. */
 export interface SentRecord {
@@ -195,7 +196,7 @@ export async function listSentRecords(paths: ContentPaths): Promise<SentRecord[]
     e.code === 'ENOENT' ? [] : Promise.reject(e),
   );
   const found: SentRecord[] = [];
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of entries.sort((a, b) => byCodePoint(a.name, b.name))) {
     if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
     const sent = await readSentRecord(paths, entry.name);
     if (sent) found.push(sent);

@@ -2,6 +2,7 @@
 // The table of commands (commands/index.ts) lists them; main.ts parses the words against it.
 // A command's definition must stay light: `run` imports the modules that do the work, so that
 // `--help`, `--version` and every other command do not pay for loading them.
+import type { SpamAssassin } from '../check/context.js';
 import type { Io } from './io.js';
 
 export interface OptionSpec {
@@ -25,6 +26,13 @@ export interface CommandContext {
   positionals: string[];
   /** The options given, by name; only the command's own options can appear here. */
   options: Record<string, string | boolean | undefined>;
+  /** What bin/newsletter.js started before the code loaded, for the command to take over. */
+  started?: Started;
+}
+
+/** Slow things bin/newsletter.js starts before it loads the code: SpamAssassin for `check <id>`. */
+export interface Started {
+  spamAssassin?: Promise<SpamAssassin | undefined>;
 }
 
 export interface Command {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { closest } from '../content/errors.js';
 import { parseCommandArgs } from './args.js';
-import type { Command } from './command.js';
+import type { Command, Started } from './command.js';
 import { COMMANDS } from './commands/index.js';
 import { EXIT, reportError } from './errors.js';
 import { commandHelp, overview } from './help.js';
@@ -17,6 +17,8 @@ export async function main(
   root = process.cwd(),
   env = process.env,
   now: () => Date = () => new Date(),
+  /** What bin/newsletter.js started already (see Started). */
+  started: Started = {},
 ): Promise<number> {
   // Everything printed passes through terminal-safe.ts: outside text never drives the terminal.
   io = terminalSafeIo(io);
@@ -32,7 +34,7 @@ export async function main(
     const command = findCommand(word);
     const args = parseCommandArgs(command, rest, COMMANDS);
     if (args.help) return (io.out(commandHelp(command)), EXIT.ok);
-    return await command.run({ root, io, env, now, positionals: args.positionals, options: args.options });
+    return await command.run({ root, io, env, now, positionals: args.positionals, options: args.options, started });
   } catch (e) {
     return reportError(e, io);
   }

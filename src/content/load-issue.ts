@@ -3,6 +3,7 @@
 // in content/issues/ as with 100. Pure, like parseContent: sources in, content or errors out.
 import type { Issue } from './schema.js';
 import { type ContentSources, type KeptParses, type LoadResult, parseContent } from './load.js';
+import { byCodePoint } from '../order.js';
 
 /** The send time written at the top level of an issue file, read without parsing it; undefined if unclear. */
 export function sendAtWritten(text: string): string | undefined {
@@ -25,7 +26,7 @@ export function parseContentFor(sources: ContentSources, id: string, kept?: Kept
   if (!self) return result;
   const day = (sendAt: string) => sendAt.slice(0, 10);
   const before = (): Issue | undefined => result.content?.issues.filter((i) => i.sendAt < self.sendAt).at(-1);
-  const candidates = others.filter((o) => o.at !== undefined && day(o.at) <= day(self.sendAt)).sort((a, b) => b.at!.localeCompare(a.at!));
+  const candidates = others.filter((o) => o.at !== undefined && day(o.at) <= day(self.sendAt)).sort((a, b) => byCodePoint(b.at!, a.at!));
   for (const c of candidates) {
     const found = before();
     // Written send times only go down from here: none left can come after the one found.

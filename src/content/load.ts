@@ -10,6 +10,7 @@ import { parsedKey, type ParsedStore } from './parsed-cache.js';
 import { withSendTime } from '../time/uk.js';
 import { parseYaml, type SourceFile, tooLarge, YAML_LIMITS } from './yaml.js';
 import { issueFileName, issuesDir as issuesDirOf } from '../files/project-paths.js';
+import { byCodePoint } from '../order.js';
 
 export const CONTENT_FILES = { newsletter: 'newsletter.yaml', regions: 'regions.yaml', reviews: 'reviews.yaml' } as const;
 export const ISSUE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
@@ -63,7 +64,7 @@ export function parseContent(sources: ContentSources, kept?: KeptParses): LoadRe
     if (file && errors.length === before) issues.push({ ...file, sendAt: withSendTime(file.sendAt, newsletter?.defaultSendTime ?? '09:00'), id, file: source.file });
     else brokenIssues.push(id);
   }
-  issues.sort((a, b) => a.sendAt.localeCompare(b.sendAt) || a.id.localeCompare(b.id));
+  issues.sort((a, b) => byCodePoint(a.sendAt, b.sendAt) || byCodePoint(a.id, b.id));
   const content = newsletter && regions && registry ? { newsletter, regions, reviews: registry.reviews, issues } : undefined;
   return { content, errors, brokenIssues };
 }
@@ -142,7 +143,7 @@ export async function readContentSources(dir: string, shownRoot = path.relative(
   const issues: ContentSources['issues'] = [];
   const issuesDir = issuesDirOf({ content: dir });
   const entries = existsSync(issuesDir) ? readdirSync(issuesDir, { withFileTypes: true }) : [];
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+  for (const entry of entries.sort((a, b) => byCodePoint(a.name, b.name))) {
     // An issue folder may be a link to another folder of content/; `read` refuses one that leads outside.
     if (!entry.isDirectory() && !(entry.isSymbolicLink() && isFolder(path.join(issuesDir, entry.name)))) continue;
     const source = read(issueFileName(entry.name));

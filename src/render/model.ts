@@ -6,6 +6,7 @@ import { ukDate, ukDateTime, ukDateWithDay } from '../time/uk.js';
 import { issueImageRefs } from '../content/pictures.js';
 import { imageView, type MastheadView, mastheadView } from './images.js';
 import { markdownInline, markdownToHtml } from './markdown.js';
+import { byCodePoint } from '../order.js';
 
 export interface ContentsItem {
   title: string;
@@ -81,7 +82,7 @@ export function reviewsInWindow(
 ): PublishedReview[] {
   return reviews
     .filter((r) => kinds.includes(r.kind) && r.published >= window.from && r.published <= window.to)
-    .sort((a, b) => a.published.localeCompare(b.published) || a.title.localeCompare(b.title));
+    .sort((a, b) => byCodePoint(a.published, b.published) || a.title.localeCompare(b.title));
 }
 
 export function windowText(window: { from: string; to: string }): string {

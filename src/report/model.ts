@@ -4,6 +4,7 @@
 import type { DomainFigures, Tracking } from '../mailchimp/index.js';
 import { type SectionRef, sectionOfLink } from './links.js';
 import type { ReadingSlot, ReportReading } from '../state/report-reading.js';
+import { byCodePoint } from '../order.js';
 
 export interface IssueFacts {
   issueId: string;
@@ -95,10 +96,10 @@ export function buildReport(input: ReportInput): IssueReport {
   if (!last) return { ...issue, state: 'not-ready', caveats: [NOT_READY], nextReadingAt: next };
   const links = last.links
     .map((l) => ({ url: l.url, section: sectionOfLink(l.url, input.linkMap), totalClicks: l.totalClicks, uniqueClicks: l.uniqueClicks }))
-    .sort((a, b) => b.totalClicks - a.totalClicks || a.url.localeCompare(b.url));
+    .sort((a, b) => b.totalClicks - a.totalClicks || byCodePoint(a.url, b.url));
   const caveats = [last.tracking.opens ? APPLE_MPP : OPENS_OFF];
   if (!clicksTracked(last.tracking)) caveats.push(CLICKS_OFF);
-  const earlier = input.others.filter((o) => o.issue.sentAt < issue.sentAt).sort((a, b) => a.issue.sentAt.localeCompare(b.issue.sentAt));
+  const earlier = input.others.filter((o) => o.issue.sentAt < issue.sentAt).sort((a, b) => byCodePoint(a.issue.sentAt, b.issue.sentAt));
   return {
     ...issue,
     state: 'ready',

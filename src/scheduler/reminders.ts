@@ -12,6 +12,7 @@ import type { IssueStatus } from '../state/status.js';
 import { readStatuses } from '../workflow/sent-status.js';
 import { attentionReason, type SchedulerContext } from './context.js';
 import { escapeHtml } from '../render/html.js';
+import { byCodePoint } from '../order.js';
 
 export interface ReminderItem {
   kind: 'needs-attention' | 'to-approve' | 'to-schedule';
@@ -50,7 +51,7 @@ export function reminderItems(issues: IssueView[], now: Date, days: number): Rem
     }
   }
   const order = { 'needs-attention': 0, 'to-approve': 1, 'to-schedule': 2 } as const;
-  return items.sort((a, b) => order[a.kind] - order[b.kind] || a.issue.localeCompare(b.issue));
+  return items.sort((a, b) => order[a.kind] - order[b.kind] || byCodePoint(a.issue, b.issue));
 }
 
 const HEADINGS = { 'needs-attention': 'Needs attention', 'to-approve': 'Not yet approved', 'to-schedule': 'Approved, not yet published' };

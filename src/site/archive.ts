@@ -6,6 +6,7 @@
 import { type ContentPaths, listSentRecords, type SentRecord } from '../archive/sent.js';
 import type { Content } from '../content/schema.js';
 import { londonToUtc, ukDayOf } from '../time/uk.js';
+import { byCodePoint } from '../order.js';
 
 export interface ArchivedIssue {
   id: string;
@@ -39,7 +40,7 @@ export async function archivedIssues(
     if (have.has(issue.id) || !isSent(issue.id)) continue;
     entries.push({ id: issue.id, subject: issue.subject, preheader: issue.preheader, sentAt: londonToUtc(issue.sendAt).toISOString() });
   }
-  return entries.sort((a, b) => Date.parse(b.sentAt) - Date.parse(a.sentAt) || b.id.localeCompare(a.id));
+  return entries.sort((a, b) => Date.parse(b.sentAt) - Date.parse(a.sentAt) || byCodePoint(b.id, a.id));
 }
 
 /** "2022-04-05T08:00:00Z": the instant, without milliseconds, as feeds and <time> show it. */

@@ -14,6 +14,7 @@ import { type CachedRender, RenderCache } from './render-cache.js';
 import { sharedCheckWorker } from './check-worker.js';
 import { issuesDir } from '../files/project-paths.js';
 import { renderScope } from './render-scope.js';
+import { byCodePoint } from '../order.js';
 
 type Render = typeof renderIssue;
 
@@ -199,7 +200,7 @@ export class Workspace {
     if (!project.content) return; // a shared file is broken: keep the last good content whole
     // An issue that fails to load keeps its last good version, so its page still shows something.
     const kept = project.brokenIssues.map((id) => this.issue(id)).filter((i): i is Issue => i !== undefined);
-    const issues = [...project.content.issues, ...kept].sort((a, b) => a.sendAt.localeCompare(b.sendAt) || a.id.localeCompare(b.id));
+    const issues = [...project.content.issues, ...kept].sort((a, b) => byCodePoint(a.sendAt, b.sendAt) || byCodePoint(a.id, b.id));
     this.contentNow = { ...project.content, issues };
   }
 }

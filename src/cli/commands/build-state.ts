@@ -14,6 +14,7 @@ import { writeFileAtomic } from '../../files/atomic.js';
 import { previousIssue } from '../../render/model.js';
 import type { TemplateSources } from '../../render/templates.js';
 import { hashOf, stampNow, stillWritten, type Written } from '../../files/stamps.js';
+import { byCodePoint } from '../../order.js';
 
 /** The only files an issue's record may name: it is read from disk, and names nothing outside an issue's folder. */
 const OUTPUTS = ['email.html', 'email.txt', 'web.html', 'issue.mjml'];
@@ -39,7 +40,7 @@ interface State {
 
 /** What the render reads besides the issue: hashed once per build, not once per issue. */
 export function sharedKey(content: Content, templates: TemplateSources): string {
-  const sources = JSON.stringify(Object.entries(templates).sort(([a], [b]) => a.localeCompare(b)));
+  const sources = JSON.stringify(Object.entries(templates).sort(([a], [b]) => byCodePoint(a, b)));
   return hashOf(JSON.stringify([hashOf(JSON.stringify([content.newsletter, content.regions, content.reviews])), hashOf(sources)]));
 }
 

@@ -11,10 +11,14 @@ export const check: Command = {
   },
   example: ['newsletter check 2022-04          # the report, grouped by section', 'newsletter check 2022-04 --json   # the same as JSON'],
   async run(context) {
-    // SpamAssassin takes longer to start than the render: it is started first, before the render's
+    // SpamAssassin takes longer to start than the render: bin/newsletter.js starts it before the code
+    // loads. Called otherwise (tests, lib/cli/main.js), it is started first here, before the render's
     // modules load (awaiting its small module first, so nothing heavy runs before the start).
-    const { findSpamAssassin } = await import('../../check/spamassassin.js');
-    const spamAssassin = context.positionals.length === 1 ? findSpamAssassin('spamassassin', { env: context.env }) : undefined;
+    const spamAssassin =
+      context.positionals.length !== 1
+        ? undefined
+        : (context.started?.spamAssassin ??
+          (await import('../../check/spamassassin.js')).findSpamAssassin('spamassassin', { env: context.env }));
     const [{ checkCommand }, { projectPaths }] = await Promise.all([import('./check.js'), import('../../pipeline.js')]);
     const args = { ids: context.positionals, json: flag(context, 'json'), online: flag(context, 'online'), now: context.now() };
     return checkCommand(projectPaths(context.root), args, context.io, context.env, spamAssassin);
