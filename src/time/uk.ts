@@ -4,15 +4,23 @@
 // are refused until the author says which they mean.
 import { DateTime } from 'luxon';
 import { NewsletterError } from '../errors.js';
+import { londonZone } from './london.js';
 
-export const TIME_ZONE = 'Europe/London';
+export { TIME_ZONE } from './london.js';
 
 /** A London wall-clock time as content and commands write it: "2022-04-05 09:00", or "2025-10-26 01:30 BST". */
 export const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2})(?: (BST|GMT))?$/;
 
 const ZONE_NAME: Record<number, 'BST' | 'GMT'> = { 0: 'GMT', 60: 'BST' };
 
-const day = (iso: string) => DateTime.fromISO(iso, { zone: 'UTC', locale: 'en-GB' });
+/**
+ * Luxon's own English: the month and day names UK dates use, and numbers as written, without
+ * loading ICU's date formatting (en-GB would: Luxon asks ICU what it means).
+ */
+const LOCALE = 'en';
+const day = (iso: string) => DateTime.fromISO(iso, { zone: 'UTC', locale: LOCALE });
+/** An instant on the London wall clock. */
+const inLondon = (at: Date) => DateTime.fromMillis(at.getTime(), { zone: londonZone(), locale: LOCALE });
 
 /** "2022-04-18" → "18 April 2022" */
 export function ukDate(iso: string): string {
@@ -21,7 +29,7 @@ export function ukDate(iso: string): string {
 
 /** The UK calendar day of an instant: 2022-04-05T23:30Z → "6 April 2022" (BST). */
 export function ukDayOf(at: Date): string {
-  return DateTime.fromJSDate(at, { zone: TIME_ZONE }).toFormat('d MMMM yyyy');
+  return inLondon(at).toFormat('d MMMM yyyy');
 }
 
 /** "2022-04-18" → "Monday 18 April 2022" */
@@ -36,7 +44,7 @@ export function readLondonTime(local: string): { instant: DateTime; problem?: un
   const [year, month, dayOfMonth, hour, minute] = m.slice(1, 6).map(Number) as [number, number, number, number, number];
   const said = m[6] as 'BST' | 'GMT' | undefined;
   const wall = { year, month, day: dayOfMonth, hour, minute };
-  const at = DateTime.fromObject(wall, { zone: TIME_ZONE, locale: 'en-GB' });
+  const at = DateTime.fromObject(wall, { zone: londonZone(), locale: LOCALE });
   if (!at.isValid || hour > 23 || minute > 59)
     return { problem: `"${local}" is not a real date and time — check the date, and a time from 00:00 to 23:59` };
   const date = local.slice(0, 10);
@@ -62,10 +70,14 @@ export function readLondonTime(local: string): { instant: DateTime; problem?: un
 
 /** The closest wall-clock time that exists, stepping a minute at a time away from one in the gap. */
 function nearestExisting(wall: { year: number; month: number; day: number; hour: number; minute: number }, step: 1 | -1): string {
-  let t = DateTime.fromObject(wall, { zone: 'UTC' });
+  let t = DateTime.fromObject(wall, { zone: 'UTC', locale: LOCALE });
   for (let i = 0; i < 24 * 60; i++) {
-    t = t.plus({ minutes: step });
-    const local = DateTime.fromObject({ year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute }, { zone: TIME_ZONE });
+    // Not t.plus(): its Duration would take the system's locale, which asks ICU.
+    t = DateTime.fromMillis(t.toMillis() + step * 60_000, { zone: 'UTC', locale: LOCALE });
+    const local = DateTime.fromObject(
+      { year: t.year, month: t.month, day: t.day, hour: t.hour, minute: t.minute },
+      { zone: londonZone(), locale: LOCALE },
+    );
     if (local.hour === t.hour && local.minute === t.minute) return t.toFormat('yyyy-MM-dd HH:mm');
   }
   return t.toFormat('yyyy-MM-dd HH:mm');
@@ -91,32 +103,32 @@ export function ukDateTime(local: string): string {
 
 /** An instant as UK time: "5 April 2022 at 9am (BST)"; "26 October 2025 at 1:30am (GMT)" in the repeated hour. */
 export function ukInstant(at: Date): string {
-  const t = DateTime.fromJSDate(at, { zone: TIME_ZONE }).setLocale('en-GB');
+  const t = inLondon(at);
   const clock = t.toFormat(t.minute === 0 ? 'h' : 'h:mm') + (t.hour < 12 ? 'am' : 'pm');
   return `${t.toFormat('d MMMM yyyy')} at ${clock} (${ZONE_NAME[t.offset] ?? t.toFormat('ZZ')})`;
 }
 
 /** An instant as the London wall-clock time, "2022-04-05 09:00"; with " BST" or " GMT" in the hour that happens twice. */
 export function londonLocal(at: Date): string {
-  const t = DateTime.fromJSDate(at, { zone: TIME_ZONE });
+  const t = inLondon(at);
   const local = t.toFormat('yyyy-MM-dd HH:mm');
   return t.getPossibleOffsets().length > 1 ? `${local} ${ZONE_NAME[t.offset]}` : local;
 }
 
 /** "2022-04-05 09:00 BST": the UK wall-clock time of an instant, always with its zone. */
 export function ukClock(at: Date): string {
-  const local = DateTime.fromJSDate(at, { zone: TIME_ZONE });
+  const local = inLondon(at);
   return `${local.toFormat('yyyy-MM-dd HH:mm')} ${ZONE_NAME[local.offset] ?? local.toFormat('ZZ')}`;
 }
 
 /** The UK calendar day of an instant as a date, "2025-03-30". */
 export function ukDay(at: Date): string {
-  return DateTime.fromJSDate(at, { zone: TIME_ZONE }).toFormat('yyyy-MM-dd');
+  return inLondon(at).toFormat('yyyy-MM-dd');
 }
 
 /** Minutes since UK midnight on the UK wall clock: 09:30 BST and 09:30 GMT are both 570. */
 export function ukMinuteOfDay(at: Date): number {
-  const t = DateTime.fromJSDate(at, { zone: TIME_ZONE });
+  const t = inLondon(at);
   return t.hour * 60 + t.minute;
 }
 
