@@ -19,6 +19,12 @@ const LAZY = [
     lazy: "const defaultPreset = (...args) => require('cssnano-preset-default')(...args);",
   },
   {
+    // MJML's beautifier (js-beautify), which runs only with its `beautify` option; ours is off (src/render/mjml.ts).
+    file: /[\\/]mjml-core[\\/]lib[\\/]helpers[\\/]formatHtml\.js$/,
+    eager: "const {\n  html: beautify\n} = require('js-beautify');",
+    lazy: "const beautify = (...args) => require('js-beautify').html(...args);",
+  },
+  {
     // htmlnano's search for a configuration file, which MJML's options turn off (src/render/mjml.ts).
     file: /[\\/]htmlnano[\\/]dist[\\/]index\.js$/,
     eager: "var cosmiconfig = require('cosmiconfig');",
@@ -61,7 +67,7 @@ const lazyRequires = {
       contents: cheerioWithoutClient(file, readFileSync(file, 'utf8')),
       loader: 'js',
     }));
-    b.onLoad({ filter: /[\\/](cssnano|htmlnano|juice)[\\/].*\.js$/ }, ({ path: file }) => {
+    b.onLoad({ filter: /[\\/](cssnano|htmlnano|juice|mjml-core)[\\/].*\.js$/ }, ({ path: file }) => {
       const change = LAZY.find((c) => c.file.test(file));
       if (!change) return undefined;
       const source = readFileSync(file, 'utf8');
@@ -119,7 +125,9 @@ const result = await build({
   // So are two that MJML's minifier can reach but never runs for an issue: svgo (with csso, css-tree
   // and mdn-data; only for an <svg>) and cssnano's default preset (with caniuse-lite; MJML uses the
   // lite one). A fifth of the bundle, which a cold start would otherwise compile.
-  external: ['better-sqlite3', 'sharp', 'typescript', 'svgo', 'cssnano-preset-default'],
+  // Nodemailer (proofs and reminders) and MJML's beautifier (never on for us) are left to Node too:
+  // no check needs them, and a command that sends mail waits on the network more than on loading.
+  external: ['better-sqlite3', 'sharp', 'typescript', 'svgo', 'cssnano-preset-default', 'nodemailer', 'js-beautify'],
   // import() of a computed name becomes require(), which bin/ answers from the bundle where it can.
   supported: { 'dynamic-import': false },
   // main.ts reads import.meta.url (for package.json), and page/assets.ts (for the browser files),

@@ -16,6 +16,7 @@ import { type Build, buildElsewhere } from '../helpers/build-elsewhere.js';
 import { renderFrom } from '../helpers/render.js';
 import { makeDraft, REPO, tempProject, type TempProject } from '../helpers/project.js';
 import { captured } from './capture.js';
+import { startSmtp } from '../workflow/smtp.js';
 
 const run = promisify(execFile);
 const BIN = path.join(REPO, 'bin/newsletter.js');
@@ -82,6 +83,28 @@ describe('the bundled CLI', () => {
     expect(html).toBe((await renderFrom(project.paths)).html);
     expect(html).toContain('<rect');
     expect(html).not.toContain('a mark'); // svgo ran: the comment inside the <svg> is gone
+  });
+
+  it('sends a proof with Nodemailer, which the bundle leaves to Node', async () => {
+    await makeDraft(project);
+    const smtp = await startSmtp({ noStartTls: true });
+    try {
+      const env = {
+        ...process.env,
+        NEWSLETTER_SPAMASSASSIN: 'off',
+        NEWSLETTER_DB: path.join(project.root, 'state.db'),
+        SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+        PROOF_ALLOWLIST: '@example.org',
+      };
+      await run(process.execPath, [BIN, 'proof', '2022-04', '--to', 'editor@example.org', '--force', '--by', 'Test'], {
+        cwd: project.root,
+        env,
+      });
+      expect(smtp.received.map((r) => r.envelopeTo)).toEqual([['editor@example.org']]);
+      expect(readFileSync(BUNDLE, 'latin1')).not.toMatch(/nodemailer\/lib\/smtp-connection/);
+    } finally {
+      await smtp.close();
+    }
   });
 
   it('leaves cheerio’s HTTP client and byte decoding outside, required from the cheerio that asks', () => {
