@@ -3,6 +3,8 @@
 // instead of ~1,500 spares Node resolving and reading each; see DECISIONS.md.
 import { cpSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import process from 'node:process';
 import { build } from 'esbuild';
 
@@ -15,12 +17,6 @@ const LAZY = [
     file: /[\\/]cssnano[\\/]src[\\/]index\.js$/,
     eager: "const defaultPreset = require('cssnano-preset-default');",
     lazy: "const defaultPreset = (...args) => require('cssnano-preset-default')(...args);",
-  },
-  {
-    // cheerio's HTTP client, for its fromURL only; juice and MJML hand it strings.
-    file: /[\\/]cheerio[\\/]dist[\\/]commonjs[\\/]index\.js$/,
-    eager: 'const undici = __importStar(require("undici"));',
-    lazy: 'const undici = { stream: (...args) => require("undici").stream(...args) };',
   },
   {
     // htmlnano's search for a configuration file, which MJML's options turn off (src/render/mjml.ts).
@@ -36,15 +32,41 @@ const LAZY = [
   },
 ];
 
+// cheerio's HTTP client (undici) and its decoding of bytes (encoding-sniffer, with iconv-lite and
+// whatwg-encoding), for its fromURL, loadBuffer and decodeStream only; juice and MJML hand it
+// strings. A megabyte a cold start would compile: left out of the bundle, and required from the
+// cheerio that asks (juice carries a cheerio and an undici of its own) if it ever does.
+const CHEERIO_OUTSIDE = {
+  'const encoding_sniffer_1 = require("encoding-sniffer");': 'encoding_sniffer_1 = outside("encoding-sniffer")',
+  'const undici = __importStar(require("undici"));': 'undici = outside("undici")',
+};
+function cheerioWithoutClient(file, source) {
+  const own = createRequire(file);
+  let out = source;
+  for (const [eager, lazy] of Object.entries(CHEERIO_OUTSIDE)) {
+    // A new version that loads differently fails the build here, rather than the bundle at run time.
+    if (!out.includes(eager)) throw new Error(`${file} no longer contains ${eager}: update CHEERIO_OUTSIDE in scripts/bundle.mjs`);
+    own.resolve(eager.match(/require\("([^"]+)"\)/)[1]);
+    out = out.replace(eager, `const ${lazy};`);
+  }
+  const fromLib = path.relative('lib', file).split(path.sep).join('/');
+  const outside = `const outside = (id) => new Proxy({}, { get: (_, name) => require("node:module").createRequire(require("node:path").join(__dirname, ${JSON.stringify(fromLib)}))(id)[name] });\n`;
+  return outside + out;
+}
+
 const lazyRequires = {
   name: 'lazy-requires',
   setup(b) {
-    b.onLoad({ filter: /[\\/](cssnano|cheerio|htmlnano|juice)[\\/].*\.js$/ }, ({ path }) => {
-      const change = LAZY.find((c) => c.file.test(path));
+    b.onLoad({ filter: /[\\/]cheerio[\\/]dist[\\/]commonjs[\\/]index\.js$/ }, ({ path: file }) => ({
+      contents: cheerioWithoutClient(file, readFileSync(file, 'utf8')),
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /[\\/](cssnano|htmlnano|juice)[\\/].*\.js$/ }, ({ path: file }) => {
+      const change = LAZY.find((c) => c.file.test(file));
       if (!change) return undefined;
-      const source = readFileSync(path, 'utf8');
+      const source = readFileSync(file, 'utf8');
       // A new version that loads differently fails the build here, rather than the bundle at run time.
-      if (!source.includes(change.eager)) throw new Error(`${path} no longer contains ${change.eager}: update LAZY in scripts/bundle.mjs`);
+      if (!source.includes(change.eager)) throw new Error(`${file} no longer contains ${change.eager}: update LAZY in scripts/bundle.mjs`);
       return { contents: source.replace(change.eager, change.lazy), loader: 'js' };
     });
   },

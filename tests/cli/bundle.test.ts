@@ -5,6 +5,7 @@
 // which builds in a folder of its own (tests/helpers/build-elsewhere.ts).
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -81,6 +82,21 @@ describe('the bundled CLI', () => {
     expect(html).toBe((await renderFrom(project.paths)).html);
     expect(html).toContain('<rect');
     expect(html).not.toContain('a mark'); // svgo ran: the comment inside the <svg> is gone
+  });
+
+  it('leaves cheerio’s HTTP client and byte decoding outside, required from the cheerio that asks', () => {
+    const text = readFileSync(BUNDLE, 'latin1');
+    // undici's error codes and iconv-lite's refusal are not compiled at every start…
+    expect(text).not.toContain('UND_ERR_');
+    expect(text).not.toContain('Encoding not recognized');
+    // …and each cheerio reaches its own copies from where the bundle lies, should it ever ask.
+    const places = [...text.matchAll(/createRequire\(require\("node:path"\)\.join\(__dirname,"([^"]+)"\)\)/g)].map((m) => m[1]!);
+    expect(places.length).toBeGreaterThanOrEqual(2);
+    for (const place of places) {
+      const own = createRequire(path.join(path.dirname(BUNDLE), place));
+      expect(typeof (own('undici') as { request?: unknown }).request).toBe('function');
+      expect(typeof (own('encoding-sniffer') as { decodeBuffer?: unknown }).decodeBuffer).toBe('function');
+    }
   });
 
   it("carries MJML's compatibility baseline, worked out when it was built, for the MJML it bundles", () => {
