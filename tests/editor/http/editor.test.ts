@@ -144,9 +144,10 @@ describe('the editor', () => {
     expect(await readFile(fileOf(NEWS), 'utf8')).toBe(before);
     await page.getByRole('button', { name: 'Remove Article: Item 10' }).click();
     // Its messages go with it, and once the checks of the form as it is now are in, the summary
-    // lists the issue's own check errors (its 2022 dates fall before its 2099 send). The summary
-    // is hidden only from the preview's answer to its findings' (tens of ms once the checks have
-    // read this text before): waiting for "hidden" missed that moment at times and hung.
+    // lists the issue's own check errors (its 2022 dates fall before its 2099 send). No checks ran
+    // while the form had errors, so the summary is hidden only from the preview's answer to its
+    // findings' (tens of ms once the checks have read this text before): waiting for "hidden"
+    // missed that moment at times and hung.
     expect(await summaryOnceChecked(page)).toEqual([
       expect.stringMatching(/^Check: Recruitment: Would you like to join the Panel\?: applications close on 18 April 2022/),
       expect.stringMatching(/^Check: Stakeholder news: .* an event on 14 June 2022/),
