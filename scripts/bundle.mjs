@@ -99,6 +99,23 @@ const lodashFpMethods = {
   },
 };
 
+// zod carries its messages in some fifty languages, each loaded as zod loads; ours are English
+// (and our own, src/content/errors.ts). `z.locales` keeps English only: what no code of ours asks
+// for is neither read nor compiled at a start.
+const ZOD_LOCALES = 'export * as locales from "../locales/index.js";';
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/](classic[\\/]external|core[\\/]index)\.js$/ }, ({ path: file }) => {
+      const source = readFileSync(file, 'utf8');
+      if (!source.includes(ZOD_LOCALES))
+        throw new Error(`${file} no longer contains ${ZOD_LOCALES}: update zodEnglishOnly in scripts/bundle.mjs`);
+      const english = 'import __englishMessages from "../locales/en.js";\nexport const locales = { en: __englishMessages };';
+      return { contents: source.replace(ZOD_LOCALES, english), loader: 'js' };
+    });
+  },
+};
+
 // The features MJML's own output uses, worked out now with the MJML being bundled, so a check need
 // not compile a skeleton email at every start (src/check/compat/baseline.ts checks the key first).
 const { workOutBaseline } = await import('../lib/check/compat/baseline.js');
@@ -147,7 +164,7 @@ const result = await build({
   minifyWhitespace: true,
   keepNames: true,
   logLevel: 'warning',
-  plugins: [lazyRequires, lodashFpMethods],
+  plugins: [lazyRequires, lodashFpMethods, zodEnglishOnly],
 });
 // esbuild leaves non-ASCII letters in regular expressions; as \u escapes they mean the same, and an
 // all-ASCII file is read as a one-byte string, several times faster than decoding UTF-8.

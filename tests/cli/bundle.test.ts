@@ -136,4 +136,17 @@ describe('the bundled CLI', () => {
     expect(await main(['check', '2022-04', '--json'], io, project.root, env)).toBe(1);
     expect(bundled.stdout).toBe(io.stdout);
   });
+
+  it('a content error reads the same as from the sources, in English (the bundle carries zod’s English messages only)', async () => {
+    await project.edit('content/issues/2022-04/issue.yaml', /^subject: .*$/m, 'subject: [not, a, subject]');
+    const env = { ...process.env, PATH: '/nonexistent' };
+    const bundled = await run(process.execPath, [BIN, 'check', '2022-04', '--json'], { cwd: project.root, env }).catch(
+      (e: { stdout: string; code: number }) => e,
+    );
+    const io = captured();
+    expect(await main(['check', '2022-04', '--json'], io, project.root, env)).toBe(1);
+    expect(bundled.stdout).toBe(io.stdout);
+    expect(JSON.parse(bundled.stdout)).toMatchObject({ findings: [{ code: 'schema/invalid', message: expect.stringMatching(/subject/) }] });
+    expect(readFileSync(BUNDLE, 'latin1')).not.toContain('Ongeldige invoer'); // zod's Dutch, for one
+  });
 });
