@@ -78,24 +78,31 @@ const lazyRequires = {
   },
 };
 
-// Three MJML modules take all of lodash/fp for four or five of its functions, and lodash/fp
-// converts every one of lodash's three hundred as it loads (a tenth of a warm check's start-up).
-// lodash/fp also has a module per function, converted the same way: each of these modules gets
-// those it uses. A module that uses lodash/fp in any other way fails the build.
-const FP_REQUIRE = 'var _fp = require("lodash/fp");';
-const lodashFpMethods = {
-  name: 'lodash-fp-methods',
+// MJML's modules take all of lodash (its three hundred functions built as it loads), and three of
+// them all of lodash/fp (which converts every one of them as it loads: a tenth of a warm check's
+// start-up), for one to ten functions each. lodash has a module per function, and so has lodash/fp:
+// each MJML module gets those it uses. A module that uses either in any other way fails the build.
+const LODASH = [
+  { require: 'var _lodash = require("lodash");', name: '_lodash', from: 'lodash' },
+  { require: 'var _fp = require("lodash/fp");', name: '_fp', from: 'lodash/fp' },
+];
+function lodashPerFunction(file, source) {
+  let out = source;
+  for (const { require, name, from } of LODASH) {
+    if (!out.includes(require)) continue;
+    const rest = out.replace(require, '');
+    const uses = new RegExp(`\\b${name}\\.([A-Za-z]+)\\b`, 'g');
+    const functions = [...new Set([...rest.matchAll(uses)].map((m) => m[1]))];
+    if (rest.replace(uses, '').match(new RegExp(`\\b${name}\\b`)))
+      throw new Error(`${file} uses ${from} other than as ${name}.<function>: update LODASH in scripts/bundle.mjs`);
+    out = out.replace(require, `var ${name} = { ${functions.map((f) => `${f}: require("${from}/${f}")`).join(', ')} };`);
+  }
+  return out === source ? undefined : { contents: out, loader: 'js' };
+}
+const lodashFunctions = {
+  name: 'lodash-functions',
   setup(b) {
-    b.onLoad({ filter: /[\\/]mjml-(parser-xml|section|hero)[\\/]lib[\\/]index\.js$/ }, ({ path }) => {
-      const source = readFileSync(path, 'utf8');
-      if (!source.includes(FP_REQUIRE)) return undefined;
-      const rest = source.replace(FP_REQUIRE, '');
-      const methods = [...new Set([...rest.matchAll(/\b_fp\.([A-Za-z]+)\b/g)].map((m) => m[1]))];
-      if (rest.replace(/\b_fp\.[A-Za-z]+\b/g, '').match(/\b_fp\b/))
-        throw new Error(`${path} uses lodash/fp other than as _fp.<name>: update lodashFpMethods in scripts/bundle.mjs`);
-      const each = methods.map((m) => `${m}: require("lodash/fp/${m}")`).join(', ');
-      return { contents: source.replace(FP_REQUIRE, `var _fp = { ${each} };`), loader: 'js' };
-    });
+    b.onLoad({ filter: /[\\/]mjml-[a-z-]+[\\/]lib[\\/].*\.js$/ }, ({ path: file }) => lodashPerFunction(file, readFileSync(file, 'utf8')));
   },
 };
 
@@ -164,7 +171,7 @@ const result = await build({
   minifyWhitespace: true,
   keepNames: true,
   logLevel: 'warning',
-  plugins: [lazyRequires, lodashFpMethods, zodEnglishOnly],
+  plugins: [lazyRequires, lodashFunctions, zodEnglishOnly],
 });
 // esbuild leaves non-ASCII letters in regular expressions; as \u escapes they mean the same, and an
 // all-ASCII file is read as a one-byte string, several times faster than decoding UTF-8.
