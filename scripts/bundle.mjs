@@ -25,6 +25,16 @@ const LAZY = [
     lazy: "const beautify = (...args) => require('js-beautify').html(...args);",
   },
   {
+    // htmlnano sorts class names with localeCompare, whose first use loads ICU's collator (about 4 ms,
+    // the only use of ICU a check has left). Names of lowercase letters, digits and hyphens, as ours
+    // are, sort in ICU's root collation exactly as by code point (each character has a primary weight
+    // of its own, in that order; tests/render/class-order.test.ts compares the two); any other name is
+    // still given to localeCompare.
+    file: /[\\/]htmlnano[\\/]dist[\\/]_modules[\\/]sortAttributesWithLists\.js$/,
+    eager: "return typeof a.localeCompare === 'function' ? a.localeCompare(b) : a - b;",
+    lazy: "return typeof a.localeCompare === 'function' ? (/^[a-z0-9-]*$/.test(a) && /^[a-z0-9-]*$/.test(b) ? (a < b ? -1 : a > b ? 1 : 0) : a.localeCompare(b)) : a - b;",
+  },
+  {
     // htmlnano's search for a configuration file, which MJML's options turn off (src/render/mjml.ts).
     file: /[\\/]htmlnano[\\/]dist[\\/]index\.js$/,
     eager: "var cosmiconfig = require('cosmiconfig');",

@@ -122,6 +122,28 @@ describe('the bundled CLI', () => {
     }
   });
 
+  it('check loads nothing of ICU (date formats, collation): UK time from tzdata, class names by code point', async () => {
+    // Each of ICU's entry points, wrapped to say so when first used; loaded before the CLI with --require.
+    const spy = path.join(project.root, 'icu-spy.cjs');
+    const entries = ['DateTimeFormat', 'NumberFormat', 'Collator', 'PluralRules', 'Segmenter', 'RelativeTimeFormat', 'ListFormat'];
+    await project.write(
+      'icu-spy.cjs',
+      [
+        'const say = (name) => process.stderr.write(`ICU ${name}\\n`);',
+        `for (const name of ${JSON.stringify(entries)}) { const real = Intl[name]; Intl[name] = function (...a) { say(name); return new real(...a); }; }`,
+        'for (const [on, name] of [[String.prototype, "localeCompare"], [Number.prototype, "toLocaleString"], [Date.prototype, "toLocaleString"], [Date.prototype, "toLocaleDateString"], [Date.prototype, "toLocaleTimeString"]]) { const real = on[name]; on[name] = function (...a) { say(name); return real.apply(this, a); }; }',
+      ].join('\n'),
+    );
+    const env = { ...process.env, NEWSLETTER_SPAMASSASSIN: 'off' };
+    const { stderr } = await run(process.execPath, ['--require', spy, BIN, 'check', '2022-04'], { cwd: project.root, env }).catch(
+      (e: { stderr: string; code: number }) => e,
+    );
+    expect(stderr.split('\n').filter((l) => l.startsWith('ICU '))).toEqual([]);
+    // The spy works: the same run with one localeCompare says so.
+    const said = await run(process.execPath, ['--require', spy, '-e', '"a".localeCompare("b")'], { env });
+    expect(said.stderr).toBe('ICU localeCompare\n');
+  });
+
   it('gives MJML lodash one function at a time, not the whole of it', () => {
     // lodash whole builds its three hundred functions as it loads; its templateSettings is one of them.
     expect(readFileSync(BUNDLE, 'latin1')).not.toContain('templateSettings');
