@@ -48,18 +48,27 @@ const LAZY = [
   },
 ];
 
-// cheerio's HTTP client (undici) and its decoding of bytes (encoding-sniffer, with iconv-lite and
-// whatwg-encoding), for its fromURL, loadBuffer and decodeStream only; juice and MJML hand it
-// strings. A megabyte a cold start would compile: left out of the bundle, and required from the
-// cheerio that asks (juice carries a cheerio and an undici of its own) if it ever does.
+// What cheerio loads for work MJML and juice never ask of it (they parse as XML, with htmlparser2,
+// and hand it strings): its HTTP client (undici) and byte decoding (encoding-sniffer, iconv-lite,
+// whatwg-encoding), for fromURL, loadBuffer and decodeStream; parse5, for HTML parsed as a browser
+// would. 1.7 MB a cold start would compile: left out of the bundle, and required from the cheerio
+// that asks (juice carries a cheerio and an undici of its own) if it ever does.
 const CHEERIO_OUTSIDE = {
-  'const encoding_sniffer_1 = require("encoding-sniffer");': 'encoding_sniffer_1 = outside("encoding-sniffer")',
-  'const undici = __importStar(require("undici"));': 'undici = outside("undici")',
+  'index.js': {
+    'const encoding_sniffer_1 = require("encoding-sniffer");': 'encoding_sniffer_1 = outside("encoding-sniffer")',
+    'const undici = __importStar(require("undici"));': 'undici = outside("undici")',
+    'const parse5_htmlparser2_tree_adapter_1 = require("parse5-htmlparser2-tree-adapter");':
+      'parse5_htmlparser2_tree_adapter_1 = outside("parse5-htmlparser2-tree-adapter")',
+    'const parse5_parser_stream_1 = require("parse5-parser-stream");': 'parse5_parser_stream_1 = outside("parse5-parser-stream")',
+  },
+  'load-parse.js': {
+    'const parse5_adapter_js_1 = require("./parsers/parse5-adapter.js");': 'parse5_adapter_js_1 = outside("./parsers/parse5-adapter.js")',
+  },
 };
 function cheerioWithoutClient(file, source) {
   const own = createRequire(file);
   let out = source;
-  for (const [eager, lazy] of Object.entries(CHEERIO_OUTSIDE)) {
+  for (const [eager, lazy] of Object.entries(CHEERIO_OUTSIDE[path.basename(file)])) {
     // A new version that loads differently fails the build here, rather than the bundle at run time.
     if (!out.includes(eager)) throw new Error(`${file} no longer contains ${eager}: update CHEERIO_OUTSIDE in scripts/bundle.mjs`);
     own.resolve(eager.match(/require\("([^"]+)"\)/)[1]);
@@ -73,7 +82,7 @@ function cheerioWithoutClient(file, source) {
 const lazyRequires = {
   name: 'lazy-requires',
   setup(b) {
-    b.onLoad({ filter: /[\\/]cheerio[\\/]dist[\\/]commonjs[\\/]index\.js$/ }, ({ path: file }) => ({
+    b.onLoad({ filter: /[\\/]cheerio[\\/]dist[\\/]commonjs[\\/](index|load-parse)\.js$/ }, ({ path: file }) => ({
       contents: cheerioWithoutClient(file, readFileSync(file, 'utf8')),
       loader: 'js',
     }));
