@@ -3,6 +3,8 @@
 // instead of ~1,500 spares Node resolving and reading each; see DECISIONS.md.
 import { cpSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import process from 'node:process';
 import { build } from 'esbuild';
 
@@ -17,10 +19,20 @@ const LAZY = [
     lazy: "const defaultPreset = (...args) => require('cssnano-preset-default')(...args);",
   },
   {
-    // cheerio's HTTP client, for its fromURL only; juice and MJML hand it strings.
-    file: /[\\/]cheerio[\\/]dist[\\/]commonjs[\\/]index\.js$/,
-    eager: 'const undici = __importStar(require("undici"));',
-    lazy: 'const undici = { stream: (...args) => require("undici").stream(...args) };',
+    // MJML's beautifier (js-beautify), which runs only with its `beautify` option; ours is off (src/render/mjml.ts).
+    file: /[\\/]mjml-core[\\/]lib[\\/]helpers[\\/]formatHtml\.js$/,
+    eager: "const {\n  html: beautify\n} = require('js-beautify');",
+    lazy: "const beautify = (...args) => require('js-beautify').html(...args);",
+  },
+  {
+    // htmlnano sorts class names with localeCompare, whose first use loads ICU's collator (about 4 ms,
+    // the only use of ICU a check has left). Names of lowercase letters, digits and hyphens, as ours
+    // are, sort in ICU's root collation exactly as by code point (each character has a primary weight
+    // of its own, in that order; tests/render/class-order.test.ts compares the two); any other name is
+    // still given to localeCompare.
+    file: /[\\/]htmlnano[\\/]dist[\\/]_modules[\\/]sortAttributesWithLists\.js$/,
+    eager: "return typeof a.localeCompare === 'function' ? a.localeCompare(b) : a - b;",
+    lazy: "return typeof a.localeCompare === 'function' ? (/^[a-z0-9-]*$/.test(a) && /^[a-z0-9-]*$/.test(b) ? (a < b ? -1 : a > b ? 1 : 0) : a.localeCompare(b)) : a - b;",
   },
   {
     // htmlnano's search for a configuration file, which MJML's options turn off (src/render/mjml.ts).
@@ -36,37 +48,96 @@ const LAZY = [
   },
 ];
 
+// What cheerio loads for work MJML and juice never ask of it (they parse as XML, with htmlparser2,
+// and hand it strings): its HTTP client (undici) and byte decoding (encoding-sniffer, iconv-lite,
+// whatwg-encoding), for fromURL, loadBuffer and decodeStream; parse5, for HTML parsed as a browser
+// would. 1.7 MB a cold start would compile: left out of the bundle, and required from the cheerio
+// that asks (juice carries a cheerio and an undici of its own) if it ever does.
+const CHEERIO_OUTSIDE = {
+  'index.js': {
+    'const encoding_sniffer_1 = require("encoding-sniffer");': 'encoding_sniffer_1 = outside("encoding-sniffer")',
+    'const undici = __importStar(require("undici"));': 'undici = outside("undici")',
+    'const parse5_htmlparser2_tree_adapter_1 = require("parse5-htmlparser2-tree-adapter");':
+      'parse5_htmlparser2_tree_adapter_1 = outside("parse5-htmlparser2-tree-adapter")',
+    'const parse5_parser_stream_1 = require("parse5-parser-stream");': 'parse5_parser_stream_1 = outside("parse5-parser-stream")',
+  },
+  'load-parse.js': {
+    'const parse5_adapter_js_1 = require("./parsers/parse5-adapter.js");': 'parse5_adapter_js_1 = outside("./parsers/parse5-adapter.js")',
+  },
+};
+function cheerioWithoutClient(file, source) {
+  const own = createRequire(file);
+  let out = source;
+  for (const [eager, lazy] of Object.entries(CHEERIO_OUTSIDE[path.basename(file)])) {
+    // A new version that loads differently fails the build here, rather than the bundle at run time.
+    if (!out.includes(eager)) throw new Error(`${file} no longer contains ${eager}: update CHEERIO_OUTSIDE in scripts/bundle.mjs`);
+    own.resolve(eager.match(/require\("([^"]+)"\)/)[1]);
+    out = out.replace(eager, `const ${lazy};`);
+  }
+  const fromLib = path.relative('lib', file).split(path.sep).join('/');
+  const outside = `const outside = (id) => new Proxy({}, { get: (_, name) => require("node:module").createRequire(require("node:path").join(__dirname, ${JSON.stringify(fromLib)}))(id)[name] });\n`;
+  return outside + out;
+}
+
 const lazyRequires = {
   name: 'lazy-requires',
   setup(b) {
-    b.onLoad({ filter: /[\\/](cssnano|cheerio|htmlnano|juice)[\\/].*\.js$/ }, ({ path }) => {
-      const change = LAZY.find((c) => c.file.test(path));
+    b.onLoad({ filter: /[\\/]cheerio[\\/]dist[\\/]commonjs[\\/](index|load-parse)\.js$/ }, ({ path: file }) => ({
+      contents: cheerioWithoutClient(file, readFileSync(file, 'utf8')),
+      loader: 'js',
+    }));
+    b.onLoad({ filter: /[\\/](cssnano|htmlnano|juice|mjml-core)[\\/].*\.js$/ }, ({ path: file }) => {
+      const change = LAZY.find((c) => c.file.test(file));
       if (!change) return undefined;
-      const source = readFileSync(path, 'utf8');
+      const source = readFileSync(file, 'utf8');
       // A new version that loads differently fails the build here, rather than the bundle at run time.
-      if (!source.includes(change.eager)) throw new Error(`${path} no longer contains ${change.eager}: update LAZY in scripts/bundle.mjs`);
+      if (!source.includes(change.eager)) throw new Error(`${file} no longer contains ${change.eager}: update LAZY in scripts/bundle.mjs`);
       return { contents: source.replace(change.eager, change.lazy), loader: 'js' };
     });
   },
 };
 
-// Three MJML modules take all of lodash/fp for four or five of its functions, and lodash/fp
-// converts every one of lodash's three hundred as it loads (a tenth of a warm check's start-up).
-// lodash/fp also has a module per function, converted the same way: each of these modules gets
-// those it uses. A module that uses lodash/fp in any other way fails the build.
-const FP_REQUIRE = 'var _fp = require("lodash/fp");';
-const lodashFpMethods = {
-  name: 'lodash-fp-methods',
+// MJML's modules take all of lodash (its three hundred functions built as it loads), and three of
+// them all of lodash/fp (which converts every one of them as it loads: a tenth of a warm check's
+// start-up), for one to ten functions each. lodash has a module per function, and so has lodash/fp:
+// each MJML module gets those it uses. A module that uses either in any other way fails the build.
+const LODASH = [
+  { require: 'var _lodash = require("lodash");', name: '_lodash', from: 'lodash' },
+  { require: 'var _fp = require("lodash/fp");', name: '_fp', from: 'lodash/fp' },
+];
+function lodashPerFunction(file, source) {
+  let out = source;
+  for (const { require, name, from } of LODASH) {
+    if (!out.includes(require)) continue;
+    const rest = out.replace(require, '');
+    const uses = new RegExp(`\\b${name}\\.([A-Za-z]+)\\b`, 'g');
+    const functions = [...new Set([...rest.matchAll(uses)].map((m) => m[1]))];
+    if (rest.replace(uses, '').match(new RegExp(`\\b${name}\\b`)))
+      throw new Error(`${file} uses ${from} other than as ${name}.<function>: update LODASH in scripts/bundle.mjs`);
+    out = out.replace(require, `var ${name} = { ${functions.map((f) => `${f}: require("${from}/${f}")`).join(', ')} };`);
+  }
+  return out === source ? undefined : { contents: out, loader: 'js' };
+}
+const lodashFunctions = {
+  name: 'lodash-functions',
   setup(b) {
-    b.onLoad({ filter: /[\\/]mjml-(parser-xml|section|hero)[\\/]lib[\\/]index\.js$/ }, ({ path }) => {
-      const source = readFileSync(path, 'utf8');
-      if (!source.includes(FP_REQUIRE)) return undefined;
-      const rest = source.replace(FP_REQUIRE, '');
-      const methods = [...new Set([...rest.matchAll(/\b_fp\.([A-Za-z]+)\b/g)].map((m) => m[1]))];
-      if (rest.replace(/\b_fp\.[A-Za-z]+\b/g, '').match(/\b_fp\b/))
-        throw new Error(`${path} uses lodash/fp other than as _fp.<name>: update lodashFpMethods in scripts/bundle.mjs`);
-      const each = methods.map((m) => `${m}: require("lodash/fp/${m}")`).join(', ');
-      return { contents: source.replace(FP_REQUIRE, `var _fp = { ${each} };`), loader: 'js' };
+    b.onLoad({ filter: /[\\/]mjml-[a-z-]+[\\/]lib[\\/].*\.js$/ }, ({ path: file }) => lodashPerFunction(file, readFileSync(file, 'utf8')));
+  },
+};
+
+// zod carries its messages in some fifty languages, each loaded as zod loads; ours are English
+// (and our own, src/content/errors.ts). `z.locales` keeps English only: what no code of ours asks
+// for is neither read nor compiled at a start.
+const ZOD_LOCALES = 'export * as locales from "../locales/index.js";';
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]zod[\\/]v4[\\/](classic[\\/]external|core[\\/]index)\.js$/ }, ({ path: file }) => {
+      const source = readFileSync(file, 'utf8');
+      if (!source.includes(ZOD_LOCALES))
+        throw new Error(`${file} no longer contains ${ZOD_LOCALES}: update zodEnglishOnly in scripts/bundle.mjs`);
+      const english = 'import __englishMessages from "../locales/en.js";\nexport const locales = { en: __englishMessages };';
+      return { contents: source.replace(ZOD_LOCALES, english), loader: 'js' };
     });
   },
 };
@@ -97,7 +168,9 @@ const result = await build({
   // So are two that MJML's minifier can reach but never runs for an issue: svgo (with csso, css-tree
   // and mdn-data; only for an <svg>) and cssnano's default preset (with caniuse-lite; MJML uses the
   // lite one). A fifth of the bundle, which a cold start would otherwise compile.
-  external: ['better-sqlite3', 'sharp', 'typescript', 'svgo', 'cssnano-preset-default'],
+  // Nodemailer (proofs and reminders) and MJML's beautifier (never on for us) are left to Node too:
+  // no check needs them, and a command that sends mail waits on the network more than on loading.
+  external: ['better-sqlite3', 'sharp', 'typescript', 'svgo', 'cssnano-preset-default', 'nodemailer', 'js-beautify'],
   // import() of a computed name becomes require(), which bin/ answers from the bundle where it can.
   supported: { 'dynamic-import': false },
   // main.ts reads import.meta.url (for package.json), and page/assets.ts (for the browser files),
@@ -117,7 +190,7 @@ const result = await build({
   minifyWhitespace: true,
   keepNames: true,
   logLevel: 'warning',
-  plugins: [lazyRequires, lodashFpMethods],
+  plugins: [lazyRequires, lodashFunctions, zodEnglishOnly],
 });
 // esbuild leaves non-ASCII letters in regular expressions; as \u escapes they mean the same, and an
 // all-ASCII file is read as a one-byte string, several times faster than decoding UTF-8.

@@ -20,7 +20,10 @@ const ZONE_NAME: Record<number, 'BST' | 'GMT'> = { 0: 'GMT', 60: 'BST' };
 const LOCALE = 'en';
 const day = (iso: string) => DateTime.fromISO(iso, { zone: 'UTC', locale: LOCALE });
 /** An instant on the London wall clock. */
-const inLondon = (at: Date) => DateTime.fromMillis(at.getTime(), { zone: londonZone(), locale: LOCALE });
+const inLondon = (at: Date) =>
+  at instanceof Date && !Number.isNaN(at.getTime())
+    ? DateTime.fromMillis(at.getTime(), { zone: londonZone(), locale: LOCALE })
+    : DateTime.invalid('not a date'); // as DateTime.fromJSDate answers one
 
 /** "2022-04-18" → "18 April 2022" */
 export function ukDate(iso: string): string {

@@ -17,7 +17,7 @@ export interface CheckJob {
 }
 
 /**
- * The worker thread's niceness: the checks give way to the studio's own thread and the browser,
+ * How much nicer the worker thread is than the studio: the checks give way to the studio's own thread and the browser,
  * so a keystroke's render, on a machine with two cores, does not wait for the last one's checks.
  */
 export const CHECKS_NICENESS = 10;

@@ -1,7 +1,7 @@
 // The studio's check worker (check-worker.ts starts it): runs checkRendered on what it is sent,
 // so the studio's own thread keeps answering while an issue's checks run.
 import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
+import { getPriority, setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { checkRendered } from '../check-rendered.js';
 import { handBaseline } from '../check/compat/baseline.js';
@@ -10,10 +10,12 @@ import { CHECKS_NICENESS, type CheckJob, withDraft } from './check-job.js';
 
 handBaseline((workerData as { mjmlBaseline?: unknown } | null)?.mjmlBaseline);
 
-// The checks give way (CHECKS_NICENESS): on Linux a thread has a priority of its own (its id,
-// from /proc/thread-self, is a process id to setpriority); elsewhere the worker keeps the process's.
+// The checks give way (CHECKS_NICENESS lower than the studio, which may itself run under `nice`):
+// on Linux a thread has a priority of its own (its id, from /proc/thread-self, is a process id to
+// setpriority); elsewhere the worker keeps the process's.
 try {
-  setPriority(Number(readlinkSync('/proc/thread-self').split('/').at(-1)), CHECKS_NICENESS);
+  const thread = Number(readlinkSync('/proc/thread-self').split('/').at(-1));
+  setPriority(thread, Math.min(19, getPriority(thread) + CHECKS_NICENESS));
 } catch {
   // not Linux, or not allowed: the checks run at the studio's priority
 }

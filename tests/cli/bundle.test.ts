@@ -5,6 +5,7 @@
 // which builds in a folder of its own (tests/helpers/build-elsewhere.ts).
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import { type Build, buildElsewhere } from '../helpers/build-elsewhere.js';
 import { renderFrom } from '../helpers/render.js';
 import { makeDraft, REPO, tempProject, type TempProject } from '../helpers/project.js';
 import { captured } from './capture.js';
+import { startSmtp } from '../workflow/smtp.js';
 
 const run = promisify(execFile);
 const BIN = path.join(REPO, 'bin/newsletter.js');
@@ -83,6 +85,56 @@ describe('the bundled CLI', () => {
     expect(html).not.toContain('a mark'); // svgo ran: the comment inside the <svg> is gone
   });
 
+  it('sends a proof with Nodemailer, which the bundle leaves to Node', async () => {
+    await makeDraft(project);
+    const smtp = await startSmtp({ noStartTls: true });
+    try {
+      const env = {
+        ...process.env,
+        NEWSLETTER_SPAMASSASSIN: 'off',
+        NEWSLETTER_DB: path.join(project.root, 'state.db'),
+        SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+        PROOF_ALLOWLIST: '@example.org',
+      };
+      await run(process.execPath, [BIN, 'proof', '2022-04', '--to', 'editor@example.org', '--force', '--by', 'Test'], {
+        cwd: project.root,
+        env,
+      });
+      expect(smtp.received.map((r) => r.envelopeTo)).toEqual([['editor@example.org']]);
+      expect(readFileSync(BUNDLE, 'latin1')).not.toMatch(/nodemailer\/lib\/smtp-connection/);
+    } finally {
+      await smtp.close();
+    }
+  });
+
+  it('leaves cheerio’s HTTP client, byte decoding and parse5 outside, required from the cheerio that asks', () => {
+    const text = readFileSync(BUNDLE, 'latin1');
+    // undici's error codes, iconv-lite's refusal and parse5's tokenizer are not compiled at every start…
+    for (const code of ['UND_ERR_', 'Encoding not recognized', 'eof-in-doctype']) expect(text).not.toContain(code);
+    // …and each cheerio reaches its own copies from where the bundle lies, should it ever ask.
+    const places = [...text.matchAll(/createRequire\(require\("node:path"\)\.join\(__dirname,"([^"]+)"\)\)/g)].map((m) => m[1]!);
+    const wanted: Record<string, [string, string][]> = {
+      'index.js': [
+        ['undici', 'request'],
+        ['encoding-sniffer', 'decodeBuffer'],
+        ['parse5-htmlparser2-tree-adapter', 'adapter'],
+        ['parse5-parser-stream', 'ParserStream'],
+      ],
+      'load-parse.js': [['./parsers/parse5-adapter.js', 'parseWithParse5']],
+    };
+    expect(places.map((p) => path.basename(p)).sort()).toEqual(['index.js', 'index.js', 'load-parse.js', 'load-parse.js']);
+    for (const place of places) {
+      const own = createRequire(path.join(path.dirname(BUNDLE), place));
+      for (const [id, name] of wanted[path.basename(place)]!)
+        expect((own(id) as Record<string, unknown>)[name], `${place}: ${id}`).toBeDefined();
+    }
+  });
+
+  it('gives MJML lodash one function at a time, not the whole of it', () => {
+    // lodash whole builds its three hundred functions as it loads; its templateSettings is one of them.
+    expect(readFileSync(BUNDLE, 'latin1')).not.toContain('templateSettings');
+  });
+
   it("carries MJML's compatibility baseline, worked out when it was built, for the MJML it bundles", () => {
     expect(readFileSync(BUNDLE, 'latin1')).toContain(`key:"${baselineKey(CANIEMAIL.features)}"`);
   });
@@ -96,5 +148,18 @@ describe('the bundled CLI', () => {
     const io = captured();
     expect(await main(['check', '2022-04', '--json'], io, project.root, env)).toBe(1);
     expect(bundled.stdout).toBe(io.stdout);
+  });
+
+  it('a content error reads the same as from the sources, in English (the bundle carries zod’s English messages only)', async () => {
+    await project.edit('content/issues/2022-04/issue.yaml', /^subject: .*$/m, 'subject: [not, a, subject]');
+    const env = { ...process.env, PATH: '/nonexistent' };
+    const bundled = await run(process.execPath, [BIN, 'check', '2022-04', '--json'], { cwd: project.root, env }).catch(
+      (e: { stdout: string; code: number }) => e,
+    );
+    const io = captured();
+    expect(await main(['check', '2022-04', '--json'], io, project.root, env)).toBe(1);
+    expect(bundled.stdout).toBe(io.stdout);
+    expect(JSON.parse(bundled.stdout)).toMatchObject({ findings: [{ code: 'schema/invalid', message: expect.stringMatching(/subject/) }] });
+    expect(readFileSync(BUNDLE, 'latin1')).not.toContain('Ongeldige invoer'); // zod's Dutch, for one
   });
 });

@@ -92,3 +92,12 @@ describe('a send date without a time', () => {
     ]);
   });
 });
+
+describe('a date that is not one', () => {
+  it('is written as invalid, not a crash (a record without its time), as Luxon always did', () => {
+    for (const at of [new Date('not a date'), undefined as unknown as Date]) {
+      expect(ukInstant(at)).toContain('Invalid DateTime');
+      expect(() => londonLocal(at)).not.toThrow();
+    }
+  });
+});

@@ -95,50 +95,93 @@ window.EditorShow = (() => {
       ackButton(f),
     );
 
-  const reset = () => {
-    for (const slot of document.querySelectorAll('#editor-form .field-error')) {
-      slot.hidden = true;
-      slot.querySelector('.text').textContent = '';
-    }
-    for (const slot of document.querySelectorAll('#editor-form .field-findings')) {
-      slot.hidden = true;
-      slot.replaceChildren();
-    }
-    for (const el of document.querySelectorAll('#editor-form [aria-invalid]')) el.removeAttribute('aria-invalid');
-    for (const wrap of document.querySelectorAll('#editor-form .field.invalid')) wrap.classList.remove('invalid');
+  // Each place is written only when what it shows changes. The error summary has role="alert": hidden
+  // and shown again, or its list written again (even the same), a screen reader may say it again.
+  const shown = new WeakMap();
+  const keyOf = (findings) => JSON.stringify(findings.map((f) => [f.severity, f.where, f.message, f.quote, f.code]));
+  const put = (el, key, write) => {
+    if ((shown.get(el) ?? '[]') === key) return;
+    shown.set(el, key);
+    write();
+  };
+  const hide = (el, hidden) => el.hidden !== hidden && (el.hidden = hidden);
+  const mark = (el, name, on) => {
+    if (!el || on === el.hasAttribute(name)) return;
+    if (on) el.setAttribute(name, 'true');
+    else el.removeAttribute(name);
   };
 
-  /** The form's own messages (`messages`, all errors) and the checks' findings, where they belong. */
-  const show = (messages, findings) => {
-    reset();
-    const summary = [];
+  /** The form's own messages on their fields (all errors): each field's text, `aria-invalid` and mark. */
+  const onFields = (messages) => {
+    const texts = new Map();
     for (const m of messages) {
       const slot = m.fieldId && $(m.fieldId + '-error');
-      if (slot) {
-        slot.hidden = false;
-        const text = slot.querySelector('.text');
-        text.textContent = (text.textContent ? text.textContent + ' ' : '') + m.message;
-        const input = $(m.fieldId);
-        if (input && /^(INPUT|TEXTAREA|SELECT)$/.test(input.tagName)) {
-          input.setAttribute('aria-invalid', 'true');
-          input.closest('.field').classList.add('invalid');
-        }
-      }
-      summary.push({ href: slot ? m.fieldId : 'editor-form', text: (m.where ? m.where + ': ' : '') + m.message });
+      if (slot) texts.set(slot, texts.has(slot) ? texts.get(slot) + ' ' + m.message : m.message);
     }
-    for (const f of findings || []) {
+    const slots = [...document.querySelectorAll('#editor-form .field-error > .text')].map((t) => t.parentElement);
+    for (const slot of new Set([...slots, ...texts.keys()])) {
+      const text = texts.get(slot) || '';
+      const out = slot.querySelector('.text');
+      if (out.textContent !== text) out.textContent = text;
+      hide(slot, !text);
+      const input = $(slot.id.replace(/-error$/, ''));
+      if (!input || !/^(INPUT|TEXTAREA|SELECT)$/.test(input.tagName)) continue;
+      mark(input, 'aria-invalid', Boolean(text));
+      if (input.closest('.field')) input.closest('.field').classList.toggle('invalid', Boolean(text));
+    }
+  };
+
+  /** The checks' findings on their fields, each one's slot written only when its findings changed. */
+  const onFindingSlots = (findings) => {
+    const bySlot = new Map();
+    for (const f of findings) {
       const slot = f.fieldId && $(f.fieldId + '-finding');
-      if (slot) {
-        slot.hidden = false;
-        slot.append(findingItem(f, false));
-      }
-      if (f.severity === 'error')
-        summary.push({ href: slot ? f.fieldId : 'findings-list', text: 'Check: ' + (f.where ? f.where + ': ' : '') + f.message });
+      if (slot) bySlot.set(slot, (bySlot.get(slot) || []).concat(f));
     }
-    $('error-list').replaceChildren(...summary.map((s) => make('li', {}, make('a', { href: '#' + s.href, textContent: s.text }))));
-    $('error-summary').hidden = summary.length === 0;
-    const list = $('findings-list');
-    if (list) list.replaceChildren(...(findings || []).map((f) => findingItem(f, true)));
+    for (const slot of new Set([...document.querySelectorAll('#editor-form .field-findings'), ...bySlot.keys()])) {
+      const mine = bySlot.get(slot) || [];
+      put(slot, keyOf(mine), () => slot.replaceChildren(...mine.map((f) => findingItem(f, false))));
+      hide(slot, mine.length === 0);
+    }
+  };
+
+  // The summary's lines from the checks: kept from one edit's findings until the next edit's arrive.
+  let checkLines = [];
+  /**
+   * The form's own messages (`messages`, all errors) and the checks' findings, where they belong.
+   * `findings` undefined: this edit's findings are still to come, so the last ones stay, and the
+   * summary and the findings list are marked `aria-busy` meanwhile (hiding the summary until they
+   * came made it flicker at every keystroke, and be said again).
+   */
+  const show = (messages, findings) => {
+    const pending = findings === undefined;
+    onFields(messages);
+    if (!pending) {
+      onFindingSlots(findings);
+      checkLines = findings
+        .filter((f) => f.severity === 'error')
+        .map((f) => ({
+          href: f.fieldId && $(f.fieldId + '-finding') ? f.fieldId : 'findings-list',
+          text: 'Check: ' + (f.where ? f.where + ': ' : '') + f.message,
+        }));
+    }
+    const lines = messages
+      .map((m) => ({
+        href: m.fieldId && $(m.fieldId + '-error') ? m.fieldId : 'editor-form',
+        text: (m.where ? m.where + ': ' : '') + m.message,
+      }))
+      .concat(checkLines);
+    const summary = $('error-summary');
+    const list = $('error-list');
+    // Compared with the list as it is, so the summary the server wrote is not written again either.
+    const now = [...list.querySelectorAll('a')].map((a) => ({ href: a.getAttribute('href').slice(1), text: a.textContent }));
+    if (JSON.stringify(now) !== JSON.stringify(lines))
+      list.replaceChildren(...lines.map((s) => make('li', {}, make('a', { href: '#' + s.href, textContent: s.text }))));
+    hide(summary, lines.length === 0);
+    mark(summary, 'aria-busy', pending);
+    const report = $('findings-list');
+    if (report && !pending) put(report, keyOf(findings), () => report.replaceChildren(...findings.map((f) => findingItem(f, true))));
+    mark(report, 'aria-busy', pending);
   };
 
   return { show };

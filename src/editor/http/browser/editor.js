@@ -36,7 +36,12 @@
   const note = (text) => {
     $('editor-status').textContent = text;
   };
-  const showMessages = (messages, findings) => window.EditorShow.show(messages, findings);
+  // Whether the form itself has errors now (the summary may also list check errors, kept meanwhile).
+  let formErrors = false;
+  const showMessages = (messages, findings) => {
+    formErrors = messages.length > 0;
+    window.EditorShow.show(messages, findings);
+  };
   const fieldId = (path) => ['f'].concat(path).join('.');
   const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
   const structural = (op) => op.op !== 'set';
@@ -95,7 +100,10 @@
       note(r.error);
       return;
     }
-    showMessages(r.messages, []);
+    // The form's own messages at once; the check findings shown stay until this edit's arrive
+    // (editor-show.js), unless the answer has them already (none are run on a form with errors).
+    const later = typeof r.findings === 'string';
+    showMessages(r.messages, later ? undefined : r.findings || []);
     // The file changed underneath: the form shows it, with the unsaved changes kept on top.
     if (r.diskHash && r.diskHash !== body().hash && !body().conflictWith) {
       await refreshForm();
@@ -110,7 +118,7 @@
     body().validated = String(mine);
     // The checks take longer than the render: their findings follow, for this same edit, without
     // holding up the next edit's preview (an edit made meanwhile never asks for these).
-    if (typeof r.findings === 'string') void findingsOf(r, mine);
+    if (later) void findingsOf(r, mine);
   };
   const findingsOf = async (r, mine) => {
     if (mine !== seq) return;
@@ -332,7 +340,8 @@
       }
     } else if (t.id === 'save') {
       const r = await save();
-      if (r.kind === 'saved' && !$('error-summary').hidden) $('error-summary').focus();
+      // GOV.UK's summary takes the focus for the form's own errors; the checks' do not move it at each save.
+      if (r.kind === 'saved' && formErrors) $('error-summary').focus();
     } else if (t.id === 'save-rest') {
       const skip = JSON.parse(t.dataset.skip);
       await save(pending.filter((_, i) => !skip.includes(i)));
