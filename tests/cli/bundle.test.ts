@@ -130,6 +130,18 @@ describe('the bundled CLI', () => {
     }
   });
 
+  it("Node's own modules keep their code cache, though a command starts with TurboFan off", async () => {
+    const env = { ...process.env, NEWSLETTER_SPAMASSASSIN: 'off', NODE_DEBUG_NATIVE: 'CODE_CACHE' };
+    const { stderr } = await run(process.execPath, [BIN, 'check', '2022-04'], { cwd: project.root, env }).catch(
+      (e: { stderr: string; code: number }) => e,
+    );
+    // Node says so for each of its modules compiled with V8's flags changed: their cache is refused.
+    const refused = [...stderr.matchAll(/Code cache of (\S+) \(\w+\) is rejected/g)].map((m) => m[1]);
+    expect(stderr).toMatch(/Code cache of \S+ .* (accepted|rejected)/);
+    for (const id of ['crypto', 'fs/promises', 'os', 'child_process', 'internal/util/parse_args/parse_args', 'internal/util/comparisons'])
+      expect(refused).not.toContain(id);
+  });
+
   it('gives MJML lodash one function at a time, not the whole of it', () => {
     // lodash whole builds its three hundred functions as it loads; its templateSettings is one of them.
     expect(readFileSync(BUNDLE, 'latin1')).not.toContain('templateSettings');
