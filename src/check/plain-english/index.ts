@@ -7,7 +7,7 @@ import { type Check, sectionRef } from '../context.js';
 import type { AcknowledgedFinding, Finding, Severity } from '../finding.js';
 import { paragraphs } from '../privacy/text.js';
 import { abbreviationsIn } from './abbreviations.js';
-import { blankNames, contentNames, inMultiWordName, insideName, titleCase } from './names.js';
+import { blankNames, contentNames, inMultiWordName, insideName, namesIn, titleCase } from './names.js';
 import { placeName, type ProseField, proseFields } from './prose.js';
 import { MAX_WORDS, READING_AGE, sentenceNotes } from './readability.js';
 import { WORDS_TO_AVOID } from './words-to-avoid.js';
@@ -41,8 +41,12 @@ function letStand(issue: Issue, all: Finding[]): { findings: Finding[]; acknowle
 export async function plainEnglish(content: Content, issue: Issue, sent = false): Promise<Finding[]> {
   // Sent: marked so in the file (issues from before the tool) or with a sent record (issues it sent).
   const severity: Severity = issue.status === 'sent' || sent ? 'hint' : 'warning';
-  const names = contentNames(content);
-  const fields = proseFields(issue).map((f) => ({ ...f, named: blankNames(f.prose, names) }));
+  const prose = proseFields(issue);
+  const names = namesIn(
+    prose.map((f) => f.prose),
+    contentNames(content),
+  );
+  const fields = prose.map((f) => ({ ...f, named: blankNames(f.prose, names) }));
   const at = (f: ProseField, start: number, end: number): Pick<Finding, 'section' | 'field' | 'span' | 'file' | 'quote'> => ({
     section: sectionRef(issue, f.section),
     field: f.field,
