@@ -82,8 +82,9 @@ function loadBundle(file) {
   const header = Buffer.from(`newsletter.cjs ${size} ${mtimeMs}\n`);
   const { script, accepted } = compileBundle(file, cacheFile, header);
   const resolve = createRequire(file);
-  loadNodeModulesFirst(resolve);
-  const optimise = postponeOptimising();
+  // Only `check`: a long run (a build of a hundred issues) measured 0.3 s slower with TurboFan put
+  // off for its first 300 ms, and the studio and the daemon run for hours.
+  const optimise = args[0] === 'check' ? (loadNodeModulesFirst(resolve), postponeOptimising()) : () => {};
   const module = { exports: {} };
   // What the bundle requires at run time by a computed name: from the bundle itself when it carries it.
   const require = Object.assign((id) => module.exports.bundledModule?.(id) ?? resolve(id), resolve);
@@ -131,10 +132,10 @@ function loadNodeModulesFirst(require) {
 /**
  * V8's optimising compiler (TurboFan) costs more than it gives back in a command that is over in a
  * quarter of a second (`check` of one issue): it compiles on the second core what runs once or twice,
- * about a fifth of the command's processor time. So a command starts without it, and has it after
- * `afterMs`, for long runs (a build of a hundred issues, the studio, the daemon). Set after the bundle
- * is compiled from its cache, whose flag hash is checked then; the returned function turns it back
- * on, as done() does before it writes a cache.
+ * about a fifth of the command's processor time. So `check` starts without it, and has it after
+ * `afterMs`, should it run long (an issue of hostile size). Set after the bundle is compiled from its
+ * cache, whose flag hash is checked then; the returned function turns it back on, as done() does
+ * before it writes a cache.
  */
 function postponeOptimising(afterMs = 300) {
   v8.setFlagsFromString('--no-turbofan');
