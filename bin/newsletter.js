@@ -81,18 +81,20 @@ function loadBundle(file) {
   const { size, mtimeMs } = statSync(file);
   const header = Buffer.from(`newsletter.cjs ${size} ${mtimeMs}\n`);
   const { script, accepted } = compileBundle(file, cacheFile, header);
+  const flags = v8.cachedDataVersionTag(); // the hash of V8's flags the cache was checked against
   const resolve = createRequire(file);
-  // Only `check`: a long run (a build of a hundred issues) measured 0.3 s slower with TurboFan put
-  // off for its first 300 ms, and the studio and the daemon run for hours.
+  // Only `check`: a first build of a hundred issues measured slower with TurboFan put off for its
+  // first 300 ms in one series of runs, and the studio and the daemon run for hours.
   const optimise = args[0] === 'check' ? (loadNodeModulesFirst(resolve), postponeOptimising()) : () => {};
   const module = { exports: {} };
   // What the bundle requires at run time by a computed name: from the bundle itself when it carries it.
   const require = Object.assign((id) => module.exports.bundledModule?.(id) ?? resolve(id), resolve);
   script.runInThisContext()(module.exports, require, module, file, path.dirname(file));
   const done = () => {
-    // V8 heads the cache with a hash of its flags: written under the usual ones, the next run takes it.
+    // V8 heads the cache with a hash of its flags: written under the usual ones, the next run takes
+    // it; one that would be written under others (a flag not put back) is not written at all.
     optimise();
-    if (accepted) return;
+    if (accepted || v8.cachedDataVersionTag() !== flags) return;
     try {
       const temporary = `${cacheFile}.${process.pid}`;
       writeFileSync(temporary, Buffer.concat([header, script.createCachedData()]));
