@@ -26,7 +26,23 @@ describe('the names tried for a set of texts (namesIn)', () => {
   it('leaves out only names that cannot be found, and blanking with what is left gives the same text', () => {
     let seed = 7;
     const pick = <T>(list: readonly T[]) => list[(seed = (seed * 1103515245 + 12345) % 2 ** 31) % list.length]!;
-    const noise = ['the review', 'HULL', 'hullbridge', 'st helens’', 'ōtautahi', 'οδοσ', 'i̇stanbul', '\n ', ', ', '(', ')', 'partnership'];
+    const noise = [
+      'the review',
+      'HULL',
+      'hullbridge',
+      'st helens’',
+      'ōtautahi',
+      'οδοσ',
+      'i̇stanbul',
+      '\n ',
+      ', ',
+      '(',
+      ')',
+      'partnership',
+      'safeguarding children',
+      'link',
+      'sigma',
+    ];
     for (let i = 0; i < 2_000; i++) {
       const texts = Array.from({ length: 3 }, () =>
         Array.from({ length: 6 }, () => (pick([0, 1, 2]) === 0 ? pick(NAMES).replace(/ /g, pick([' ', '\n  ', ' '])) : pick(noise))).join(
@@ -38,7 +54,8 @@ describe('the names tried for a set of texts (namesIn)', () => {
     }
   });
 
-  it('a name none of whose first word is there is not tried', () => {
-    expect(namesIn(['What Leeds found.'], NAMES)).toEqual(['(Bracketed) Partnership', 'Leeds']);
+  it('a name with a word that is not there is not tried', () => {
+    expect(namesIn(['What Leeds found.'], NAMES)).toEqual(['Leeds']);
+    expect(namesIn(['The (bracketed) partnership, and Hull.'], NAMES)).toEqual(['Hull', '(Bracketed) Partnership']);
   });
 });
