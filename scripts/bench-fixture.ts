@@ -6,23 +6,13 @@
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { REGION_NAMES } from '../src/content/regions.js';
 import { freezeIssue } from '../src/workflow/record-sent.js';
 import { projectPaths } from '../src/pipeline.js';
 import { ROOT } from './bench-support.js';
 
 export const REVIEWS = 500;
 const KEPT = '2022-04';
-const REGIONS = [
-  'North West',
-  'North East',
-  'Yorkshire and the Humber',
-  'West Midlands',
-  'East Midlands',
-  'East of England',
-  'London',
-  'South East',
-  'South West',
-];
 const THEMES = ['neglect', 'domestic abuse', 'multi-agency practice', 'peer-on-peer abuse', 'online harm', 'sudden infant death'];
 
 function monthId(year: number, month: number): string {
@@ -45,7 +35,7 @@ function reviewsYaml(count: number): string {
   const lines = ['# Generated for the bench: a registry the size of several years of published reviews.', 'reviews:'];
   for (let i = 0; i < count; i++) {
     const day = new Date(Date.UTC(2014, 0, 1) + Math.floor((i * 4700) / count) * 86_400_000).toISOString().slice(0, 10);
-    const region = REGIONS[i % REGIONS.length]!;
+    const region = REGION_NAMES[i % REGION_NAMES.length]!;
     lines.push(
       `  - title: "Bench review ${i + 1}: a local child safeguarding practice review"`,
       `    kind: ${i % 25 === 0 ? 'national' : 'local'}`,

@@ -70,14 +70,14 @@ export function zoneFrom(name: string, bytes: Uint8Array | undefined): Zone {
 
 let london: Zone | undefined;
 
-/** Europe/London, read from the system's zone file at first use. */
-export function londonZone(env: NodeJS.ProcessEnv = process.env): Zone {
-  return (london ??= zoneFrom(TIME_ZONE, systemZoneFile(TIME_ZONE, env)));
+/** Europe/London, read from the system's zone file at first use (kept for the process: TZDIR is read then). */
+export function londonZone(): Zone {
+  return (london ??= zoneFrom(TIME_ZONE, systemZoneFile(TIME_ZONE)));
 }
 
-function systemZoneFile(name: string, env: NodeJS.ProcessEnv): Uint8Array | undefined {
+function systemZoneFile(name: string): Uint8Array | undefined {
   try {
-    return readFileSync(path.join(env.TZDIR || '/usr/share/zoneinfo', name));
+    return readFileSync(path.join(process.env.TZDIR || '/usr/share/zoneinfo', name));
   } catch {
     return undefined;
   }
