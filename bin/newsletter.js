@@ -39,12 +39,12 @@ done();
 
 /**
  * SpamAssassin's start is the longest wait of `check`: when one is on PATH, it is started now, with
- * lib/check/spamassassin.js alone, about 50 ms before the bundle could start it. Nothing is loaded
- * when none is there or NEWSLETTER_SPAMASSASSIN=off; the command decides the rest (a process it does
- * not take ends with Node).
+ * lib/check/spamassassin.js alone, about 50 ms before the bundle could start it; that module decides
+ * the rest (NEWSLETTER_SPAMASSASSIN=off, spamd), and the command takes what it found (a process it
+ * does not take ends with Node). Nothing is loaded when none is on PATH: the probe is that module's
+ * onPath, written again here so that no module is read to find nothing.
  */
 async function startedForCheck() {
-  if (/^(off|0|false|no)$/i.test(process.env.NEWSLETTER_SPAMASSASSIN ?? '')) return {};
   const executable = (file) => {
     try {
       accessSync(file, constants.X_OK);
