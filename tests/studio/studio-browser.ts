@@ -1,8 +1,8 @@
 // One studio and one Chromium for a test file: started before its tests, stopped after them.
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { TempProject } from '../helpers/project.js';
-import { launchBrowser, offlineContext } from '../helpers/browser.js';
+import { cspViolations, launchBrowser, offlineContext } from '../helpers/browser.js';
 import { type Running, runPreview } from '../helpers/preview-server.js';
 
 export interface StudioInBrowser {
@@ -25,4 +25,17 @@ export function studioInBrowser(prepare: (p: TempProject) => Promise<void>, then
     await s.browser?.close();
   });
   return s;
+}
+
+/**
+ * The editor of issue `id` in a new page, once its first findings are shown (body[data-checked]);
+ * the page fails its test if it broke the content security policy by the time it closes.
+ */
+export async function openEditor(studio: StudioInBrowser, id: string, wait?: { timeout: number }): Promise<Page> {
+  const page = await studio.context.newPage();
+  const csp = cspViolations(page);
+  page.on('close', () => expect(csp).toEqual([]));
+  expect((await page.goto(`${studio.run.url}/issues/${id}/edit/`))?.status()).toBe(200);
+  await page.waitForSelector('body[data-checked]', wait);
+  return page;
 }

@@ -7,9 +7,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
-import { axeViolations, cspViolations } from '../../helpers/browser.js';
+import { axeViolations } from '../../helpers/browser.js';
 import { addDraft } from '../../helpers/preview-server.js';
-import { studioInBrowser } from '../../studio/studio-browser.js';
+import { openEditor, studioInBrowser } from '../../studio/studio-browser.js';
 
 const DRAFT = '2099-01';
 const BIRTH = 'born on 3 February 2020';
@@ -20,14 +20,7 @@ const studio = studioInBrowser(async (p) => {
 const fileOf = () => path.join(studio.run.project.paths.content, 'issues', DRAFT, 'issue.yaml');
 const field = (page: Page, id: string) => page.locator(`[id="${id}"]`);
 
-async function open(): Promise<Page> {
-  const page = await studio.context.newPage();
-  const csp = cspViolations(page);
-  page.on('close', () => expect(csp).toEqual([]));
-  expect((await page.goto(`${studio.run.url}/issues/${DRAFT}/edit/`))?.status()).toBe(200);
-  await page.waitForSelector('body[data-checked]');
-  return page;
-}
+const open = () => openEditor(studio, DRAFT);
 
 describe('a date of birth in the welcome', () => {
   it('is a check error in the summary, linked to its field, named as the form labels it', async () => {

@@ -3,37 +3,26 @@
 // issue, and the shared files regions.yaml and reviews.yaml.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { ReviewRegistry } from '../../../src/content/schema.js';
-import { cspViolations, launchBrowser, offlineContext } from '../../helpers/browser.js';
-import { addDraft, type Running, runPreview } from '../../helpers/preview-server.js';
+import { cspViolations } from '../../helpers/browser.js';
+import { addDraft } from '../../helpers/preview-server.js';
+import { studioInBrowser } from '../../studio/studio-browser.js';
 
 const DRAFT = '2099-01';
-let browser: Browser;
-let context: BrowserContext;
-let run: Running;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await offlineContext(browser);
-  run = await runPreview('studio', (p) => addDraft(p, DRAFT));
-});
-afterAll(async () => {
-  await run?.stop();
-  await browser?.close();
-});
+const studio = studioInBrowser((p) => addDraft(p, DRAFT));
 
 const field = (page: Page, id: string) => page.locator(`[id="${id}"]`);
-const contentFile = (rel: string) => path.join(run.project.paths.content, rel);
+const contentFile = (rel: string) => path.join(studio.run.project.paths.content, rel);
 const draftFile = () => contentFile(`issues/${DRAFT}/issue.yaml`);
 
 async function open(address: string): Promise<Page> {
-  const page = await context.newPage();
+  const page = await studio.context.newPage();
   const csp = cspViolations(page);
   page.on('close', () => expect(csp).toEqual([]));
-  expect((await page.goto(`${run.url}${address}`))?.status()).toBe(200);
+  expect((await page.goto(`${studio.run.url}${address}`))?.status()).toBe(200);
   await page.waitForSelector('body[data-validated]');
   return page;
 }
@@ -125,12 +114,12 @@ describe('check findings while typing', () => {
 
 describe('new issues and shared files', () => {
   it('"New issue" runs what `newsletter new` runs and opens the new issue in the editor', async () => {
-    const page = await context.newPage();
-    await page.goto(`${run.url}/`);
+    const page = await studio.context.newPage();
+    await page.goto(`${studio.run.url}/`);
     await page.getByRole('link', { name: 'New issue' }).first().click();
     await page.locator('#new-id').fill('2099-03');
     await page.click('#create');
-    await page.waitForURL(`${run.url}/issues/2099-03/edit/`);
+    await page.waitForURL(`${studio.run.url}/issues/2099-03/edit/`);
     expect(await page.locator('h1').innerText()).toMatch(/^Edit 2099-03: /);
     expect(await readFile(contentFile('issues/2099-03/issue.yaml'), 'utf8')).toContain('sendAt: ');
     await page.close();

@@ -4,9 +4,9 @@
 // the same leave it untouched, and a finding that goes or comes is written in.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { axeViolations, cspViolations } from '../../helpers/browser.js';
+import { axeViolations } from '../../helpers/browser.js';
 import { addDraft } from '../../helpers/preview-server.js';
-import { studioInBrowser } from '../../studio/studio-browser.js';
+import { openEditor, studioInBrowser } from '../../studio/studio-browser.js';
 
 // A copy of April 2022 sent in 2099: its 2022 dates are three check errors.
 const DRAFT = '2099-01';
@@ -14,14 +14,7 @@ const studio = studioInBrowser((p) => addDraft(p, DRAFT));
 const WAIT = { timeout: 15_000 };
 const field = (page: Page, id: string) => page.locator(`[id="${id}"]`);
 
-async function open(): Promise<Page> {
-  const page = await studio.context.newPage();
-  const csp = cspViolations(page);
-  page.on('close', () => expect(csp).toEqual([]));
-  expect((await page.goto(`${studio.run.url}/issues/${DRAFT}/edit/`))?.status()).toBe(200);
-  await page.waitForFunction(() => document.body.dataset.checked !== undefined, undefined, WAIT);
-  return page;
-}
+const open = () => openEditor(studio, DRAFT, WAIT);
 
 type Watched = { log: string[]; summary: HTMLElement };
 

@@ -4,27 +4,16 @@
 // page's strict policy is untouched, and an answer for an edit already replaced is never shown.
 import { rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cspViolations, emailFrame, launchBrowser, offlineContext } from '../../helpers/browser.js';
-import { addDraft, type Running, runPreview } from '../../helpers/preview-server.js';
+import type { Page, Request } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { cspViolations, emailFrame } from '../../helpers/browser.js';
+import { addDraft } from '../../helpers/preview-server.js';
+import { studioInBrowser } from '../../studio/studio-browser.js';
 
 const DRAFT = '2099-01';
-let browser: Browser;
-let context: BrowserContext;
-let run: Running;
+const studio = studioInBrowser((p) => addDraft(p, DRAFT));
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await offlineContext(browser);
-  run = await runPreview('studio', (p) => addDraft(p, DRAFT));
-});
-afterAll(async () => {
-  await run?.stop();
-  await browser?.close();
-});
-
-const draftFile = () => path.join(run.project.paths.content, `issues/${DRAFT}/issue.yaml`);
+const draftFile = () => path.join(studio.run.project.paths.content, `issues/${DRAFT}/issue.yaml`);
 const frameOf = (page: Page) => page.locator('iframe.email');
 const headings = (page: Page) =>
   page.evaluate(() =>
@@ -35,9 +24,9 @@ const headings = (page: Page) =>
 
 /** Open a page, mark its email frame's document, and count the email documents it asks for from then on. */
 async function openMarked(address: string, ready: string): Promise<{ page: Page; csp: string[]; loads: Request[] }> {
-  const page = await context.newPage();
+  const page = await studio.context.newPage();
   const csp = cspViolations(page);
-  await page.goto(`${run.url}${address}`);
+  await page.goto(`${studio.run.url}${address}`);
   await page.waitForSelector(ready);
   await emailFrame(page);
   await page.evaluate(
@@ -81,8 +70,8 @@ describe('the editor', () => {
   });
 
   it('never shows a preview answer that arrives after a later one', async () => {
-    const page = await context.newPage();
-    await page.goto(`${run.url}/issues/${DRAFT}/edit/`);
+    const page = await studio.context.newPage();
+    await page.goto(`${studio.run.url}/issues/${DRAFT}/edit/`);
     await page.waitForSelector('body[data-validated]');
     await emailFrame(page);
     // The answer for "Held heading" is kept back until the form has been reset and shown again.
@@ -124,7 +113,7 @@ describe('the editor', () => {
 describe('the studio page (live reload)', () => {
   it('swaps a saved change into the frame in place, with no request for the email', async () => {
     const { page, csp, loads } = await openMarked(`/issues/${DRAFT}/`, 'iframe.email');
-    await run.project.edit(
+    await studio.run.project.edit(
       `content/issues/${DRAFT}/issue.yaml`,
       'title: Would you like to join the Panel?',
       'title: Saved outside the studio',
@@ -140,7 +129,7 @@ describe('the studio page (live reload)', () => {
 
   it('swaps after an atomic save too (a new file renamed over the old, as editors do)', async () => {
     const { page, csp } = await openMarked(`/issues/${DRAFT}/`, 'iframe.email');
-    const text = await run.project.read(`content/issues/${DRAFT}/issue.yaml`);
+    const text = await studio.run.project.read(`content/issues/${DRAFT}/issue.yaml`);
     const aside = path.join(path.dirname(draftFile()), '.issue.yaml.tmp-save');
     await writeFile(
       aside,
@@ -154,11 +143,11 @@ describe('the studio page (live reload)', () => {
   });
 
   it('another view (plain text) is swapped whole, as before', async () => {
-    const page = await context.newPage();
-    await page.goto(`${run.url}/issues/${DRAFT}/?show=text`);
+    const page = await studio.context.newPage();
+    await page.goto(`${studio.run.url}/issues/${DRAFT}/?show=text`);
     const plain = page.locator('pre.plain');
     await plain.waitFor();
-    await run.project.edit(`content/issues/${DRAFT}/issue.yaml`, 'As we move into the new financial year', 'As the text view shows');
+    await studio.run.project.edit(`content/issues/${DRAFT}/issue.yaml`, 'As we move into the new financial year', 'As the text view shows');
     await expect.poll(() => plain.innerText(), { timeout: 20_000 }).toContain('As the text view shows');
     await page.close();
   });
