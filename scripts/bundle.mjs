@@ -1,7 +1,7 @@
 // `npm run bundle` (part of build:ts and prepare): lib/newsletter.cjs, the compiled CLI and its
 // dependencies in one CommonJS file, which bin/newsletter.js runs with V8's code cache. One file
 // instead of ~1,500 spares Node resolving and reading each; see DECISIONS.md.
-import { cpSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -135,6 +135,60 @@ const lodashFunctions = {
   },
 };
 
+// One copy of each package in the bundle, where npm installed two of the same code:
+// - the same name and version at two places (juice's htmlparser2 9.1.0 and mjml-parser-xml's; juice's
+//   entities 7.0.1 and htmlparser2's): bundled once, from the first of its places in path order;
+// - a package with a CommonJS and an ES module build (entities, htmlparser2, the dom* family,
+//   Handlebars), imported by our code and required by cheerio and MJML: bundled as CommonJS only,
+//   however it is reached.
+// Each copy would otherwise be compiled and started at every check: entities alone built its
+// decoding tables eight times. Packages of different versions stay apart.
+const BOTH_BUILDS = new Set(['entities', 'htmlparser2', 'domhandler', 'domutils', 'dom-serializer', 'domelementtype', 'handlebars']);
+function installedCopies(dir = 'node_modules', found = new Map()) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (!entry.isDirectory() || entry.name.startsWith('.')) continue;
+    const names = entry.name.startsWith('@') ? readdirSync(path.join(dir, entry.name)).map((n) => `${entry.name}/${n}`) : [entry.name];
+    for (const name of names) {
+      const root = path.join(dir, name);
+      const manifest = path.join(root, 'package.json');
+      if (!existsSync(manifest)) continue;
+      const key = `${name}@${JSON.parse(readFileSync(manifest, 'utf8')).version}`;
+      found.set(key, [...(found.get(key) ?? []), path.resolve(root)].sort());
+      if (existsSync(path.join(root, 'node_modules'))) installedCopies(path.join(root, 'node_modules'), found);
+    }
+  }
+  return found;
+}
+const oneCopy = {
+  name: 'one-copy',
+  setup(b) {
+    const copies = installedCopies();
+    const canonical = new Map(); // a package's folder → the folder of the copy bundled instead
+    for (const roots of copies.values()) for (const root of roots) canonical.set(root, roots[0]);
+    b.onResolve({ filter: /^[@a-z]/ }, async (args) => {
+      if (args.path.startsWith('node:') || args.pluginData?.oneCopy) return undefined;
+      const name = args.path
+        .split('/')
+        .slice(0, args.path.startsWith('@') ? 2 : 1)
+        .join('/');
+      const kind = BOTH_BUILDS.has(name) && args.kind !== 'require-call' ? 'require-call' : args.kind;
+      const found = await b.resolve(args.path, {
+        kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: { oneCopy: true },
+      });
+      if (found.errors.length || found.external || !found.path.includes(`${path.sep}node_modules${path.sep}`))
+        return found.errors.length ? { errors: found.errors } : found;
+      const at = found.path.lastIndexOf(`${path.sep}node_modules${path.sep}`) + '/node_modules/'.length;
+      const rest = found.path.slice(at).split(path.sep);
+      const root = found.path.slice(0, at) + rest.slice(0, rest[0].startsWith('@') ? 2 : 1).join(path.sep);
+      const chosen = canonical.get(root) ?? root;
+      return { ...found, path: chosen + found.path.slice(root.length) };
+    });
+  },
+};
+
 // The features MJML's own output uses, worked out now with the MJML being bundled, so a check need
 // not compile a skeleton email at every start (src/check/compat/baseline.ts checks the key first).
 const { workOutBaseline } = await import('../lib/check/compat/baseline.js');
@@ -183,7 +237,7 @@ const result = await build({
   minifyWhitespace: true,
   keepNames: true,
   logLevel: 'warning',
-  plugins: [lazyRequires, lodashFunctions],
+  plugins: [oneCopy, lazyRequires, lodashFunctions],
 });
 // esbuild leaves non-ASCII letters in regular expressions; as \u escapes they mean the same, and an
 // all-ASCII file is read as a one-byte string, several times faster than decoding UTF-8.

@@ -151,6 +151,26 @@ describe('the bundled CLI', () => {
       expect(refused).not.toContain(id);
   });
 
+  it('carries one copy of each package version, whether it is imported or required and wherever npm put it', () => {
+    const text = readFileSync(BUNDLE, 'latin1');
+    // entities' HTML decoding table, one per version. 7.0.1 is installed for htmlparser2 and for juice,
+    // and htmlparser2 has both builds; 4.5.0 at the top and for juice's htmlparser2, both builds too.
+    const tables = {
+      '7.0.1': readFileSync(
+        path.join(REPO, 'node_modules/htmlparser2/node_modules/entities/dist/commonjs/generated/decode-data-html.js'),
+        'utf8',
+      ),
+      '4.5.0': readFileSync(path.join(REPO, 'node_modules/entities/lib/generated/decode-data-html.js'), 'utf8'),
+    };
+    const opening = (source: string) => /(?:decodeBase64\)\("|Uint16Array\(\s*\/\/ prettier-ignore\s*")(.{12})/.exec(source)![1]!;
+    for (const [version, source] of Object.entries(tables)) {
+      const start = opening(source).toLowerCase();
+      expect(text.toLowerCase().split(start).length - 1, `entities ${version}`).toBe(1);
+    }
+    // Versions that differ stay apart: posthtml-parser's entities 3 has a table of its own.
+    expect(text).toContain('14866,60,237,340');
+  });
+
   it('gives MJML lodash one function at a time, not the whole of it', () => {
     // lodash whole builds its three hundred functions as it loads; its templateSettings is one of them.
     expect(readFileSync(BUNDLE, 'latin1')).not.toContain('templateSettings');
