@@ -62,9 +62,12 @@ async function startedForCheck() {
   return { spamAssassin };
 }
 
-/** The bundle, unless lib/ was compiled after it (then it would run older code). */
+/**
+ * The bundle for the command, unless lib/ was compiled after it (then it would run older code):
+ * `check` has one of its own, without the other commands' work (scripts/bundle.mjs).
+ */
 function freshBundle() {
-  const file = path.join(lib, 'newsletter.cjs');
+  const file = path.join(lib, args[0] === 'check' ? 'newsletter-check.cjs' : 'newsletter.cjs');
   const built = statSync(file, { throwIfNoEntry: false });
   const compiled = statSync(path.join(lib, '.tsbuildinfo'), { throwIfNoEntry: false });
   return built && (!compiled || built.mtimeMs >= compiled.mtimeMs) ? file : undefined;
@@ -72,29 +75,65 @@ function freshBundle() {
 
 /**
  * Run the bundle as Node runs a CommonJS file, with V8's code cache kept beside it (Node 20 has no
- * module.enableCompileCache). The first run writes the cache. V8 checks only that the source has the
- * same length, so the cache is headed by the bundle's size and time of writing, and one made for
- * another build is not given to V8; it is written again.
+ * module.enableCompileCache). The first run writes the cache. What the bundle requires from
+ * lib/side/ (packages only some checks need) is run the same way, each with a cache of its own.
  */
 function loadBundle(file) {
-  const cacheFile = `${file}.cache`;
-  const { size, mtimeMs } = statSync(file);
-  const header = Buffer.from(`newsletter.cjs ${size} ${mtimeMs}\n`);
-  const { script, accepted } = compileBundle(file, cacheFile, header);
-  const flags = v8.cachedDataVersionTag(); // the hash of V8's flags the cache was checked against
+  const bundle = cachedScript(file);
+  const flags = v8.cachedDataVersionTag(); // the hash of V8's flags the caches are checked against
   const resolve = createRequire(file);
   // Only `check`: a first build of a hundred issues measured slower with TurboFan put off for its
   // first 300 ms in one series of runs, and the studio and the daemon run for hours.
-  const optimise = args[0] === 'check' ? (loadNodeModulesFirst(resolve), postponeOptimising()) : () => {};
+  const optimising =
+    args[0] === 'check' ? (loadNodeModulesFirst(resolve), postponeOptimising()) : { restore: () => {}, usual: (compile) => compile() };
   const module = { exports: {} };
-  // What the bundle requires at run time by a computed name: from the bundle itself when it carries it.
-  const require = Object.assign((id) => module.exports.bundledModule?.(id) ?? resolve(id), resolve);
-  script.runInThisContext()(module.exports, require, module, file, path.dirname(file));
+  const sides = new Map();
+  const side = (id) => {
+    if (!sides.has(id)) sides.set(id, sideModule(id, optimising));
+    return sides.get(id)?.exports;
+  };
+  // What the bundle requires at run time by a computed name: from the bundle itself when it carries
+  // it, then from lib/side/, then from node_modules/.
+  const require = Object.assign((id) => module.exports.bundledModule?.(id) ?? side(id) ?? resolve(id), resolve);
+  bundle.script.runInThisContext()(module.exports, require, module, file, path.dirname(file));
   const done = () => {
-    // V8 heads the cache with a hash of its flags: written under the usual ones, the next run takes
+    // V8 heads a cache with a hash of its flags: written under the usual ones, the next run takes
     // it; one that would be written under others (a flag not put back) is not written at all.
-    optimise();
-    if (accepted || v8.cachedDataVersionTag() !== flags) return;
+    optimising.restore();
+    if (v8.cachedDataVersionTag() !== flags) return;
+    for (const script of [bundle, ...[...sides.values()].filter(Boolean)]) script.keep();
+  };
+  return { main: module.exports.main, done };
+}
+
+/** A package of lib/side/ (see SIDE in scripts/bundle.mjs), run as a CommonJS file; undefined if it is not one. */
+function sideModule(id, optimising) {
+  const file = path.join(lib, 'side', `${id.replaceAll('/', '+')}.cjs`);
+  if (!/^[a-z@][\w./@-]*$/.test(id) || id.includes('..') || !existsSync(file)) return undefined;
+  // Compiled under V8's usual flags, the ones its cache was made under (TurboFan may be off now).
+  const script = optimising.usual(() => cachedScript(file));
+  const module = { exports: {} };
+  script.script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
+  return { exports: module.exports, keep: script.keep };
+}
+
+/**
+ * A script compiled with the code cache beside it when the cache's header matches. V8 checks only
+ * that the source has the same length, so the cache is headed by the file's size and time of
+ * writing, and one made for another build is not given to V8. keep() writes the cache when none was
+ * taken. The cache's bytes are let go once compiled: `serve` runs for hours, and they are needed
+ * only while V8 compiles.
+ */
+function cachedScript(file) {
+  const cacheFile = `${file}.cache`;
+  const { size, mtimeMs } = statSync(file);
+  const header = Buffer.from(`${path.basename(file)} ${size} ${mtimeMs}\n`);
+  const stored = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
+  const cachedData = stored?.subarray(0, header.length).equals(header) ? stored.subarray(header.length) : undefined;
+  const script = new vm.Script(Module.wrap(sourceOf(file)), { filename: file, cachedData });
+  const accepted = cachedData !== undefined && !script.cachedDataRejected;
+  const keep = () => {
+    if (accepted) return;
     try {
       const temporary = `${cacheFile}.${process.pid}`;
       writeFileSync(temporary, Buffer.concat([header, script.createCachedData()]));
@@ -103,19 +142,7 @@ function loadBundle(file) {
       // A read-only install runs without the cache, only slower.
     }
   };
-  return { main: module.exports.main, done };
-}
-
-/**
- * The bundle compiled, with the code cache when its header matches. Apart from loadBundle so the
- * cache's bytes (4 MB) are let go before the bundle runs: `serve` runs for hours, and they are
- * needed only while V8 compiles.
- */
-function compileBundle(file, cacheFile, header) {
-  const stored = existsSync(cacheFile) ? readFileSync(cacheFile) : undefined;
-  const cachedData = stored?.subarray(0, header.length).equals(header) ? stored.subarray(header.length) : undefined;
-  const script = new vm.Script(Module.wrap(sourceOf(file)), { filename: file, cachedData });
-  return { script, accepted: cachedData !== undefined && !script.cachedDataRejected };
+  return { script, keep };
 }
 
 /**
@@ -136,14 +163,28 @@ function loadNodeModulesFirst(require) {
  * quarter of a second (`check` of one issue): it compiles on the second core what runs once or twice,
  * about a fifth of the command's processor time. So `check` starts without it, and has it after
  * `afterMs`, should it run long (an issue of hostile size). Set after the bundle is compiled from its
- * cache, whose flag hash is checked then; the returned function turns it back on, as done() does
- * before it writes a cache.
+ * cache, whose flag hash is checked then. restore() turns it back on, as done() does before it
+ * writes a cache; usual(compile) compiles under the usual flags, for a cache made under them.
  */
 function postponeOptimising(afterMs = 300) {
-  v8.setFlagsFromString('--no-turbofan');
-  const optimise = () => v8.setFlagsFromString('--turbofan');
-  setTimeout(optimise, afterMs).unref();
-  return optimise;
+  let postponed = true;
+  const off = () => v8.setFlagsFromString('--no-turbofan');
+  const restore = () => {
+    if (postponed) v8.setFlagsFromString('--turbofan');
+    postponed = false;
+  };
+  off();
+  setTimeout(restore, afterMs).unref();
+  const usual = (compile) => {
+    if (!postponed) return compile();
+    v8.setFlagsFromString('--turbofan');
+    try {
+      return compile();
+    } finally {
+      off();
+    }
+  };
+  return { restore, usual };
 }
 
 /** The bundle is all ASCII (scripts/bundle.mjs sees to it): read as Latin-1, it needs no UTF-8 decoding. */

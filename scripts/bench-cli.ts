@@ -7,7 +7,7 @@
 // The operating system's file cache is left alone on both sides: dropping it needs root and slows
 // everything else on a shared machine.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
-import { accessSync, constants, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -132,7 +132,10 @@ export async function cliFigures(from = ROOT, o: { rounds?: number; context?: bo
 
     // A cold start: no V8 code cache beside the bundle, no compiled templates in the project.
     const removeCaches = () => {
-      rmSync(path.join(ROOT, 'lib/newsletter.cjs.cache'), { force: true });
+      // V8's code caches beside each bundle: lib/newsletter.cjs, lib/newsletter-check.cjs, lib/side/*.
+      for (const dir of ['lib', 'lib/side'])
+        for (const name of readdirSync(path.join(ROOT, dir)).filter((n) => n.endsWith('.cjs.cache')))
+          rmSync(path.join(ROOT, dir, name), { force: true });
       rmSync(path.join(project, '.cache'), { recursive: true, force: true }); // compiled templates, parsed content
     };
 

@@ -1,12 +1,13 @@
 // `npm run bundle` (part of build:ts and prepare): lib/newsletter.cjs, the compiled CLI and its
 // dependencies in one CommonJS file, which bin/newsletter.js runs with V8's code cache. One file
 // instead of ~1,500 spares Node resolving and reading each; see DECISIONS.md.
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import process from 'node:process';
 import { build } from 'esbuild';
+import { compiledAtOnce } from './compiled-at-once.mjs';
 
 // Modules that load, as they start, what they need only for work a check never asks of them: in the
 // bundle each is required when first used instead, which does the same thing later. A cold check
@@ -200,24 +201,67 @@ const baseline = await workOutBaseline(CANIEMAIL.features);
 for (const dir of readdirSync('src', { recursive: true }).filter((d) => /(^|[\\/])browser$/.test(d)))
   cpSync(`src/${dir}`, `lib/${dir}`, { recursive: true });
 
-// The code version (src/code-version.ts) is the hash of the bundle, worked out here once rather than
-// by every run: the bundle is hashed with a slot of the hash's length, and the hash put in the slot.
+// Packages only some issues' checks need, each a bundle of its own in lib/side/ that bin/ compiles
+// (with a code cache of its own) when one is first required: compromise, to find names in a sentence
+// about a family, and libphonenumber-js, for what looks like a phone number. 0.6 MB that a check of
+// most issues need not compile. Named as bin/newsletter.js looks for them (sideFile there).
+const SIDE = ['compromise', 'libphonenumber-js/min'];
+const sideFile = (id) => `lib/side/${id.replaceAll('/', '+')}.cjs`;
+
+// `check` has a bundle of its own, lib/newsletter-check.cjs, which bin/ runs for it: the same entry,
+// with every other command's work left out (its import throws, and bin/ never runs it there). A
+// third of the code (the studio, publishing, the daemon and what they load) is not compiled at every
+// check. Any other command runs lib/newsletter.cjs.
+const onlyCheck = {
+  name: 'only-check',
+  setup(b) {
+    b.onResolve({ filter: /./ }, (args) =>
+      args.kind === 'dynamic-import' &&
+      /[\\/]cli[\\/]commands[\\/][\w-]+\.command\.js$/.test(args.importer) &&
+      !/[\\/]check\.command\.js$/.test(args.importer)
+        ? { path: `${path.basename(args.importer)}: ${args.path}`, namespace: 'not-in-check' }
+        : undefined,
+    );
+    b.onLoad({ filter: /./, namespace: 'not-in-check' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`${args.path} is not in lib/newsletter-check.cjs: bin/newsletter.js runs lib/newsletter.cjs for this command`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+// The code version (src/code-version.ts) is the hash of the bundles, worked out here once rather than
+// by every run: they are hashed with a slot of the hash's length, and the hash put in the slot. One
+// version for both, so `check` and `build` share the caches of their results.
 const CODE_VERSION_SLOT = `code-version-${'_'.repeat(64 - 'code-version-'.length)}`;
 
-const result = await build({
-  entryPoints: ['lib/cli/bundle.js'],
+const COMMON = {
   bundle: true,
   platform: 'node',
   format: 'cjs',
   target: 'node20',
   write: false,
+  charset: 'ascii',
+  legalComments: 'none',
+  // Minified whole (a quarter smaller: less to read, compile and cache at every start), with the
+  // names of functions and classes kept, as some code reads them (error names, constructor names).
+  // NEWSLETTER_BUNDLE_READABLE=1 keeps the names as written, for reading a profile (node --cpu-prof).
+  minify: !process.env.NEWSLETTER_BUNDLE_READABLE,
+  minifyWhitespace: true,
+  keepNames: true,
+  logLevel: 'warning',
+};
+
+const cli = (plugins) => ({
+  ...COMMON,
+  entryPoints: ['lib/cli/bundle.js'],
   // Native addons (sharp loads its libvips from @img/* packages), and a compiler cosmiconfig loads only for TypeScript config files: left to Node.
   // So are two that MJML's minifier can reach but never runs for an issue: svgo (with csso, css-tree
   // and mdn-data; only for an <svg>) and cssnano's default preset (with caniuse-lite; MJML uses the
   // lite one). A fifth of the bundle, which a cold start would otherwise compile.
   // Nodemailer (proofs and reminders) and MJML's beautifier (never on for us) are left to Node too:
   // no check needs them, and a command that sends mail waits on the network more than on loading.
-  external: ['better-sqlite3', 'sharp', 'typescript', 'svgo', 'cssnano-preset-default', 'nodemailer', 'js-beautify'],
+  // The side bundles' packages are required from lib/side/.
+  external: ['better-sqlite3', 'sharp', 'typescript', 'svgo', 'cssnano-preset-default', 'nodemailer', 'js-beautify', ...SIDE],
   // import() of a computed name becomes require(), which bin/ answers from the bundle where it can.
   supported: { 'dynamic-import': false },
   // main.ts reads import.meta.url (for package.json), and page/assets.ts (for the browser files),
@@ -228,23 +272,34 @@ const result = await build({
     __CODE_VERSION__: JSON.stringify(CODE_VERSION_SLOT),
   },
   banner: { js: "const __mainUrl = require('node:url').pathToFileURL(__dirname + '/cli/main.js').href;" },
-  charset: 'ascii',
-  legalComments: 'none',
-  // Minified whole (a quarter smaller: less to read, compile and cache at every start), with the
-  // names of functions and classes kept, as some code reads them (error names, constructor names).
-  // NEWSLETTER_BUNDLE_READABLE=1 keeps the names as written, for reading a profile (node --cpu-prof).
-  minify: !process.env.NEWSLETTER_BUNDLE_READABLE,
-  minifyWhitespace: true,
-  keepNames: true,
-  logLevel: 'warning',
-  plugins: [oneCopy, lazyRequires, lodashFunctions],
+  plugins: [...plugins, oneCopy, lazyRequires, lodashFunctions],
 });
+const side = (id) => ({
+  ...COMMON,
+  stdin: { contents: `module.exports = require(${JSON.stringify(id)});`, resolveDir: process.cwd(), loader: 'js' },
+});
+
+const built = await Promise.all([build(cli([])), build(cli([onlyCheck])), ...SIDE.map((id) => build(side(id)))]);
 // esbuild leaves non-ASCII letters in regular expressions; as \u escapes they mean the same, and an
 // all-ASCII file is read as a one-byte string, several times faster than decoding UTF-8.
-const ascii = result.outputFiles[0].text.replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-if (!ascii.includes(CODE_VERSION_SLOT))
-  throw new Error('the bundle has no slot for its code version: src/code-version.ts no longer reads __CODE_VERSION__');
-const text = ascii.replaceAll(CODE_VERSION_SLOT, createHash('sha256').update(ascii).digest('hex'));
-// Written aside and renamed, so a newsletter process starting meanwhile reads the old file or the new, never half of one.
-writeFileSync(`lib/newsletter.cjs.${process.pid}`, text);
-renameSync(`lib/newsletter.cjs.${process.pid}`, 'lib/newsletter.cjs');
+const [all, check, ...sides] = built.map((result, i) =>
+  (i < 2 && COMMON.minify ? compiledAtOnce : (text) => text)(result.outputFiles[0].text).replace(
+    /[\u0080-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  ),
+);
+for (const text of [all, check])
+  if (!text.includes(CODE_VERSION_SLOT))
+    throw new Error('the bundle has no slot for its code version: src/code-version.ts no longer reads __CODE_VERSION__');
+const version = createHash('sha256');
+for (const text of [all, check, ...sides]) version.update(createHash('sha256').update(text).digest('hex'));
+const hash = version.digest('hex');
+// Each written aside and renamed, so a newsletter process starting meanwhile reads the old file or the new, never half of one.
+const write = (file, text) => {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(`${file}.${process.pid}`, text);
+  renameSync(`${file}.${process.pid}`, file);
+};
+SIDE.forEach((id, i) => write(sideFile(id), sides[i]));
+write('lib/newsletter-check.cjs', check.replaceAll(CODE_VERSION_SLOT, hash));
+write('lib/newsletter.cjs', all.replaceAll(CODE_VERSION_SLOT, hash));

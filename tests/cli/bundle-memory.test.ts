@@ -1,7 +1,9 @@
-// Issue 27: what `newsletter serve` holds once started, through bin/newsletter.js and the bundle as
-// people run them: the code cache's bytes are let go once V8 has compiled the bundle, and the cache
-// `serve` writes as it stops is accepted by the commands after it. Runs a copy of lib/ with a code
-// cache of its own: other tests run bin/ meanwhile, and would write the same file.
+// Issue 27: the bundles and their code caches through bin/newsletter.js as people run them: what
+// `newsletter serve` holds once started (the code cache's bytes are let go once V8 has compiled the
+// bundle), the cache `serve` writes as it stops, accepted by the commands after it, and `check`'s
+// own bundle with the side bundles it loads only when an issue needs them, each with a cache of its
+// own. Runs a copy of lib/ with code caches of its own: other tests run bin/ meanwhile, and would
+// write the same files.
 import { execFile, spawn } from 'node:child_process';
 import { cp, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { readFileSync } from 'node:fs';
@@ -12,9 +14,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REPO, tempProject, type TempProject } from '../helpers/project.js';
 
-/** What the probe (loaded with --import, before bin/) saw: the bundle's code cache, and the heap when told (SIGUSR2). */
+/** What the probe (loaded with --import, before bin/) saw: each script compiled from lib/ and its code cache, and the heap when told (SIGUSR2). */
 interface Probe {
-  cache?: { given: boolean; rejected: boolean };
+  scripts: Record<string, { given: boolean; rejected: boolean }>;
   held?: { arrayBuffers: number };
 }
 
@@ -22,12 +24,13 @@ interface Probe {
 const PROBE = `
 import vm from 'node:vm';
 import { writeFileSync } from 'node:fs';
-const seen = {};
+const seen = { scripts: {} };
 const Script = vm.Script;
 vm.Script = class extends Script {
   constructor(code, options) {
     super(code, options);
-    if (options?.filename?.endsWith('newsletter.cjs')) seen.cache = { given: options.cachedData !== undefined, rejected: this.cachedDataRejected === true };
+    const name = options?.filename?.match(/[\\/]lib[\\/](.+\\.cjs)$/)?.[1];
+    if (name) seen.scripts[name] = { given: options.cachedData !== undefined, rejected: this.cachedDataRejected === true };
   }
 };
 process.on('SIGUSR2', () => {
@@ -45,7 +48,8 @@ beforeAll(async () => {
   // Times kept: bin/ runs the bundle only when it is newer than tsc's output.
   for (const part of ['package.json', 'bin', 'lib'])
     await cp(path.join(REPO, part), path.join(install, part), { recursive: true, preserveTimestamps: true });
-  await rm(path.join(install, 'lib/newsletter.cjs.cache'), { force: true });
+  for (const cache of ['newsletter.cjs', 'newsletter-check.cjs', 'side/compromise.cjs', 'side/libphonenumber-js+min.cjs'])
+    await rm(path.join(install, `lib/${cache}.cache`), { force: true });
   await symlink(path.join(REPO, 'node_modules'), path.join(install, 'node_modules'), 'dir');
   await writeFile(path.join(install, 'probe.mjs'), PROBE);
   project = await tempProject();
@@ -97,18 +101,49 @@ async function serve(name: string): Promise<Probe & { heldThen: Probe['held'] }>
   }
 }
 
+const cacheOf = (name: string) => stat(path.join(install, `lib/${name}.cache`));
+
 it('serve lets the code cache go once the bundle is compiled, and writes a cache the next commands accept', async () => {
   const first = await serve('first');
-  expect(first.cache).toEqual({ given: false, rejected: false }); // no cache yet: serve writes it as it stops
-  const written = await stat(path.join(install, 'lib/newsletter.cjs.cache'));
+  // No cache yet: serve writes it as it stops. Nothing of check's is compiled.
+  expect(first.scripts).toEqual({ 'newsletter.cjs': { given: false, rejected: false } });
+  const written = await cacheOf('newsletter.cjs');
 
   const second = await serve('second');
-  expect(second.cache).toEqual({ given: true, rejected: false });
+  expect(second.scripts['newsletter.cjs']).toEqual({ given: true, rejected: false });
   // The cache's bytes are not held once the bundle is compiled (before, the whole file stayed).
   expect(second.heldThen!.arrayBuffers).toBeLessThan(written.size);
 
-  const out = path.join(install, 'check.json');
-  await promisify(execFile)(process.execPath, args('check', '2022-04'), { cwd: project.root, env: env(out) }).catch(() => undefined);
-  expect(probed(out).cache).toEqual({ given: true, rejected: false });
-  expect((await stat(path.join(install, 'lib/newsletter.cjs.cache'))).mtimeMs).toBe(written.mtimeMs);
+  const out = path.join(install, 'build.json');
+  await promisify(execFile)(process.execPath, args('build', '2022-04'), { cwd: project.root, env: env(out) });
+  expect(probed(out).scripts).toEqual({ 'newsletter.cjs': { given: true, rejected: false } });
+  expect((await cacheOf('newsletter.cjs')).mtimeMs).toBe(written.mtimeMs);
+}, 120_000);
+
+it('check runs a bundle of its own, and the side bundles only for an issue that needs them, each taking the cache it wrote', async () => {
+  const check = async (name: string) => {
+    const out = path.join(install, `${name}.json`);
+    await promisify(execFile)(process.execPath, args('check', '2022-04'), { cwd: project.root, env: env(out) }).catch(() => undefined);
+    return probed(out).scripts;
+  };
+  const fresh = { given: false, rejected: false };
+  const taken = { given: true, rejected: false };
+  // April names no one and gives no telephone number: compromise and libphonenumber-js are not loaded.
+  expect(await check('april')).toEqual({ 'newsletter-check.cjs': fresh });
+  expect(await check('april-again')).toEqual({ 'newsletter-check.cjs': taken });
+
+  // A sentence about a family, with a name and a mobile number: the privacy check needs both.
+  await project.edit(
+    'content/issues/2022-04/issue.yaml',
+    'As we move into the new financial year',
+    'When Kelly Smith, his mother, rang 07700 900123 the school listened. As we move into the new financial year',
+  );
+  const sides = ['side/compromise.cjs', 'side/libphonenumber-js+min.cjs'];
+  expect(await check('family')).toEqual({ 'newsletter-check.cjs': taken, [sides[0]!]: fresh, [sides[1]!]: fresh });
+  const written = await Promise.all(sides.map(cacheOf));
+  // The paragraph changed again, so it is read again (what was found in it is remembered otherwise).
+  // The caches are taken though TurboFan is off while a check starts: bin/ compiles them under V8's usual flags.
+  await project.edit('content/issues/2022-04/issue.yaml', 'the school listened', 'the school listened at once');
+  expect(await check('family-again')).toEqual({ 'newsletter-check.cjs': taken, [sides[0]!]: taken, [sides[1]!]: taken });
+  expect((await Promise.all(sides.map(cacheOf))).map((s) => s.mtimeMs)).toEqual(written.map((s) => s.mtimeMs));
 }, 120_000);

@@ -4,7 +4,7 @@
 // The bundle that `npm test` built in pretest is the one tried, but for the test of build:ts itself,
 // which builds in a folder of its own (tests/helpers/build-elsewhere.ts).
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -33,20 +33,28 @@ describe('build:ts, in a folder of its own', () => {
     await project?.remove();
   });
 
-  it('writes a bundle newer than the compiled files, all ASCII, which bin/ runs with a code cache beside it that the next run takes', async () => {
+  it('writes bundles newer than the compiled files, all ASCII, which bin/ runs with a code cache beside each that the next run takes', async () => {
     const bundle = path.join(build.lib, 'newsletter.cjs');
-    expect(statSync(bundle).mtimeMs).toBeGreaterThanOrEqual(statSync(path.join(build.lib, '.tsbuildinfo')).mtimeMs);
-    expect(readFileSync(bundle).every((b) => b < 0x80)).toBe(true);
-    expect(existsSync(`${bundle}.cache`)).toBe(false);
+    const checkBundle = path.join(build.lib, 'newsletter-check.cjs');
+    const sides = ['compromise.cjs', 'libphonenumber-js+min.cjs'].map((name) => path.join(build.lib, 'side', name));
+    for (const file of [bundle, checkBundle, ...sides]) {
+      expect(statSync(file).mtimeMs, file).toBeGreaterThanOrEqual(statSync(path.join(build.lib, '.tsbuildinfo')).mtimeMs);
+      expect(
+        readFileSync(file).every((b) => b < 0x80),
+        file,
+      ).toBe(true);
+      expect(existsSync(`${file}.cache`), file).toBe(false);
+    }
     const { stdout } = await run(process.execPath, [build.bin, 'share', '--revoke', '2022-05'], {
       cwd: project.root,
       env: { ...process.env, NEWSLETTER_DB: path.join(project.root, 'state.db'), PREVIEW_SECRET: 'a-secret-of-thirty-two-characters!!' },
     });
     expect(stdout).toBe('There were no live links to 2022-05.\n');
     expect(existsSync(`${bundle}.cache`)).toBe(true);
-    // The next runs take a cache as it is, one written by `check` too: bin/ writes it under V8's
-    // usual flags, though `check` starts without the optimising compiler. A cache V8 refused would
-    // be written again, as a new file.
+    expect(existsSync(`${checkBundle}.cache`)).toBe(false);
+    // `check` runs its own bundle and writes its own cache, under V8's usual flags though it starts
+    // without the optimising compiler; the next check takes it as it is (a cache V8 refused would be
+    // written again, as a new file), and the other bundle's is left alone.
     const check = () =>
       run(process.execPath, [build.bin, 'check', '2022-04', '--json'], {
         cwd: project.root,
@@ -54,14 +62,12 @@ describe('build:ts, in a folder of its own', () => {
       }).catch((e: { code?: number }) => (e.code === 1 ? undefined : Promise.reject(e as Error)));
     const byShare = statSync(`${bundle}.cache`);
     await check();
+    const written = statSync(`${checkBundle}.cache`);
+    await check();
+    const after = statSync(`${checkBundle}.cache`);
+    expect([after.ino, after.mtimeMs]).toEqual([written.ino, written.mtimeMs]);
     const kept = statSync(`${bundle}.cache`);
     expect([kept.ino, kept.mtimeMs]).toEqual([byShare.ino, byShare.mtimeMs]);
-    rmSync(`${bundle}.cache`);
-    await check();
-    const written = statSync(`${bundle}.cache`);
-    await check();
-    const after = statSync(`${bundle}.cache`);
-    expect([after.ino, after.mtimeMs]).toEqual([written.ino, written.mtimeMs]);
   });
 });
 
@@ -149,6 +155,29 @@ describe('the bundled CLI', () => {
     expect(stderr).toMatch(/Code cache of \S+ .* (accepted|rejected)/);
     for (const id of ['crypto', 'fs/promises', 'os', 'child_process', 'internal/util/parse_args/parse_args', 'internal/util/comparisons'])
       expect(refused).not.toContain(id);
+  });
+
+  it("gives `check` a bundle of its own, without the other commands' work, and leaves the side packages to lib/side/", async () => {
+    const all = readFileSync(BUNDLE, 'latin1');
+    const check = readFileSync(path.join(REPO, 'lib/newsletter-check.cjs'), 'latin1');
+    // The studio's words, and node-cron's (the daemon's ticker): in the bundle of every other command only.
+    for (const words of ['Preview studio: ', 'is a invalid expression for minute'])
+      expect([all.includes(words), check.includes(words)], words).toEqual([true, false]);
+    expect(check.length).toBeLessThan(all.length * 0.9);
+    // compromise's and libphonenumber-js's own words are in lib/side/ alone.
+    for (const [words, side] of [
+      ['compromise', 'compromise.cjs'],
+      ['libphonenumber', 'libphonenumber-js+min.cjs'],
+    ] as const) {
+      expect(readFileSync(path.join(REPO, 'lib/side', side), 'latin1')).toContain(words);
+      expect(check).not.toMatch(new RegExp(`"${words}[^"]*\\.js"`));
+    }
+    // What bin/ runs for `check` is that bundle: a report, as from the sources (below), and no studio.
+    const { stdout } = await run(process.execPath, [BIN, 'check', '2022-04', '--json'], {
+      cwd: project.root,
+      env: { ...process.env, PATH: '/nonexistent' },
+    }).catch((e: { stdout: string }) => e);
+    expect(JSON.parse(stdout)).toMatchObject({ issue: '2022-04' });
   });
 
   it('carries one copy of each package version, whether it is imported or required and wherever npm put it', () => {

@@ -17,7 +17,7 @@ export interface Build {
 }
 
 /** What `npm run build:ts` reads: the sources, the build's configuration and the bundler; node_modules is linked, not copied. */
-const INPUTS = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'bin', 'scripts/bundle.mjs'];
+const INPUTS = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'bin', 'scripts/bundle.mjs', 'scripts/compiled-at-once.mjs'];
 
 export async function buildElsewhere(): Promise<Build> {
   const root = await mkdtemp(path.join(tmpdir(), 'newsletter-build-'));
