@@ -158,12 +158,12 @@ export function addDays(iso: string, days: number): string {
 }
 
 const DURATION_UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
-// Days and weeks are written d and w only: "7 days" is refused, as share links always refused it.
-const DURATION = /^(\d{1,6}(?:\.\d{1,3})?) ?(s|secs?|seconds?|m|mins?|minutes?|h|hours?|d|w)?$/i;
+// A unit is its first letter or its word: "7d" and "7 days" alike ("m" is minutes, never months).
+const DURATION = /^(\d{1,6}(?:\.\d{1,3})?) ?(s|secs?|seconds?|m|mins?|minutes?|h|hours?|d|days?|w|weeks?)?$/i;
 
 /**
  * The one duration grammar, for share links and the daemon's settings alike: a number and a unit —
- * "90s", "30m", "45 min", "2 hours", "7d", "2w" — in milliseconds; undefined when it is not one.
+ * "90s", "30m", "45 min", "2 hours", "7d", "7 days", "2w", "2 weeks" — in milliseconds; undefined when it is not one.
  * A bare number is read in `bareUnit` when the setting has one (the daemon's minutes), else refused.
  */
 export function parseDuration(text: string, bareUnit?: 's' | 'm' | 'h' | 'd'): number | undefined {

@@ -94,6 +94,6 @@ describe('share links', () => {
     expect(parseDuration('2w')).toBe(14 * 86_400);
     expect(parseDuration('91d')).toBeUndefined();
     expect(parseDuration('0h')).toBeUndefined();
-    expect(parseDuration('7 days')).toBeUndefined();
+    expect(parseDuration('7 days')).toBe(7 * 86_400);
   });
 });

@@ -16,15 +16,22 @@ describe('the one duration grammar', () => {
     ['2 hours', 7_200_000],
     ['1.5h', 5_400_000],
     ['7d', 604_800_000],
+    ['7 days', 604_800_000],
+    ['1 day', 86_400_000],
     ['2w', 1_209_600_000],
+    ['2 weeks', 1_209_600_000],
+    ['1 Week', 604_800_000],
     [' 12h ', 43_200_000],
   ])('reads %j as %i ms', (text, ms) => {
     expect(parseDuration(text)).toBe(ms);
   });
 
-  it.each(['', '7', '7 days', 'forever', '-3h', '3 h m', '1e3m', `${' '.repeat(30)}1h${' '.repeat(30)}`])('refuses %j', (text) => {
-    expect(parseDuration(text)).toBeUndefined();
-  });
+  it.each(['', '7', '7 dayz', '2 months', '7 d ays', 'forever', '-3h', '3 h m', '1e3m', `${' '.repeat(30)}1h${' '.repeat(30)}`])(
+    'refuses %j',
+    (text) => {
+      expect(parseDuration(text)).toBeUndefined();
+    },
+  );
 
   it('means the same in a share link and in the daemon settings', () => {
     for (const text of ['90s', '30m', '45 min', '2 hours', '12h', '7d'])

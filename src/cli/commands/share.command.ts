@@ -9,7 +9,7 @@ export const share: Command = {
     expires: {
       type: 'string',
       value: '<duration>',
-      description: 'how long the link works: 30m, 12h, 7d or 2w (default 7d, at most 90 days)',
+      description: 'how long the link works: 30m, 12h, 7d (or "7 days") or 2w (default 7d, at most 90 days)',
     },
     revoke: { type: 'boolean', description: 'withdraw every link to the issue instead' },
     by: { type: 'string', value: '<name>', description: 'your name, for the audit log (default: the user running the tool)' },

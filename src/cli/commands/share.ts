@@ -32,7 +32,9 @@ export async function shareCommand(paths: ProjectPaths, args: ShareArgs, io: Io,
   if (!ISSUE_ID.test(id)) throw new UsageError(`"${id}" is not an issue id — issue ids look like 2022-05`);
   const seconds = parseDuration(args.expires ?? '7d');
   if (seconds === undefined)
-    throw new UsageError(`--expires "${args.expires}" is not a duration — use a number and a unit: 30m, 12h, 7d or 2w (at most 90 days)`);
+    throw new UsageError(
+      `--expires "${args.expires}" is not a duration — use a number and a unit: 30m, 12h, 7d or "7 days", 2w (at most 90 days)`,
+    );
   const { now } = args;
   const by = validActor(args.by ?? userInfo().username, args.revoke ? 'withdraws the links' : 'makes the link');
   const db = stateDbPath(paths.root, env);
