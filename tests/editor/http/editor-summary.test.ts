@@ -55,6 +55,10 @@ async function seen(page: Page): Promise<{ log: string[]; items: string[]; same:
   });
 }
 
+/** The summary's items as they are now. */
+const seen0 = (page: Page) =>
+  page.evaluate(() => ({ items: [...document.querySelectorAll('#error-summary a')].map((a) => a.textContent ?? '') }));
+
 const CHECK_ERRORS = [
   expect.stringMatching(/^Check: Recruitment: Would you like to join the Panel\?: applications close on 18 April 2022/),
   expect.stringMatching(/^Check: Stakeholder news: .* an event on 14 June 2022/),
@@ -110,6 +114,98 @@ describe('the error summary while typing', () => {
     expect(back.log).toContainEqual(expect.stringMatching(/^children of error-list: 2 out, 3 in/));
     expect(back.busy).toBe(false);
     await page.close();
+  });
+
+  /** The summary's lines: text and where each links. */
+  const lines = (page: Page) => page.$$eval('#error-list a', (as) => as.map((a) => [a.textContent ?? '', a.getAttribute('href') ?? '']));
+  const busy = (page: Page) => page.evaluate(() => document.getElementById('error-summary')!.hasAttribute('aria-busy'));
+  /** Hold back every answer of the findings until the returned function is called. */
+  async function holdFindings(page: Page): Promise<() => Promise<void>> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const handler = async (route: import('playwright-core').Route) => {
+      await held;
+      await route.continue().catch(() => undefined);
+    };
+    await page.route('**/edit/findings/**', handler);
+    return async () => {
+      release();
+      await page.unroute('**/edit/findings/**', handler);
+    };
+  }
+  const settled = (page: Page) =>
+    page.waitForFunction(() => document.body.dataset.checked === document.body.dataset.validated, undefined, WAIT);
+  const previewAnswered = (page: Page) =>
+    page.waitForFunction(() => document.body.dataset.validated !== document.body.dataset.checked, undefined, WAIT);
+
+  it('keeps each check line linked to its item while an item moves, until that version’s findings come', async () => {
+    const page = await open();
+    let release = async () => {};
+    try {
+      await settled(page);
+      const recruitment = async () => (await lines(page)).find(([text]) => text.startsWith('Check: Recruitment:'))?.[1];
+      const before = await lines(page);
+      expect(await recruitment()).toBe('#f.sections.4'); // the fifth section
+      release = await holdFindings(page);
+      await page.click('[id="f.sections.4-up"]'); // Recruitment becomes the fourth section
+      await previewAnswered(page);
+      const kept = await lines(page);
+      expect(await busy(page)).toBe(true);
+      // The kept line follows its item: it links where Recruitment is now, which holds its closing date.
+      expect(await recruitment()).toBe('#f.sections.3');
+      expect(await field(page, 'f.sections.3.closingDate').inputValue()).toBe('2022-04-18');
+      // The lines of items that did not move link where they did.
+      expect(kept.filter(([text]) => !text.startsWith('Check: Recruitment:'))).toEqual(
+        before.filter(([text]) => !text.startsWith('Check: Recruitment:')),
+      );
+      await release();
+      await settled(page);
+      // The new version's findings link to the same places.
+      expect([...(await lines(page))].sort()).toEqual([...kept].sort());
+      expect(await busy(page)).toBe(false);
+    } finally {
+      await release();
+      await page.close();
+    }
+  });
+
+  it('is not left marked busy when a preview fails, nor emptied when the findings do not come', async () => {
+    const page = await open();
+    let release = async () => {};
+    try {
+      await settled(page);
+      const body = field(page, 'f.sections.4.body');
+      await body.press('End');
+      // A preview answered, its findings held back: marked busy meanwhile.
+      release = await holdFindings(page);
+      await body.pressSequentially(' A', { delay: 40 });
+      await previewAnswered(page);
+      expect(await busy(page)).toBe(true);
+      // The next edit's preview fails: no findings are coming, so the summary is no longer busy.
+      await page.route('**/api/edit/preview', (route) =>
+        route.fulfill({
+          status: 500,
+          contentType: 'application/json',
+          body: JSON.stringify({ error: 'The studio could not render this version.' }),
+        }),
+      );
+      await body.pressSequentially('B', { delay: 40 });
+      await expect.poll(() => busy(page), WAIT).toBe(false);
+      expect(await page.locator('#editor-status').textContent()).toBe('The studio could not render this version.');
+      expect((await seen0(page)).items).toEqual(CHECK_ERRORS);
+      await release();
+      await page.unroute('**/api/edit/preview');
+
+      // The findings' answer fails: those shown stay (not an empty list), said to be from before.
+      await page.route('**/edit/findings/**', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{}' }));
+      await body.pressSequentially('C', { delay: 40 });
+      await expect.poll(() => page.locator('#editor-status').textContent(), WAIT).toMatch(/^The checks did not answer for this change/);
+      expect(await busy(page)).toBe(false);
+      expect((await seen0(page)).items).toEqual(CHECK_ERRORS);
+    } finally {
+      await release();
+      await page.close();
+    }
   });
 
   it('keeps the focus where it was at Save when only check errors stand (the form has none)', async () => {

@@ -184,5 +184,23 @@ window.EditorShow = (() => {
     mark(report, 'aria-busy', pending);
   };
 
-  return { show };
+  /** No findings are coming for the version shown (its preview failed): those shown stay, not marked as being updated. */
+  const settle = () => {
+    mark($('error-summary'), 'aria-busy', false);
+    mark($('findings-list'), 'aria-busy', false);
+  };
+
+  /**
+   * Items were added, removed or moved: each kept check line links where its field is now, given by
+   * `where(fieldId)` (undefined or null: its item was removed, and the line links to the list of findings).
+   */
+  const moved = (where) => {
+    checkLines = checkLines.map((line) => {
+      if (!line.href.startsWith('f.')) return line;
+      const now = where(line.href);
+      return Object.assign({}, line, { href: now || 'findings-list' });
+    });
+  };
+
+  return { show, settle, moved };
 })();

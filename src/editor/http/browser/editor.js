@@ -45,24 +45,22 @@
   const fieldId = (path) => ['f'].concat(path).join('.');
   const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
   const structural = (op) => op.op !== 'set';
-  // Where a field edited before later moves, additions and removals is now (null: removed with its item).
-  const pathNow = (i) => {
-    let path = pending[i].path.slice();
-    for (const op of pending.slice(i + 1)) {
-      if (!structural(op) || op.op === 'acknowledge') continue;
-      const n = op.path.length;
-      if (path.length <= n || !same(path.slice(0, n), op.path)) continue;
-      const k = path[n];
-      if (op.op === 'insert') path[n] = k >= op.index ? k + 1 : k;
-      else if (op.op === 'remove') {
-        if (k === op.index) return null;
-        path[n] = k > op.index ? k - 1 : k;
-      } else if (k === op.from) path[n] = op.to;
-      else if (op.from < k && k <= op.to) path[n] = k - 1;
-      else if (op.to <= k && k < op.from) path[n] = k + 1;
-    }
+  // Where a field is after an item is added, removed or moved (null: removed with its item).
+  const movedPath = (path, op) => {
+    if (!structural(op) || op.op === 'acknowledge') return path;
+    const n = op.path.length;
+    if (path.length <= n || !same(path.slice(0, n), op.path)) return path;
+    const k = path[n];
+    const at = (i) => path.slice(0, n).concat([i], path.slice(n + 1));
+    if (op.op === 'insert') return at(k >= op.index ? k + 1 : k);
+    if (op.op === 'remove') return k === op.index ? null : at(k > op.index ? k - 1 : k);
+    if (k === op.from) return at(op.to);
+    if (op.from < k && k <= op.to) return at(k - 1);
+    if (op.to <= k && k < op.from) return at(k + 1);
     return path;
   };
+  // Where a field edited before later moves, additions and removals is now (null: removed with its item).
+  const pathNow = (i) => pending.slice(i + 1).reduce((path, op) => path && movedPath(path, op), pending[i].path.slice());
   /** Each field and list with an unsaved change says so, in words. */
   const markUnsaved = () => {
     for (const tag of document.querySelectorAll('#editor-form .unsaved-tag')) tag.remove();
@@ -98,6 +96,8 @@
     if (mine !== seq) return;
     if (r.error) {
       note(r.error);
+      // No findings are coming for this version: those shown stay, no longer marked as being updated.
+      window.EditorShow.settle();
       return;
     }
     // The form's own messages at once; the check findings shown stay until this edit's arrive
@@ -124,10 +124,15 @@
     if (mine !== seq) return;
     const draft = (asking = r.findings.split('/').pop());
     const found = await fetch(r.findings, { cache: 'no-store' })
-      .then((response) => response.json())
-      .catch(() => ({ findings: [] }));
+      .then((response) => (response.ok ? response.json() : undefined))
+      .catch(() => undefined);
     if (asking === draft) asking = undefined;
-    if (mine === seq && !found.superseded) {
+    if (mine !== seq) return;
+    if (!found || !Array.isArray(found.findings)) {
+      // The checks did not answer: what they found last stays, said to be from before this change.
+      note('The checks did not answer for this change: the findings shown are from before it. Type on, or save, to check again.');
+      window.EditorShow.settle();
+    } else if (!found.superseded) {
       showMessages(r.messages, found.findings);
       body().checked = String(mine);
     }
@@ -225,6 +230,15 @@
   const change = async (op, focus) => {
     pending.push(op);
     note(waiting());
+    // The check lines kept in the summary until this version's findings arrive follow their fields.
+    window.EditorShow.moved((id) => {
+      const path = id
+        .split('.')
+        .slice(1)
+        .map((step) => (/^\d+$/.test(step) ? Number(step) : step));
+      const now = movedPath(path, op);
+      return now && fieldId(now);
+    });
     await refreshForm(focus);
   };
   document.addEventListener('editor:acknowledge', (e) => change(e.detail, 'f.acknowledgements'));
