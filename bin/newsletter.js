@@ -162,26 +162,33 @@ function loadNodeModulesFirst(require) {
  * V8's optimising compiler (TurboFan) costs more than it gives back in a command that is over in a
  * quarter of a second (`check` of one issue): it compiles on the second core what runs once or twice,
  * about a fifth of the command's processor time. So `check` starts without it, and has it after
- * `afterMs`, should it run long (an issue of hostile size). Set after the bundle is compiled from its
- * cache, whose flag hash is checked then. restore() turns it back on, as done() does before it
- * writes a cache; usual(compile) compiles under the usual flags, for a cache made under them.
+ * `afterMs`, should it run long (an issue of hostile size). Meanwhile the young generation grows
+ * eightfold when it fills, not twofold: a check's start keeps most of what it makes, and at V8's pace
+ * the heap was scavenged eleven times and marked and compacted once before it was done (about 15 ms);
+ * now about six times, and never compacted. Set after the bundle is compiled from its cache, whose
+ * flag hash is checked then. restore() puts V8's usual flags back, as done() does before it writes a
+ * cache; usual(compile) compiles under them, for a cache made under them.
  */
 function postponeOptimising(afterMs = 300) {
+  const FLAGS = [
+    ['--no-turbofan', '--turbofan'],
+    ['--semi-space-growth-factor=8', '--semi-space-growth-factor=2'],
+  ];
   let postponed = true;
-  const off = () => v8.setFlagsFromString('--no-turbofan');
+  const set = (i) => FLAGS.forEach((pair) => v8.setFlagsFromString(pair[i]));
   const restore = () => {
-    if (postponed) v8.setFlagsFromString('--turbofan');
+    if (postponed) set(1);
     postponed = false;
   };
-  off();
+  set(0);
   setTimeout(restore, afterMs).unref();
   const usual = (compile) => {
     if (!postponed) return compile();
-    v8.setFlagsFromString('--turbofan');
+    set(1);
     try {
       return compile();
     } finally {
-      off();
+      set(0);
     }
   };
   return { restore, usual };
