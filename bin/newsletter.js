@@ -82,14 +82,15 @@ function loadBundle(file) {
   const bundle = cachedScript(file);
   const flags = v8.cachedDataVersionTag(); // the hash of V8's flags the caches are checked against
   const resolve = createRequire(file);
-  // Only `check`: a first build of a hundred issues measured slower with TurboFan put off for its
-  // first 300 ms in one series of runs, and the studio and the daemon run for hours.
-  const optimising =
-    args[0] === 'check' ? (loadNodeModulesFirst(resolve), postponeOptimising()) : { restore: () => {}, usual: (compile) => compile() };
+  // V8's flags for a short run, for `check` only: a first build of a hundred issues measured slower
+  // with TurboFan put off for its first 300 ms in one series of runs, and the studio and the daemon
+  // run for hours.
+  const runFlags =
+    args[0] === 'check' ? (loadNodeModulesFirst(resolve), shortRunFlags()) : { restore: () => {}, usual: (compile) => compile() };
   const module = { exports: {} };
   const sides = new Map();
   const side = (id) => {
-    if (!sides.has(id)) sides.set(id, sideModule(id, optimising));
+    if (!sides.has(id)) sides.set(id, sideModule(id, runFlags));
     return sides.get(id)?.exports;
   };
   // What the bundle requires at run time by a computed name: from the bundle itself when it carries
@@ -99,7 +100,7 @@ function loadBundle(file) {
   const done = () => {
     // V8 heads a cache with a hash of its flags: written under the usual ones, the next run takes
     // it; one that would be written under others (a flag not put back) is not written at all.
-    optimising.restore();
+    runFlags.restore();
     if (v8.cachedDataVersionTag() !== flags) return;
     for (const script of [bundle, ...[...sides.values()].filter(Boolean)]) script.keep();
   };
@@ -107,11 +108,11 @@ function loadBundle(file) {
 }
 
 /** A package of lib/side/ (see SIDE in scripts/bundle.mjs), run as a CommonJS file; undefined if it is not one. */
-function sideModule(id, optimising) {
+function sideModule(id, runFlags) {
   const file = path.join(lib, 'side', `${id.replaceAll('/', '+')}.cjs`);
   if (!/^[a-z@][\w./@-]*$/.test(id) || id.includes('..') || !existsSync(file)) return undefined;
   // Compiled under V8's usual flags, the ones its cache was made under (TurboFan may be off now).
-  const script = optimising.usual(() => cachedScript(file));
+  const script = runFlags.usual(() => cachedScript(file));
   const module = { exports: {} };
   script.script.runInThisContext()(module.exports, createRequire(file), module, file, path.dirname(file));
   return { exports: module.exports, keep: script.keep };
@@ -169,7 +170,7 @@ function loadNodeModulesFirst(require) {
  * flag hash is checked then. restore() puts V8's usual flags back, as done() does before it writes a
  * cache; usual(compile) compiles under them, for a cache made under them.
  */
-function postponeOptimising(afterMs = 300) {
+function shortRunFlags(afterMs = 300) {
   const FLAGS = [
     ['--no-turbofan', '--turbofan'],
     ['--semi-space-growth-factor=8', '--semi-space-growth-factor=2'],
