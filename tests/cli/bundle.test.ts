@@ -145,6 +145,17 @@ describe('the bundled CLI', () => {
     }
   });
 
+  it("leaves htmlnano's configuration search and juice's fetching to Node, found from the bundles' folder", () => {
+    // cosmiconfig's and js-yaml's words, and web-resource-inliner's: compiled by no command…
+    const words = ['Could not find any folders to iterate through', 'code point within a string may not be gr', '" returned http "'];
+    for (const bundle of [BUNDLE, path.join(REPO, 'lib/newsletter-check.cjs')])
+      for (const w of words) expect(readFileSync(bundle, 'latin1'), `${path.basename(bundle)}: ${w}`).not.toContain(w);
+    // …and there for the bundle's require, should htmlnano or juice ever ask.
+    const own = createRequire(BUNDLE);
+    expect((own('cosmiconfig') as { cosmiconfigSync: unknown }).cosmiconfigSync).toBeTypeOf('function');
+    expect((own('web-resource-inliner') as { html: unknown }).html).toBeTypeOf('function');
+  });
+
   it("Node's own modules keep their code cache, though a command starts with TurboFan off", async () => {
     const env = { ...process.env, NEWSLETTER_SPAMASSASSIN: 'off', NODE_DEBUG_NATIVE: 'CODE_CACHE' };
     const { stderr } = await run(process.execPath, [BIN, 'check', '2022-04'], { cwd: project.root, env }).catch(
