@@ -296,8 +296,8 @@ const side = (id) => ({
 const built = await Promise.all([build(cli([])), build(cli([onlyCheck])), ...SIDE.map((id) => build(side(id)))]);
 // esbuild leaves non-ASCII letters in regular expressions; as \u escapes they mean the same, and an
 // all-ASCII file is read as a one-byte string, several times faster than decoding UTF-8. The check's
-// bundle has its module bodies compiled with the file (compiled-at-once.mjs); the other commands' has
-// not: the studio would hold the bytecode of every module it never starts (11 MB more after start).
+// bundle has its module bodies compiled with the file (compiled-at-once.mjs), where that was measured
+// to help; the other commands' is left as esbuild writes it.
 const [all, check, ...sides] = built.map((result, i) =>
   (i === 1 && COMMON.minify ? compiledAtOnce : (text) => text)(result.outputFiles[0].text).replace(
     /[\u0080-\uffff]/g,
