@@ -117,7 +117,8 @@ describe('the error summary while typing', () => {
   });
 
   /** The summary's lines: text and where each links. */
-  const lines = (page: Page) => page.$$eval('#error-list a', (as) => as.map((a) => [a.textContent ?? '', a.getAttribute('href') ?? '']));
+  const lines = (page: Page) =>
+    page.$$eval('#error-list a', (as) => as.map((a): [string, string] => [a.textContent ?? '', a.getAttribute('href') ?? '']));
   const busy = (page: Page) => page.evaluate(() => document.getElementById('error-summary')!.hasAttribute('aria-busy'));
   /** Hold back every answer of the findings until the returned function is called. */
   async function holdFindings(page: Page): Promise<() => Promise<void>> {
