@@ -1,6 +1,7 @@
 // The plain-text version: reads like a well-written plain email — underlined headings,
-// "- " lists, links as "text (URL)", lines wrapped at 76 characters.
-import type { Content, Issue, Section } from '../content/schema.js';
+// "- " lists, links as "text (URL)", pictures as "[Picture: what it means]", lines wrapped at 76
+// characters.
+import type { Content, Image, Issue, Section } from '../content/schema.js';
 import { ukDate, ukDateWithDay } from '../time/uk.js';
 import { linkAsText, markdownToText, wrap } from './markdown.js';
 import { contentsItems, regionRows, reviewsInWindow, windowText } from './model.js';
@@ -36,6 +37,16 @@ function para(text: string): string {
   return wrap(text, WIDTH);
 }
 
+/**
+ * A picture where the email shows it: what it means, as its alt text says, with its link, then its
+ * caption. A decorative picture says nothing (its caption, being text, stays).
+ */
+function picture(image: Image | undefined): string {
+  if (!image) return '';
+  const said = image.alt ? para(image.link ? linkAsText(`[Picture: ${image.alt}]`, image.link) : `[Picture: ${image.alt}]`) : '';
+  return [said, image.caption ? para(image.caption) : ''].filter(Boolean).join('\n');
+}
+
 function list(lines: string[]): string {
   return lines.map((l) => wrap(l, WIDTH, '- ')).join('\n');
 }
@@ -46,7 +57,7 @@ function sectionText(content: Content, issue: Issue, s: Section): string {
   switch (s.type) {
     case 'welcome':
     case 'article':
-      return md(s.body);
+      return join(picture(s.image), md(s.body));
     case 'in-this-issue':
       return list(contentsItems(issue).map((i) => i.title));
     case 'regional-links': {
@@ -75,6 +86,7 @@ function sectionText(content: Content, issue: Issue, s: Section): string {
         .map((item) =>
           join(
             item.title ? item.title.toUpperCase() : '',
+            picture(item.image),
             md(item.body),
             item.url ? para(`${linkAsText(markdownToText(item.linkText ?? 'Find out more'), item.url)}.`) : '',
           ),
