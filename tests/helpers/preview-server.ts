@@ -135,6 +135,18 @@ export async function studioSession(base: string, issue: string): Promise<{ cook
   return { cookie: set.split(';')[0]!, token };
 }
 
+/**
+ * The editor of issue `id` as its page gives it over HTTP: the hash of the file it shows, and the
+ * headers the page's own requests carry (its origin and studio token).
+ */
+export async function editorOverHttp(url: string, id: string): Promise<{ hash: string; headers: Record<string, string> }> {
+  const page = await rawGet(url, `/issues/${id}/edit/`);
+  const hash = /data-hash="([0-9a-f]{64})"/.exec(page.body)?.[1];
+  const token = /<meta name="studio-token" content="([^"]+)">/.exec(page.body)?.[1];
+  if (!hash || !token) throw new Error(`no editor on /issues/${id}/edit/ (status ${page.status})`);
+  return { hash, headers: { origin: url, 'x-studio-token': token, 'content-type': 'application/json' } };
+}
+
 /** A copy of April 2022 as a draft that passes every check (same dates), with its own subject. */
 export async function addCleanDraft(project: TempProject, id = '2022-05', subject = 'Draft newsletter: May 2022'): Promise<void> {
   await addDraft(project, id, subject);

@@ -3,32 +3,21 @@
 // that is not a picture is refused in words with nothing written; Remove takes the picture out on Save.
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { cspViolations, launchBrowser, offlineContext } from '../helpers/browser.js';
-import { type Running, runPreview } from '../helpers/preview-server.js';
+import type { Page } from 'playwright-core';
+import { expect, test } from 'vitest';
+import { cspViolations } from '../helpers/browser.js';
+import { studioInBrowser } from '../studio/studio-browser.js';
 import { addPictures, phonePhoto } from './fixtures.js';
 
-let browser: Browser;
-let context: BrowserContext;
-let run: Running;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await offlineContext(browser);
-  run = await runPreview('studio', (p) => addPictures(p));
-});
-afterAll(async () => {
-  await run?.stop();
-  await browser?.close();
-});
+const studio = studioInBrowser((p) => addPictures(p));
 
-const ISSUE = () => path.join(run.project.root, 'content/issues/2022-04/issue.yaml');
-const IMAGES = () => path.join(run.project.root, 'content/issues/2022-04/images');
+const ISSUE = () => path.join(studio.run.project.root, 'content/issues/2022-04/issue.yaml');
+const IMAGES = () => path.join(studio.run.project.root, 'content/issues/2022-04/images');
 
 async function open(): Promise<{ page: Page; csp: string[] }> {
-  const page = await context.newPage();
+  const page = await studio.context.newPage();
   const csp = cspViolations(page);
-  expect((await page.goto(`${run.url}/issues/2022-04/edit/`))?.status()).toBe(200);
+  expect((await page.goto(`${studio.run.url}/issues/2022-04/edit/`))?.status()).toBe(200);
   await page.waitForSelector('body[data-validated]');
   return { page, csp };
 }

@@ -1,29 +1,18 @@
 // The studio in Chromium: the list of issues, the April 2022 issue at both widths, dark modes,
 // plain text, source, and the check report; accessible and within its Content-Security-Policy.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, cspViolations, emailFrame, launchBrowser, offlineContext } from '../helpers/browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, cspViolations, emailFrame } from '../helpers/browser.js';
 import { checkIssue } from '../../src/pipeline.js';
-import { addDraft, type Running, runPreview } from '../helpers/preview-server.js';
+import { addDraft } from '../helpers/preview-server.js';
+import { studioInBrowser } from './studio-browser.js';
 
-let browser: Browser;
-let context: BrowserContext;
-let run: Running;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = await offlineContext(browser);
-  run = await runPreview('studio', (p) => addDraft(p));
-});
-afterAll(async () => {
-  await run?.stop();
-  await browser?.close();
-});
+const studio = studioInBrowser((p) => addDraft(p));
 
 async function open(path: string): Promise<{ page: Page; csp: string[] }> {
-  const page = await context.newPage();
+  const page = await studio.context.newPage();
   const csp = cspViolations(page);
-  const response = await page.goto(run.url + path);
+  const response = await page.goto(studio.run.url + path);
   expect(response?.status()).toBe(200);
   return { page, csp };
 }
@@ -45,10 +34,10 @@ describe('studio', () => {
   });
 
   it('shows the status the store records for an issue that is not sent', async () => {
-    run.store.statuses.change('2099-01', 'draft', 'approved');
+    studio.run.store.statuses.change('2099-01', 'draft', 'approved');
     const { page } = await open('/');
     expect(await page.locator('tbody tr', { hasText: 'January 2099' }).innerText()).toContain('approved');
-    run.store.statuses.change('2099-01', 'approved', 'draft');
+    studio.run.store.statuses.change('2099-01', 'approved', 'draft');
     await page.close();
   });
 
@@ -133,8 +122,8 @@ describe('studio', () => {
   });
 
   it('the panel shows exactly the findings `newsletter check` reports', async () => {
-    await run.project.edit('content/issues/2099-01/issue.yaml', /closingDate: "?[0-9-]+"?/, 'closingDate: "2098-11-01"');
-    const { report } = await checkIssue(run.project.paths, '2099-01');
+    await studio.run.project.edit('content/issues/2099-01/issue.yaml', /closingDate: "?[0-9-]+"?/, 'closingDate: "2098-11-01"');
+    const { report } = await checkIssue(studio.run.project.paths, '2099-01');
     expect(report.errors).toBeGreaterThan(0);
     const { page } = await open('/issues/2099-01/');
     const codes = page.locator('section.report li.finding code');
@@ -145,7 +134,7 @@ describe('studio', () => {
   });
 
   it('a finding’s section link brings that section of the email into view', async () => {
-    await run.project.edit('content/issues/2099-01/issue.yaml', /closingDate: "?[0-9-]+"?/, 'closingDate: "2098-12-01"');
+    await studio.run.project.edit('content/issues/2099-01/issue.yaml', /closingDate: "?[0-9-]+"?/, 'closingDate: "2098-12-01"');
     const { page } = await open('/issues/2099-01/');
     const link = page.locator('section.report h3 a[data-anchor]').first();
     await expect.poll(() => link.count(), { timeout: 5000 }).toBe(1);

@@ -2,7 +2,7 @@
 // the draft it supersedes has that draft's findings request answered at once ("superseded"), so a
 // browser's few connections are not held by findings nobody will read.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDraft, rawGet, rawRequest, type Running, runPreview } from '../../helpers/preview-server.js';
+import { addDraft, editorOverHttp, rawGet, rawRequest, type Running, runPreview } from '../../helpers/preview-server.js';
 
 let run: Running;
 let headers: Record<string, string>;
@@ -10,10 +10,9 @@ let hash: string;
 
 beforeAll(async () => {
   run = await runPreview('studio', (p) => addDraft(p, '2099-01'));
-  const page = await rawGet(run.url, '/issues/2099-01/edit/');
-  const token = /<meta name="studio-token" content="([^"]+)">/.exec(page.body)![1]!;
-  hash = /data-hash="([0-9a-f]{64})"/.exec(page.body)![1]!;
-  headers = { origin: run.url, 'sec-fetch-site': 'same-origin', 'x-studio-token': token, 'content-type': 'application/json' };
+  const editor = await editorOverHttp(run.url, '2099-01');
+  hash = editor.hash;
+  headers = { ...editor.headers, 'sec-fetch-site': 'same-origin' };
 });
 afterAll(() => run?.stop());
 

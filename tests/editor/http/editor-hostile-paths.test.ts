@@ -5,7 +5,7 @@ import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyToData } from '../../../src/editor/paths.js';
-import { addDraft, rawGet, rawRequest, type Running, runPreview } from '../../helpers/preview-server.js';
+import { addDraft, editorOverHttp, rawGet, rawRequest, type Running, runPreview } from '../../helpers/preview-server.js';
 
 const FILE = 'issues/2099-01/issue.yaml';
 const HOSTILE: (string | number)[][] = [
@@ -31,10 +31,7 @@ const changes: unknown[] = [];
 
 beforeAll(async () => {
   run = await runPreview('studio', (p) => addDraft(p, '2099-01'), { onChange: (issues) => changes.push(issues) });
-  const page = await rawGet(run.url, '/issues/2099-01/edit/');
-  hash = /data-hash="([0-9a-f]{64})"/.exec(page.body)![1]!;
-  const token = /<meta name="studio-token" content="([^"]+)">/.exec(page.body)![1]!;
-  headers = { origin: run.url, 'x-studio-token': token, 'content-type': 'application/json' };
+  ({ hash, headers } = await editorOverHttp(run.url, '2099-01'));
 });
 afterAll(() => run?.stop());
 

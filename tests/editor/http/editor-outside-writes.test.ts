@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { addDraft, rawGet, rawRequest, type Running, runPreview } from '../../helpers/preview-server.js';
+import { addDraft, editorOverHttp, rawRequest, type Running, runPreview } from '../../helpers/preview-server.js';
 
 const FILE = 'issues/2099-01/issue.yaml';
 const WRITER = fileURLToPath(new URL('../outside-writer.mjs', import.meta.url));
@@ -23,10 +23,9 @@ afterAll(() => run?.stop());
 // loaded machine a descheduled studio process widens that window, so the loop is tried up to three
 // times; without the compare-and-retry about half the outside writes are lost in every try.
 it('a loop of outside writes during studio saves loses nothing', { retry: 2 }, async () => {
-  const page = await rawGet(run.url, '/issues/2099-01/edit/');
-  let hash = /data-hash="([0-9a-f]{64})"/.exec(page.body)![1]!;
-  const token = /<meta name="studio-token" content="([^"]+)">/.exec(page.body)![1]!;
-  const headers = { origin: run.url, 'x-studio-token': token, 'content-type': 'application/json' };
+  const editor = await editorOverHttp(run.url, '2099-01');
+  let hash = editor.hash;
+  const headers = editor.headers;
   const file = path.join(run.project.paths.content, FILE);
   const writer = promisify(execFile)(process.execPath, [WRITER, file, '40', '50']);
   let saves = 0;
