@@ -82,11 +82,15 @@ function loadBundle(file) {
   const bundle = cachedScript(file);
   const flags = v8.cachedDataVersionTag(); // the hash of V8's flags the caches are checked against
   const resolve = createRequire(file);
-  // V8's flags for a short run, for `check` only: a first build of a hundred issues measured slower
-  // with TurboFan put off for its first 300 ms in one series of runs, and the studio and the daemon
-  // run for hours.
+  // V8's flags for a short run, for `check` only (see changedFlags): a first build of a hundred
+  // issues measured slower with TurboFan put off for its first 300 ms in one series of runs.
+  // `serve`: the studio's young generation keeps its first size from its first allocation, for the
+  // hours it runs (src/workspace/young-generation.ts says why, and tells the check worker).
+  const growth = (factor) => [`--semi-space-growth-factor=${factor}`, '--semi-space-growth-factor=2'];
   const runFlags =
-    args[0] === 'check' ? (loadNodeModulesFirst(resolve), shortRunFlags()) : { restore: () => {}, usual: (compile) => compile() };
+    args[0] === 'check'
+      ? (loadNodeModulesFirst(resolve), changedFlags([['--no-turbofan', '--turbofan'], growth(8)], 300))
+      : changedFlags(args[0] === 'serve' ? [growth(1)] : []);
   const module = { exports: {} };
   const sides = new Map();
   const side = (id) => {
@@ -160,31 +164,30 @@ function loadNodeModulesFirst(require) {
 }
 
 /**
- * V8's optimising compiler (TurboFan) costs more than it gives back in a command that is over in a
- * quarter of a second (`check` of one issue): it compiles on the second core what runs once or twice,
- * about a fifth of the command's processor time. So `check` starts without it, and has it after
- * `afterMs`, should it run long (an issue of hostile size). Meanwhile the young generation grows
- * eightfold when it fills, not twofold: a check's start keeps most of what it makes, and at V8's pace
- * the heap was scavenged eleven times and marked and compacted once before it was done (about 15 ms);
- * now about six times, and never compacted. Set after the bundle is compiled from its cache, whose
- * flag hash is checked then. restore() puts V8's usual flags back, as done() does before it writes a
- * cache; usual(compile) compiles under them, for a cache made under them.
+ * V8's flags changed for a command, after the bundle is compiled from its cache (whose flag hash is
+ * checked then): each pair is [the command's, V8's usual]. restore() puts V8's usual flags back, as
+ * done() does before it writes a cache; usual(compile) compiles under them, for a cache made under
+ * them. With `afterMs`, the usual flags come back by themselves then.
+ *
+ * `check`: V8's optimising compiler (TurboFan) costs more than it gives back in a command that is
+ * over in a quarter of a second: it compiles on the second core what runs once or twice, about a
+ * fifth of the command's processor time. So `check` starts without it, and has it after 300 ms,
+ * should it run long (an issue of hostile size). Meanwhile the young generation grows eightfold when
+ * it fills, not twofold: a check's start keeps most of what it makes, and at V8's pace the heap was
+ * scavenged eleven times and marked and compacted once before it was done (about 15 ms); now about
+ * six times, and never compacted.
  */
-function shortRunFlags(afterMs = 300) {
-  const FLAGS = [
-    ['--no-turbofan', '--turbofan'],
-    ['--semi-space-growth-factor=8', '--semi-space-growth-factor=2'],
-  ];
-  let postponed = true;
-  const set = (i) => FLAGS.forEach((pair) => v8.setFlagsFromString(pair[i]));
+function changedFlags(pairs, afterMs) {
+  let changed = pairs.length > 0;
+  const set = (i) => pairs.forEach((pair) => v8.setFlagsFromString(pair[i]));
   const restore = () => {
-    if (postponed) set(1);
-    postponed = false;
+    if (changed) set(1);
+    changed = false;
   };
   set(0);
-  setTimeout(restore, afterMs).unref();
+  if (afterMs !== undefined) setTimeout(restore, afterMs).unref();
   const usual = (compile) => {
-    if (!postponed) return compile();
+    if (!changed) return compile();
     set(1);
     try {
       return compile();

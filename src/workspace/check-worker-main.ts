@@ -1,4 +1,4 @@
-// The studio's check worker (check-worker.ts starts it): runs checkRendered on what it is sent,
+// The studio's check worker (check-worker.ts starts it, through check-worker-start.ts): runs checkRendered on what it is sent,
 // so the studio's own thread keeps answering while an issue's checks run.
 import { readlinkSync } from 'node:fs';
 import { getPriority, setPriority } from 'node:os';

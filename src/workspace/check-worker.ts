@@ -15,6 +15,7 @@ import type { Content, Issue } from '../content/schema.js';
 import type { ProjectPaths } from '../pipeline.js';
 import type { RenderedIssue } from '../render/index.js';
 import type { CheckJob } from './check-job.js';
+import { keepItSmallAgain, youngGenerationKeptSmall } from './young-generation.js';
 
 export { CHECKS_NICENESS, type CheckJob, withDraft } from './check-job.js';
 
@@ -118,23 +119,27 @@ export class CheckWorker {
     if (this.worker) return this.worker;
     // Named from the folder above, so the address holds from src/, lib/ and the bundle (whose
     // import.meta.url is lib/cli/main.js, see scripts/bundle.mjs).
-    const js = new URL('../workspace/check-worker-main.js', import.meta.url);
+    const js = new URL('../workspace/check-worker-start.js', import.meta.url);
     // From src/ (tests, tsx) the worker is TypeScript: tsx's loader is registered in it first.
     // The worker runs tsc's lib/, which has no MJML baseline for the compatibility check: it is given
     // the bundle's, so it never loads MJML to work one out (check/compat/baseline.ts).
     const mjmlBaseline = builtBaseline();
     const resourceLimits = { maxYoungGenerationSizeMb: CHECKS_YOUNG_GENERATION_MB };
+    // Making the worker's heap undoes the studio's small young generation: the worker sets it again
+    // as it starts, and so does this thread once the worker is running.
+    const youngGenerationSmall = youngGenerationKeptSmall();
     const worker = existsSync(fileURLToPath(js))
-      ? new Worker(js, { workerData: { mjmlBaseline }, resourceLimits })
+      ? new Worker(js, { workerData: { mjmlBaseline, youngGenerationSmall }, resourceLimits })
       : new Worker(
           "import('tsx/esm/api').then((tsx) => { tsx.register(); return import(require('node:worker_threads').workerData.main); })",
           {
             eval: true,
-            workerData: { main: new URL('../workspace/check-worker-main.ts', import.meta.url).href, mjmlBaseline },
+            workerData: { main: new URL('../workspace/check-worker-start.ts', import.meta.url).href, mjmlBaseline, youngGenerationSmall },
             resourceLimits,
           },
         );
     worker.unref();
+    worker.once('online', keepItSmallAgain);
     worker.on('message', (m: { id: number; report?: CheckReport; error?: string }) => {
       const p = this.current;
       if (!p || p.job.id !== m.id) return;

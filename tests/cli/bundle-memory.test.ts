@@ -1,12 +1,13 @@
 // Issue 27: the bundles and their code caches through bin/newsletter.js as people run them: what
 // `newsletter serve` holds once started (the code cache's bytes are let go once V8 has compiled the
-// bundle), the cache `serve` writes as it stops, accepted by the commands after it, and `check`'s
+// bundle, and its young generation keeps its first size, its check worker started or not), the cache
+// `serve` writes as it stops, accepted by the commands after it, and `check`'s
 // own bundle with the side bundles it loads only when an issue needs them, each with a cache of its
 // own. Runs a copy of lib/ with code caches of its own: other tests run bin/ meanwhile, and would
 // write the same files.
 import { execFile, spawn } from 'node:child_process';
 import { cp, mkdtemp, rm, stat, symlink, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,14 +18,18 @@ import { REPO, tempProject, type TempProject } from '../helpers/project.js';
 /** What the probe (loaded with --import, before bin/) saw: each script compiled from lib/ and its code cache, and the heap when told (SIGUSR2). */
 interface Probe {
   scripts: Record<string, { given: boolean; rejected: boolean }>;
-  held?: { arrayBuffers: number };
+  /** When told: ArrayBuffer bytes held, the main thread's young generation (bytes), and how many workers were started. */
+  held?: { arrayBuffers: number; youngGeneration: number; workers: number };
 }
 
 // Wraps vm.Script, which bin/ reads off node:vm when it compiles the bundle; nothing else is changed.
 const PROBE = `
 import vm from 'node:vm';
+import v8 from 'node:v8';
 import { writeFileSync } from 'node:fs';
 const seen = { scripts: {} };
+let workers = 0;
+process.on('worker', () => workers++);
 const Script = vm.Script;
 vm.Script = class extends Script {
   constructor(code, options) {
@@ -34,7 +39,8 @@ vm.Script = class extends Script {
   }
 };
 process.on('SIGUSR2', () => {
-  seen.held = { arrayBuffers: process.memoryUsage().arrayBuffers };
+  const young = v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
+  seen.held = { arrayBuffers: process.memoryUsage().arrayBuffers, youngGeneration: young, workers };
   writeFileSync(process.env.PROBE_OUT, JSON.stringify(seen));
 });
 process.on('exit', () => writeFileSync(process.env.PROBE_OUT, JSON.stringify(seen)));
@@ -90,8 +96,16 @@ async function serve(name: string): Promise<Probe & { heldThen: Probe['held'] }>
       child.once('exit', (code) => reject(new Error(`serve exited with ${code}: ${said}`)));
     });
     await new Promise((resolve, reject) => get(`${url}/`, (res) => res.resume().on('end', resolve)).on('error', reject));
-    child.kill('SIGUSR2');
-    await expect.poll(() => probed(out).held, { timeout: 10_000 }).toBeDefined();
+    // Once the studio has started its check worker (for the drafts' findings).
+    await expect
+      .poll(
+        () => {
+          child.kill('SIGUSR2');
+          return existsSync(out) ? probed(out).held?.workers : undefined;
+        },
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThanOrEqual(1);
     const heldThen = probed(out).held;
     child.kill('SIGTERM');
     await exited;
@@ -113,6 +127,10 @@ it('serve lets the code cache go once the bundle is compiled, and writes a cache
   expect(second.scripts['newsletter.cjs']).toEqual({ given: true, rejected: false });
   // The cache's bytes are not held once the bundle is compiled (before, the whole file stayed).
   expect(second.heldThen!.arrayBuffers).toBeLessThan(written.size);
+  // The young generation kept its first size (2 × 2 MB), though making the check worker's heap put
+  // V8's growth factor back meanwhile: at V8's pace it reached 2 × 16 MB by then. One doubling is
+  // allowed, for a scavenge in the moment before the worker sets it again.
+  expect(second.heldThen!.youngGeneration).toBeLessThanOrEqual(8 * 1024 * 1024);
 
   const out = path.join(install, 'build.json');
   await promisify(execFile)(process.execPath, args('build', '2022-04'), { cwd: project.root, env: env(out) });

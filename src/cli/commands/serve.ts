@@ -8,6 +8,7 @@ import { type Io, UsageError } from '../io.js';
 import { stateDbPath } from '../../state/store.js';
 import { openStateStore } from '../store.js';
 import { type TeamConfig, TeamConfigError, teamConfig } from '../../team/config.js';
+import { keepYoungGenerationSmall } from '../../workspace/young-generation.js';
 
 export interface ServeArgs {
   port?: string;
@@ -29,6 +30,8 @@ export async function serveCommand(paths: ProjectPaths, args: ServeArgs, io: Io,
   const db = stateDbPath(paths.root, env);
   const secret = configured(() => previewSecret(paths.root, env));
   const store = openStateStore(paths.root, env, args.now);
+  // The studio runs for hours: its young generation keeps its first size (workspace/young-generation.ts).
+  const letYoungGenerationGrow = keepYoungGenerationSmall();
   try {
     const server = await startPreview({
       paths,
@@ -71,6 +74,7 @@ export async function serveCommand(paths: ProjectPaths, args: ServeArgs, io: Io,
     await server.close();
     return EXIT.ok;
   } finally {
+    letYoungGenerationGrow();
     store.close();
   }
 }
