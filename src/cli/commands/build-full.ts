@@ -84,14 +84,10 @@ export async function buildInFull(
   return failed ? EXIT.wrong : EXIT.ok;
 }
 
-/**
- * Each file replaced whole (temporary file, then rename): a killed build never leaves one
- * half-written. The files of an issue are written side by side: each waits on the disk to say it
- * holds it (fsync) before it takes its name, and one after another they waited on it in turn.
- */
+/** Each file replaced whole (temporary file, then rename): a killed build never leaves one half-written. */
 async function writeOutputs(dir: string, files: Record<string, string>): Promise<void> {
   await removeLeftovers(dir);
-  await Promise.all(Object.entries(files).map(([name, text]) => writeFileAtomic(path.join(dir, name), text)));
+  for (const [name, text] of Object.entries(files)) await writeFileAtomic(path.join(dir, name), text);
 }
 
 function kb(html: string): string {
