@@ -59,15 +59,18 @@ describe('the April 2022 issue through SpamAssassin', () => {
 
 /** How many processes are running this script now (Linux: their command lines in /proc). */
 function runningScripts(script: string): number {
-  let count = 0;
+  // pid → parent pid of each process running the script. A shell forking to run `cat` has a child
+  // with the same command line until it execs: counted once, with its parent.
+  const running = new Map<string, string>();
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
-      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(script)) count++;
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(script))
+        running.set(pid, readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[1]!);
     } catch {
       // ended meanwhile
     }
   }
-  return count;
+  return [...running.values()].filter((parent) => !running.has(parent)).length;
 }
 
 /** A folder to put on PATH with fake commands that log each run. */
