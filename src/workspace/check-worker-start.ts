@@ -2,8 +2,8 @@
 // process's young-generation growth back to V8's usual factor, so when the studio keeps its own
 // young generation small (young-generation.ts) the setting is made again here, before the checks'
 // modules are loaded (which takes a while), then the worker itself is loaded.
-import v8 from 'node:v8';
 import { workerData } from 'node:worker_threads';
+import { keepItSmallAgain } from './young-generation.js';
 
-if ((workerData as { youngGenerationSmall?: boolean } | null)?.youngGenerationSmall) v8.setFlagsFromString('--semi-space-growth-factor=1');
+keepItSmallAgain((workerData as { youngGenerationSmall?: boolean } | null)?.youngGenerationSmall === true);
 await import('./check-worker-main.js');

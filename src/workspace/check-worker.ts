@@ -139,7 +139,7 @@ export class CheckWorker {
           },
         );
     worker.unref();
-    worker.once('online', keepItSmallAgain);
+    worker.once('online', () => keepItSmallAgain());
     worker.on('message', (m: { id: number; report?: CheckReport; error?: string }) => {
       const p = this.current;
       if (!p || p.job.id !== m.id) return;

@@ -29,7 +29,11 @@ export function youngGenerationKeptSmall(): boolean {
   return kept;
 }
 
-/** Set again, after V8 has put the growth factor back (a worker's heap was made). */
-export function keepItSmallAgain(): void {
-  if (kept) v8.setFlagsFromString(SMALL);
+/**
+ * Set again, after V8 has put the growth factor back (a worker's heap was made): by this process
+ * when it keeps its young generation small, or by a worker it started, which says `asked`
+ * (check-worker-start.ts).
+ */
+export function keepItSmallAgain(asked = kept): void {
+  if (asked) v8.setFlagsFromString(SMALL);
 }
