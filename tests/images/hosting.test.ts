@@ -47,10 +47,12 @@ test('a sent issue keeps its pictures in sent/images/, and build --site copies t
   const kept = await readdir(path.join(paths.content, 'issues/2022-04/sent/images'));
   expect(kept.sort()).toEqual([...names].sort());
   // The cache can go: the sent record has what the archive needs, and the server still answers.
-  await rm(path.join(paths.root, '.cache/images'), { recursive: true });
+  // The running studio may be writing into it meanwhile (the freeze changed the issue, and it renders
+  // again): rm tries again on a folder that was filled as it emptied it.
+  await rm(path.join(paths.root, '.cache/images'), { recursive: true, maxRetries: 5 });
   expect((await fetch(`${running.url}/images/${names[1]}`)).status).toBe(200);
   const loaded = await loadProject(paths);
-  await rm(path.join(paths.root, '.cache/images'), { recursive: true, force: true });
+  await rm(path.join(paths.root, '.cache/images'), { recursive: true, force: true, maxRetries: 5 });
   const site = path.join(paths.root, 'dist/site');
   const { files } = await writeSite(site, paths, loaded.content!, 'https://example.org');
   for (const name of names) expect(files).toContain(`images/${name}`);
