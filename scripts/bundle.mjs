@@ -293,12 +293,32 @@ const side = (id) => ({
   stdin: { contents: `module.exports = require(${JSON.stringify(id)});`, resolveDir: process.cwd(), loader: 'js' },
 });
 
-const built = await Promise.all([build(cli([])), build(cli([onlyCheck])), ...SIDE.map((id) => build(side(id)))]);
+// The check's helper thread (src/check/helper-thread.ts): compiling templates and the text checks'
+// reading, alone, run by Node as a worker's CommonJS file. It requires the packages of lib/side/
+// from there, beside it, as Node's own require does.
+const CHECK_HELPER = 'lib/check-helper.cjs';
+const sideBeside = {
+  name: 'side-beside',
+  setup(b) {
+    b.onResolve({ filter: new RegExp(`^(${SIDE.map((id) => id.replace(/[/.]/g, '\\$&')).join('|')})$`) }, (args) => ({
+      path: `./${sideFile(args.path).slice('lib/'.length)}`,
+      external: true,
+    }));
+  },
+};
+const checkHelper = {
+  ...COMMON,
+  entryPoints: ['lib/check/helper-thread-worker.js'],
+  supported: { 'dynamic-import': false },
+  plugins: [sideBeside, oneCopy],
+};
+
+const built = await Promise.all([build(cli([])), build(cli([onlyCheck])), build(checkHelper), ...SIDE.map((id) => build(side(id)))]);
 // esbuild leaves non-ASCII letters in regular expressions; as \u escapes they mean the same, and an
 // all-ASCII file is read as a one-byte string, several times faster than decoding UTF-8. The check's
 // bundle has its module bodies compiled with the file (compiled-at-once.mjs), where that was measured
 // to help; the other commands' is left as esbuild writes it.
-const [all, check, ...sides] = built.map((result, i) =>
+const [all, check, helper, ...sides] = built.map((result, i) =>
   (i === 1 && COMMON.minify ? compiledAtOnce : (text) => text)(result.outputFiles[0].text).replace(
     /[\u0080-\uffff]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
@@ -308,7 +328,7 @@ for (const text of [all, check])
   if (!text.includes(CODE_VERSION_SLOT))
     throw new Error('the bundle has no slot for its code version: src/code-version.ts no longer reads __CODE_VERSION__');
 const version = createHash('sha256');
-for (const text of [all, check, ...sides]) version.update(createHash('sha256').update(text).digest('hex'));
+for (const text of [all, check, helper, ...sides]) version.update(createHash('sha256').update(text).digest('hex'));
 const hash = version.digest('hex');
 // Each written aside and renamed, so a newsletter process starting meanwhile reads the old file or the new, never half of one.
 const write = (file, text) => {
@@ -317,5 +337,6 @@ const write = (file, text) => {
   renameSync(`${file}.${process.pid}`, file);
 };
 SIDE.forEach((id, i) => write(sideFile(id), sides[i]));
+write(CHECK_HELPER, helper);
 write('lib/newsletter-check.cjs', check.replaceAll(CODE_VERSION_SLOT, hash));
 write('lib/newsletter.cjs', all.replaceAll(CODE_VERSION_SLOT, hash));

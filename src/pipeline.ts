@@ -2,10 +2,13 @@
 //   content/ --load+validate--> Issue --render--> MJML, email HTML, text, web --checks--> report
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import type { CheckOptions } from './check/context.js';
 import { schemaReport } from './check/index.js';
 import type { CheckReport } from './check/finding.js';
 import { keepTextNotes, recallTextNotes } from './check/text-memory-file.js';
+import { readAhead } from './check/read-ahead.js';
+import { type CheckHelper, helperOn, type HelperStart, startHelper } from './check/helper-thread.js';
 import { ContentInvalid, type ContentError } from './content/errors.js';
 import { NewsletterError } from './errors.js';
 import { parseContent, readContentSources } from './content/load.js';
@@ -42,11 +45,13 @@ export async function loadProject(paths: ProjectPaths, o: { issue?: string } = {
   return { paths, ...loaded };
 }
 
-export async function loadTemplates(paths: ProjectPaths): Promise<Templates> {
+export async function loadTemplates(paths: ProjectPaths, helper?: CheckHelper): Promise<Templates> {
   const sources = await readTemplateSources(paths.templates, shown(paths, paths.templates));
   const root = shown(paths, paths.templates);
   const store = templateStoreIn(cacheDir(paths.root, 'templates'));
-  return { email: compileTemplates('email', root, sources, store), web: compileTemplates('web', root, sources, store) };
+  // Code the check's helper thread compiled as it started, taken only if compiled from these same texts.
+  const [email, web] = helper ? await Promise.all([helper.templates('email'), helper.templates('web')]) : [];
+  return { email: compileTemplates('email', root, sources, store, email), web: compileTemplates('web', root, sources, store, web) };
 }
 
 /** Files are named relative to the project root in every message: content/issues/2022-04/issue.yaml */
@@ -100,23 +105,37 @@ export function findIssue(content: Content, id: string): Issue {
   return issue;
 }
 
-/** Render and check one issue; content errors become the schema check's findings. Local images are weighed here, so the checks stay pure. */
+/**
+ * Render and check one issue; content errors become the schema check's findings. Local images are
+ * weighed here, so the checks stay pure. `helper` is the check's helper thread when the caller started
+ * it already (bin/newsletter.js does, with the templates, for a project's first check).
+ */
 export async function checkIssue(
   paths: ProjectPaths,
   id: string,
   options: CheckOptions = {},
+  helper?: { worker: Worker; start: HelperStart },
 ): Promise<{ report: CheckReport; rendered?: RenderedIssue }> {
-  const project = await loadProject(paths, { issue: id });
-  const own = errorsFor(project, [id]);
-  if (own.length > 0 || !project.content) return { report: schemaReport(id, own.length ? own : project.errors) };
-  const issue = findIssue(project.content, id);
-  const rendered = await renderIssue(project.content, issue, await loadTemplates(paths));
-  // What the text checks found in unchanged paragraphs last time is taken, not read again.
-  const notes = cacheDir(paths.root, 'checks');
-  recallTextNotes(notes, codeVersion());
-  const report = await checkRendered(paths, project.content, issue, rendered, options);
-  keepTextNotes(notes, codeVersion());
-  return { report, rendered };
+  const started = helper && helperOn(helper.worker, helper.start);
+  let reader: CheckHelper | undefined;
+  try {
+    const project = await loadProject(paths, { issue: id });
+    const own = errorsFor(project, [id]);
+    if (own.length > 0 || !project.content) return { report: schemaReport(id, own.length ? own : project.errors) };
+    const issue = findIssue(project.content, id);
+    // What the text checks found in unchanged paragraphs last time is taken, not read again; the rest
+    // is read on the helper's thread while the email is rendered here, when there is enough of it.
+    const notes = cacheDir(paths.root, 'checks');
+    recallTextNotes(notes, codeVersion());
+    reader = readAhead(project.content, issue, () => started ?? startHelper(), started ? 1 : undefined);
+    const rendered = await renderIssue(project.content, issue, await loadTemplates(paths, started));
+    const report = await checkRendered(paths, project.content, issue, rendered, options);
+    keepTextNotes(notes, codeVersion());
+    return { report, rendered };
+  } finally {
+    started?.close();
+    reader?.close();
+  }
 }
 
 export { renderIssue, type RenderOptions };

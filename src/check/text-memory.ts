@@ -41,6 +41,11 @@ export class TextMemory<T> {
     return result;
   }
 
+  /** Whether `text` has a result already, in this process or from an earlier run: `of` would not compute it. */
+  knows(text: string): boolean {
+    return this.known.has(text) || (this.recalled.size > 0 && this.recalled.has(hashOf(text)));
+  }
+
   /** Results of an earlier run (already checked for shape by the caller); from now on, what is used is noted. */
   recall(entries: Iterable<readonly [string, T]>): void {
     this.recalled.clear();

@@ -2,6 +2,8 @@
 // The table of commands (commands/index.ts) lists them; main.ts parses the words against it.
 // A command's definition must stay light: `run` imports the modules that do the work, so that
 // `--help`, `--version` and every other command do not pay for loading them.
+import type { Worker } from 'node:worker_threads';
+import type { HelperStart } from '../check/helper-thread.js';
 import type { SpamAssassin } from '../check/context.js';
 import type { Io } from './io.js';
 
@@ -30,9 +32,14 @@ export interface CommandContext {
   started?: Started;
 }
 
-/** Slow things bin/newsletter.js starts before it loads the code: SpamAssassin for `check <id>`. */
+/**
+ * Slow things bin/newsletter.js starts before it loads the code, for `check <id>`: SpamAssassin, and
+ * the check's helper thread (src/check/helper-thread.ts) with what it was started with, when the
+ * project has no text notes yet.
+ */
 export interface Started {
   spamAssassin?: Promise<SpamAssassin | undefined>;
+  helper?: { worker: Worker; start: HelperStart };
 }
 
 export interface Command {

@@ -4,7 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Handlebars from 'handlebars';
 import { type CompiledTemplateStore, compiledCode, storeCompiledCode } from './template-cache.js';
-import { SECTION_TYPES, type SectionType } from '../content/schema.js';
+import type { SectionType } from '../content/schema.js';
+import { SECTION_TYPE_NAMES as SECTION_TYPES } from '../content/section-types.js';
 import { NewsletterError } from '../errors.js';
 import { memoByText } from '../memo.js';
 import type { IssueView, SectionView } from './model.js';
@@ -41,20 +42,38 @@ export type TemplateSources = Record<string, string>;
 const compiled = memoByText<TemplateSet>(16);
 const COMPILE_OPTIONS = { strict: true, preventIndent: true } as const;
 
+/** Handlebars' code for one kind's templates, compiled elsewhere (the check's helper thread) from sources under `key`. */
+export interface PrecompiledTemplates {
+  key: string;
+  code: string[];
+}
+
 /**
  * Compile one kind's templates from sources keyed by path (e.g. "templates/email/layout.mjml.hbs").
- * With a store, the compiled code of the same sources is taken from it rather than compiled again.
+ * With a store, the compiled code of the same sources is taken from it rather than compiled again;
+ * so is code compiled elsewhere (`ready`) from the same sources.
  */
-export function compileTemplates(kind: TemplateKind, root: string, sources: TemplateSources, store?: CompiledTemplateStore): TemplateSet {
+export function compileTemplates(
+  kind: TemplateKind,
+  root: string,
+  sources: TemplateSources,
+  store?: CompiledTemplateStore,
+  ready?: PrecompiledTemplates,
+): TemplateSet {
   const dir = `${root}/${kind}`;
-  const files = [...SECTION_TYPES.map((type) => `${dir}/sections/${type}${TEMPLATE_EXT[kind]}`), `${dir}/layout${TEMPLATE_EXT[kind]}`];
   const own = Object.entries(sources)
     .filter(([file]) => file.startsWith(`${dir}/`))
     .sort();
   return compiled(JSON.stringify([kind, root, own]), () => {
-    // Everything the compiled code depends on: Handlebars' version, the options, each template's text.
-    const key = JSON.stringify([Handlebars.VERSION, COMPILE_OPTIONS, files.map((f) => sources[f])]);
-    const specs = (store && compiledCode(store, kind, key, files.length)) ?? precompile(kind, files, sources, key, store);
+    const { files, key } = templateFiles(kind, root, sources);
+    const specs =
+      (store && compiledCode(store, kind, key, files.length)) ??
+      storeCompiledCode(
+        store,
+        kind,
+        key,
+        ready?.key === key && ready.code.length === files.length ? ready.code : precompiledCode(files, sources),
+      );
     const hbs = Handlebars.create();
     const set = new Map(files.map((file, i) => [file, { file, run: hbs.template(specs[i] as TemplateSpecification) }]));
     const sections = new Map(SECTION_TYPES.map((type) => [type, set.get(`${dir}/sections/${type}${TEMPLATE_EXT[kind]}`)!]));
@@ -62,10 +81,18 @@ export function compileTemplates(kind: TemplateKind, root: string, sources: Temp
   });
 }
 
-/** Handlebars' compiled code for each file, as JavaScript source; kept in the store when there is one. */
-function precompile(kind: TemplateKind, files: string[], sources: TemplateSources, key: string, store?: CompiledTemplateStore): unknown[] {
+/** One kind's template files, in the order their code is kept, and the key of everything that code depends on. */
+export function templateFiles(kind: TemplateKind, root: string, sources: TemplateSources): { files: string[]; key: string } {
+  const dir = `${root}/${kind}`;
+  const files = [...SECTION_TYPES.map((type) => `${dir}/sections/${type}${TEMPLATE_EXT[kind]}`), `${dir}/layout${TEMPLATE_EXT[kind]}`];
+  // Everything the compiled code depends on: Handlebars' version, the options, each template's text.
+  return { files, key: JSON.stringify([Handlebars.VERSION, COMPILE_OPTIONS, files.map((f) => sources[f])]) };
+}
+
+/** Handlebars' compiled code for each file, as JavaScript source; a file missing or wrong is a TemplateError naming it. */
+export function precompiledCode(files: string[], sources: TemplateSources): string[] {
   const hbs = Handlebars.create();
-  const code = files.map((file) => {
+  return files.map((file) => {
     if (sources[file] === undefined) throw new TemplateError(file, 1, 1, `the template is missing — create ${file}`);
     try {
       // Syntax errors now, naming the file, rather than at first use.
@@ -74,7 +101,6 @@ function precompile(kind: TemplateKind, files: string[], sources: TemplateSource
       throw asTemplateError(file, e);
     }
   });
-  return storeCompiledCode(store, kind, key, code);
 }
 
 export interface RenderedTemplate {

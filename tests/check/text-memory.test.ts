@@ -34,7 +34,10 @@ describe('TextMemory', () => {
     second.recall([...kept, ['someone-else', 99]]);
     expect(await second.of('four', async () => -1)).toBe(4);
     expect(second.read).toBe(0);
+    // What it knows, from this run or an earlier one, it would not compute (read-ahead.ts asks).
+    expect([second.knows('four'), second.knows('seven!!')]).toEqual([true, false]);
     expect(await second.of('seven!!', length)).toBe(7);
+    expect(second.knows('seven!!')).toBe(true);
     expect(second.toKeep().map(([, v]) => v)).toEqual([4, 7, 99]);
   });
 

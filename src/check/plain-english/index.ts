@@ -104,8 +104,8 @@ export async function plainEnglish(content: Content, issue: Issue, sent = false)
   for (const f of fields.filter(isProse)) {
     // Scoring is work for the processor alone: between fields the online link check's answers get their turn.
     await new Promise((resolve) => setImmediate(resolve));
-    for (const para of paragraphs(f.prose))
-      for (const note of await sentenceNotes(f.prose.slice(para.start, para.end))) {
+    for (const { para, text } of paragraphsOf(f))
+      for (const note of await sentenceNotes(text)) {
         const start = para.start + note.start;
         const end = para.start + note.end;
         const quote = excerpt(f.prose, start, end);
@@ -143,6 +143,17 @@ export async function plainEnglish(content: Content, issue: Issue, sent = false)
   const order = new Map(fields.map((f, i) => [`${f.section}|${f.field}`, i]));
   const place = (f: Finding) => order.get(`${f.section?.index ?? null}|${f.field}`) ?? 0;
   return findings.sort((a, b) => place(a) - place(b) || a.span!.start - b.span!.start);
+}
+
+/** The paragraphs whose sentences are read, as sentenceNotes is given them: read-ahead.ts asks for them sooner. */
+export function proseParagraphs(issue: Issue): string[] {
+  return proseFields(issue)
+    .filter(isProse)
+    .flatMap((f) => paragraphsOf(f).map((p) => p.text));
+}
+
+function paragraphsOf(f: ProseField): { para: { start: number; end: number }; text: string }[] {
+  return paragraphs(f.prose).map((para) => ({ para, text: f.prose.slice(para.start, para.end) }));
 }
 
 /** Sentences are read in text and the preheader; headings, link text and roles are not sentences. */

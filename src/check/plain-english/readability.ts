@@ -80,12 +80,16 @@ interface NlcstNode {
  */
 export const scored = new TextMemory<SentenceNote[]>(2000);
 
-/** Notes on each sentence of one paragraph of prose (markup already blanked). */
-export function sentenceNotes(prose: string): Promise<SentenceNote[]> {
-  return scored.of(prose, scoreParagraph);
+/**
+ * Notes on each sentence of one paragraph of prose (markup already blanked). `elsewhere` scores it
+ * when not known (the text reader's thread, read-ahead.ts); should it fail, it is scored here.
+ */
+export function sentenceNotes(prose: string, elsewhere?: (prose: string) => Promise<SentenceNote[]>): Promise<SentenceNote[]> {
+  return scored.of(prose, elsewhere ? (text) => elsewhere(text).catch(() => scoreParagraph(text)) : scoreParagraph);
 }
 
-async function scoreParagraph(prose: string): Promise<SentenceNote[]> {
+/** Notes on one paragraph, read now: sentenceNotes remembers them; the text reader's thread calls this. */
+export async function scoreParagraph(prose: string): Promise<SentenceNote[]> {
   const p = await load();
   const tree = p.parse(prose) as unknown as NlcstNode;
   // The callback form hands back the file the plugins wrote their messages on.

@@ -17,12 +17,26 @@ import { maskLinks, paragraphs, sentences } from './text.js';
  */
 export const scanned = new TextMemory<Detection[]>(1000);
 
-export function scanText(raw: string, allow: AllowList): Promise<Detection[]> {
-  const key = `${allowListKey(allow)}\u0000${raw}`;
-  return scanned.of(key, () => scanField(raw, allow));
+/**
+ * What the detectors find in one field, remembered by allow-list and text. `elsewhere` scans it when
+ * not known (the text reader's thread, read-ahead.ts); should it fail, it is scanned here.
+ */
+export function scanText(
+  raw: string,
+  allow: AllowList,
+  elsewhere?: (raw: string, allow: AllowList) => Promise<Detection[]>,
+): Promise<Detection[]> {
+  const scan = () => (elsewhere ? elsewhere(raw, allow).catch(() => scanField(raw, allow)) : scanField(raw, allow));
+  return scanned.of(scanKey(raw, allow), scan);
 }
 
-async function scanField(raw: string, allow: AllowList): Promise<Detection[]> {
+/** The memory's key for a field's text under an allow-list. */
+export function scanKey(raw: string, allow: AllowList): string {
+  return `${allowListKey(allow)}\u0000${raw}`;
+}
+
+/** One field through every detector, read now: scanText remembers it; the text reader's thread calls this. */
+export async function scanField(raw: string, allow: AllowList): Promise<Detection[]> {
   const text = maskLinks(raw);
   const paras = paragraphs(text);
   const sents = paras.flatMap((p) => sentences(text, p));

@@ -21,6 +21,6 @@ export const check: Command = {
           (await import('../../check/spamassassin.js')).findSpamAssassin('spamassassin', { env: context.env }));
     const [{ checkCommand }, { projectPaths }] = await Promise.all([import('./check.js'), import('../../pipeline.js')]);
     const args = { ids: context.positionals, json: flag(context, 'json'), online: flag(context, 'online'), now: context.now() };
-    return checkCommand(projectPaths(context.root), args, context.io, context.env, spamAssassin);
+    return checkCommand(projectPaths(context.root), args, context.io, context.env, spamAssassin, context.started?.helper);
   },
 };

@@ -1,0 +1,47 @@
+// The check's helper thread (helper-thread.ts starts it): compiles the project's templates as it
+// starts when asked to, then scores paragraphs and scans fields as asked, answering each request by
+// its number. Bundled alone into lib/check-helper.cjs.
+import { parentPort, workerData } from 'node:worker_threads';
+import { projectPaths } from '../files/project-paths.js';
+import { precompiledCode, readTemplateSources, type TemplateKind, templateFiles } from '../render/templates.js';
+import { scoreParagraph } from './plain-english/readability.js';
+import type { AllowList } from './privacy/allow-list.js';
+import { scanField } from './privacy/scan.js';
+import type { HelperAnswer, HelperRequest, HelperStart } from './helper-thread.js';
+
+const post = (a: HelperAnswer) => parentPort!.postMessage(a);
+const lists = new Map<number, AllowList>();
+
+parentPort!.on('message', (r: HelperRequest) => {
+  const answer = (a: { notes?: unknown; detections?: unknown; error?: string }) => post({ id: r.id, ...a } as HelperAnswer);
+  const failed = (e: unknown) => answer({ error: e instanceof Error ? e.message : String(e) });
+  if ('score' in r) return void scoreParagraph(r.score).then((notes) => answer({ notes }), failed);
+  if (r.allow) lists.set(r.list, r.allow);
+  const allow = lists.get(r.list);
+  if (!allow) return failed(new Error(`no allow-list ${r.list} was sent`));
+  void scanField(r.scan, allow).then((detections) => answer({ detections }), failed);
+});
+
+// The templates, as loadTemplates (pipeline.ts) reads and names them; it takes this code only if
+// compiled from the texts it read itself. One that fails here is compiled there, and its error told.
+const { templatesOf } = (workerData ?? {}) as HelperStart;
+if (templatesOf !== undefined) {
+  const kinds: TemplateKind[] = ['email', 'web'];
+  let sources: Awaited<ReturnType<typeof readTemplateSources>> | undefined;
+  const paths = projectPaths(templatesOf);
+  readTemplateSources(paths.templates, 'templates')
+    .then((read) => (sources = read))
+    .catch(() => undefined)
+    .finally(() => {
+      for (const kind of kinds) {
+        let compiled;
+        try {
+          const { files, key } = templateFiles(kind, 'templates', sources!);
+          compiled = { key, code: precompiledCode(files, sources!) };
+        } catch {
+          compiled = undefined;
+        }
+        post({ templates: kind, compiled });
+      }
+    });
+}
