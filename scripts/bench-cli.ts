@@ -18,7 +18,7 @@ import { median } from './bench-support.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const ROUNDS = Number(process.env.BENCH_CLI_RUNS ?? 15);
 let rounds = ROUNDS;
-const BIN = path.join(ROOT, 'bin/newsletter.js');
+const BIN = path.join(ROOT, 'bin/newsletter.cjs');
 // MJML's own command line, as `npx mjml` runs it.
 const MJML_CLI = path.join(ROOT, 'node_modules/.bin/mjml');
 

@@ -14,7 +14,7 @@ import { median, ROOT } from './bench-support.js';
 const SCALES = (process.env.BENCH_SCALES ?? '1,49,100').split(',').map(Number);
 const EDITS = Number(process.env.BENCH_SCALE_EDITS ?? 10);
 const CLI_ROUNDS = Number(process.env.BENCH_SCALE_CLI_RUNS ?? 5);
-const BIN = path.join(ROOT, 'bin/newsletter.js');
+const BIN = path.join(ROOT, 'bin/newsletter.cjs');
 
 function p95(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

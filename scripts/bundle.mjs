@@ -1,5 +1,5 @@
 // `npm run bundle` (part of build:ts and prepare): lib/newsletter.cjs, the compiled CLI and its
-// dependencies in one CommonJS file, which bin/newsletter.js runs with V8's code cache. One file
+// dependencies in one CommonJS file, which bin/newsletter.cjs runs with V8's code cache. One file
 // instead of ~1,500 spares Node resolving and reading each; see DECISIONS.md.
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -204,7 +204,7 @@ for (const dir of readdirSync('src', { recursive: true }).filter((d) => /(^|[\\/
 // Packages only some issues' checks need, each a bundle of its own in lib/side/ that bin/ compiles
 // (with a code cache of its own) when one is first required: compromise, to find names in a sentence
 // about a family, and libphonenumber-js, for what looks like a phone number. 0.6 MB that a check of
-// most issues need not compile. Named as bin/newsletter.js looks for them (sideModule there).
+// most issues need not compile. Named as bin/newsletter.cjs looks for them (sideModule there).
 const SIDE = ['compromise', 'libphonenumber-js/min'];
 const sideFile = (id) => `lib/side/${id.replaceAll('/', '+')}.cjs`;
 
@@ -223,7 +223,7 @@ const onlyCheck = {
         : undefined,
     );
     b.onLoad({ filter: /./, namespace: 'not-in-check' }, (args) => ({
-      contents: `throw new Error(${JSON.stringify(`${args.path} is not in lib/newsletter-check.cjs: bin/newsletter.js runs lib/newsletter.cjs for this command`)});`,
+      contents: `throw new Error(${JSON.stringify(`${args.path} is not in lib/newsletter-check.cjs: bin/newsletter.cjs runs lib/newsletter.cjs for this command`)});`,
       loader: 'js',
     }));
   },

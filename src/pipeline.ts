@@ -108,7 +108,7 @@ export function findIssue(content: Content, id: string): Issue {
 /**
  * Render and check one issue; content errors become the schema check's findings. Local images are
  * weighed here, so the checks stay pure. `helper` is the check's helper thread when the caller started
- * it already (bin/newsletter.js does, with the templates, for a project's first check).
+ * it already (bin/newsletter.cjs does, with the templates, for a project's first check).
  */
 export async function checkIssue(
   paths: ProjectPaths,

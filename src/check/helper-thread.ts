@@ -1,7 +1,7 @@
 // The check's helper thread: a worker thread that does, on the second core, work of `check` that
 // needs the content or the templates only, not the email, while this thread loads and renders:
 // - it reads the issue's words for the text checks (read-ahead.ts says when and why);
-// - started with a project's templates (bin/newsletter.js does so for a project's first check), it
+// - started with a project's templates (bin/newsletter.cjs does so for a project's first check), it
 //   compiles them with Handlebars as it starts, and loadTemplates takes that code when it was
 //   compiled from the very texts it read itself.
 // It runs lib/check-helper.cjs, that work alone bundled into one file by scripts/bundle.mjs

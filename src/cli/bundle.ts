@@ -1,4 +1,4 @@
-// The entry of lib/newsletter.cjs, the CLI bundled into one file (see bin/newsletter.js). MJML's
+// The entry of lib/newsletter.cjs, the CLI bundled into one file (see bin/newsletter.cjs). MJML's
 // minifier (htmlnano) imports cssnano, postcss and svgo by names it computes at run time, which a bundler
 // cannot follow; naming them here puts them in the bundle, and bin/ answers htmlnano's require with them.
 // svgo is not in the bundle (scripts/bundle.mjs leaves it to Node, with cssnano's default preset):

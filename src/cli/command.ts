@@ -28,12 +28,12 @@ export interface CommandContext {
   positionals: string[];
   /** The options given, by name; only the command's own options can appear here. */
   options: Record<string, string | boolean | undefined>;
-  /** What bin/newsletter.js started before the code loaded, for the command to take over. */
+  /** What bin/newsletter.cjs started before the code loaded, for the command to take over. */
   started?: Started;
 }
 
 /**
- * Slow things bin/newsletter.js starts before it loads the code, for `check <id>`: SpamAssassin, and
+ * Slow things bin/newsletter.cjs starts before it loads the code, for `check <id>`: SpamAssassin, and
  * the check's helper thread (src/check/helper-thread.ts) with what it was started with, when the
  * project has no text notes yet.
  */

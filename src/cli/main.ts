@@ -17,7 +17,7 @@ export async function main(
   root = process.cwd(),
   env = process.env,
   now: () => Date = () => new Date(),
-  /** What bin/newsletter.js started already (see Started). */
+  /** What bin/newsletter.cjs started already (see Started). */
   started: Started = {},
 ): Promise<number> {
   // Everything printed passes through terminal-safe.ts: outside text never drives the terminal.

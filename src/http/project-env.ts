@@ -1,6 +1,6 @@
 // The settings the studio's actions read (SMTP_URL, PROOF_ALLOWLIST…): the environment, and the
 // project's .env file read again each time, so a line added to .env counts at the next proof
-// without restarting the studio. As at startup (bin/newsletter.js), the environment wins over .env.
+// without restarting the studio. As at startup (bin/newsletter.cjs), the environment wins over .env.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';

@@ -21,7 +21,7 @@ import { compileTemplates, readTemplateSources, templateFiles } from '../../src/
 import { REPO, tempProject, type TempProject } from '../helpers/project.js';
 
 const run = promisify(execFile);
-const BIN = path.join(REPO, 'bin/newsletter.js');
+const BIN = path.join(REPO, 'bin/newsletter.cjs');
 const HELPER = pathToFileURL(path.join(REPO, 'lib/check-helper.cjs'));
 // Node says when a worker is made (NODE_DEBUG=worker): the helper is the only one a check makes.
 const env = { ...process.env, NEWSLETTER_SPAMASSASSIN: 'off', NODE_DEBUG: 'worker' };

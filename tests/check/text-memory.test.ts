@@ -10,7 +10,7 @@ import { TextMemory } from '../../src/check/text-memory.js';
 import { REPO, tempProject, type TempProject } from '../helpers/project.js';
 
 const run = promisify(execFile);
-const BIN = path.join(REPO, 'bin/newsletter.js');
+const BIN = path.join(REPO, 'bin/newsletter.cjs');
 const env = { ...process.env, NEWSLETTER_SPAMASSASSIN: 'off' };
 
 interface Kept {

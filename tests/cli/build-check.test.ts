@@ -8,7 +8,7 @@ import { CheckReport } from '../../src/check/finding.js';
 import { REPO, tempProject, type TempProject } from '../helpers/project.js';
 
 const run = promisify(execFile);
-const BIN = path.join(REPO, 'bin/newsletter.js');
+const BIN = path.join(REPO, 'bin/newsletter.cjs');
 
 async function newsletter(cwd: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {

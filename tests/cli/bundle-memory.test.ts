@@ -1,4 +1,4 @@
-// Issue 27: the bundles and their code caches through bin/newsletter.js as people run them: what
+// Issue 27: the bundles and their code caches through bin/newsletter.cjs as people run them: what
 // `newsletter serve` holds once started (the code cache's bytes are let go once V8 has compiled the
 // bundle, and its young generation keeps its first size, its check worker started or not), the cache
 // `serve` writes as it stops, accepted by the commands after it, and `check`'s
@@ -65,7 +65,7 @@ afterAll(async () => {
   if (install) await rm(install, { recursive: true, force: true });
 });
 
-const args = (...words: string[]) => ['--import', path.join(install, 'probe.mjs'), path.join(install, 'bin/newsletter.js'), ...words];
+const args = (...words: string[]) => ['--import', path.join(install, 'probe.mjs'), path.join(install, 'bin/newsletter.cjs'), ...words];
 const env = (out: string) => ({
   ...process.env,
   PUBLIC_URL: '',

@@ -19,7 +19,7 @@ import { captured } from './capture.js';
 import { startSmtp } from '../workflow/smtp.js';
 
 const run = promisify(execFile);
-const BIN = path.join(REPO, 'bin/newsletter.js');
+const BIN = path.join(REPO, 'bin/newsletter.cjs');
 const BUNDLE = path.join(REPO, 'lib/newsletter.cjs');
 
 describe('build:ts, in a folder of its own', () => {

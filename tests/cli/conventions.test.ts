@@ -11,7 +11,7 @@ import { formatReport } from '../../src/cli/report.js';
 import { REPO } from '../helpers/project.js';
 import { captured } from './capture.js';
 
-const BIN = path.join(REPO, 'bin/newsletter.js');
+const BIN = path.join(REPO, 'bin/newsletter.cjs');
 const VERSION = (JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
 
 async function newsletter(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

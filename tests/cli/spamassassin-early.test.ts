@@ -1,4 +1,4 @@
-// bin/newsletter.js starts SpamAssassin for `check <id>` before it loads the code, and the command
+// bin/newsletter.cjs starts SpamAssassin for `check <id>` before it loads the code, and the command
 // takes that process over: one run scores, none is started twice, none for help or when switched off.
 // (A mistyped option is found only once the code has loaded: the process started then ends with Node.)
 import { execFile } from 'node:child_process';
@@ -11,7 +11,7 @@ import { main } from '../../src/cli/main.js';
 import { REPO, tempProject, type TempProject } from '../helpers/project.js';
 
 const run = promisify(execFile);
-const BIN = path.join(REPO, 'bin/newsletter.js');
+const BIN = path.join(REPO, 'bin/newsletter.cjs');
 
 describe('SpamAssassin started before the code loads', () => {
   let project: TempProject;

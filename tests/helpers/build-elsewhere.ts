@@ -1,5 +1,5 @@
 // A build of the tool in a folder of its own. `npm test` builds lib/ once, in pretest, and the tests
-// that run bin/newsletter.js use it; a test of the build itself makes another here, so it never
+// that run bin/newsletter.cjs use it; a test of the build itself makes another here, so it never
 // rewrites lib/ while other files run it.
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { REPO } from './project.js';
 
 export interface Build {
   root: string;
-  /** bin/newsletter.js of this build. */
+  /** bin/newsletter.cjs of this build. */
   bin: string;
   lib: string;
   remove(): Promise<void>;
@@ -26,7 +26,7 @@ export async function buildElsewhere(): Promise<Build> {
   await promisify(execFile)('npm', ['run', '--silent', 'build:ts'], { cwd: root, timeout: 280_000 });
   return {
     root,
-    bin: path.join(root, 'bin/newsletter.js'),
+    bin: path.join(root, 'bin/newsletter.cjs'),
     lib: path.join(root, 'lib'),
     remove: () => rm(root, { recursive: true, force: true }),
   };

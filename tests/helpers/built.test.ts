@@ -34,7 +34,7 @@ describe('staleBuildNotice', () => {
     at('lib/newsletter.cjs', 2_000);
     at('src/check/index.ts', 3_000);
     expect(staleBuildNotice(repo)).toBe(
-      'npm test: src/check/index.ts changed after lib/ was built, so the tests that run bin/newsletter.js try the old code: run `npm run build:ts` (npm test does it first).',
+      'npm test: src/check/index.ts changed after lib/ was built, so the tests that run bin/newsletter.cjs try the old code: run `npm run build:ts` (npm test does it first).',
     );
   });
 });

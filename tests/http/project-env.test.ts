@@ -11,7 +11,7 @@ it('reads .env again each time, the environment winning over it', async () => {
   const root = await mkdtemp(path.join(tmpdir(), 'newsletter-env-'));
   try {
     await writeFile(path.join(root, '.env'), 'SMTP_URL=smtp://127.0.0.1:2525\n');
-    // At startup bin/newsletter.js put .env's values into the environment; the shell set SENDER.
+    // At startup bin/newsletter.cjs put .env's values into the environment; the shell set SENDER.
     const env = projectEnv(root, { SMTP_URL: 'smtp://127.0.0.1:2525', SENDER: 'shell' });
     expect(env().PROOF_ALLOWLIST).toBeUndefined();
     await writeFile(path.join(root, '.env'), 'SMTP_URL=smtp://127.0.0.1:2626\nPROOF_ALLOWLIST=@example.org\nSENDER=file\n');

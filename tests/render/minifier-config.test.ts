@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeDraft, REPO, tempProject, type TempProject } from '../helpers/project.js';
 
 const run = promisify(execFile);
-const BIN = path.join(REPO, 'bin/newsletter.js');
+const BIN = path.join(REPO, 'bin/newsletter.cjs');
 
 async function builtEmail(project: TempProject): Promise<string> {
   await run(process.execPath, [BIN, 'build', '2022-04'], { cwd: project.root, timeout: 30_000 });

@@ -11,7 +11,7 @@ export const check: Command = {
   },
   example: ['newsletter check 2022-04          # the report, grouped by section', 'newsletter check 2022-04 --json   # the same as JSON'],
   async run(context) {
-    // SpamAssassin takes longer to start than the render: bin/newsletter.js starts it before the code
+    // SpamAssassin takes longer to start than the render: bin/newsletter.cjs starts it before the code
     // loads. Called otherwise (tests, lib/cli/main.js), it is started first here, before the render's
     // modules load (awaiting its small module first, so nothing heavy runs before the start).
     const spamAssassin =

@@ -2,14 +2,14 @@
 // The compiled CLI lives in lib/ (built by `npm install` through the prepare script): lib/cli/main.js
 // from tsc, and lib/newsletter.cjs, the same code bundled with its dependencies into one file by
 // esbuild, which starts about a third faster (see DECISIONS.md, "One bundled file for the CLI").
-import { isAscii } from 'node:buffer';
-import { accessSync, constants, existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire, Module } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import v8 from 'node:v8';
-import vm from 'node:vm';
-import { Worker } from 'node:worker_threads';
+const { isAscii } = require('node:buffer');
+const { accessSync, constants, existsSync, readFileSync, renameSync, statSync, writeFileSync } = require('node:fs');
+const { createRequire, Module } = require('node:module');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+const v8 = require('node:v8');
+const vm = require('node:vm');
+const { Worker } = require('node:worker_threads');
 
 // A reader that goes away (`newsletter help | head -1`) is not a failure: end quietly.
 for (const stream of [process.stdout, process.stderr])
@@ -18,7 +18,7 @@ for (const stream of [process.stdout, process.stderr])
     throw e;
   });
 
-const lib = fileURLToPath(new URL('../lib/', import.meta.url));
+const lib = path.join(__dirname, '..', 'lib');
 const entry = path.join(lib, 'cli/main.js');
 if (!existsSync(entry)) {
   process.stderr.write('newsletter: the tool is not built yet. Run `npm install` (or `npm run build:ts`) in the project folder first.\n');
@@ -32,11 +32,14 @@ const args = process.argv.slice(2);
 const light =
   args.length === 0 || ['help', '--help', '-h', '--version', '-V'].includes(args[0]) || args.includes('--help') || args.includes('-h');
 // Started before the code loads, for the command to take over (src/cli/command.ts, Started).
-const started = args[0] === 'check' && !light ? await startedForCheck() : {};
-const bundle = light ? undefined : freshBundle();
-const { main, done } = bundle ? loadBundle(bundle) : { main: (await import(entry)).main, done: () => {} };
-process.exitCode = await main(args, undefined, undefined, undefined, undefined, started);
-done();
+const started = {};
+void (async () => {
+  if (args[0] === 'check' && !light) Object.assign(started, await startedForCheck());
+  const bundle = light ? undefined : freshBundle();
+  const { main, done } = bundle ? loadBundle(bundle) : { main: (await import(pathToFileURL(entry).href)).main, done: () => {} };
+  process.exitCode = await main(args, undefined, undefined, undefined, undefined, started);
+  done();
+})();
 
 /**
  * SpamAssassin's start is the longest wait of `check`: when one is on PATH, it is started now, with
