@@ -28,9 +28,13 @@ export async function checkRendered(
     (text) => ({ file: issue.file, text }),
     () => undefined,
   );
-  // A damaged sent record is still a record: the issue was sent (readers refuse to show the damage).
-  const sent = options.sent ?? (await readSentRecord(paths, issue.id).then(Boolean, () => true));
+  const sent = options.sent ?? (await wasSent(paths, issue.id));
   return runChecks({ content, issue, rendered, email, source }, { ...options, localImages, sent });
+}
+
+/** Whether the issue has a sent record. A damaged one is still a record: the issue was sent (readers refuse to show the damage). */
+export function wasSent(paths: ProjectPaths, id: string): Promise<boolean> {
+  return readSentRecord(paths, id).then(Boolean, () => true);
 }
 
 /** Bytes of each image file beside the issue; null for one that is not there. */

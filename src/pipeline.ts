@@ -23,7 +23,7 @@ import { cacheDir, type ProjectPaths } from './files/project-paths.js';
 import { compileTemplates, readTemplateSources } from './render/templates.js';
 
 export { type ProjectPaths, projectPaths } from './files/project-paths.js';
-import { checkRendered } from './check-rendered.js';
+import { checkRendered, wasSent } from './check-rendered.js';
 
 export { checkRendered };
 
@@ -127,9 +127,10 @@ export async function checkIssue(
     // is read on the helper's thread while the email is rendered here, when there is enough of it.
     const notes = cacheDir(paths.root, 'checks');
     recallTextNotes(notes, codeVersion());
-    reader = readAhead(project.content, issue, () => started ?? startHelper(), started ? 1 : undefined);
+    const sent = options.sent ?? (await wasSent(paths, id));
+    reader = readAhead(project.content, issue, sent, () => started ?? startHelper(), started ? 1 : undefined);
     const rendered = await renderIssue(project.content, issue, await loadTemplates(paths, started));
-    const report = await checkRendered(paths, project.content, issue, rendered, options);
+    const report = await checkRendered(paths, project.content, issue, rendered, { ...options, sent });
     keepTextNotes(notes, codeVersion());
     return { report, rendered };
   } finally {

@@ -5,7 +5,7 @@ import type { SourceFile } from '../content/yaml.js';
 import type { RenderedIssue } from '../render/index.js';
 import { previousIssue } from '../render/model.js';
 import { type EmailDom, parseEmail } from './email-dom.js';
-import type { AcknowledgedFinding, Finding, SectionRef, SpamAssassinScore } from './finding.js';
+import type { AcknowledgedFinding, Finding, SpamAssassinScore } from './finding.js';
 
 export interface CheckInput {
   content: Content;
@@ -79,14 +79,4 @@ export interface Check {
   run(ctx: CheckContext): Finding[] | Promise<Finding[]>;
 }
 
-export function sectionRef(issue: Issue, index: number | null | undefined): SectionRef | null {
-  if (index === null || index === undefined) return null;
-  const s = issue.sections[index];
-  return s ? { index, type: s.type, title: s.title } : null;
-}
-
-/** Where to fix markup: the section's template, or the layout when the finding is outside any section. */
-export function templateFor(issue: Issue, section: number | null): string {
-  const type = section === null ? undefined : issue.sections[section]?.type;
-  return type ? `templates/email/sections/${type}.mjml.hbs` : 'templates/email/layout.mjml.hbs';
-}
+export { sectionRef, templateFor } from './section-ref.js';

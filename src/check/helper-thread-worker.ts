@@ -1,10 +1,11 @@
 // The check's helper thread (helper-thread.ts starts it): compiles the project's templates as it
-// starts when asked to, then scores paragraphs and scans fields as asked, answering each request by
-// its number. Bundled alone into lib/check-helper.cjs.
+// starts when asked to, then scores paragraphs, scans fields and works out the plain-English
+// findings as asked, answering each request by its number. Bundled alone into lib/check-helper.cjs.
 import { parentPort, workerData } from 'node:worker_threads';
 import { projectPaths } from '../files/project-paths.js';
 import { precompiledCode, readTemplateSources, type TemplateKind, templateFiles } from '../render/templates.js';
-import { scoreParagraph } from './plain-english/readability.js';
+import { plainEnglishIn } from './plain-english/index.js';
+import { scored, sentenceNotes } from './plain-english/readability.js';
 import type { AllowList } from './privacy/allow-list.js';
 import { scanField } from './privacy/scan.js';
 import type { HelperAnswer, HelperRequest, HelperStart } from './helper-thread.js';
@@ -13,9 +14,16 @@ const post = (a: HelperAnswer) => parentPort!.postMessage(a);
 const lists = new Map<number, AllowList>();
 
 parentPort!.on('message', (r: HelperRequest) => {
-  const answer = (a: { notes?: unknown; detections?: unknown; error?: string }) => post({ id: r.id, ...a } as HelperAnswer);
+  const answer = (a: { notes?: unknown; detections?: unknown; findings?: unknown; error?: string }) =>
+    post({ id: r.id, ...a } as HelperAnswer);
   const failed = (e: unknown) => answer({ error: e instanceof Error ? e.message : String(e) });
-  if ('score' in r) return void scoreParagraph(r.score).then((notes) => answer({ notes }), failed);
+  // Scored through the memory, where plainEnglishIn finds them when it is asked for the findings.
+  if ('score' in r) return void sentenceNotes(r.score).then((notes) => answer({ notes }), failed);
+  if ('plainEnglish' in r) {
+    const { names, issue, sent, known } = r.plainEnglish;
+    scored.recall(known);
+    return void plainEnglishIn(names, issue, sent).then((findings) => answer({ findings }), failed);
+  }
   if (r.allow) lists.set(r.list, r.allow);
   const allow = lists.get(r.list);
   if (!allow) return failed(new Error(`no allow-list ${r.list} was sent`));

@@ -13,13 +13,20 @@ import { Worker } from 'node:worker_threads';
 import type { SentenceNote } from './plain-english/readability.js';
 import type { AllowList } from './privacy/allow-list.js';
 import type { Detection } from './privacy/detection.js';
+import type { Issue } from '../content/schema.js';
 import type { PrecompiledTemplates, TemplateKind } from '../render/templates.js';
+import type { Finding } from './finding.js';
 
 export interface CheckHelper {
   /** readability.ts's scoreParagraph, on the helper's thread. */
   score(prose: string): Promise<SentenceNote[]>;
   /** scan.ts's scanField, on the helper's thread. */
   scan(raw: string, allow: AllowList): Promise<Detection[]>;
+  /**
+   * plain-english/index.ts's plainEnglishIn, on the helper's thread, with the notes of paragraphs an
+   * earlier run read (`known`, as TextMemory.recall takes them) and those it is asked to score.
+   */
+  plainEnglish(names: string[], issue: Issue, sent: boolean, known: [string, SentenceNote[]][]): Promise<Finding[]>;
   /** The templates of `kind` as the helper compiled them when it started; undefined if it was not asked to, or could not. */
   templates(kind: TemplateKind): Promise<PrecompiledTemplates | undefined>;
   /** Stop the thread; what is still asked of it fails (and this thread does that work itself). */
@@ -33,10 +40,13 @@ export interface HelperStart {
 }
 
 /** A request to the helper's thread; an allow-list is sent once, then named by its number. */
-export type HelperRequest = { id: number; score: string } | { id: number; scan: string; list: number; allow?: AllowList };
+export type HelperRequest =
+  | { id: number; score: string }
+  | { id: number; scan: string; list: number; allow?: AllowList }
+  | { id: number; plainEnglish: { names: string[]; issue: Issue; sent: boolean; known: [string, SentenceNote[]][] } };
 /** An answer to a request, by its number; or, unasked, a kind of templates compiled (or not) as the thread started. */
 export type HelperAnswer =
-  | { id: number; notes?: SentenceNote[]; detections?: Detection[]; error?: string }
+  | { id: number; notes?: SentenceNote[]; detections?: Detection[]; findings?: Finding[]; error?: string }
   | { templates: TemplateKind; compiled?: PrecompiledTemplates };
 
 /** Beside the bundles in lib/ (named from the folder above, which holds from lib/ and from the bundle). */
@@ -104,6 +114,8 @@ export function helperOn(worker: Worker, start: HelperStart): CheckHelper {
         (a) => ('detections' in a && a.detections) || [],
       );
     },
+    plainEnglish: (names, issue, sent, known) =>
+      ask({ id: next++, plainEnglish: { names, issue, sent, known } }).then((a) => ('findings' in a && a.findings) || []),
     templates: (kind) => {
       if (templates.has(kind) || ended || start.templatesOf === undefined) return Promise.resolve(templates.get(kind));
       worker.ref();

@@ -4,10 +4,12 @@
 // only, not the email, so it need not wait for the render: given a reader on another thread
 // (text-reader.ts), every text not already known is handed to it before the email is rendered, and
 // what it answers waits in the text checks' memories, where the checks find it when they run.
-// A few texts (a run after an edit) are read by the checks themselves, as before: a thread costs
-// more to start than they take.
+// The plain-English findings are then worked out there too, from those notes. A few texts (a run
+// after an edit) are read by the checks themselves, as before: a thread costs more to start than
+// they take.
 import type { Content, Issue } from '../content/schema.js';
-import { proseParagraphs } from './plain-english/index.js';
+import { plainEnglishAhead, proseParagraphs } from './plain-english/index.js';
+import { contentNames } from './plain-english/names.js';
 import { scored, sentenceNotes } from './plain-english/readability.js';
 import { buildAllowList } from './privacy/allow-list.js';
 import { scanKey, scanned, scanText } from './privacy/scan.js';
@@ -25,11 +27,13 @@ export const READ_AHEAD_MINIMUM = 12;
 export function readAhead(
   content: Content,
   issue: Issue,
+  sent: boolean,
   start: () => CheckHelper | undefined,
   minimum = READ_AHEAD_MINIMUM,
 ): CheckHelper | undefined {
   const allow = buildAllowList(content);
-  const paragraphs = [...new Set(proseParagraphs(issue))].filter((text) => !scored.knows(text));
+  const every = [...new Set(proseParagraphs(issue))];
+  const paragraphs = every.filter((text) => !scored.knows(text));
   const fields = [...new Set(textFields(issue).map((f) => f.text))].filter((text) => !scanned.knows(scanKey(text, allow)));
   if (paragraphs.length + fields.length < minimum) return undefined;
   const reader = start();
@@ -37,5 +41,8 @@ export function readAhead(
   // Handed over now; each answer (or, should the reader fail, the same reading done here) is kept.
   for (const text of paragraphs) void sentenceNotes(text, reader.score).catch(() => undefined);
   for (const text of fields) void scanText(text, allow, reader.scan).catch(() => undefined);
+  // Then the plain-English findings themselves, with the notes of the paragraphs an earlier run read.
+  const names = contentNames(content);
+  plainEnglishAhead(issue, names, sent, reader.plainEnglish(names, issue, sent, scored.recalledOf(every)));
   return reader;
 }

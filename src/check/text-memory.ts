@@ -46,6 +46,12 @@ export class TextMemory<T> {
     return this.known.has(text) || (this.recalled.size > 0 && this.recalled.has(hashOf(text)));
   }
 
+  /** The results of an earlier run for those of `texts` it has, as recall takes them: to hand to another memory. */
+  recalledOf(texts: readonly string[]): [string, T][] {
+    if (this.recalled.size === 0) return [];
+    return texts.map(hashOf).flatMap((hash) => (this.recalled.has(hash) ? [[hash, this.recalled.get(hash)!] as [string, T]] : []));
+  }
+
   /** Results of an earlier run (already checked for shape by the caller); from now on, what is used is noted. */
   recall(entries: Iterable<readonly [string, T]>): void {
     this.recalled.clear();

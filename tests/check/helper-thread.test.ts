@@ -12,7 +12,11 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { startHelper } from '../../src/check/helper-thread.js';
 import { scanField, scanned, scanText } from '../../src/check/privacy/scan.js';
 import { buildAllowList } from '../../src/check/privacy/allow-list.js';
-import { scoreParagraph, scored, sentenceNotes } from '../../src/check/plain-english/readability.js';
+import type { Finding } from '../../src/check/finding.js';
+import { plainEnglish, plainEnglishAhead, plainEnglishIn, proseParagraphs } from '../../src/check/plain-english/index.js';
+import { contentNames } from '../../src/check/plain-english/names.js';
+import { scoreParagraph, scored, type SentenceNote, sentenceNotes } from '../../src/check/plain-english/readability.js';
+import { TextMemory } from '../../src/check/text-memory.js';
 import { readAhead } from '../../src/check/read-ahead.js';
 import type { Io } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
@@ -111,6 +115,22 @@ describe('the helper thread', () => {
       // The allow-list is sent once and named after: a second field under it is scanned with it.
       expect(await helper.scan('Sam, aged 7, of Leeds', allow)).toEqual(await scanField('Sam, aged 7, of Leeds', allow));
 
+      // The plain-English findings, with one paragraph's notes handed over as an earlier run's.
+      // A preheader no run has read, so this process's memory does not know it either.
+      const issue = { ...findIssue(content, '2022-04'), preheader: 'A preheader written for the helper thread test alone.' };
+      const names = contentNames(content);
+      const first = proseParagraphs(issue).find((p) => p.includes('helper thread test'))!;
+      const seeded: SentenceNote[] = [{ kind: 'passive', start: 0, end: 3, words: 0 }];
+      const hashed = new TextMemory<SentenceNote[]>(10);
+      hashed.recall([]);
+      await hashed.of(first, async () => seeded);
+      const known = hashed.toKeep();
+      const there = await helper.plainEnglish(names, issue, false, known);
+      scored.recall(known);
+      expect(there).toEqual(await plainEnglishIn(names, issue, false));
+      // The passive "found" in the preheader is the handed-over note's: it has no passive voice.
+      expect(there.find((f) => f.field === 'preheader' && f.code === 'plain-english/passive')?.span).toMatchObject({ start: 0, end: 3 });
+
       const sources = await readTemplateSources(project.paths.templates, 'templates');
       for (const kind of ['email', 'web'] as const) {
         const compiled = await helper.templates(kind);
@@ -130,7 +150,7 @@ describe('the helper thread', () => {
       writeFileSync(broken, "throw new Error('broken on purpose');\n");
       const content = usableContent(await loadProject(project.paths), ['2022-04']);
       const issue = findIssue(content, '2022-04');
-      const helper = readAhead(content, issue, () => startHelper(pathToFileURL(broken), { templatesOf: project.root }), 1);
+      const helper = readAhead(content, issue, false, () => startHelper(pathToFileURL(broken), { templatesOf: project.root }), 1);
       expect(helper).toBeDefined();
       const prose =
         'A paragraph nobody has read before, written for this test alone, in which the Panel was told nothing that was new to it.';
@@ -145,6 +165,30 @@ describe('the helper thread', () => {
       helper!.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('plain English worked out ahead', () => {
+  it('is taken for the same issue, names and sent; otherwise, or when it failed, worked out here', async () => {
+    const project = await tempProject();
+    try {
+      const content = usableContent(await loadProject(project.paths), ['2022-04']);
+      const issue = findIssue(content, '2022-04');
+      const names = contentNames(content);
+      const here = await plainEnglish(content, issue, false);
+      const marked = [{ code: 'plain-english/elsewhere', severity: 'hint', section: null, message: 'm', fix: 'f' }] as Finding[];
+      plainEnglishAhead(issue, names, false, Promise.resolve(marked));
+      expect(await plainEnglish(content, issue, false)).toEqual(marked);
+      expect(await plainEnglish(content, issue, true)).not.toEqual(marked);
+      plainEnglishAhead(issue, names.slice(1), false, Promise.resolve(marked));
+      expect(await plainEnglish(content, issue, false)).toEqual(here);
+      plainEnglishAhead(issue, names, false, Promise.reject(new Error('the helper stopped')));
+      expect(await plainEnglish(content, issue, false)).toEqual(here);
+      plainEnglishAhead(structuredClone(issue), names, false, Promise.resolve(marked));
+      expect(await plainEnglish(content, issue, false)).toEqual(here);
+    } finally {
+      await project.remove();
     }
   });
 });

@@ -3,7 +3,8 @@
 // long or too hard to read, and passive voice. Findings are warnings on a draft; on an issue already
 // sent, whose words can no longer change, they are hints for the next one. Passive voice is always a hint.
 import type { Content, Issue } from '../../content/schema.js';
-import { type Check, sectionRef } from '../context.js';
+import type { Check } from '../context.js';
+import { sectionRef } from '../section-ref.js';
 import type { AcknowledgedFinding, Finding, Severity } from '../finding.js';
 import { paragraphs } from '../privacy/text.js';
 import { abbreviationsIn } from './abbreviations.js';
@@ -37,14 +38,37 @@ function letStand(issue: Issue, all: Finding[]): { findings: Finding[]; acknowle
   return { findings, acknowledged };
 }
 
+/**
+ * Findings worked out ahead for an issue (read-ahead.ts has the check's helper thread do so), with
+ * what they were worked out from: plainEnglish takes them when asked about the same.
+ */
+const ahead = new WeakMap<Issue, { names: string[]; sent: boolean; findings: Promise<Finding[]> }>();
+
+/** `findings` are plainEnglishIn(names, issue, sent), worked out elsewhere. */
+export function plainEnglishAhead(issue: Issue, names: string[], sent: boolean, findings: Promise<Finding[]>): void {
+  findings.catch(() => undefined); // awaited by plainEnglish, which works them out itself on a failure
+  ahead.set(issue, { names, sent, findings });
+}
+
 /** Findings name their field and span; runChecks places them in the issue file (locate.ts). */
 export async function plainEnglish(content: Content, issue: Issue, sent = false): Promise<Finding[]> {
+  const names = contentNames(content);
+  const early = ahead.get(issue);
+  if (early && early.sent === sent && early.names.length === names.length && early.names.every((n, i) => n === names[i])) {
+    const found = await early.findings.catch(() => undefined);
+    if (found) return found;
+  }
+  return plainEnglishIn(names, issue, sent);
+}
+
+/** plainEnglish, given the names in the content (contentNames): what the helper's thread is sent. */
+export async function plainEnglishIn(contentNames: string[], issue: Issue, sent = false): Promise<Finding[]> {
   // Sent: marked so in the file (issues from before the tool) or with a sent record (issues it sent).
   const severity: Severity = issue.status === 'sent' || sent ? 'hint' : 'warning';
   const prose = proseFields(issue);
   const names = namesIn(
     prose.map((f) => f.prose),
-    contentNames(content),
+    contentNames,
   );
   const fields = prose.map((f) => ({ ...f, named: blankNames(f.prose, names) }));
   const at = (f: ProseField, start: number, end: number): Pick<Finding, 'section' | 'field' | 'span' | 'file' | 'quote'> => ({

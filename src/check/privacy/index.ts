@@ -2,7 +2,8 @@
 // own text, each pinned to its section, field and span. Tier 1 is an error until a person
 // acknowledges it in the issue file; tiers 2 and 3 are warnings.
 import type { Acknowledgement, Content, Issue } from '../../content/schema.js';
-import { type Check, sectionRef } from '../context.js';
+import type { Check } from '../context.js';
+import { sectionRef } from '../section-ref.js';
 import type { Finding } from '../finding.js';
 import { type AllowList, buildAllowList } from './allow-list.js';
 import type { Detection } from './detection.js';
