@@ -50,6 +50,19 @@ const LAZY = [
     lazy: "var inline = { html: (...args) => require('web-resource-inliner').html(...args) };",
   },
   {
+    // htmlparser2 7 (posthtml-parser's, for htmlnano) exports its feed reader and all of domutils,
+    // which bring dom-serializer and entities 2 with their encoding tables built as they load.
+    // posthtml-parser uses its Parser alone: the rest is required when first asked for.
+    file: /[\\/]posthtml-parser[\\/]node_modules[\\/]htmlparser2[\\/]lib[\\/]index\.js$/,
+    eager:
+      '__exportStar(require("./FeedHandler"), exports);\nexports.DomUtils = __importStar(require("domutils"));\nvar FeedHandler_1 = require("./FeedHandler");\nObject.defineProperty(exports, "RssHandler", { enumerable: true, get: function () { return FeedHandler_1.FeedHandler; } });',
+    lazy: [
+      'for (const name of ["FeedHandler", "getFeed", "parseFeed"]) Object.defineProperty(exports, name, { enumerable: true, get: () => require("./FeedHandler")[name] });',
+      'Object.defineProperty(exports, "DomUtils", { enumerable: true, get: () => __importStar(require("domutils")) });',
+      'Object.defineProperty(exports, "RssHandler", { enumerable: true, get: () => require("./FeedHandler").FeedHandler });',
+    ].join('\n'),
+  },
+  {
     // zod's messages in some fifty languages, each loaded as zod loads; ours are English (and our
     // own, src/content/errors.ts): `z.locales` keeps English only.
     file: /[\\/]zod[\\/]v4[\\/](classic[\\/]external|core[\\/]index)\.js$/,

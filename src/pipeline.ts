@@ -49,9 +49,13 @@ export async function loadTemplates(paths: ProjectPaths, helper?: CheckHelper): 
   const sources = await readTemplateSources(paths.templates, shown(paths, paths.templates));
   const root = shown(paths, paths.templates);
   const store = templateStoreIn(cacheDir(paths.root, 'templates'));
-  // Code the check's helper thread compiled as it started, taken only if compiled from these same texts.
-  const [email, web] = helper ? await Promise.all([helper.templates('email'), helper.templates('web')]) : [];
-  return { email: compileTemplates('email', root, sources, store, email), web: compileTemplates('web', root, sources, store, web) };
+  // Code the check's helper thread compiled as it started, taken only if compiled from these same
+  // texts. The web version's is waited for only when the render first needs it, after the email's MJML.
+  if (!helper) return { email: compileTemplates('email', root, sources, store), web: compileTemplates('web', root, sources, store) };
+  const email = compileTemplates('email', root, sources, store, await helper.templates('email'));
+  const web = helper.templates('web').then((ready) => compileTemplates('web', root, sources, store, ready));
+  web.catch(() => undefined); // a template error is thrown where the render awaits it
+  return { email, web };
 }
 
 /** Files are named relative to the project root in every message: content/issues/2022-04/issue.yaml */

@@ -11,7 +11,8 @@ import { renderText } from './text.js';
 
 export interface Templates {
   email: TemplateSet;
-  web: TemplateSet;
+  /** The web version's, which may still be on its way (the check's helper thread): it is first used once the email's MJML is compiled. */
+  web: TemplateSet | Promise<TemplateSet>;
 }
 
 export interface RenderedIssue {
@@ -44,7 +45,7 @@ export async function renderIssue(
   const email = renderTemplates(templates.email, view);
   const { html, problems } = await compileMjml(email.output);
   const text = renderText(content, issue);
-  const webPage = renderTemplates(templates.web, view, { banner: options.banner ?? null });
+  const webPage = renderTemplates(await templates.web, view, { banner: options.banner ?? null });
   const web = toWebEquivalents(webPage.output, {
     newsletter: content.newsletter,
     issue,

@@ -20,8 +20,8 @@ import { TextMemory } from '../../src/check/text-memory.js';
 import { readAhead } from '../../src/check/read-ahead.js';
 import type { Io } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
-import { findIssue, loadProject, loadTemplates, usableContent } from '../../src/pipeline.js';
-import { compileTemplates, readTemplateSources, templateFiles } from '../../src/render/templates.js';
+import { findIssue, loadProject, loadTemplates, renderIssue, usableContent } from '../../src/pipeline.js';
+import { compileTemplates, readTemplateSources, TemplateError, templateFiles } from '../../src/render/templates.js';
 import { REPO, tempProject, type TempProject } from '../helpers/project.js';
 
 const run = promisify(execFile);
@@ -165,6 +165,25 @@ describe('the helper thread', () => {
       helper!.close();
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('templates from the helper thread', () => {
+  it("the web version's set is awaited by the render, and an error in it is the same TemplateError", async () => {
+    const project = await tempProject();
+    try {
+      await project.edit('templates/web/layout.html.hbs', /\{\{\{sections\}\}\}/, '{{{sections}}} {{#if}}');
+      const helper = startHelper(HELPER, { templatesOf: project.root })!;
+      const templates = await loadTemplates(project.paths, helper);
+      helper.close();
+      expect(templates.web).toBeInstanceOf(Promise);
+      const content = usableContent(await loadProject(project.paths), ['2022-04']);
+      const failure = await renderIssue(content, findIssue(content, '2022-04'), templates).catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(TemplateError);
+      expect(String((failure as Error).message)).toMatch(/^templates\/web\/layout\.html\.hbs:\d+:\d+ /);
+    } finally {
+      await project.remove();
     }
   });
 });
