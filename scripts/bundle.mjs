@@ -149,6 +149,20 @@ const lodashFunctions = {
   },
 };
 
+// JSON files (caniemail's 70 KB of features, the local authorities, entity tables) as JSON.parse of
+// a string: V8 reads a JSON string several times faster than it compiles and runs the same data
+// written as an object literal, which is how esbuild writes a .json file otherwise.
+const jsonParsed = {
+  name: 'json-parsed',
+  setup(b) {
+    b.onLoad({ filter: /\.json$/ }, ({ path: file }) => {
+      const text = readFileSync(file, 'utf8');
+      JSON.parse(text); // a damaged file fails the build here
+      return { contents: `module.exports = JSON.parse(${JSON.stringify(text)});`, loader: 'js' };
+    });
+  },
+};
+
 // One copy of each package in the bundle, where npm installed two of the same code:
 // - the same name and version at two places (juice's htmlparser2 9.1.0 and mjml-parser-xml's; juice's
 //   entities 7.0.1 and htmlparser2's): bundled once, from the first of its places in path order;
@@ -299,7 +313,7 @@ const cli = (plugins) => ({
     __CODE_VERSION__: JSON.stringify(CODE_VERSION_SLOT),
   },
   banner: { js: "const __mainUrl = require('node:url').pathToFileURL(__dirname + '/cli/main.js').href;" },
-  plugins: [...plugins, oneCopy, lazyRequires, lodashFunctions],
+  plugins: [...plugins, oneCopy, lazyRequires, lodashFunctions, jsonParsed],
 });
 const side = (id) => ({
   ...COMMON,

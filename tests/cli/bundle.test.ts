@@ -217,6 +217,16 @@ describe('the bundled CLI', () => {
     expect(text).toContain('14866,60,237,340');
   });
 
+  it('carries JSON files as JSON.parse of their text, which V8 reads faster than the same data as code', () => {
+    const check = readFileSync(path.join(REPO, 'lib/newsletter-check.cjs'), 'latin1');
+    // caniemail's data: its first client's name appears once, inside the string given to JSON.parse
+    // (written out as an object literal, the module would begin with the object itself).
+    const at = check.indexOf('"name": "Outlook (Windows desktop)"');
+    expect(at).toBeGreaterThan(0);
+    expect(check.indexOf('Outlook (Windows desktop)', at + 30)).toBe(-1);
+    expect(check.slice(check.lastIndexOf('exports=', at), at)).toMatch(/^exports=JSON\.parse\(`\{\n\s*"source": \{ "package": "caniemail"/);
+  });
+
   it('gives MJML lodash one function at a time, not the whole of it', () => {
     // lodash whole builds its three hundred functions as it loads; its templateSettings is one of them.
     expect(readFileSync(BUNDLE, 'latin1')).not.toContain('templateSettings');
