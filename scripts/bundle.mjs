@@ -337,7 +337,7 @@ const checkHelper = {
   ...COMMON,
   entryPoints: ['lib/check/helper-thread-worker.js'],
   supported: { 'dynamic-import': false },
-  plugins: [sideBeside, oneCopy],
+  plugins: [sideBeside, oneCopy, jsonParsed],
 };
 
 const built = await Promise.all([build(cli([])), build(cli([onlyCheck])), build(checkHelper), ...SIDE.map((id) => build(side(id)))]);
