@@ -278,7 +278,7 @@ const COMMON = {
   logLevel: 'warning',
 };
 
-const cli = (plugins) => ({
+const cli = (plugins, defines = {}) => ({
   ...COMMON,
   entryPoints: ['lib/cli/bundle.js'],
   // Native addons (sharp loads its libvips from @img/* packages), and a compiler cosmiconfig loads only for TypeScript config files: left to Node.
@@ -311,6 +311,7 @@ const cli = (plugins) => ({
     'import.meta.url': '__mainUrl',
     __MJML_BASELINE__: JSON.stringify(baseline),
     __CODE_VERSION__: JSON.stringify(CODE_VERSION_SLOT),
+    ...defines,
   },
   banner: { js: "const __mainUrl = require('node:url').pathToFileURL(__dirname + '/cli/main.js').href;" },
   plugins: [...plugins, oneCopy, lazyRequires, lodashFunctions, jsonParsed],
@@ -340,7 +341,12 @@ const checkHelper = {
   plugins: [sideBeside, oneCopy, jsonParsed],
 };
 
-const built = await Promise.all([build(cli([])), build(cli([onlyCheck])), build(checkHelper), ...SIDE.map((id) => build(side(id)))]);
+const built = await Promise.all([
+  build(cli([])),
+  build(cli([onlyCheck], { __ZOD_JITLESS__: 'true' })),
+  build(checkHelper),
+  ...SIDE.map((id) => build(side(id))),
+]);
 // esbuild leaves non-ASCII letters in regular expressions; as \u escapes they mean the same, and an
 // all-ASCII file is read as a one-byte string, several times faster than decoding UTF-8. The check's
 // bundle has its module bodies compiled with the file (compiled-at-once.mjs), where that was measured

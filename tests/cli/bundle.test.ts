@@ -227,6 +227,14 @@ describe('the bundled CLI', () => {
     expect(check.slice(check.lastIndexOf('exports=', at), at)).toMatch(/^exports=JSON\.parse\(`\{\n\s*"source": \{ "package": "caniemail"/);
   });
 
+  it("turns zod's compiled parsers off in `check`'s bundle only", () => {
+    const check = readFileSync(path.join(REPO, 'lib/newsletter-check.cjs'), 'latin1');
+    expect(check).toMatch(/;\w+\.config\(\{jitless:!0\}\);/);
+    expect(check).not.toContain('__ZOD_JITLESS__');
+    // The other commands' bundle asks, and its answer is no: the studio parses the same schemas again and again.
+    expect(readFileSync(BUNDLE, 'latin1')).toMatch(/typeof __ZOD_JITLESS__<"u"&&__ZOD_JITLESS__===!0&&\w+\.config\(\{jitless:!0\}\)/);
+  });
+
   it('gives MJML lodash one function at a time, not the whole of it', () => {
     // lodash whole builds its three hundred functions as it loads; its templateSettings is one of them.
     expect(readFileSync(BUNDLE, 'latin1')).not.toContain('templateSettings');
