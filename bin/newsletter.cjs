@@ -112,7 +112,7 @@ function loadBundle(file) {
   const growth = (factor) => [`--semi-space-growth-factor=${factor}`, '--semi-space-growth-factor=2'];
   const runFlags =
     args[0] === 'check'
-      ? (loadNodeModulesFirst(resolve), changedFlags([['--no-turbofan', '--turbofan'], growth(8)], 300))
+      ? (loadNodeModulesFirst(resolve), changedFlags([['--no-turbofan', '--turbofan'], growth(8)], 600))
       : changedFlags(args[0] === 'serve' ? [growth(1)] : []);
   const module = { exports: {} };
   const sides = new Map();
@@ -194,8 +194,10 @@ function loadNodeModulesFirst(require) {
  *
  * `check`: V8's optimising compiler (TurboFan) costs more than it gives back in a command that is
  * over in a quarter of a second: it compiles on the second core what runs once or twice, about a
- * fifth of the command's processor time. So `check` starts without it, and has it after 300 ms,
- * should it run long (an issue of hostile size). Meanwhile the young generation grows eightfold when
+ * fifth of the command's processor time. So `check` starts without it, and has it after 600 ms,
+ * should it run long (an issue of hostile size, a registry of hundreds of reviews). At 300 ms it came
+ * on near the end of a cold check (about 350 ms), and compiled on the core the check's helper thread
+ * works on, for code about to exit: 4% of the cold check's time in paired runs. Meanwhile the young generation grows eightfold when
  * it fills, not twofold: a check's start keeps most of what it makes, and at V8's pace the heap was
  * scavenged eleven times and marked and compacted once before it was done (about 15 ms); now about
  * six times, and never compacted.
