@@ -5,6 +5,7 @@
 // ("[r]: javascript:…"), as an <autolink>, with entity-encoded letters, or as a bare address.
 import MarkdownIt from 'markdown-it';
 import type Token from 'markdown-it/lib/token.mjs';
+import { memoByText } from '../memo.js';
 
 export const SAFE_LINK = /^(https?:|mailto:|#)/i;
 export const RAW_HTML = /<\/?[a-z][a-z0-9-]*(\s[^>]*)?\/?>/i;
@@ -33,6 +34,17 @@ markdownIt.inline.ruler.before('emphasis', 'merge_tag', (state, silent) => {
 });
 
 /** Every link target in a Markdown text, as markdown-it reads it (entities decoded), with the link's token. */
+const parsed = memoByText<readonly Token[]>(512);
+
+/**
+ * markdown-it's reading of a body field, read once for all who ask: the safety rule and the
+ * one-line rule when content is loaded, then the render's HTML and plain text. Shared, so never
+ * changed: the render's sanitise copies what it changes.
+ */
+export function parsedMarkdown(source: string): readonly Token[] {
+  return parsed(source, () => markdownIt.parse(source, {}));
+}
+
 export function linksIn(tokens: readonly Token[]): { href: string; token: Token }[] {
   const found: { href: string; token: Token }[] = [];
   for (const t of tokens) {
@@ -52,7 +64,7 @@ export function isSafeLink(href: string): boolean {
 export function unsafeMarkdown(source: string): string | undefined {
   const tag = RAW_HTML.exec(source);
   if (tag) return `contains HTML (${tag[0].slice(0, 40)}) — write Markdown instead: **bold**, [link text](https://…), "- " for lists`;
-  for (const { href } of linksIn(markdownIt.parse(source, {}))) {
+  for (const { href } of linksIn(parsedMarkdown(source))) {
     if (!isSafeLink(href)) return `links to "${shown(href)}" — links must start with https:// or mailto:`;
   }
   return undefined;

@@ -2,7 +2,7 @@
 // break in a subject becomes a second mail header once proofs and campaigns are sent; a tab or an
 // invisible control character in a heading shows as a gap or a box. Each problem says which
 // character, after which words, and how to fix it; `before` lets the loader point at the character.
-import MarkdownIt from 'markdown-it';
+import { parsedMarkdown } from './markdown-safety.js';
 
 export interface ControlCharProblem {
   message: string;
@@ -27,7 +27,6 @@ export function oneLineProblem(value: string): ControlCharProblem | undefined {
   };
 }
 
-const md = new MarkdownIt('commonmark');
 
 /** Control characters in a Markdown body, and line breaks or tabs inside the text of a link. */
 export function markdownControlProblem(source: string): ControlCharProblem | undefined {
@@ -36,7 +35,8 @@ export function markdownControlProblem(source: string): ControlCharProblem | und
     const before = lastLine(source.slice(0, stray.index));
     return { message: `contains ${nameOf(stray[0])} ${placeOf(before)} — ${fixFor(stray[0])}`, before };
   }
-  for (const block of md.parse(source, {})) {
+  // The body's own reading (markdown-safety.ts), as the render reads it: parsed once for every rule.
+  for (const block of parsedMarkdown(source)) {
     let linkText: string | undefined;
     for (const token of block.children ?? []) {
       if (token.type === 'link_open') linkText = '';

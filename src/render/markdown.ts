@@ -3,32 +3,45 @@
 // written. Also renders to plain text. The parser is shared with content validation (markdown-safety).
 import type Token from 'markdown-it/lib/token.mjs';
 
-import { isSafeLink, markdownIt as md, RAW_HTML } from '../content/markdown-safety.js';
+import { isSafeLink, markdownIt as md, parsedMarkdown, RAW_HTML } from '../content/markdown-safety.js';
 import { memoByText } from '../memo.js';
 
-/** Unwrap unsafe links, so their text stays and their target goes; drop text that looks like an HTML tag. */
-function sanitise(tokens: Token[]): Token[] {
-  for (const block of tokens) {
-    if (block.type !== 'inline' || !block.children) continue;
+/**
+ * Unwrap unsafe links, so their text stays and their target goes; drop text that looks like an HTML
+ * tag. The tokens given are not changed (parsedMarkdown shares them): a block with something to
+ * change is copied, with copies of the text it changes.
+ */
+function sanitise(tokens: readonly Token[]): Token[] {
+  const tag = new RegExp(RAW_HTML.source, 'i');
+  const tags = new RegExp(RAW_HTML.source, 'gi');
+  return tokens.map((block) => {
+    if (block.type !== 'inline' || !block.children) return block;
+    const children = block.children;
     const unsafe = new Set<number>();
-    block.children.forEach((t, i) => {
+    children.forEach((t, i) => {
       if (t.type === 'link_open' && !isSafeLink((t.attrGet('href') ?? '').trim())) {
         unsafe.add(i);
-        const close = block.children!.findIndex((c, j) => j > i && c.type === 'link_close' && c.level === t.level);
+        const close = children.findIndex((c, j) => j > i && c.type === 'link_close' && c.level === t.level);
         if (close > 0) unsafe.add(close);
         // An autolink's text is the unsafe address itself: drop it with the link.
         if (t.markup === 'autolink') for (let j = i + 1; j < close; j++) unsafe.add(j);
       }
-      // Text that looks like an HTML tag is dropped: it would only be shown as code, never meant for readers.
-      if (t.type === 'text') t.content = t.content.replace(new RegExp(RAW_HTML.source, 'gi'), '');
     });
-    block.children = block.children.filter((_, i) => !unsafe.has(i));
-  }
-  return tokens;
+    // Text that looks like an HTML tag is dropped: it would only be shown as code, never meant for readers.
+    const kept = children
+      .filter((_, i) => !unsafe.has(i))
+      .map((t) => (t.type === 'text' && tag.test(t.content) ? copyOf(t, { content: t.content.replace(tags, '') }) : t));
+    return unsafe.size === 0 && kept.every((t, i) => t === children[i]) ? block : copyOf(block, { children: kept });
+  });
+}
+
+/** A token like `t`, with `changes`; `t` itself is left as it was. */
+function copyOf(t: Token, changes: Partial<Token>): Token {
+  return Object.assign(Object.create(Object.getPrototypeOf(t) as object) as Token, t, changes);
 }
 
 function parse(source: string): Token[] {
-  return sanitise(md.parse(source, {}));
+  return sanitise(parsedMarkdown(source));
 }
 
 const rendered = memoByText<string>(512);

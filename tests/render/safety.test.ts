@@ -7,6 +7,7 @@ import { loadTemplates } from '../../src/pipeline.js';
 import { tempProject, type TempProject } from '../helpers/project.js';
 import { renderFrom } from '../helpers/render.js';
 import { formatContentError } from '../../src/content/errors.js';
+import { parsedMarkdown, unsafeMarkdown } from '../../src/content/markdown-safety.js';
 
 const HOSTILE = [
   '<script>alert(1)</script>',
@@ -77,5 +78,21 @@ describe('hostile content', () => {
     expect(rendered.html).not.toContain('onerror=');
     expect(rendered.html).not.toContain('<img src=x');
     expect(rendered.web).not.toContain('<img src=x');
+  });
+});
+
+describe('one reading of a body field for every rule', () => {
+  it('is shared, and rendering it changes nothing the safety rule reads afterwards', () => {
+    // Text no other test uses, so this process has not read it before.
+    const source = 'Read [this](javascript:alert(1)) once, and the [guidance](https://www.gov.uk/one-reading) too.';
+    const before = JSON.stringify(parsedMarkdown(source));
+    expect(parsedMarkdown(source)).toBe(parsedMarkdown(source));
+    const html = markdownToHtml(source);
+    expect(html).not.toContain('javascript');
+    expect(html).toContain('<a href="https://www.gov.uk/one-reading">guidance</a>');
+    expect(markdownToText(source)).not.toContain('javascript');
+    // The render's unwrapping was made on copies: the shared tokens still hold the link, and the rule still refuses it.
+    expect(JSON.stringify(parsedMarkdown(source))).toBe(before);
+    expect(unsafeMarkdown(source)).toMatch(/^links to "javascript:alert\(1\)"/);
   });
 });
