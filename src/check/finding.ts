@@ -1,5 +1,6 @@
 // A finding of a check. Its zod schema is the contract of `check --json`.
 import { z } from 'zod';
+import { CHECK_REPORT_SCHEMA_VERSION } from './report-version.js';
 
 /** A hint is shown but never counted: advice a person may rightly let stand (passive voice, an issue already sent). */
 export const Severity = z.enum(['error', 'warning', 'hint']);
@@ -29,8 +30,7 @@ export const Finding = z.object({
 });
 export type Finding = z.infer<typeof Finding>;
 
-/** Raised when the shape of `check --json` changes in a way a reader of it must know about. */
-export const CHECK_REPORT_SCHEMA_VERSION = 1;
+export { CHECK_REPORT_SCHEMA_VERSION } from './report-version.js';
 
 /** SpamAssassin's verdict on the whole message, reported whatever the score (not a finding). */
 export const SpamAssassinScore = z.object({

@@ -2,7 +2,8 @@
 import type { ContentError } from '../content/errors.js';
 import { formatContentError } from '../content/errors.js';
 import { type Check, type CheckInput, type CheckOptions, checkContext } from './context.js';
-import { CHECK_REPORT_SCHEMA_VERSION, type CheckReport, type Finding } from './finding.js';
+import type { CheckReport, Finding } from './finding.js';
+import { CHECK_REPORT_SCHEMA_VERSION } from './report-version.js';
 import { locateFindings } from './locate.js';
 import { CHECKS } from './registry.js';
 

@@ -12,29 +12,34 @@ import { scanned } from './privacy/scan.js';
 
 const FILE = 'text-notes.json';
 
-const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
-const sentenceNote = z.strictObject({
-  kind: z.enum(['long', 'hard', 'passive']),
-  ...span,
-  words: z.number().int().nonnegative(),
-  formulas: z.number().int().min(0).max(7).optional(),
-});
-const detection = z.strictObject({
-  kind: z.string().regex(/^[a-z-]+$/),
-  tier: z.union([z.literal(1), z.literal(2), z.literal(3)]),
-  ...span,
-  text: z.string(),
-  quote: z.string().optional(),
-  detail: z.string().optional(),
-});
-const entries = <T extends z.ZodType>(value: T) => z.array(z.tuple([z.string().max(64), z.array(value)]));
-const kept = z.strictObject({ version: z.string(), sentences: entries(sentenceNote), privacy: entries(detection) });
+/** The file's shape, built when a file is first read (a first check has none to read). */
+function keptShape() {
+  const span = { start: z.number().int().nonnegative(), end: z.number().int().nonnegative() };
+  const sentenceNote = z.strictObject({
+    kind: z.enum(['long', 'hard', 'passive']),
+    ...span,
+    words: z.number().int().nonnegative(),
+    formulas: z.number().int().min(0).max(7).optional(),
+  });
+  const detection = z.strictObject({
+    kind: z.string().regex(/^[a-z-]+$/),
+    tier: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+    ...span,
+    text: z.string(),
+    quote: z.string().optional(),
+    detail: z.string().optional(),
+  });
+  const entries = <T extends z.ZodType>(value: T) => z.array(z.tuple([z.string().max(64), z.array(value)]));
+  return z.strictObject({ version: z.string(), sentences: entries(sentenceNote), privacy: entries(detection) });
+}
+let kept: ReturnType<typeof keptShape> | undefined;
 
 /** Give the text checks what an earlier run of this code found. */
 export function recallTextNotes(dir: string, version: string): void {
-  let found: z.infer<typeof kept> | undefined;
+  let found: z.infer<ReturnType<typeof keptShape>> | undefined;
   try {
-    const parsed = kept.safeParse(JSON.parse(readFileSync(path.join(dir, FILE), 'utf8')));
+    const text = readFileSync(path.join(dir, FILE), 'utf8');
+    const parsed = (kept ??= keptShape()).safeParse(JSON.parse(text));
     found = parsed.success && parsed.data.version === version ? parsed.data : undefined;
   } catch {
     // no file, or not JSON: start afresh
