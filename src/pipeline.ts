@@ -121,7 +121,7 @@ export async function checkIssue(
   helper?: { worker: Worker; start: HelperStart },
 ): Promise<{ report: CheckReport; rendered?: RenderedIssue }> {
   const started = helper && helperOn(helper.worker, helper.start);
-  let reader: CheckHelper | undefined;
+  let used: CheckHelper | undefined;
   try {
     const project = await loadProject(paths, { issue: id });
     const own = errorsFor(project, [id]);
@@ -132,14 +132,14 @@ export async function checkIssue(
     const notes = cacheDir(paths.root, 'checks');
     recallTextNotes(notes, codeVersion());
     const sent = options.sent ?? (await wasSent(paths, id));
-    reader = readAhead(project.content, issue, sent, () => started ?? startHelper(), started ? 1 : undefined);
+    used = readAhead(project.content, issue, sent, () => started ?? startHelper(), started ? 1 : undefined);
     const rendered = await renderIssue(project.content, issue, await loadTemplates(paths, started));
     const report = await checkRendered(paths, project.content, issue, rendered, { ...options, sent });
     keepTextNotes(notes, codeVersion());
     return { report, rendered };
   } finally {
     started?.close();
-    reader?.close();
+    used?.close();
   }
 }
 

@@ -82,13 +82,13 @@ export const scored = new TextMemory<SentenceNote[]>(2000);
 
 /**
  * Notes on each sentence of one paragraph of prose (markup already blanked). `elsewhere` scores it
- * when not known (the text reader's thread, read-ahead.ts); should it fail, it is scored here.
+ * when not known (the check's helper thread, read-ahead.ts); should it fail, it is scored here.
  */
 export function sentenceNotes(prose: string, elsewhere?: (prose: string) => Promise<SentenceNote[]>): Promise<SentenceNote[]> {
   return scored.of(prose, elsewhere ? (text) => elsewhere(text).catch(() => scoreParagraph(text)) : scoreParagraph);
 }
 
-/** Notes on one paragraph, read now: sentenceNotes remembers them; the text reader's thread calls this. */
+/** Notes on one paragraph, read now: sentenceNotes remembers them; the check's helper thread calls this. */
 export async function scoreParagraph(prose: string): Promise<SentenceNote[]> {
   const p = await load();
   const tree = p.parse(prose) as unknown as NlcstNode;

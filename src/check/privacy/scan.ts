@@ -19,7 +19,7 @@ export const scanned = new TextMemory<Detection[]>(1000);
 
 /**
  * What the detectors find in one field, remembered by allow-list and text. `elsewhere` scans it when
- * not known (the text reader's thread, read-ahead.ts); should it fail, it is scanned here.
+ * not known (the check's helper thread, read-ahead.ts); should it fail, it is scanned here.
  */
 export function scanText(
   raw: string,
@@ -35,7 +35,7 @@ export function scanKey(raw: string, allow: AllowList): string {
   return `${allowListKey(allow)}\u0000${raw}`;
 }
 
-/** One field through every detector, read now: scanText remembers it; the text reader's thread calls this. */
+/** One field through every detector, read now: scanText remembers it; the check's helper thread calls this. */
 export async function scanField(raw: string, allow: AllowList): Promise<Detection[]> {
   const text = maskLinks(raw);
   const paras = paragraphs(text);
