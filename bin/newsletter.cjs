@@ -71,7 +71,8 @@ async function startedForCheck() {
  * notes yet (its first check, when every sentence is to be read): the thread starts and compiles its
  * code, then the project's templates, while this one compiles the bundle and loads the content.
  * Otherwise the command starts one itself if it finds enough unread text, or reads the few changed
- * texts itself.
+ * texts itself. The notes' place (cacheDir 'checks' and text-memory-file.ts's name) is written again
+ * here, as SpamAssassin's probe is above: no module is read to decide.
  */
 function helperForCheck() {
   const file = path.join(lib, 'check-helper.cjs');
@@ -197,10 +198,10 @@ function loadNodeModulesFirst(require) {
  * fifth of the command's processor time. So `check` starts without it, and has it after 600 ms,
  * should it run long (an issue of hostile size, a registry of hundreds of reviews). At 300 ms it came
  * on near the end of a cold check (about 350 ms), and compiled on the core the check's helper thread
- * works on, for code about to exit: 4% of the cold check's time in paired runs. Meanwhile the young generation grows eightfold when
- * it fills, not twofold: a check's start keeps most of what it makes, and at V8's pace the heap was
- * scavenged eleven times and marked and compacted once before it was done (about 15 ms); now about
- * six times, and never compacted.
+ * works on, for code about to exit: 4% of the cold check's time in paired runs. Meanwhile the young
+ * generation grows eightfold when it fills, not twofold: a check's start keeps most of what it makes,
+ * and at V8's pace the heap was scavenged eleven times and marked and compacted once before it was
+ * done (about 15 ms); now about six times, and never compacted.
  */
 function changedFlags(pairs, afterMs) {
   let changed = pairs.length > 0;

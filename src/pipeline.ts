@@ -2,13 +2,12 @@
 //   content/ --load+validate--> Issue --render--> MJML, email HTML, text, web --checks--> report
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import type { CheckOptions } from './check/context.js';
 import { schemaReport } from './check/index.js';
 import type { CheckReport } from './check/finding.js';
 import { keepTextNotes, recallTextNotes } from './check/text-memory-file.js';
 import { readAhead } from './check/read-ahead.js';
-import { type CheckHelper, helperOn, type HelperStart, startHelper } from './check/helper-thread.js';
+import { type CheckHelper, helperOn, startHelper, type StartedHelper } from './check/helper-thread.js';
 import { ContentInvalid, type ContentError } from './content/errors.js';
 import { NewsletterError } from './errors.js';
 import { parseContent, readContentSources } from './content/load.js';
@@ -118,7 +117,7 @@ export async function checkIssue(
   paths: ProjectPaths,
   id: string,
   options: CheckOptions = {},
-  helper?: { worker: Worker; start: HelperStart },
+  helper?: StartedHelper,
 ): Promise<{ report: CheckReport; rendered?: RenderedIssue }> {
   const started = helper && helperOn(helper.worker, helper.start);
   let used: CheckHelper | undefined;

@@ -3,7 +3,14 @@
 // findings as asked, answering each request by its number. Bundled alone into lib/check-helper.cjs.
 import { parentPort, workerData } from 'node:worker_threads';
 import { projectPaths } from '../files/project-paths.js';
-import { precompiledCode, readTemplateSources, type TemplateKind, templateFiles } from '../render/templates.js';
+import {
+  type PrecompiledTemplates,
+  precompiledCode,
+  readTemplateSources,
+  type TemplateKind,
+  templateFiles,
+  type TemplateSources,
+} from '../render/templates.js';
 import { plainEnglishIn } from './plain-english/index.js';
 import { scored, sentenceNotes } from './plain-english/readability.js';
 import type { AllowList } from './privacy/allow-list.js';
@@ -33,23 +40,16 @@ parentPort!.on('message', (r: HelperRequest) => {
 // The templates, as loadTemplates (pipeline.ts) reads and names them; it takes this code only if
 // compiled from the texts it read itself. One that fails here is compiled there, and its error told.
 const { templatesOf } = (workerData ?? {}) as HelperStart;
-if (templatesOf !== undefined) {
-  const kinds: TemplateKind[] = ['email', 'web'];
-  let sources: Awaited<ReturnType<typeof readTemplateSources>> | undefined;
-  const paths = projectPaths(templatesOf);
-  readTemplateSources(paths.templates, 'templates')
-    .then((read) => (sources = read))
-    .catch(() => undefined)
-    .finally(() => {
-      for (const kind of kinds) {
-        let compiled;
-        try {
-          const { files, key } = templateFiles(kind, 'templates', sources!);
-          compiled = { key, code: precompiledCode(files, sources!) };
-        } catch {
-          compiled = undefined;
-        }
-        post({ templates: kind, compiled });
-      }
-    });
-}
+const compiled = (kind: TemplateKind, sources: TemplateSources): PrecompiledTemplates | undefined => {
+  try {
+    const { files, key } = templateFiles(kind, 'templates', sources);
+    return { key, code: precompiledCode(files, sources) };
+  } catch {
+    return undefined;
+  }
+};
+if (templatesOf !== undefined)
+  void readTemplateSources(projectPaths(templatesOf).templates, 'templates').then(
+    (sources) => (['email', 'web'] as const).forEach((kind) => post({ templates: kind, compiled: compiled(kind, sources) })),
+    () => (['email', 'web'] as const).forEach((kind) => post({ templates: kind })),
+  );

@@ -33,6 +33,12 @@ export interface CheckHelper {
   close(): void;
 }
 
+/** A helper's thread started already (bin/newsletter.cjs does so), with what it was started with. */
+export interface StartedHelper {
+  worker: Worker;
+  start: HelperStart;
+}
+
 /** What the helper's thread is started with (its workerData). */
 export interface HelperStart {
   /** Compile the templates of this project folder as soon as the thread starts. */

@@ -42,7 +42,6 @@ export function readAhead(
   for (const text of paragraphs) void sentenceNotes(text, helper.score).catch(() => undefined);
   for (const text of fields) void scanText(text, allow, helper.scan).catch(() => undefined);
   // Then the plain-English findings themselves, with the notes of the paragraphs an earlier run read.
-  const names = contentNames(content);
-  plainEnglishAhead(issue, names, sent, helper.plainEnglish(names, issue, sent, scored.recalledOf(every)));
+  plainEnglishAhead(issue, content, sent, helper.plainEnglish(contentNames(content), issue, sent, scored.recalledOf(every)));
   return helper;
 }

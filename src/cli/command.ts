@@ -2,8 +2,7 @@
 // The table of commands (commands/index.ts) lists them; main.ts parses the words against it.
 // A command's definition must stay light: `run` imports the modules that do the work, so that
 // `--help`, `--version` and every other command do not pay for loading them.
-import type { Worker } from 'node:worker_threads';
-import type { HelperStart } from '../check/helper-thread.js';
+import type { StartedHelper } from '../check/helper-thread.js';
 import type { SpamAssassin } from '../check/context.js';
 import type { Io } from './io.js';
 
@@ -39,7 +38,7 @@ export interface CommandContext {
  */
 export interface Started {
   spamAssassin?: Promise<SpamAssassin | undefined>;
-  helper?: { worker: Worker; start: HelperStart };
+  helper?: StartedHelper;
 }
 
 export interface Command {

@@ -33,7 +33,6 @@ markdownIt.inline.ruler.before('emphasis', 'merge_tag', (state, silent) => {
   return true;
 });
 
-/** Every link target in a Markdown text, as markdown-it reads it (entities decoded), with the link's token. */
 const parsed = memoByText<readonly Token[]>(512);
 
 /**
@@ -45,6 +44,7 @@ export function parsedMarkdown(source: string): readonly Token[] {
   return parsed(source, () => markdownIt.parse(source, {}));
 }
 
+/** Every link target in a Markdown text, as markdown-it reads it (entities decoded), with the link's token. */
 export function linksIn(tokens: readonly Token[]): { href: string; token: Token }[] {
   const found: { href: string; token: Token }[] = [];
   for (const t of tokens) {

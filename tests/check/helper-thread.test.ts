@@ -15,6 +15,7 @@ import { buildAllowList } from '../../src/check/privacy/allow-list.js';
 import type { Finding } from '../../src/check/finding.js';
 import { plainEnglish, plainEnglishAhead, plainEnglishIn, proseParagraphs } from '../../src/check/plain-english/index.js';
 import { contentNames } from '../../src/check/plain-english/names.js';
+import { SECTION_TYPE_NAMES } from '../../src/content/section-types.js';
 import { scoreParagraph, scored, type SentenceNote, sentenceNotes } from '../../src/check/plain-english/readability.js';
 import { TextMemory } from '../../src/check/text-memory.js';
 import { readAhead } from '../../src/check/read-ahead.js';
@@ -189,22 +190,22 @@ describe('templates from the helper thread', () => {
 });
 
 describe('plain English worked out ahead', () => {
-  it('is taken for the same issue, names and sent; otherwise, or when it failed, worked out here', async () => {
+  it('is taken for the same issue, content and sent; otherwise, or when it failed, worked out here', async () => {
     const project = await tempProject();
     try {
       const content = usableContent(await loadProject(project.paths), ['2022-04']);
       const issue = findIssue(content, '2022-04');
-      const names = contentNames(content);
       const here = await plainEnglish(content, issue, false);
       const marked = [{ code: 'plain-english/elsewhere', severity: 'hint', section: null, message: 'm', fix: 'f' }] as Finding[];
-      plainEnglishAhead(issue, names, false, Promise.resolve(marked));
+      plainEnglishAhead(issue, content, false, Promise.resolve(marked));
       expect(await plainEnglish(content, issue, false)).toEqual(marked);
       expect(await plainEnglish(content, issue, true)).not.toEqual(marked);
-      plainEnglishAhead(issue, names.slice(1), false, Promise.resolve(marked));
+      // Worked out from other content (a registry read again, say), though its names are the same.
+      plainEnglishAhead(issue, { ...content }, false, Promise.resolve(marked));
       expect(await plainEnglish(content, issue, false)).toEqual(here);
-      plainEnglishAhead(issue, names, false, Promise.reject(new Error('the helper stopped')));
+      plainEnglishAhead(issue, content, false, Promise.reject(new Error('the helper stopped')));
       expect(await plainEnglish(content, issue, false)).toEqual(here);
-      plainEnglishAhead(structuredClone(issue), names, false, Promise.resolve(marked));
+      plainEnglishAhead(structuredClone(issue), content, false, Promise.resolve(marked));
       expect(await plainEnglish(content, issue, false)).toEqual(here);
     } finally {
       await project.remove();
@@ -215,18 +216,7 @@ describe('plain English worked out ahead', () => {
 describe('compileTemplates with code compiled elsewhere', () => {
   const sources = {
     'templates/email/layout.mjml.hbs': '<mjml>{{{sections}}}</mjml>',
-    ...Object.fromEntries(
-      [
-        'welcome',
-        'in-this-issue',
-        'article',
-        'regional-links',
-        'recruitment',
-        'published-reviews',
-        'stakeholder-news',
-        'have-your-say',
-      ].map((t) => [`templates/email/sections/${t}.mjml.hbs`, `<p>${t}</p>`]),
-    ),
+    ...Object.fromEntries(SECTION_TYPE_NAMES.map((t) => [`templates/email/sections/${t}.mjml.hbs`, `<p>${t}</p>`])),
   };
   const { key, files } = templateFiles('email', 'templates', sources);
   // Code for other templates: every file says "elsewhere".

@@ -40,25 +40,24 @@ function letStand(issue: Issue, all: Finding[]): { findings: Finding[]; acknowle
 
 /**
  * Findings worked out ahead for an issue (read-ahead.ts has the check's helper thread do so), with
- * what they were worked out from: plainEnglish takes them when asked about the same.
+ * the content and `sent` they were worked out from: plainEnglish takes them when asked about the same.
  */
-const ahead = new WeakMap<Issue, { names: string[]; sent: boolean; findings: Promise<Finding[]> }>();
+const ahead = new WeakMap<Issue, { content: Content; sent: boolean; findings: Promise<Finding[]> }>();
 
-/** `findings` are plainEnglishIn(names, issue, sent), worked out elsewhere. */
-export function plainEnglishAhead(issue: Issue, names: string[], sent: boolean, findings: Promise<Finding[]>): void {
+/** `findings` are plainEnglishIn(contentNames(content), issue, sent), worked out elsewhere. */
+export function plainEnglishAhead(issue: Issue, content: Content, sent: boolean, findings: Promise<Finding[]>): void {
   findings.catch(() => undefined); // awaited by plainEnglish, which works them out itself on a failure
-  ahead.set(issue, { names, sent, findings });
+  ahead.set(issue, { content, sent, findings });
 }
 
 /** Findings name their field and span; runChecks places them in the issue file (locate.ts). */
 export async function plainEnglish(content: Content, issue: Issue, sent = false): Promise<Finding[]> {
-  const names = contentNames(content);
   const early = ahead.get(issue);
-  if (early && early.sent === sent && early.names.length === names.length && early.names.every((n, i) => n === names[i])) {
+  if (early?.content === content && early.sent === sent) {
     const found = await early.findings.catch(() => undefined);
     if (found) return found;
   }
-  return plainEnglishIn(names, issue, sent);
+  return plainEnglishIn(contentNames(content), issue, sent);
 }
 
 /** plainEnglish, given the names in the content (contentNames): what the helper's thread is sent. */

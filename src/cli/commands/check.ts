@@ -1,6 +1,5 @@
-import type { Worker } from 'node:worker_threads';
 import type { LinkFetcher, SpamAssassin } from '../../check/context.js';
-import type { HelperStart } from '../../check/helper-thread.js';
+import type { StartedHelper } from '../../check/helper-thread.js';
 import { findSpamAssassin } from '../../check/spamassassin.js';
 import { checkIssue, type ProjectPaths } from '../../pipeline.js';
 import { EXIT } from '../errors.js';
@@ -15,7 +14,7 @@ export async function checkCommand(
   /** SpamAssassin, when the caller has started looking for it already. */
   found?: Promise<SpamAssassin | undefined>,
   /** The check's helper thread, when the caller has started it already (src/check/helper-thread.ts). */
-  helper?: { worker: Worker; start: HelperStart },
+  helper?: StartedHelper,
 ): Promise<number> {
   if (args.ids.length !== 1) throw new UsageError('say which issue to check, e.g. `newsletter check 2022-04`');
   const options = {
